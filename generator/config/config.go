@@ -1,0 +1,246 @@
+// Package config reads a site's configuration, site.yaml.
+//
+// site.yaml sits at the site's root. The smallest valid file is
+//
+//	title: Clearwater Spine & Pain
+//	base_url: https://www.example.com/
+//
+// and every other key has a default. Keys are decoded strictly: an unknown
+// key is an error naming its line and the closest known key, and a value of
+// the wrong type is an error naming the key. Load reports every problem in
+// the file at once.
+//
+// The keys, their meaning and their defaults:
+//
+//	title            the site's name (required)
+//	description      the home page's meta description
+//	base_url         the absolute URL the site is published at (required;
+//	                 http or https, ends with "/")
+//	language         BCP 47 language tag for <html lang> (default "en")
+//	theme            theme name under themes/ (default "default")
+//	practice         name, tagline, phone, email, appointment_url
+//	menu             list of {title, url} for the main navigation
+//	readability      max_grade (Flesch–Kincaid, default 8), max_smog (default 9)
+//	review           interval_months between medical reviews (default 12)
+//	privacy          allowed_hosts: hosts pages may load from (default none)
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/strictyaml"
+)
+
+// File is the name of the configuration file at a site's root.
+const File = "site.yaml"
+
+// Config is a site's configuration.
+type Config struct {
+	// Title is the site's name, shown in every page title and header.
+	Title string `yaml:"title"`
+	// Description describes the site in a sentence, for the home page's
+	// meta description.
+	Description string `yaml:"description"`
+	// BaseURL is the absolute URL the site is published at, ending in "/".
+	BaseURL string `yaml:"base_url"`
+	// Language is the BCP 47 tag of the site's language, such as "en".
+	Language string `yaml:"language"`
+	// Theme names the theme: "default" is built in.
+	Theme string `yaml:"theme"`
+	// Practice describes the practice behind the site.
+	Practice Practice `yaml:"practice"`
+	// Menu is the main navigation, in order.
+	Menu []MenuItem `yaml:"menu"`
+	// Readability holds the reading-level targets pages are checked against.
+	Readability Readability `yaml:"readability"`
+	// Review holds the medical review policy.
+	Review Review `yaml:"review"`
+	// Privacy holds what pages may load from other hosts.
+	Privacy Privacy `yaml:"privacy"`
+
+	// Pos maps each key written in site.yaml to its line, so that later
+	// stages can point at the line of a value they reject.
+	Pos strictyaml.Positions `yaml:"-"`
+}
+
+// Practice describes the medical practice that publishes the site.
+type Practice struct {
+	// Name is the practice's name; it defaults to the site title.
+	Name string `yaml:"name"`
+	// Tagline says in a few words whom the practice helps.
+	Tagline string `yaml:"tagline"`
+	// Phone is the number patients call, as it should be shown.
+	Phone string `yaml:"phone"`
+	// Email is the practice's contact address.
+	Email string `yaml:"email"`
+	// AppointmentURL is where patients book: a site path or an https URL.
+	AppointmentURL string `yaml:"appointment_url"`
+}
+
+// MenuItem is one entry of the main navigation.
+type MenuItem struct {
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+}
+
+// Readability holds reading-level targets. Both are grade levels.
+type Readability struct {
+	// MaxGrade is the highest Flesch–Kincaid grade a page may have.
+	MaxGrade float64 `yaml:"max_grade"`
+	// MaxSMOG is the highest SMOG grade a page may have.
+	MaxSMOG float64 `yaml:"max_smog"`
+}
+
+// Review is the medical review policy.
+type Review struct {
+	// IntervalMonths is how long a medical review stays current.
+	IntervalMonths int `yaml:"interval_months"`
+}
+
+// Privacy lists what pages may load from other hosts.
+type Privacy struct {
+	// AllowedHosts are host names pages may load resources from, such as
+	// a booking widget's. Empty by default: pages load nothing from other
+	// hosts.
+	AllowedHosts []string `yaml:"allowed_hosts"`
+}
+
+// Defaults for keys that are left out.
+const (
+	DefaultLanguage       = "en"
+	DefaultTheme          = "default"
+	DefaultMaxGrade       = 8
+	DefaultMaxSMOG        = 9
+	DefaultReviewInterval = 12
+)
+
+// ErrMissing is returned, wrapped, by Load when the site has no site.yaml.
+var ErrMissing = errors.New("no site.yaml")
+
+var (
+	languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+	hostName    = regexp.MustCompile(`^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]+)?$`)
+)
+
+// Load reads and checks site.yaml from the root of fsys.
+func Load(fsys fs.FS) (*Config, error) {
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &diag.Error{File: File, Msg: "no site.yaml here: this folder is not a Lumen site",
+			Hint: "run lumen build in a site's folder, pass --source DIR, or create a site with: lumen new site DIR"}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", File, err)
+	}
+	return Parse(data)
+}
+
+// Parse decodes and checks the text of a site.yaml.
+func Parse(data []byte) (*Config, error) {
+	c := &Config{}
+	pos, errs := strictyaml.Decode(File, data, 0, c)
+	if errs != nil {
+		return nil, errs
+	}
+	errs = c.check(pos)
+	if errs != nil {
+		return nil, errs
+	}
+	c.setDefaults()
+	c.Pos = pos
+	return c, nil
+}
+
+// check validates the decoded values, reporting each at its key's line.
+func (c *Config) check(pos strictyaml.Positions) diag.List {
+	var errs diag.List
+	bad := func(key, format string, args ...any) *diag.Error {
+		e := diag.Errorf(File, pos.Line(key), format, args...)
+		errs = append(errs, e)
+		return e
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		bad("title", "title is required").WithHint("add a line such as: title: Clearwater Spine & Pain")
+	}
+	if c.BaseURL == "" {
+		bad("base_url", "base_url is required").WithHint("add the address the site is published at, such as: base_url: https://www.example.com/")
+	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("base_url", "base_url %q is not an absolute http or https URL", c.BaseURL).WithHint("write it in full, such as: base_url: https://www.example.com/")
+	} else if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.Language != "" && !languageTag.MatchString(c.Language) {
+		bad("language", "language %q is not a language tag", c.Language).WithHint(`use a tag such as "en", "es" or "en-US"`)
+	}
+	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".")) {
+		bad("theme", "theme %q must be a plain folder name under themes/", c.Theme)
+	}
+	if a := c.Practice.AppointmentURL; a != "" && !strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "https://") {
+		bad("practice.appointment_url", "appointment_url %q must be a site path such as /appointments/ or an https:// address", a)
+	}
+	for i, m := range c.Menu {
+		key := fmt.Sprintf("menu.%d", i)
+		if strings.TrimSpace(m.Title) == "" {
+			bad(key, "menu item %d has no title", i+1)
+		}
+		if !strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "https://") {
+			bad(key, "menu item %q: url %q must be a site path such as /conditions/ or an https:// address", m.Title, m.URL)
+		}
+	}
+	if c.Readability.MaxGrade < 0 || c.Readability.MaxGrade > 20 {
+		bad("readability.max_grade", "readability.max_grade %v is out of range", c.Readability.MaxGrade).WithHint("use a school grade between 1 and 20; 8 is the usual target")
+	}
+	if c.Readability.MaxSMOG < 0 || c.Readability.MaxSMOG > 20 {
+		bad("readability.max_smog", "readability.max_smog %v is out of range", c.Readability.MaxSMOG).WithHint("use a school grade between 1 and 20; 9 is the usual target")
+	}
+	if c.Review.IntervalMonths < 0 || c.Review.IntervalMonths > 120 {
+		bad("review.interval_months", "review.interval_months %d is out of range", c.Review.IntervalMonths).WithHint("use a number of months between 1 and 120; 12 is usual")
+	}
+	for i, h := range c.Privacy.AllowedHosts {
+		if !hostName.MatchString(h) {
+			bad(fmt.Sprintf("privacy.allowed_hosts.%d", i), "allowed host %q is not a host name", h).WithHint("write only the host, such as booking.example.com, without https:// or a path")
+		}
+	}
+	return errs
+}
+
+func (c *Config) setDefaults() {
+	if c.Language == "" {
+		c.Language = DefaultLanguage
+	}
+	if c.Theme == "" {
+		c.Theme = DefaultTheme
+	}
+	if c.Practice.Name == "" {
+		c.Practice.Name = c.Title
+	}
+	if c.Readability.MaxGrade == 0 {
+		c.Readability.MaxGrade = DefaultMaxGrade
+	}
+	if c.Readability.MaxSMOG == 0 {
+		c.Readability.MaxSMOG = DefaultMaxSMOG
+	}
+	if c.Review.IntervalMonths == 0 {
+		c.Review.IntervalMonths = DefaultReviewInterval
+	}
+}
+
+// SetBaseURL replaces the base URL, as the --base-url flag does. It returns
+// an error when u is not an absolute http or https URL.
+func (c *Config) SetBaseURL(u string) error {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return fmt.Errorf("base URL %q is not an absolute http or https URL", u)
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	c.BaseURL = u
+	return nil
+}

@@ -1,0 +1,88 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseMinimalSetsDefaults(t *testing.T) {
+	c, err := Parse([]byte("title: Clinic\nbase_url: https://example.com\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "https://example.com/" || c.Language != "en" || c.Theme != "default" ||
+		c.Practice.Name != "Clinic" || c.Readability.MaxGrade != 8 || c.Readability.MaxSMOG != 9 || c.Review.IntervalMonths != 12 {
+		t.Errorf("defaults not set: %+v", c)
+	}
+}
+
+func TestParseFull(t *testing.T) {
+	src := `title: Clearwater
+base_url: https://www.example.com/
+language: es
+practice:
+  name: Clearwater Spine
+  phone: "(555) 010-0100"
+  appointment_url: /appointments/
+menu:
+  - {title: Conditions, url: /conditions/}
+readability: {max_grade: 7, max_smog: 8}
+review: {interval_months: 24}
+privacy:
+  allowed_hosts: [booking.example.net]
+`
+	c, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Language != "es" || c.Practice.Phone != "(555) 010-0100" || c.Menu[0].URL != "/conditions/" ||
+		c.Readability.MaxGrade != 7 || c.Review.IntervalMonths != 24 || c.Privacy.AllowedHosts[0] != "booking.example.net" {
+		t.Errorf("got %+v", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"missing title", "base_url: https://e.com/\n", "site.yaml: title is required"},
+		{"missing base_url", "title: x\n", "site.yaml: base_url is required"},
+		{"relative base_url", "title: x\nbase_url: /site/\n", `site.yaml:2: base_url "/site/" is not an absolute http or https URL`},
+		{"unknown key", "title: x\nbase_url: https://e.com/\nbaseurl: y\n", `site.yaml:3:1: unknown key "baseurl"` + "\n    hint: did you mean \"base_url\"?"},
+		{"nested unknown key", "title: x\nbase_url: https://e.com/\npractice:\n  phnoe: 1\n", `site.yaml:4:3: unknown key "practice.phnoe"` + "\n    hint: did you mean \"phone\"?"},
+		{"wrong type", "title: x\nbase_url: https://e.com/\nreview:\n  interval_months: soon\n", `site.yaml:4:20: "review.interval_months" should be a whole number, found text "soon"`},
+		{"bad menu url", "title: x\nbase_url: https://e.com/\nmenu:\n  - {title: A, url: conditions}\n", `site.yaml:4: menu item "A": url "conditions" must be a site path`},
+		{"bad host", "title: x\nbase_url: https://e.com/\nprivacy:\n  allowed_hosts: [https://a.com/x]\n", `site.yaml:4: allowed host "https://a.com/x" is not a host name`},
+		{"bad language", "title: x\nbase_url: https://e.com/\nlanguage: english!\n", `site.yaml:3: language "english!" is not a language tag`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.src))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("got  %q\nwant %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadMissingSuggestsNewSite(t *testing.T) {
+	_, err := Load(fstest.MapFS{})
+	if err == nil || !strings.Contains(err.Error(), "no site.yaml here") || !strings.Contains(err.Error(), "lumen new site") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title: x\nbase_url: https://e.com/\n"))
+	f.Add([]byte("title: x\nmenu:\n  - {title: A, url: /a/}\nprivacy: {allowed_hosts: [a.b]}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse(data)
+		if err == nil && (c.Title == "" || !strings.HasSuffix(c.BaseURL, "/")) {
+			t.Fatalf("accepted an invalid config: %+v", c)
+		}
+	})
+}

@@ -1,0 +1,126 @@
+package strictyaml
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+type address struct {
+	Street string `yaml:"street"`
+	City   string `yaml:"city"`
+}
+
+type common struct {
+	Title string   `yaml:"title"`
+	Tags  []string `yaml:"tags"`
+}
+
+type doc struct {
+	common  `yaml:",inline"`
+	Open    bool      `yaml:"open"`
+	Count   int       `yaml:"count"`
+	Address address   `yaml:"address"`
+	Steps   []step    `yaml:"steps"`
+	Code    upperCode `yaml:"code"`
+}
+
+type step struct {
+	When string `yaml:"when"`
+	What string `yaml:"what"`
+}
+
+// upperCode accepts only upper-case text, to test yaml.Unmarshaler fields.
+type upperCode string
+
+func (c *upperCode) UnmarshalYAML(n *yaml.Node) error {
+	if strings.ToUpper(n.Value) != n.Value {
+		return errors.New("must be upper case")
+	}
+	*c = upperCode(n.Value)
+	return nil
+}
+
+func TestDecodeValid(t *testing.T) {
+	src := "title: Sciatica\ntags: [back, leg]\nopen: true\ncount: 3\naddress:\n  street: 1 Main St\n  city: Riverton\nsteps:\n  - when: Day 1\n    what: Rest\ncode: M54\n"
+	var d doc
+	pos, errs := Decode("x.md", []byte(src), 1, &d)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if d.Title != "Sciatica" || len(d.Tags) != 2 || !d.Open || d.Count != 3 || d.Address.City != "Riverton" || d.Steps[0].What != "Rest" || d.Code != "M54" {
+		t.Errorf("decoded %+v", d)
+	}
+	if pos["title"] != 2 || pos["address.city"] != 8 || pos["steps.0.what"] != 11 || pos.Line("steps.0.nothing") != 10 {
+		t.Errorf("positions %v", pos)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown key suggests closest", "titel: X\n", []string{`x.md:2:1: unknown key "titel"` + "\n    hint: did you mean \"title\"?"}},
+		{"unknown key lists known", "zzzzzz: X\n", []string{`x.md:2:1: unknown key "zzzzzz"` + "\n    hint: known keys here are: title, tags, open, count, address, steps, code"}},
+		{"nested unknown key", "address:\n  citty: R\n", []string{`x.md:3:3: unknown key "address.citty"` + "\n    hint: did you mean \"city\"?"}},
+		{"scalar for list", "tags: back\n", []string{`x.md:2:7: "tags" should be a list of text, found text "back"` + "\n    hint: write a list, one item per line starting with \"- \", or in brackets: [first, second]"}},
+		{"bad bool", "open: maybe\n", []string{`x.md:2:7: "open" should be true or false, found text "maybe"` + "\n    hint: write true or false"}},
+		{"bad int", "count: three\n", []string{`x.md:2:8: "count" should be a whole number, found text "three"`}},
+		{"unmarshaler error", "code: m54\n", []string{`x.md:2:7: "code": must be upper case`}},
+		{"list item unknown key", "steps:\n  - when: a\n    wat: b\n", []string{`x.md:4:5: unknown key "steps.0.wat"` + "\n    hint: did you mean \"what\"?"}},
+		{"several errors at once", "titel: a\nopen: 3\n", []string{`x.md:2:1: unknown key "titel"`, `x.md:3:7: "open" should be true or false, found the number 3`}},
+		{"unquoted colon", "title: Back pain: what helps\n", []string{"x.md:2: invalid YAML: mapping values are not allowed in this context\n    hint: a value that contains \": \" must be quoted"}},
+		{"tab indentation", "address:\n\tcity: R\n", []string{"x.md:3: invalid YAML: found character that cannot start any token\n    hint: YAML does not allow tabs"}},
+		{"toml", "title = \"Sciatica\"\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found text \"title = \\\"Sciatica\\\"\"\n    hint: this looks like TOML"}},
+		{"duplicate key", "title: a\ntitle: b\n", []string{`x.md:3:1: key "title" appears twice (first at line 2)` + "\n    hint: each key may appear only once"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d doc
+			_, errs := Decode("x.md", []byte(tt.src), 1, &d)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("got %d errors:\n%v", len(errs), errs)
+			}
+			for i, want := range tt.want {
+				if got := errs[i].Error(); !strings.HasPrefix(got, want) {
+					t.Errorf("error %d:\n got %q\nwant %q", i, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeEmpty(t *testing.T) {
+	for _, src := range []string{"", "\n", "# only a comment\n", "~\n"} {
+		var d doc
+		if _, errs := Decode("x.md", []byte(src), 1, &d); errs != nil {
+			t.Errorf("%q: %v", src, errs)
+		}
+	}
+}
+
+func TestAliasBombFailsFast(t *testing.T) {
+	src := "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ntags: *h\n"
+	var d doc
+	if _, errs := Decode("x.md", []byte(src), 0, &d); errs == nil {
+		t.Fatal("an alias bomb decoded without error")
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"title: a\ntags: [b]\n", "address:\n  city: x\n", "steps:\n- when: a\n", "a: &a [1]\nb: *a\n", "\ufefftitle: x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d doc
+		_, errs := Decode("x.md", data, 1, &d)
+		for _, e := range errs {
+			if e.File != "x.md" {
+				t.Fatalf("error without the file: %v", e)
+			}
+		}
+	})
+}
