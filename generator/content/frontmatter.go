@@ -1,0 +1,255 @@
+package content
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Common holds the front-matter keys every kind of page accepts.
+type Common struct {
+	// Title is the page's title, its only level-1 heading (required).
+	Title string `yaml:"title"`
+	// Description is one or two sentences for search results and the
+	// page's meta description.
+	Description string `yaml:"description"`
+	// Slug replaces the last part of the page's URL.
+	Slug string `yaml:"slug"`
+	// Date is when the page was first published.
+	Date Date `yaml:"date"`
+	// Draft pages are built only with --drafts.
+	Draft bool `yaml:"draft"`
+	// Tags are the page's topics; each has a page listing its pages.
+	Tags []string `yaml:"tags"`
+	// Summary is a short plain-language summary shown at the top of the
+	// page and in lists.
+	Summary string `yaml:"summary"`
+	// Weight orders pages within a section: lighter first.
+	Weight int `yaml:"weight"`
+	// Image is the page's main image, a path relative to the content file
+	// or a site path.
+	Image string `yaml:"image"`
+	// ImageAlt describes Image for people who cannot see it.
+	ImageAlt string `yaml:"image_alt"`
+}
+
+// Medical holds the governance keys of medical pages: who wrote them, who
+// reviewed them and when, and their sources.
+type Medical struct {
+	// Author is the slug of the provider who wrote the page.
+	Author string `yaml:"author"`
+	// ReviewedBy is the slug of the clinician who reviewed the page.
+	ReviewedBy string `yaml:"reviewed_by"`
+	// LastReviewed is the date of the last medical review.
+	LastReviewed Date `yaml:"last_reviewed"`
+	// NextReview is when the next review is due; it defaults to
+	// LastReviewed plus the site's review interval.
+	NextReview Date `yaml:"next_review"`
+	// KeyPoints are the page's main messages, shown at the top.
+	KeyPoints []string `yaml:"key_points"`
+	// References are the sources the page relies on.
+	References []Reference `yaml:"references"`
+	// Readability overrides the site's reading-level target for this page.
+	Readability *ReadabilityOverride `yaml:"readability"`
+}
+
+// Reference is a source cited by a medical page: a title with a URL, a DOI
+// or a PubMed ID.
+type Reference struct {
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+	DOI   string `yaml:"doi"`
+	PMID  string `yaml:"pmid"`
+}
+
+// Link returns the address of the reference: its URL, or the resolver
+// address of its DOI or PubMed ID, or "".
+func (r Reference) Link() string {
+	switch {
+	case r.URL != "":
+		return r.URL
+	case r.DOI != "":
+		return "https://doi.org/" + r.DOI
+	case r.PMID != "":
+		return "https://pubmed.ncbi.nlm.nih.gov/" + r.PMID + "/"
+	}
+	return ""
+}
+
+// ReadabilityOverride lets one page exceed the site's reading-level target
+// for a stated reason.
+type ReadabilityOverride struct {
+	MaxGrade float64 `yaml:"max_grade"`
+	MaxSMOG  float64 `yaml:"max_smog"`
+	Reason   string  `yaml:"reason"`
+}
+
+// Article is the front matter of content/articles/: news, explainers and
+// guides.
+type Article struct {
+	Common  `yaml:",inline"`
+	Medical `yaml:",inline"`
+}
+
+// Condition is the front matter of content/conditions/: one health problem
+// explained in the order patients need it.
+type Condition struct {
+	Common  `yaml:",inline"`
+	Medical `yaml:",inline"`
+	// AlsoKnownAs are other names, lay names first ("slipped disc").
+	AlsoKnownAs []string `yaml:"also_known_as"`
+	Symptoms    []string `yaml:"symptoms"`
+	// RedFlags are signs that need urgent care, shown in a warning box.
+	RedFlags    []string `yaml:"red_flags"`
+	Causes      []string `yaml:"causes"`
+	RiskFactors []string `yaml:"risk_factors"`
+	Diagnosis   []string `yaml:"diagnosis"`
+	// Treatments are listed from the least to the most invasive.
+	Treatments []string `yaml:"treatments"`
+	// Procedures are slugs of procedure pages that treat the condition.
+	Procedures []string `yaml:"procedures"`
+	// ICD10 are the ICD-10-CM codes, such as M51.26; one code may be
+	// written without a list.
+	ICD10 Strings `yaml:"icd10"`
+	// Anatomy names the body parts involved, such as "lumbar spine".
+	Anatomy Strings `yaml:"anatomy"`
+}
+
+// Procedure is the front matter of content/procedures/: a test, injection
+// or operation the practice offers.
+type Procedure struct {
+	Common  `yaml:",inline"`
+	Medical `yaml:",inline"`
+	// ProcedureType is percutaneous, surgical, injection, diagnostic or
+	// noninvasive.
+	ProcedureType string `yaml:"procedure_type"`
+	// Treats are slugs of the condition pages the procedure treats.
+	Treats     []string `yaml:"treats"`
+	Duration   string   `yaml:"duration"`
+	Anesthesia string   `yaml:"anesthesia"`
+	// Recovery is the recovery timeline, in order.
+	Recovery     []RecoveryStep `yaml:"recovery"`
+	Risks        []string       `yaml:"risks"`
+	Alternatives []string       `yaml:"alternatives"`
+}
+
+// RecoveryStep is one point on a recovery timeline.
+type RecoveryStep struct {
+	When string `yaml:"when"`
+	What string `yaml:"what"`
+}
+
+// FAQ is the front matter of content/faqs/: a group of questions and
+// answers.
+type FAQ struct {
+	Common  `yaml:",inline"`
+	Medical `yaml:",inline"`
+	// Questions are shown as disclosures; answers are Markdown.
+	Questions []Question `yaml:"questions"`
+	// About are slugs of the condition or procedure pages the questions
+	// are about; the questions are listed on those pages.
+	About []string `yaml:"about"`
+}
+
+// Question is one question and its Markdown answer.
+type Question struct {
+	Question string `yaml:"question"`
+	Answer   string `yaml:"answer"`
+}
+
+// Provider is the front matter of content/providers/: a clinician's bio.
+type Provider struct {
+	Common `yaml:",inline"`
+	// Credentials are degrees and certifications, such as "MD".
+	Credentials          []string `yaml:"credentials"`
+	Role                 string   `yaml:"role"`
+	Specialties          []string `yaml:"specialties"`
+	Languages            []string `yaml:"languages"`
+	AcceptingNewPatients *bool    `yaml:"accepting_new_patients"`
+	// NPI is the 10-digit US National Provider Identifier.
+	NPI      string `yaml:"npi"`
+	Photo    string `yaml:"photo"`
+	PhotoAlt string `yaml:"photo_alt"`
+	// Locations are slugs of the location pages where the provider works.
+	Locations []string `yaml:"locations"`
+}
+
+// Location is the front matter of content/locations/: a clinic.
+type Location struct {
+	Common        `yaml:",inline"`
+	Address       Address `yaml:"address"`
+	Phone         string  `yaml:"phone"`
+	Email         string  `yaml:"email"`
+	Hours         []Hours `yaml:"hours"`
+	Parking       string  `yaml:"parking"`
+	DirectionsURL string  `yaml:"directions_url"`
+	Geo           *Geo    `yaml:"geo"`
+}
+
+// Address is a postal address.
+type Address struct {
+	Street     string `yaml:"street"`
+	City       string `yaml:"city"`
+	Region     string `yaml:"region"`
+	PostalCode string `yaml:"postal_code"`
+	Country    string `yaml:"country"`
+}
+
+// Hours are opening hours for a range of days, times as HH:MM.
+type Hours struct {
+	Days   string `yaml:"days"`
+	Opens  string `yaml:"opens"`
+	Closes string `yaml:"closes"`
+}
+
+// Geo is a latitude and longitude in degrees.
+type Geo struct {
+	Lat float64 `yaml:"lat"`
+	Lng float64 `yaml:"lng"`
+}
+
+// Plain is the front matter of any other content file, such as
+// content/about.md, and of the home and section pages (_index.md).
+type Plain struct {
+	Common `yaml:",inline"`
+	// Layout names a template to use instead of the kind's own.
+	Layout string `yaml:"layout"`
+}
+
+// Meta is the typed front matter of one page: one of *Article, *Condition,
+// *Procedure, *FAQ, *Provider, *Location or *Plain.
+type Meta interface {
+	common() *Common
+}
+
+func (c *Common) common() *Common { return c }
+
+// Strings is a list of text that may also be written as a single value:
+// icd10: M51.26 and icd10: [M51.26, M54.16] both decode.
+type Strings []string
+
+// UnmarshalYAML decodes a scalar or a sequence of scalars.
+func (s *Strings) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*s = nil
+		if n.Value != "" {
+			*s = Strings{n.Value}
+		}
+		return nil
+	case yaml.SequenceNode:
+		out := make(Strings, 0, len(n.Content))
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode {
+				return fmt.Errorf("should be text or a list of text")
+			}
+			out = append(out, item.Value)
+		}
+		*s = out
+		return nil
+	}
+	return fmt.Errorf("should be text or a list of text")
+}
+
+// CommonOf returns the keys every kind has from front matter m.
+func CommonOf(m Meta) *Common { return m.common() }

@@ -1,0 +1,211 @@
+// Package content reads a site's content/ folder: it walks the files,
+// splits each Markdown file into front matter and body, and decodes the
+// front matter strictly into the typed struct of the page's kind.
+//
+// A page's kind is chosen by its top-level folder: content/articles/ holds
+// articles, content/conditions/ conditions, content/procedures/
+// procedures, content/faqs/ FAQ groups, content/providers/ provider bios,
+// content/locations/ clinics; every other Markdown file is a plain page.
+// An _index.md describes a section's list page (content/_index.md the
+// home page). A folder with an index.md is a page bundle: its other files
+// belong to that page. Files and folders whose names start with "." or
+// "_" (other than _index.md), and editors' temporary files, are ignored.
+//
+// Problems are reported as diag.Error values naming the file and line, all
+// of them in one pass. The package knows nothing of URLs or other pages:
+// checks that need the whole site belong to package site.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/strictyaml"
+)
+
+// Dir is the folder of a site that holds its content.
+const Dir = "content"
+
+// Options control which pages Load keeps.
+type Options struct {
+	// Drafts keeps pages marked draft: true.
+	Drafts bool
+}
+
+// Set is everything Load read from content/.
+type Set struct {
+	// Pages are the Markdown files, sorted by Source.
+	Pages []*Page
+	// Files are the other files, sorted by Source.
+	Files []File
+}
+
+// Load reads every file under content/ in fsys.
+func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
+	var pages, files []string
+	var errs diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(&diag.Error{File: p, Msg: "cannot read: " + trimPathErr(err)})
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") {
+			pages = append(pages, p)
+		} else {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(err)
+	}
+	set := &Set{}
+	bundles := map[string]string{} // folder → Rel of its index.md
+	for _, p := range pages {
+		if path.Base(p) == "index.md" {
+			rel := strings.TrimPrefix(p, Dir+"/")
+			bundles[path.Dir(rel)] = rel
+		}
+	}
+	for _, p := range files {
+		rel := strings.TrimPrefix(p, Dir+"/")
+		f := File{Source: p, Rel: rel}
+		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+			if b, ok := bundles[dir]; ok {
+				f.Bundle = b
+				break
+			}
+		}
+		set.Files = append(set.Files, f)
+	}
+	loaded, perrs := readPages(fsys, pages)
+	for i, pg := range loaded {
+		// A draft is checked only when drafts are built; a file whose
+		// front matter could not be read may be a draft, but is reported.
+		if pg != nil && pg.Common().Draft && !opts.Drafts {
+			continue
+		}
+		errs = append(errs, perrs[i]...)
+		if pg != nil {
+			set.Pages = append(set.Pages, pg)
+		}
+	}
+	sort.Slice(set.Pages, func(i, j int) bool { return set.Pages[i].Source < set.Pages[j].Source })
+	errs.Sort()
+	return set, errs
+}
+
+// readPages reads and decodes the files at paths in parallel, returning the
+// pages in the order of paths (nil where a file failed) and the errors of
+// each.
+func readPages(fsys fs.FS, paths []string) ([]*Page, []diag.List) {
+	out := make([]*Page, len(paths))
+	errLists := make([]diag.List, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				data, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					errLists[i] = diag.List{{File: paths[i], Msg: "cannot read: " + trimPathErr(err)}}
+					continue
+				}
+				out[i], errLists[i] = Parse(paths[i], data)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errLists
+}
+
+// Parse splits and decodes one content file. source is its path relative
+// to the site root, which must start with "content/". It returns the page
+// (nil when the front matter could not be decoded) and every problem found.
+func Parse(source string, data []byte) (*Page, diag.List) {
+	rel := strings.TrimPrefix(source, Dir+"/")
+	p := &Page{Source: source, Rel: rel, Kind: KindOf(rel)}
+	if dir, _, ok := strings.Cut(rel, "/"); ok {
+		p.Section = dir
+	}
+	base := path.Base(rel)
+	switch {
+	case rel == "_index.md" || rel == "index.md":
+		p.Kind, p.Section = KindHome, ""
+	case base == "_index.md":
+		p.Kind = KindSection
+		if path.Dir(rel) != p.Section {
+			return nil, diag.List{diag.Errorf(source, 1, "sections nest only one level: _index.md belongs directly in a folder of content/").
+				WithHint("move it to content/%s/_index.md or delete it", p.Section)}
+		}
+	case base == "index.md":
+		p.Bundle = path.Dir(rel) != "."
+	}
+	if !isUTF8(data) {
+		return nil, diag.List{diag.Errorf(source, invalidUTF8Line(data), "the file is not UTF-8 text").
+			WithHint("save the file as UTF-8 in your editor")}
+	}
+	front, body, bodyLine, err := Split(source, data)
+	if err != nil {
+		var l diag.List
+		l.Add(err)
+		return nil, l
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	p.Meta = newMeta(p.Kind)
+	var errs diag.List
+	if front == nil && p.Kind != KindHome && p.Kind != KindSection {
+		errs = append(errs, diag.Errorf(source, 1, "no front matter").
+			WithHint("start the file with a line ---, then title: Your title, then another line ---"))
+		return nil, errs
+	}
+	pos, derrs := strictyaml.Decode(source, front, 1, p.Meta)
+	p.Pos = pos
+	errs = append(errs, derrs...)
+	if derrs != nil {
+		return nil, errs
+	}
+	errs = append(errs, validate(p)...)
+	return p, errs
+}
+
+// Ignored reports whether a file or folder named name is skipped when
+// content/ is walked: hidden files, names starting with "_" other than
+// _index.md, and editors' temporary and backup files.
+func Ignored(name string) bool {
+	switch {
+	case name == "_index.md":
+		return false
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".tmp"), name == "4913":
+		return true
+	}
+	return false
+}
+
+func trimPathErr(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

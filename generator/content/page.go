@@ -1,0 +1,74 @@
+package content
+
+import "github.com/lumen-ssg/lumen/generator/strictyaml"
+
+// Page is one Markdown content file, split and decoded.
+type Page struct {
+	// Source is the file's path relative to the site root, such as
+	// "content/conditions/sciatica.md". Errors name it.
+	Source string
+	// Rel is the file's path relative to content/, such as
+	// "conditions/sciatica.md".
+	Rel string
+	// Kind is the page's kind, chosen by its folder.
+	Kind Kind
+	// Section is the top-level folder under content/ the page is in, or ""
+	// for pages at the top, such as content/about.md.
+	Section string
+	// Bundle reports whether the file is the index.md of a page bundle: a
+	// folder whose other files (images, PDFs) belong to the page.
+	Bundle bool
+	// Meta is the decoded front matter; its dynamic type depends on Kind.
+	Meta Meta
+	// Body is the Markdown after the front matter, with "\n" line endings.
+	Body []byte
+	// BodyLine is the number of file lines before Body.
+	BodyLine int
+	// Pos maps front matter keys to their lines in the file.
+	Pos strictyaml.Positions
+}
+
+// Common returns the front-matter keys every kind has.
+func (p *Page) Common() *Common { return p.Meta.common() }
+
+// Medical returns the medical governance keys of the page, or nil when its
+// kind has none.
+func (p *Page) Medical() *Medical {
+	switch m := p.Meta.(type) {
+	case *Article:
+		return &m.Medical
+	case *Condition:
+		return &m.Medical
+	case *Procedure:
+		return &m.Medical
+	case *FAQ:
+		return &m.Medical
+	}
+	return nil
+}
+
+// Line returns the file line of the front matter key path or, when path
+// was not written, the first line inside the front matter (line 2), or line
+// 1 for a file without front matter.
+func (p *Page) Line(path string) int {
+	if l := p.Pos.Line(path); l > 0 {
+		return l
+	}
+	if p.BodyLine > 0 {
+		return 2
+	}
+	return 1
+}
+
+// File is a file under content/ that is not a page, such as an image. It
+// is published as it is.
+type File struct {
+	// Source is the path relative to the site root, such as
+	// "content/images/spine.svg".
+	Source string
+	// Rel is the path relative to content/.
+	Rel string
+	// Bundle is the Rel of the index.md whose bundle holds the file, or ""
+	// for a file outside any bundle.
+	Bundle string
+}

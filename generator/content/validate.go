@@ -1,0 +1,205 @@
+package content
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+var (
+	// slugPattern is what a slug may be: lower-case words joined by hyphens.
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	clockTime   = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+	doiPattern  = regexp.MustCompile(`^10\.\d{4,9}/\S+$`)
+	pmidPattern = regexp.MustCompile(`^[1-9]\d{0,8}$`)
+)
+
+// procedureTypes are the accepted values of procedure_type.
+var procedureTypes = []string{"percutaneous", "surgical", "injection", "diagnostic", "noninvasive"}
+
+// validate checks the values of one page that need no other page.
+func validate(p *Page) diag.List {
+	var errs diag.List
+	bad := func(key, format string, args ...any) *diag.Error {
+		e := diag.Errorf(p.Source, p.Line(key), format, args...)
+		errs = append(errs, e)
+		return e
+	}
+	c := p.Common()
+	if strings.TrimSpace(c.Title) == "" && p.Kind != KindHome && p.Kind != KindSection {
+		bad("title", "title is required").WithHint("add a line such as title: Lumbar disc herniation to the front matter")
+	}
+	if c.Slug != "" && !slugPattern.MatchString(c.Slug) {
+		bad("slug", "slug %q may hold only lower-case letters, digits and single hyphens", c.Slug).
+			WithHint("write it as it should appear in the address, such as slug: %s", Slugify(c.Slug))
+	}
+	if c.Image != "" && strings.TrimSpace(c.ImageAlt) == "" {
+		bad("image", "image %q has no image_alt", c.Image).
+			WithHint("describe the image for people who cannot see it: image_alt: ...")
+	}
+	for i, t := range c.Tags {
+		if Slugify(t) == "" {
+			bad(fmt.Sprintf("tags.%d", i), "tag %q has no letters or digits", t)
+		}
+	}
+	if m := p.Medical(); m != nil {
+		validateMedical(p, m, bad)
+	}
+	switch m := p.Meta.(type) {
+	case *Procedure:
+		if m.ProcedureType != "" && !contains(procedureTypes, m.ProcedureType) {
+			e := bad("procedure_type", "procedure_type %q is not one of %s", m.ProcedureType, strings.Join(procedureTypes, ", "))
+			if s := diag.Closest(m.ProcedureType, procedureTypes); s != "" {
+				e.WithHint("did you mean %q?", s)
+			}
+		}
+		for i, r := range m.Recovery {
+			if strings.TrimSpace(r.When) == "" || strings.TrimSpace(r.What) == "" {
+				bad(fmt.Sprintf("recovery.%d", i), "recovery step %d needs both when and what", i+1)
+			}
+		}
+	case *FAQ:
+		if len(m.Questions) == 0 {
+			bad("questions", "an FAQ page needs questions").
+				WithHint("add questions: with items of the form - question: ... and answer: ...")
+		}
+		for i, q := range m.Questions {
+			if strings.TrimSpace(q.Question) == "" || strings.TrimSpace(q.Answer) == "" {
+				bad(fmt.Sprintf("questions.%d", i), "question %d needs both question and answer", i+1)
+			}
+		}
+	case *Provider:
+		if m.NPI != "" && !ValidNPI(m.NPI) {
+			bad("npi", "npi %q is not a valid 10-digit National Provider Identifier", m.NPI).
+				WithHint("copy it from the NPI registry; the last digit is a check digit")
+		}
+		if m.Photo != "" && strings.TrimSpace(m.PhotoAlt) == "" {
+			bad("photo", "photo %q has no photo_alt", m.Photo).WithHint("describe the photo, such as photo_alt: Dr. Ortiz smiling in her office")
+		}
+	case *Location:
+		for i, h := range m.Hours {
+			k := fmt.Sprintf("hours.%d", i)
+			if strings.TrimSpace(h.Days) == "" {
+				bad(k, "hours entry %d has no days", i+1)
+			}
+			if !clockTime.MatchString(h.Opens) || !clockTime.MatchString(h.Closes) {
+				bad(k, "hours entry %d: opens and closes must be 24-hour times such as 08:30 and 17:00", i+1)
+			}
+		}
+		if m.Email != "" {
+			if _, err := mail.ParseAddress(m.Email); err != nil {
+				bad("email", "email %q is not an email address", m.Email)
+			}
+		}
+		if m.DirectionsURL != "" && !isHTTPURL(m.DirectionsURL) {
+			bad("directions_url", "directions_url %q is not an http or https address", m.DirectionsURL)
+		}
+		if g := m.Geo; g != nil && (g.Lat < -90 || g.Lat > 90 || g.Lng < -180 || g.Lng > 180) {
+			bad("geo", "geo %v,%v is not a latitude and longitude", g.Lat, g.Lng)
+		}
+	}
+	return errs
+}
+
+func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag.Error) {
+	if p.Kind.NeedsReview() {
+		if m.ReviewedBy == "" {
+			bad("reviewed_by", "a %s page needs reviewed_by: the provider who medically reviewed it", p.Kind).
+				WithHint("add reviewed_by: with the slug of a provider page, such as reviewed_by: dr-maya-ortiz")
+		}
+		if m.LastReviewed.IsZero() {
+			bad("last_reviewed", "a %s page needs last_reviewed: the date of its last medical review", p.Kind).
+				WithHint("add a line such as last_reviewed: 2026-03-14")
+		}
+	}
+	if !m.NextReview.IsZero() && !m.LastReviewed.IsZero() && m.NextReview.Before(m.LastReviewed.Time) {
+		bad("next_review", "next_review %s is before last_reviewed %s", m.NextReview, m.LastReviewed)
+	}
+	for i, r := range m.References {
+		k := fmt.Sprintf("references.%d", i)
+		n := 0
+		for _, s := range []string{r.URL, r.DOI, r.PMID} {
+			if s != "" {
+				n++
+			}
+		}
+		switch {
+		case strings.TrimSpace(r.Title) == "":
+			bad(k, "reference %d has no title", i+1)
+		case n != 1:
+			bad(k, "reference %d needs exactly one of url, doi or pmid", i+1)
+		case r.URL != "" && !isHTTPURL(r.URL):
+			bad(k, "reference %d: url %q is not an http or https address", i+1, r.URL)
+		case r.DOI != "" && !doiPattern.MatchString(r.DOI):
+			bad(k, "reference %d: doi %q is not a DOI", i+1, r.DOI).WithHint("a DOI looks like 10.1097/BRS.0000000000001234, without https://doi.org/")
+		case r.PMID != "" && !pmidPattern.MatchString(r.PMID):
+			bad(k, "reference %d: pmid %q is not a PubMed ID", i+1, r.PMID).WithHint("a PubMed ID is a number of up to 9 digits")
+		}
+	}
+	if o := m.Readability; o != nil && strings.TrimSpace(o.Reason) == "" {
+		bad("readability", "a readability override needs a reason").
+			WithHint(`say why this page may read harder, such as reason: "names of procedures the surgeon must use"`)
+	}
+}
+
+// ValidNPI reports whether s is a 10-digit National Provider Identifier
+// with a valid Luhn check digit (computed with the 80840 prefix, as CMS
+// specifies).
+func ValidNPI(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	sum := 24 // the contribution of the prefix 80840
+	for i := 0; i < 10; i++ {
+		c := s[9-i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		d := int(c - '0')
+		if i%2 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}
+
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isUTF8(data []byte) bool { return utf8.Valid(data) }
+
+// invalidUTF8Line returns the line of the first byte that is not UTF-8.
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
