@@ -1,0 +1,253 @@
+// Package markdown turns a page's Markdown body into safe HTML, with its
+// table of contents and the list of its links.
+//
+// # Syntax
+//
+// The body is CommonMark with these extensions:
+//
+//   - GitHub Flavored Markdown: tables, ~~strikethrough~~, task lists
+//     ("- [x] done") and bare URLs and www. addresses turned into links.
+//   - Footnotes ("text[^1]" and "[^1]: note"), listed at the end of the body
+//     in <div class="footnotes" role="doc-endnotes">.
+//   - Definition lists ("Term" followed by ": definition").
+//   - Typographic punctuation: "quotes" and 'quotes' become curly, -- and ---
+//     en and em dashes, ... an ellipsis.
+//   - Heading ids: every heading gets an id made from its text
+//     ("## Risks and side effects" → id="risks-and-side-effects"), unique
+//     within the body ("-1", "-2" are appended to repeats). An id may be
+//     written instead: "## Risks {#risks}". Headings take no other
+//     attribute than id and class.
+//
+// # Links and images
+//
+// A destination with no scheme (and not starting with "//") is internal.
+// It is either a path to a content file relative to the page's own file
+// ("../procedures/rfa.md", "diagram.svg") or a site URL
+// ("/conditions/sciatica/"); the Resolver given to Render maps it to its URL
+// on the built site, keeping any ?query and #fragment, and a target that
+// does not exist is reported as a broken link at its file and line. A
+// destination that is only a #fragment is left as it is.
+//
+// http:, https: and protocol-relative ("//host") destinations are external:
+// they get rel="noopener" and open in the same tab. Other harmless schemes
+// such as mailto: and tel: are left as written.
+//
+// Images go through the same resolver, so a picture next to the page's file
+// can be written by its file name. They are written as
+// <img src alt loading="lazy">, with the alt text of the Markdown.
+//
+// # Security model
+//
+// Page bodies are written by practice staff, who may paste from anywhere,
+// so the output must never run script whatever the input:
+//
+//   - Raw HTML is not passed through: inline tags and HTML blocks are shown
+//     as the text that was typed ("<script>" appears on the page as
+//     "<script>"), and HTML comments are left out as authors' notes.
+//   - A link or image whose destination could run script or read local
+//     files (javascript:, vbscript:, file:, and data: other than PNG, GIF,
+//     JPEG and WebP images) is removed: a link is replaced by its text, an
+//     image by its alt text, and an error is reported. Destinations are read
+//     as a browser reads them: character references ("&#106;avascript:"),
+//     case ("JaVaScRiPt:") and embedded tabs and newlines do not hide a
+//     scheme.
+//   - Heading attributes other than id and class are dropped, so no
+//     "{onclick=...}" or "{style=...}" reaches the page.
+//   - Highlighted code carries CSS classes, never style attributes, so a
+//     content security policy can forbid inline styles. StyleCSS returns the
+//     stylesheet for those classes.
+//
+// # Accessibility
+//
+// Content wider than a phone screen scrolls sideways and can be scrolled
+// from the keyboard (WCAG 1.4.10 and 2.1.1): tables are wrapped in
+// <div class="table-wrap" role="region" tabindex="0" aria-label="Table">
+// and code blocks are <pre tabindex="0">. Each footnote's back link carries
+// the visually hidden text "Back to reference N".
+//
+// # Classes the theme styles
+//
+//   - "chroma" and chroma's token classes on highlighted code (StyleCSS);
+//   - "table-wrap" on the region around a table;
+//   - "align-left", "align-center" and "align-right" on table cells aligned
+//     with ":" in the delimiter row (classes, not style attributes);
+//   - "visually-hidden" on text meant for screen readers only;
+//   - "footnotes", "footnote-ref" and "footnote-backref" on footnotes.
+//
+// # Concurrency
+//
+// A Renderer holds one goldmark instance built by New and is safe for
+// concurrent use; everything that belongs to one render travels in the
+// goldmark parser context.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+// Resolver maps an internal link or image destination, as written in the
+// page whose content file is source (slash path relative to the site root,
+// e.g. "content/conditions/sciatica.md"), to the URL it has on the built
+// site.
+//
+// dest has no #fragment or ?query (the renderer strips and re-appends them)
+// and is percent-decoded ("my%20file.md" is passed as "my file.md"). dest
+// is either a site path ("/conditions/sciatica/", "/images/x.png") or a
+// path relative to the content file ("../procedures/rfa.md",
+// "diagram.svg", "rfa.md").
+//
+// A non-nil error means the target does not exist; the error is a sentence
+// such as `no page or file "content/procedures/rfa.md"` and the renderer
+// wraps it with the position.
+type Resolver interface {
+	Resolve(source, dest string) (url string, err error)
+}
+
+// Heading is one entry of a page's table of contents.
+type Heading struct {
+	Level int    // 2..6 (h1 is the page title and never in the body TOC)
+	ID    string // the id attribute written on the heading
+	Text  string // the heading's plain text
+}
+
+// Link is one link or image found in the body, after resolution.
+type Link struct {
+	Dest     string // destination as written, with references and escapes resolved
+	URL      string // resolved URL ("" when the link was dropped as unsafe or is broken)
+	Line     int    // line in the source file (1-based, already offset)
+	Text     string // link text, or alt text for an image
+	Image    bool   // the link is an image
+	External bool   // the destination is http:, https: or protocol-relative
+}
+
+// Document is the rendered body of one page.
+type Document struct {
+	HTML  []byte    // the body as HTML
+	TOC   []Heading // the h2..h6 headings, in document order
+	Links []Link    // the links and images, in document order
+}
+
+// Renderer converts Markdown with one goldmark instance, built once and safe
+// for concurrent use.
+type Renderer struct {
+	md   goldmark.Markdown
+	code *highlighter // also used by md; holds the lexer cache
+}
+
+// stateKey is the parser-context key under which Render passes the state of
+// one render to the transformer. It is created once and never changes.
+var stateKey = parser.NewContextKey()
+
+// renderState is what belongs to one call of Render.
+type renderState struct {
+	source string
+	res    Resolver
+	lines  lineIndex
+	links  []Link
+	toc    []Heading
+	errs   diag.List
+}
+
+// New returns a Renderer with the extensions and policies described in the
+// package documentation.
+func New() *Renderer {
+	code := newHighlighter()
+	nr := &nodeRenderer{code: code}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			// GFM, with table alignment as classes rather than style
+			// attributes (see wrapTable).
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.DefinitionList,
+			extension.Typographer,
+			extension.NewFootnote(
+				extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">&#x21a9;&#xfe0e;</span>`+
+					`<span class="visually-hidden">Back to reference ^^</span>`),
+			),
+		),
+		goldmark.WithParserOptions(
+			// Custom heading ids ({#id}); the ids themselves are made by
+			// the transformer from the parsed heading text.
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 10000)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(nr, 100)),
+		),
+	)
+	return &Renderer{md: md, code: code}
+}
+
+// Render converts src, the body of the file source. lineOffset is the
+// number of file lines before the body (front matter), so that positions
+// refer to the file: an error in body line 1 is reported at line
+// lineOffset+1. res may be nil (then internal links are left as written and
+// not checked). Errors (broken internal links, unsafe destinations) are
+// returned as a diag.List with File=source and file line numbers; the HTML
+// is still produced.
+func (r *Renderer) Render(source string, src []byte, lineOffset int, res Resolver) (*Document, diag.List) {
+	st := &renderState{source: source, res: res, lines: newLineIndex(src, lineOffset)}
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+		// Writing to a bytes.Buffer does not fail; a renderer error is a
+		// bug, reported rather than hidden.
+		st.errs = append(st.errs, &diag.Error{File: source, Msg: "rendering Markdown: " + err.Error()})
+	}
+	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links}, st.errs
+}
+
+// transformer applies the site's policy to the parsed tree: heading ids and
+// the table of contents, link resolution and safety, table wrappers. It
+// runs after goldmark's own transformers and reads the state of the render
+// from the parser context, so it has no state of its own.
+type transformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, ok := pc.Get(stateKey).(*renderState)
+	if !ok {
+		return
+	}
+	src := reader.Source()
+	var headings []*ast.Heading
+	var links, tables []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			links = append(links, n)
+		case *extast.Table:
+			tables = append(tables, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	// The tree is changed only after the walk.
+	st.headings(headings, src)
+	for _, n := range links {
+		st.link(n, src)
+	}
+	for _, n := range tables {
+		wrapTable(n)
+	}
+}
