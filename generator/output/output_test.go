@@ -1,0 +1,174 @@
+package output
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func readAll(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return out
+}
+
+func TestDirCommitReplacesTheOldSite(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	os.MkdirAll(filepath.Join(dest, "old"), 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(dest, "old", "index.html"), []byte("gone"), 0o644)
+
+	d, err := NewDir(dest, root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/b/index.html", []byte("deep")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, dest); got["index.html"] != "old" {
+		t.Fatalf("dest changed before Commit: %v", got)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := readAll(t, dest)
+	if len(got) != 2 || got["index.html"] != "new" || got["a/b/index.html"] != "deep" {
+		t.Errorf("after Commit: %v", got)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("left beside dest: %v", entries)
+	}
+}
+
+func TestDirAbortLeavesDestAlone(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
+	d, err := NewDir(dest, root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("index.html", []byte("new"))
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, dest); got["index.html"] != "old" || len(got) != 1 {
+		t.Errorf("after Abort: %v", got)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("temporary folder left: %v", entries)
+	}
+}
+
+func TestDirFirstBuildCreatesDest(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "out", "public")
+	d, err := NewDir(dest, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("index.html", []byte("x"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, dest); got["index.html"] != "x" {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestNewDirRemovesStaleTempFolders(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	// A process id that cannot exist (above the kernel's pid_max).
+	stale := filepath.Join(root, ".public"+tempMarker+strconv.Itoa(1<<30)+"-abc")
+	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
+	other := filepath.Join(root, ".unrelated")
+	os.MkdirAll(other, 0o755)
+	d, err := NewDir(dest, root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a dead build's temporary folder was not removed")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("a folder Lumen did not make was removed")
+	}
+}
+
+func TestNewDirRefusesDangerousDestinations(t *testing.T) {
+	root := t.TempDir()
+	docs := filepath.Join(root, "documents")
+	os.MkdirAll(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "taxes.pdf"), []byte("precious"), 0o644)
+	tests := []struct{ dest, source, want string }{
+		{root, root, "contains the site itself"},
+		{root, filepath.Join(root, "site"), "contains the site itself"},
+		{docs, filepath.Join(root, "site"), "does not look like a built site"},
+	}
+	for _, tt := range tests {
+		_, err := NewDir(tt.dest, tt.source)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("NewDir(%s, %s) = %v, want an error containing %q", tt.dest, tt.source, err, tt.want)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(docs, "taxes.pdf")); string(data) != "precious" {
+		t.Error("a refused destination was touched")
+	}
+}
+
+func TestWritersRefuseEscapingNames(t *testing.T) {
+	root := t.TempDir()
+	d, err := NewDir(filepath.Join(root, "public"), root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	for _, w := range []Writer{d, NewMem()} {
+		for _, name := range []string{"../x", "/etc/passwd", "a/../../x", ".", "", "a//b"} {
+			if err := w.WriteFile(name, []byte("x")); err == nil {
+				t.Errorf("%T wrote %q", w, name)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "x")); err == nil {
+		t.Error("a file was written outside the destination")
+	}
+}
+
+func TestMem(t *testing.T) {
+	m := NewMem()
+	data := []byte("hello")
+	m.WriteFile("a/index.html", data)
+	data[0] = 'j'
+	fsys := m.FS()
+	m.WriteFile("b.html", []byte("later"))
+	got, err := fs.ReadFile(fsys, "a/index.html")
+	if err != nil || string(got) != "hello" {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if _, err := fs.Stat(fsys, "b.html"); err == nil {
+		t.Error("a snapshot saw a later write")
+	}
+	if m.Len() != 2 {
+		t.Errorf("Len = %d", m.Len())
+	}
+}

@@ -1,0 +1,147 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+// ref is one slug written in a page's front matter.
+type ref struct {
+	from  *Page
+	key   string // front matter path, such as "treats.1"
+	slug  string
+	kinds []content.Kind
+}
+
+// resolve returns the page ref points at, or adds an error to errs.
+func (s *Site) resolve(r ref, errs *diag.List) *Page {
+	for _, k := range r.kinds {
+		if p := s.bySlug[k][r.slug]; p != nil {
+			return p
+		}
+	}
+	var names []string
+	folders := ""
+	for i, k := range r.kinds {
+		for slug := range s.bySlug[k] {
+			names = append(names, slug)
+		}
+		if i > 0 {
+			folders += " or "
+		}
+		folders += "content/" + folderOf(k) + "/"
+	}
+	e := diag.Errorf(r.from.SourcePath(), r.from.Source.Line(r.key), "%s: no %s page with the slug %q", r.key, kindNames(r.kinds), r.slug)
+	sort.Strings(names)
+	if c := diag.Closest(r.slug, names); c != "" {
+		e.WithHint("did you mean %q?", c)
+	} else {
+		e.WithHint("use the file name, without .md, of a page in %s", folders)
+	}
+	*errs = append(*errs, e)
+	return nil
+}
+
+func folderOf(k content.Kind) string {
+	if k == content.KindFAQ {
+		return "faqs"
+	}
+	return string(k) + "s"
+}
+
+func kindNames(kinds []content.Kind) string {
+	s := ""
+	for i, k := range kinds {
+		if i > 0 {
+			s += " or "
+		}
+		s += string(k)
+	}
+	return s
+}
+
+// link resolves every slug in front matter and fills in both ends of each
+// relation: procedure treats ↔ condition procedures, FAQ about ↔ the pages'
+// FAQs, author and reviewer ↔ the provider's pages, provider locations ↔
+// the location's providers. It also sets each medical page's NextReview.
+func (s *Site) link() diag.List {
+	var errs diag.List
+	conditions := []content.Kind{content.KindCondition}
+	procedures := []content.Kind{content.KindProcedure}
+	providers := []content.Kind{content.KindProvider}
+	for _, p := range s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		if m := p.Medical(); m != nil {
+			if m.Author != "" {
+				if a := s.resolve(ref{p, "author", m.Author, providers}, &errs); a != nil {
+					p.Author = a
+					a.Authored = appendOnce(a.Authored, p)
+				}
+			}
+			if m.ReviewedBy != "" {
+				if r := s.resolve(ref{p, "reviewed_by", m.ReviewedBy, providers}, &errs); r != nil {
+					p.Reviewer = r
+					r.Reviewed = appendOnce(r.Reviewed, p)
+				}
+			}
+			p.NextReview = m.NextReview
+			if p.NextReview.IsZero() && !m.LastReviewed.IsZero() {
+				p.NextReview = m.LastReviewed.AddMonths(s.Config.Review.IntervalMonths)
+			}
+		}
+		switch m := p.Meta.(type) {
+		case *content.Condition:
+			for i, slug := range m.Procedures {
+				if q := s.resolve(ref{p, fmt.Sprintf("procedures.%d", i), slug, procedures}, &errs); q != nil {
+					p.Procedures = appendOnce(p.Procedures, q)
+					q.Conditions = appendOnce(q.Conditions, p)
+				}
+			}
+		case *content.Procedure:
+			for i, slug := range m.Treats {
+				if c := s.resolve(ref{p, fmt.Sprintf("treats.%d", i), slug, conditions}, &errs); c != nil {
+					p.Conditions = appendOnce(p.Conditions, c)
+					c.Procedures = appendOnce(c.Procedures, p)
+				}
+			}
+		case *content.FAQ:
+			for i, slug := range m.About {
+				if t := s.resolve(ref{p, fmt.Sprintf("about.%d", i), slug, []content.Kind{content.KindCondition, content.KindProcedure}}, &errs); t != nil {
+					p.About = appendOnce(p.About, t)
+					t.FAQs = appendOnce(t.FAQs, p)
+				}
+			}
+		case *content.Provider:
+			for i, slug := range m.Locations {
+				if l := s.resolve(ref{p, fmt.Sprintf("locations.%d", i), slug, []content.Kind{content.KindLocation}}, &errs); l != nil {
+					p.Locations = appendOnce(p.Locations, l)
+					l.Providers = appendOnce(l.Providers, p)
+				}
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		for _, list := range [][]*Page{p.Procedures, p.Conditions, p.About, p.FAQs, p.Authored, p.Reviewed, p.Locations, p.Providers} {
+			sortByTitle(list)
+		}
+	}
+	return errs
+}
+
+func appendOnce(list []*Page, p *Page) []*Page {
+	for _, q := range list {
+		if q == p {
+			return list
+		}
+	}
+	return append(list, p)
+}
+
+func sortByTitle(list []*Page) {
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Title() < list[j].Title() })
+}

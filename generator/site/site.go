@@ -1,0 +1,172 @@
+// Package site turns the pages read by package content into the graph of
+// a website: every page's URL, the sections and their list pages, the tag
+// pages, the two-way relations between medical pages, providers and
+// locations, breadcrumbs, previous and next links, and the menu.
+//
+// New does its work in this order, so that each step can rely on the one
+// before it (as Zola's Site::load does):
+//
+//  1. URLs: every content page and file gets its URL (pretty URLs, slug
+//     overrides, page bundles); two sources on one URL is an error naming
+//     both.
+//  2. Sections and the home page, made up when there is no _index.md.
+//  3. Tags: one term page per tag, and the /tags/ index.
+//  4. Relations: slugs in front matter (treats, procedures, about, author,
+//     reviewed_by, locations) are resolved to pages; both ends of each
+//     relation are filled in. An unknown slug is an error at its line.
+//  5. Order: pages within a list, previous and next, breadcrumbs.
+//  6. The menu's site paths are checked against the pages.
+//
+// Once built, a Site answers the questions templates and the Markdown
+// renderer ask: the page at a URL, the pages of a kind, and where an
+// internal link points (Resolve).
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/config"
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+// Site is the graph of a whole website.
+type Site struct {
+	// Config is the site's configuration.
+	Config *config.Config
+	// Home is the home page.
+	Home *Page
+	// Pages are all pages, content and generated, sorted by URL.
+	Pages []*Page
+	// Sections are the section list pages, sorted by URL.
+	Sections []*Page
+	// TagIndex is the /tags/ page, or nil when no page has tags.
+	TagIndex *Page
+	// Files are the content files that are not pages, with their URLs.
+	Files []File
+
+	byURL    map[string]*Page
+	bySource map[string]*Page
+	fileURL  map[string]string // site-root path of a file → its URL
+	urlFile  map[string]bool   // URLs of files
+	bySlug   map[content.Kind]map[string]*Page
+}
+
+// File is a content file published as it is.
+type File struct {
+	// Source is the path relative to the site root.
+	Source string
+	// URL is where it is published, such as "/images/spine.svg".
+	URL string
+}
+
+// New builds the site graph from the configuration and the content read by
+// content.Load. It returns every problem it finds; the Site is usable for
+// reporting even when there are errors.
+func New(cfg *config.Config, set *content.Set) (*Site, diag.List) {
+	s := &Site{
+		Config:   cfg,
+		byURL:    map[string]*Page{},
+		bySource: map[string]*Page{},
+		fileURL:  map[string]string{},
+		urlFile:  map[string]bool{},
+		bySlug:   map[content.Kind]map[string]*Page{},
+	}
+	var errs diag.List
+	errs = append(errs, s.assignURLs(set)...)
+	errs = append(errs, s.buildSections()...)
+	errs = append(errs, s.buildTags()...)
+	errs = append(errs, s.link()...)
+	s.order()
+	errs = append(errs, s.checkMenu()...)
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	errs.Sort()
+	return s, errs
+}
+
+// PageAt returns the page at the site path url, or nil.
+func (s *Site) PageAt(url string) *Page { return s.byURL[url] }
+
+// PageFor returns the page made from the content file at source (a path
+// relative to the site root), or nil.
+func (s *Site) PageFor(source string) *Page { return s.bySource[source] }
+
+// OfKind returns the content pages of kind k in their section's order.
+func (s *Site) OfKind(k string) []*Page {
+	var out []*Page
+	for _, sec := range s.Sections {
+		for _, p := range sec.Pages {
+			if string(p.Kind) == k {
+				out = append(out, p)
+			}
+		}
+	}
+	if out == nil {
+		for _, p := range s.Pages {
+			if string(p.Kind) == k {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Latest returns up to n pages of kind k, newest first by date.
+func (s *Site) Latest(k string, n int) []*Page {
+	pages := append([]*Page(nil), s.OfKind(k)...)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].Common().Date.After(pages[j].Common().Date.Time) })
+	if len(pages) > n {
+		pages = pages[:n]
+	}
+	return pages
+}
+
+// Permalink returns the absolute URL of the site path url.
+func (s *Site) Permalink(url string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + url
+}
+
+// Counts returns how many pages of each kind the site has, in a stable
+// order, for the build summary: "12 conditions, 3 faqs".
+func (s *Site) Counts() []KindCount {
+	n := map[content.Kind]int{}
+	for _, p := range s.Pages {
+		n[p.Kind]++
+	}
+	var out []KindCount
+	for _, k := range []content.Kind{content.KindHome, content.KindSection, content.KindArticle, content.KindCondition,
+		content.KindProcedure, content.KindFAQ, content.KindProvider, content.KindLocation, content.KindPage, KindTerms, KindTerm} {
+		if n[k] > 0 {
+			out = append(out, KindCount{Kind: k, N: n[k]})
+		}
+	}
+	return out
+}
+
+// KindCount is the number of pages of one kind.
+type KindCount struct {
+	Kind content.Kind
+	N    int
+}
+
+// String returns the count as "3 conditions".
+func (c KindCount) String() string {
+	name := string(c.Kind)
+	if c.N != 1 {
+		switch c.Kind {
+		case KindTerms:
+			name = "tag indexes"
+		case KindTerm:
+			name = "tags"
+		default:
+			name += "s"
+		}
+	} else if c.Kind == KindTerm {
+		name = "tag"
+	} else if c.Kind == KindTerms {
+		name = "tag index"
+	}
+	return fmt.Sprintf("%d %s", c.N, name)
+}

@@ -1,0 +1,141 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+// URLFor returns the pretty URL of the content file at rel (relative to
+// content/), with slug, when not empty, replacing its last segment:
+//
+//	conditions/sciatica.md          /conditions/sciatica/
+//	articles/scope/index.md         /articles/scope/
+//	conditions/_index.md            /conditions/
+//	about.md                        /about/
+//	_index.md                       /
+//
+// Every segment but the slug is made URL-safe with content.Slugify, so a
+// file named "Back Pain.md" is published at /back-pain/.
+func URLFor(rel, slug string) string {
+	rel = strings.TrimSuffix(rel, ".md")
+	dir, base := path.Split(rel)
+	if base == "index" || base == "_index" {
+		dir, base = path.Split(strings.TrimSuffix(dir, "/"))
+		if slug == "" && base == "" {
+			return "/"
+		}
+	}
+	var segs []string
+	for _, d := range strings.Split(strings.Trim(dir, "/"), "/") {
+		if s := content.Slugify(d); s != "" {
+			segs = append(segs, s)
+		}
+	}
+	if slug == "" {
+		slug = content.Slugify(base)
+	}
+	if slug != "" {
+		segs = append(segs, slug)
+	}
+	if len(segs) == 0 {
+		return "/"
+	}
+	return "/" + strings.Join(segs, "/") + "/"
+}
+
+// fileURLFor returns the URL of a content file that is not a page: its
+// path under content/, or, for a file in a page bundle, its path inside
+// the bundle under the page's URL.
+func fileURLFor(f content.File, bundlePage *Page) string {
+	if bundlePage != nil {
+		inside := strings.TrimPrefix(f.Rel, path.Dir(f.Bundle)+"/")
+		return bundlePage.URL + inside
+	}
+	return "/" + f.Rel
+}
+
+// assignURLs wraps every content page in a Page with its URL and every
+// other file in a File, reporting two sources that share one URL.
+func (s *Site) assignURLs(set *content.Set) diag.List {
+	var errs diag.List
+	for _, cp := range set.Pages {
+		p := &Page{Source: cp, Kind: cp.Kind, Meta: cp.Meta}
+		p.URL = URLFor(cp.Rel, cp.Common().Slug)
+		if !s.claim(p, &errs) {
+			continue
+		}
+		s.bySource[cp.Source] = p
+	}
+	for _, f := range set.Files {
+		var owner *Page
+		if f.Bundle != "" {
+			owner = s.bySource[content.Dir+"/"+f.Bundle]
+		}
+		u := fileURLFor(f, owner)
+		if other, ok := s.byURL[strings.TrimSuffix(u, "index.html")]; ok && strings.HasSuffix(u, "/index.html") {
+			errs = append(errs, diag.Errorf(f.Source, 0, "this file would replace the page %s made from %s", other.URL, other.SourcePath()).
+				WithHint("rename the file"))
+			continue
+		}
+		s.Files = append(s.Files, File{Source: f.Source, URL: u})
+		s.fileURL[f.Source] = u
+		s.urlFile[u] = true
+	}
+	return errs
+}
+
+// claim records p at its URL and adds it to the site, or reports the page
+// that already has that URL and returns false.
+func (s *Site) claim(p *Page, errs *diag.List) bool {
+	if other, ok := s.byURL[p.URL]; ok {
+		// Content pages claim their URLs first, so a generated page that
+		// collides names the content file that took its place.
+		first, second := other, p
+		if p.Source == nil {
+			first, second = p, other
+		}
+		e := &diag.Error{File: second.SourcePath(), Line: 1,
+			Msg: "two pages have the URL " + p.URL + ": " + describe(first) + " and " + describe(second)}
+		if second.Source != nil && second.Common().Slug != "" {
+			e.Line = second.Source.Line("slug")
+		}
+		e.WithHint("give one of them a different slug: in its front matter, or by renaming the file")
+		*errs = append(*errs, e)
+		return false
+	}
+	s.byURL[p.URL] = p
+	p.Permalink = s.Permalink(p.URL)
+	p.Slug = path.Base(strings.TrimSuffix(p.URL, "/"))
+	if p.URL == "/" {
+		p.Slug = ""
+	}
+	s.Pages = append(s.Pages, p)
+	if p.Source != nil && !p.IsList() {
+		bySlug := s.bySlug[p.Kind]
+		if bySlug == nil {
+			bySlug = map[string]*Page{}
+			s.bySlug[p.Kind] = bySlug
+		}
+		bySlug[p.Slug] = p
+		// The file's own name refers to the page too, when a slug renamed it.
+		name := strings.TrimSuffix(path.Base(p.Source.Rel), ".md")
+		if p.Source.Bundle {
+			name = path.Base(path.Dir(p.Source.Rel))
+		}
+		if _, taken := bySlug[name]; !taken {
+			bySlug[name] = p
+		}
+	}
+	return true
+}
+
+// describe names where a page comes from, for error messages.
+func describe(p *Page) string {
+	if p.Source != nil {
+		return p.Source.Source
+	}
+	return "the " + string(p.Kind) + " page Lumen makes"
+}
