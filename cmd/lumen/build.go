@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder (holding site.yaml)")
+	dest := fl.String("dest", "", "where to write the site (default: public inside the source)")
+	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
+	baseURL := fl.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "lumen build: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	res, err := generator.Publish(ctx, *source, *dest, generator.Options{
+		Theme:   themes.Default(),
+		Drafts:  *drafts,
+		BaseURL: *baseURL,
+	})
+	if err != nil {
+		reportError(stderr, err, *dest)
+		return exitError
+	}
+	fmt.Fprintln(stdout, summary(res, *dest))
+	return exitOK
+}
+
+// reportError prints a failed build's errors and says that the published
+// site was left as it was.
+func reportError(w io.Writer, err error, dest string) {
+	var se *generator.StageError
+	if errors.As(err, &se) {
+		fmt.Fprintln(w, err)
+		n := strings.Count(err.Error(), "\n") - strings.Count(err.Error(), "\n    hint:") + 1
+		fmt.Fprintf(w, "\nlumen build: the %s stage found %s; %s was left unchanged\n", se.Stage, plural(n, "error"), dest)
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(w, "lumen build: interrupted; %s was left unchanged\n", dest)
+		return
+	}
+	fmt.Fprintf(w, "lumen build: %v\n%s was left unchanged\n", err, dest)
+}
+
+// summary is the line a successful build ends with.
+func summary(res *generator.Result, dest string) string {
+	var kinds []string
+	total := 0
+	for _, c := range res.Site.Counts() {
+		kinds = append(kinds, c.String())
+		total += c.N
+	}
+	return fmt.Sprintf("Built %s (%s), %s to %s in %d ms",
+		plural(total, "page"), strings.Join(kinds, ", "), plural(res.Files, "file"), dest, res.Duration.Round(time.Millisecond).Milliseconds())
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,102 @@
+// Command lumen builds websites for medical practices from Markdown.
+//
+// Usage:
+//
+//	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL]
+//	lumen new site DIR
+//	lumen new KIND "Title" [--source DIR]
+//	lumen version
+//	lumen help [COMMAND]
+//
+// Exit status: 0 on success, 1 when the site has errors, 2 on a usage
+// error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// version is set at link time with -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand of lumen.
+type command struct {
+	name, usage, summary string
+	run                  func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL]", "build the site into public/", runBuild},
+		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
+		{"serve", "lumen serve", "serve the site with live reload (coming soon)", reserved("serve")},
+		{"check", "lumen check", "check readability and medical review (coming soon)", reserved("check")},
+		{"version", "lumen version", "print the version", func(_ []string, stdout, _ io.Writer) int {
+			fmt.Fprintln(stdout, "lumen", version)
+			return exitOK
+		}},
+		{"help", "lumen help [COMMAND]", "show help", nil},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "--help", "-help":
+		if len(rest) > 0 {
+			for _, c := range commands() {
+				if c.name == rest[0] {
+					fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.usage, c.summary)
+					return exitOK
+				}
+			}
+			fmt.Fprintf(stderr, "lumen help: unknown command %q\n", rest[0])
+			return exitUsage
+		}
+		usage(stdout)
+		return exitOK
+	case "-v", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(rest, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "lumen: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Lumen builds websites for medical practices from Markdown.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun lumen help COMMAND for a command's flags.")
+}
+
+func reserved(name string) func([]string, io.Writer, io.Writer) int {
+	return func(_ []string, _, stderr io.Writer) int {
+		fmt.Fprintf(stderr, "lumen %s is not available yet in this version; use lumen build\n", name)
+		return exitUsage
+	}
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func lumen(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"bogus"},
+		{"build", "--no-such-flag"},
+		{"build", "extra-arg"},
+		{"new"},
+		{"new", "recipe", "Soup"},
+		{"serve"},
+		{"help", "bogus"},
+	} {
+		if code, _, _ := lumen(args...); code != exitUsage {
+			t.Errorf("lumen %v exited %d, want %d", args, code, exitUsage)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, out, _ := lumen("help")
+	if code != 0 || !strings.Contains(out, "build") || !strings.Contains(out, "new") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	code, out, _ = lumen("help", "build")
+	if code != 0 || !strings.Contains(out, "--base-url") {
+		t.Errorf("help build: %d %q", code, out)
+	}
+	if code, out, _ = lumen("version"); code != 0 || !strings.HasPrefix(out, "lumen ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+// TestNewSiteBuildsAtOnce scaffolds a site, adds a page of every kind,
+// and builds it.
+func TestNewSiteBuildsAtOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "clinic")
+	if code, _, errs := lumen("new", "site", dir); code != 0 {
+		t.Fatalf("new site: %d %s", code, errs)
+	}
+	for _, kind := range []string{"article", "condition", "procedure", "faq", "provider", "location", "page"} {
+		if code, _, errs := lumen("new", kind, "Sample "+kind, "--source", dir); code != 0 {
+			t.Fatalf("new %s: %d %s", kind, code, errs)
+		}
+	}
+	code, out, errs := lumen("build", "--source", dir)
+	if code != 0 {
+		t.Fatalf("build: %d\n%s", code, errs)
+	}
+	if !regexp.MustCompile(`^Built \d+ pages \(1 home, .*\d+ files to .* in \d+ ms\n$`).MatchString(out) {
+		t.Errorf("summary line: %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "conditions", "sciatica", "index.html")); err != nil {
+		t.Error(err)
+	}
+	// The new pages are drafts; with --drafts they build too.
+	if code, _, errs := lumen("build", "--source", dir, "--drafts"); code != 0 {
+		t.Fatalf("build --drafts: %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "conditions", "sample-condition", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if code, _, errs := lumen("new", "condition", "Sample condition", "--source", dir); code != exitError || !strings.Contains(errs, "already exists") {
+		t.Errorf("overwriting: %d %q", code, errs)
+	}
+	if code, _, errs := lumen("new", "site", dir); code != exitError || !strings.Contains(errs, "not empty") {
+		t.Errorf("new site over a site: %d %q", code, errs)
+	}
+}
+
+func TestBuildErrorExitsOneAndKeepsPublic(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbase_url: https://example.com/\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "about.md"), []byte("---\ntitle: About\ncolour: blue\n---\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "public"), 0o755)
+	os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("last good"), 0o644)
+	code, _, errs := lumen("build", "--source", dir)
+	if code != exitError {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{`content/about.md:3:1: unknown key "colour"`, "the content stage found 1 error", "was left unchanged"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); string(data) != "last good" {
+		t.Error("public/ was changed by a failed build")
+	}
+}
+
+func TestBuildMissingSiteYAML(t *testing.T) {
+	code, _, errs := lumen("build", "--source", t.TempDir())
+	if code != exitError || !strings.Contains(errs, "lumen new site") {
+		t.Errorf("%d %q", code, errs)
+	}
+}

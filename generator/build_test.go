@@ -1,0 +1,288 @@
+package generator
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// build builds the site in archive into memory with the default theme.
+func build(t *testing.T, archive string, opts Options) fs.FS {
+	t.Helper()
+	src, _ := sitetest.Parse(archive)
+	mem := output.NewMem()
+	opts.Source, opts.Theme, opts.Out = src, themes.Default(), mem
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	return mem.FS()
+}
+
+const practice = `
+A small practice with one page of each kind.
+-- site.yaml --
+title: Test Practice
+base_url: https://example.com/
+practice:
+  phone: "(555) 010-0100"
+  appointment_url: /contact/
+-- content/_index.md --
+---
+title: Welcome
+---
+-- content/contact.md --
+---
+title: Contact
+---
+Call us.
+-- content/conditions/sciatica.md --
+---
+title: Sciatica
+summary: Leg pain from a pinched nerve.
+red_flags: [Numbness between the legs]
+procedures: [discectomy]
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-02-01
+tags: [back pain]
+---
+Sciatica often gets better. See [discectomy](../procedures/discectomy.md),
+[the guide](https://www.nhs.uk/conditions/sciatica/) and <script>alert(1)</script>.
+
+` + "```go\nfunc main() {}\n```" + `
+-- content/procedures/discectomy.md --
+---
+title: Discectomy
+treats: [sciatica]
+recovery: [{when: Day 1, what: Walk a little}]
+reviewed_by: dr-a
+last_reviewed: 2026-02-01
+---
+Back to [sciatica](/conditions/sciatica/).
+-- content/faqs/basics.md --
+---
+title: Basics
+about: [sciatica]
+reviewed_by: dr-a
+last_reviewed: 2026-02-01
+questions:
+  - question: Will it come back?
+    answer: It can. Read about [the operation](/procedures/discectomy/).
+---
+-- content/providers/dr-a.md --
+---
+title: Dr. A
+locations: [main]
+---
+-- content/locations/main.md --
+---
+title: Main office
+phone: "(555) 010-0100"
+---
+-- content/articles/scope/index.md --
+---
+title: Scope
+date: 2025-03-01
+author: dr-a
+image: pic.svg
+image_alt: A thin tube with a camera
+---
+![A thin tube with a camera](pic.svg)
+-- content/articles/scope/pic.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+-- content/articles/draft.md --
+---
+title: Not yet
+draft: true
+---
+-- content/files/leaflet.pdf --
+%PDF
+`
+
+func TestBuildWritesEveryOutput(t *testing.T) {
+	out := build(t, practice, Options{})
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "articles/index.xml",
+		"conditions/index.html", "conditions/sciatica/index.html", "procedures/discectomy/index.html",
+		"faqs/basics/index.html", "providers/dr-a/index.html", "locations/main/index.html",
+		"articles/scope/index.html", "articles/scope/pic.svg", "contact/index.html",
+		"tags/index.html", "tags/back-pain/index.html", "files/leaflet.pdf", "css/main.css",
+	} {
+		if _, err := fs.Stat(out, name); err != nil {
+			t.Errorf("missing %s", name)
+		}
+	}
+	if _, err := fs.Stat(out, "articles/draft/index.html"); err == nil {
+		t.Error("a draft was published")
+	}
+}
+
+func TestBuildPages(t *testing.T) {
+	out := build(t, practice, Options{})
+	sitetest.Contains(t, out, "conditions/sciatica/index.html",
+		`<html lang="en"`,
+		`<link rel="canonical" href="https://example.com/conditions/sciatica/">`,
+		`<meta name="description" content="Leg pain from a pinched nerve.">`,
+		`<meta property="og:title" content="Sciatica">`,
+		`href="/procedures/discectomy/">discectomy</a>`,
+		`href="https://www.nhs.uk/conditions/sciatica/" rel="noopener"`,
+		`&lt;script&gt;alert(1)&lt;/script&gt;`,
+		`Numbness between the legs`,
+		`href="/faqs/basics/"`,
+		`href="/providers/dr-a/"`,
+		`<pre class="chroma"`,
+		`href="tel:&#43;15550100100"`, // html/template writes + as &#43;
+		`href="/contact/"`,
+		`! <script`,
+		`! style="`,
+	)
+	sitetest.Contains(t, out, "procedures/discectomy/index.html",
+		`href="/conditions/sciatica/"`, `Day 1`, `Walk a little`)
+	sitetest.Contains(t, out, "faqs/basics/index.html",
+		`<details`, `Will it come back?`, `<a href="/procedures/discectomy/">the operation</a>`)
+	sitetest.Contains(t, out, "providers/dr-a/index.html", `href="/conditions/sciatica/"`, `href="/locations/main/"`)
+	sitetest.Contains(t, out, "locations/main/index.html", `href="/providers/dr-a/"`)
+	sitetest.Contains(t, out, "articles/scope/index.html",
+		`src="/articles/scope/pic.svg"`, `alt="A thin tube with a camera"`,
+		`<meta property="og:image" content="https://example.com/articles/scope/pic.svg">`)
+	sitetest.Contains(t, out, "sitemap.xml",
+		"<loc>https://example.com/conditions/sciatica/</loc>\n    <lastmod>2026-02-01</lastmod>",
+		"<loc>https://example.com/</loc>")
+	sitetest.Contains(t, out, "articles/index.xml",
+		`<id>https://example.com/articles/scope/</id>`, `<updated>2025-03-01T00:00:00Z</updated>`, `! Not yet`)
+	sitetest.Contains(t, out, "robots.txt", "Sitemap: https://example.com/sitemap.xml")
+	sitetest.Contains(t, out, "404.html", `href="/"`)
+}
+
+func TestBuildDraftsAndBaseURL(t *testing.T) {
+	out := build(t, practice, Options{Drafts: true, BaseURL: "https://staging.example.org/sub"})
+	if _, err := fs.Stat(out, "articles/draft/index.html"); err != nil {
+		t.Error("--drafts did not publish the draft")
+	}
+	sitetest.Contains(t, out, "conditions/sciatica/index.html",
+		`<link rel="canonical" href="https://staging.example.org/sub/conditions/sciatica/">`)
+}
+
+func TestThemeOverride(t *testing.T) {
+	out := build(t, practice+`
+-- themes/default/layouts/page.html --
+{{define "main"}}<h1>{{.Page.Title}}</h1><p>Our own contact layout</p>{{end}}
+-- themes/default/static/css/extra.css --
+body { color: black }
+`, Options{})
+	sitetest.Contains(t, out, "contact/index.html", "Our own contact layout", `<html lang="en"`)
+	sitetest.Contains(t, out, "css/extra.css", "color: black")
+}
+
+// thirdParty matches references to other hosts that a browser would load
+// by itself: src, srcset, stylesheet and script hrefs, CSS url() and
+// @import.
+var thirdParty = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\ssrc(set)?\s*=\s*["']?\s*(https?:)?//`),
+	regexp.MustCompile(`(?i)<link[^>]+href\s*=\s*["']?\s*(https?:)?//[^>]*>`),
+	regexp.MustCompile(`(?i)url\(\s*["']?\s*(https?:)?//`),
+	regexp.MustCompile(`(?i)@import\s+["']?\s*(url\()?\s*["']?(https?:)?//`),
+	regexp.MustCompile(`(?i)<(iframe|object|embed)\b`),
+}
+
+// TestExampleSiteLoadsNothingFromOtherHosts builds the example practice in
+// this repository and checks every HTML and CSS file for resources that
+// would be fetched from another host.
+func TestExampleSiteLoadsNothingFromOtherHosts(t *testing.T) {
+	out := buildExample(t)
+	checked := 0
+	fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".svg")) {
+			return err
+		}
+		data, _ := fs.ReadFile(out, p)
+		for _, re := range thirdParty {
+			for _, m := range re.FindAll(data, -1) {
+				// A canonical link names this site's own host; it loads nothing.
+				if strings.Contains(string(m), `rel="canonical"`) || strings.Contains(string(m), "rel=canonical") || strings.Contains(string(m), `rel="alternate"`) {
+					continue
+				}
+				t.Errorf("%s loads from another host: %s", p, m)
+			}
+		}
+		checked++
+		return nil
+	})
+	if checked < 30 {
+		t.Errorf("only %d files checked", checked)
+	}
+}
+
+// buildExample builds the example site at the repository's root.
+func buildExample(t *testing.T) fs.FS {
+	t.Helper()
+	mem := output.NewMem()
+	_, err := Build(context.Background(), Options{Source: os.DirFS(".."), Theme: themes.Default(), Out: mem})
+	if err != nil {
+		t.Fatalf("the example site does not build:\n%v", err)
+	}
+	return mem.FS()
+}
+
+// TestGoldenPages compares whole pages of the example site with reviewed
+// copies in testdata/golden. Run go test -update to rewrite them after a
+// deliberate change, and review the diff.
+func TestGoldenPages(t *testing.T) {
+	out := buildExample(t)
+	for page, golden := range map[string]string{
+		"conditions/lumbar-disc-herniation/index.html": "condition.html",
+		"faqs/back-pain-basics/index.html":             "faq.html",
+	} {
+		got, err := fs.ReadFile(out, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "golden", golden)
+		if *update {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator -run TestGoldenPages -update)", err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s differs from %s; if the change is deliberate, run go test ./generator -run TestGoldenPages -update and review the diff\n%s",
+				page, path, firstDiff(string(want), string(got)))
+		}
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + a + "\n+ " + b
+		}
+	}
+	return ""
+}
+

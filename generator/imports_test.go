@@ -1,0 +1,84 @@
+package generator
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// layers orders Lumen's packages along the data flow. A package may import
+// only packages of a lower layer, so the tree reads left to right and has
+// no cycles through the back door.
+var layers = map[string]int{
+	"diag":              0,
+	"strictyaml":        1,
+	"config":            2,
+	"content":           2,
+	"markdown":          3,
+	"site":              4,
+	"feeds":             5,
+	"render":            5,
+	"output":            5,
+	"scaffold":          5,
+	"internal/sitetest": 5,
+	"":                  6, // package generator itself
+}
+
+const module = "github.com/lumen-ssg/lumen/generator"
+
+func TestImportsFlowOneWay(t *testing.T) {
+	for pkg, layer := range layers {
+		dir := filepath.Join(".", filepath.FromSlash(pkg))
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", pkg, err)
+		}
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, e.Name()), nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if path != module && !strings.HasPrefix(path, module+"/") {
+					continue
+				}
+				dep := strings.TrimPrefix(strings.TrimPrefix(path, module), "/")
+				depLayer, known := layers[dep]
+				if !known {
+					t.Errorf("%s imports %s, which has no layer in this test; add it", pkg, dep)
+					continue
+				}
+				if depLayer >= layer {
+					t.Errorf("%s/%s (layer %d) imports %s (layer %d): imports must flow to lower layers",
+						dir, e.Name(), layer, dep, depLayer)
+				}
+			}
+		}
+	}
+}
+
+func TestEveryPackageHasALayer(t *testing.T) {
+	filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || strings.Contains(p, "testdata") {
+			return err
+		}
+		if files, _ := filepath.Glob(filepath.Join(p, "*.go")); len(files) > 0 {
+			rel := filepath.ToSlash(p)
+			if rel == "." {
+				rel = ""
+			}
+			if _, ok := layers[rel]; !ok {
+				t.Errorf("package %q has no layer in imports_test.go", rel)
+			}
+		}
+		return nil
+	})
+}

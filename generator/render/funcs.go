@@ -1,0 +1,126 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// funcs returns the functions templates may call:
+//
+//	date d        "March 14, 2026" (a content.Date or time.Time; "" when zero)
+//	isoDate d     "2026-03-14"
+//	absURL p      the absolute URL of the site path p
+//	tel phone     a tel: URL with only digits and a leading +1 for
+//	              ten-digit North American numbers (RFC 3966)
+//	join list sep the strings of list joined by sep
+//	add a b       a + b
+//	plural n s p  "1 page" or "3 pages"
+//	humanize s    "percutaneous" → "Percutaneous"
+//	asset p       "/css/main.css?v=1a2b3c4d": the static file's URL with a
+//	              fingerprint of its content, so browsers refetch it
+//	              only when it changes
+//	lower s, hasPrefix s p
+//	pageTitle p   the text of a page's <title>
+//	deref b       the value of a *bool such as accepting_new_patients
+//	              (false when nil)
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"date":      formatDate("January 2, 2006"),
+		"isoDate":   formatDate("2006-01-02"),
+		"absURL":    r.absURL,
+		"tel":       telURL,
+		"join":      strings.Join,
+		"add":       func(a, b int) int { return a + b },
+		"plural":    plural,
+		"humanize":  humanize,
+		"asset":     r.asset,
+		"lower":     strings.ToLower,
+		"hasPrefix": strings.HasPrefix,
+		"pageTitle": r.pageTitle,
+		"deref":     func(b *bool) bool { return b != nil && *b },
+	}
+}
+
+// formatDate returns a template function formatting dates with layout.
+func formatDate(layout string) func(any) (string, error) {
+	return func(v any) (string, error) {
+		var t time.Time
+		switch d := v.(type) {
+		case content.Date:
+			t = d.Time
+		case *content.Date:
+			if d == nil {
+				return "", nil
+			}
+			t = d.Time
+		case time.Time:
+			t = d
+		default:
+			return "", fmt.Errorf("date: want a date, got %T", v)
+		}
+		if t.IsZero() {
+			return "", nil
+		}
+		return t.Format(layout), nil
+	}
+}
+
+// absURL returns the absolute URL of the site path p; an absolute URL is
+// returned as it is.
+func (r *Renderer) absURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return strings.TrimSuffix(r.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// telURL returns a tel: URL for a phone number as people write it.
+func telURL(phone string) template.URL {
+	var digits strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(phone), "+"):
+		d = "+" + d
+	case len(d) == 10:
+		d = "+1" + d
+	case len(d) == 11 && d[0] == '1':
+		d = "+" + d
+	}
+	return template.URL("tel:" + d)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func humanize(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "_", " "), "-", " ")
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// pageTitle returns the text of p's <title>: the page title and the site
+// name, or, on the home page, the site name alone.
+func (r *Renderer) pageTitle(p *site.Page) string {
+	name := r.cfg.Title
+	if p.Kind == content.KindHome || p.Title() == "" || p.Title() == name {
+		return name
+	}
+	return p.Title() + " | " + name
+}
