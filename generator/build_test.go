@@ -285,4 +285,3 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
-
