@@ -24,6 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := fl.String("dest", "", "where to write the site (default: public inside the source)")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	baseURL := fl.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
+	verbose := fl.Bool("v", false, "print the time each stage took")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -45,6 +46,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		reportError(stderr, err, *dest)
 		return exitError
+	}
+	if *verbose {
+		for _, t := range res.Timings {
+			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
+		}
 	}
 	fmt.Fprintln(stdout, summary(res, *dest))
 	return exitOK

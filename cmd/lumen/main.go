@@ -40,7 +40,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL]", "build the site into public/", runBuild},
+		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v]", "build the site into public/", runBuild},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
 		{"serve", "lumen serve", "serve the site with live reload (coming soon)", reserved("serve")},
 		{"check", "lumen check", "check readability and medical review (coming soon)", reserved("check")},
