@@ -35,6 +35,9 @@ const Dir = "content"
 type Options struct {
 	// Drafts keeps pages marked draft: true.
 	Drafts bool
+	// Cache, when not nil, keeps parsed pages between loads; pages must
+	// then be treated as read-only by everything downstream.
+	Cache *Cache
 }
 
 // Set is everything Load read from content/.
@@ -48,6 +51,7 @@ type Set struct {
 // Load reads every file under content/ in fsys.
 func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	var pages, files []string
+	infos := map[string]fs.FileInfo{}
 	var errs diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -66,6 +70,11 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		}
 		if strings.HasSuffix(name, ".md") {
 			pages = append(pages, p)
+			if opts.Cache != nil {
+				if info, err := d.Info(); err == nil {
+					infos[p] = info
+				}
+			}
 		} else {
 			files = append(files, p)
 		}
@@ -93,7 +102,14 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		}
 		set.Files = append(set.Files, f)
 	}
-	loaded, perrs := readPages(fsys, pages)
+	loaded, perrs := readPages(fsys, pages, infos, opts.Cache)
+	if opts.Cache != nil {
+		keep := make(map[string]bool, len(pages))
+		for _, p := range pages {
+			keep[p] = true
+		}
+		opts.Cache.prune(keep)
+	}
 	for i, pg := range loaded {
 		// A draft is checked only when drafts are built; a file whose
 		// front matter could not be read may be a draft, but is reported.
@@ -113,7 +129,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 // readPages reads and decodes the files at paths in parallel, returning the
 // pages in the order of paths (nil where a file failed) and the errors of
 // each.
-func readPages(fsys fs.FS, paths []string) ([]*Page, []diag.List) {
+func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache) ([]*Page, []diag.List) {
 	out := make([]*Page, len(paths))
 	errLists := make([]diag.List, len(paths))
 	var wg sync.WaitGroup
@@ -121,12 +137,18 @@ func readPages(fsys fs.FS, paths []string) ([]*Page, []diag.List) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
+				info := infos[paths[i]]
+				if p, errs, ok := cache.get(paths[i], info); ok {
+					out[i], errLists[i] = p, errs
+					continue
+				}
 				data, err := fs.ReadFile(fsys, paths[i])
 				if err != nil {
 					errLists[i] = diag.List{{File: paths[i], Msg: "cannot read: " + trimPathErr(err)}}
 					continue
 				}
 				out[i], errLists[i] = Parse(paths[i], data)
+				cache.put(paths[i], info, out[i], errLists[i])
 			}
 		})
 	}

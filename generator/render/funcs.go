@@ -27,6 +27,7 @@ import (
 //	              only when it changes
 //	lower s, hasPrefix s p
 //	pageTitle p   the text of a page's <title>
+//	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" → "noon"
 //	deref b       the value of a *bool such as accepting_new_patients
 //	              (false when nil)
 func (r *Renderer) funcs() template.FuncMap {
@@ -44,6 +45,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"hasPrefix": strings.HasPrefix,
 		"pageTitle": r.pageTitle,
 		"deref":     func(b *bool) bool { return b != nil && *b },
+		"clock":     clock,
 	}
 }
 
@@ -123,4 +125,32 @@ func (r *Renderer) pageTitle(p *site.Page) string {
 		return name
 	}
 	return p.Title() + " | " + name
+}
+
+// clock writes a 24-hour time such as "16:30" the way US patients read
+// it, "4:30 p.m."; text that is not such a time is returned as it is.
+func clock(t string) string {
+	parsed, err := time.Parse("15:04", t)
+	if err != nil {
+		return t
+	}
+	h, m := parsed.Hour(), parsed.Minute()
+	switch {
+	case h == 12 && m == 0:
+		return "noon"
+	case h == 0 && m == 0:
+		return "midnight"
+	}
+	suffix := "a.m."
+	if h >= 12 {
+		suffix = "p.m."
+	}
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	if m == 0 {
+		return fmt.Sprintf("%d %s", h12, suffix)
+	}
+	return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
 }

@@ -68,6 +68,9 @@ type Page struct {
 	// NextReview is when the next medical review is due: next_review, or
 	// last_reviewed plus the site's review interval.
 	NextReview content.Date
+	// ImageURL is the site URL of the front matter's image (or, on a
+	// provider page, photo), resolved like a link in the body, or "".
+	ImageURL string
 
 	// Content is the rendered Markdown body.
 	Content template.HTML
@@ -75,6 +78,10 @@ type Page struct {
 	TOC []markdown.Heading
 	// Answers are the rendered answers of a FAQ page, one per question.
 	Answers []template.HTML
+
+	// fallbackDescription is the description used when the front matter
+	// has none and no summary: the site's, for the home page.
+	fallbackDescription string
 }
 
 // Title returns the page's title.
@@ -120,11 +127,14 @@ func (p *Page) SourcePath() string {
 }
 
 // Description returns the page's meta description: its description, or
-// else its summary, or else "".
+// else its summary, or else, on the home page, the site's description.
 func (p *Page) Description() string {
 	c := p.Common()
-	if c.Description != "" {
+	switch {
+	case c.Description != "":
 		return c.Description
+	case c.Summary != "":
+		return c.Summary
 	}
-	return c.Summary
+	return p.fallbackDescription
 }

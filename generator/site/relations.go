@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
@@ -94,6 +95,13 @@ func (s *Site) link() diag.List {
 				p.NextReview = m.LastReviewed.AddMonths(s.Config.Review.IntervalMonths)
 			}
 		}
+		image, key := p.Common().Image, "image"
+		if pr, ok := p.Meta.(*content.Provider); ok && pr.Photo != "" {
+			image, key = pr.Photo, "photo"
+		}
+		if image != "" {
+			p.ImageURL = s.imageURL(p, key, image, &errs)
+		}
 		switch m := p.Meta.(type) {
 		case *content.Condition:
 			for i, slug := range m.Procedures {
@@ -144,4 +152,18 @@ func appendOnce(list []*Page, p *Page) []*Page {
 
 func sortByTitle(list []*Page) {
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Title() < list[j].Title() })
+}
+
+// imageURL resolves the image written under key in p's front matter.
+func (s *Site) imageURL(p *Page, key, image string, errs *diag.List) string {
+	if strings.HasPrefix(image, "https://") || strings.HasPrefix(image, "http://") {
+		return image
+	}
+	u, err := s.Resolve(p.SourcePath(), image)
+	if err != nil {
+		*errs = append(*errs, diag.Errorf(p.SourcePath(), p.Source.Line(key), "%s %q: %v", key, image, err).
+			WithHint("write the path of an image next to the page (photo.jpg) or a site path (/images/photo.jpg)"))
+		return ""
+	}
+	return u
 }

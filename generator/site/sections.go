@@ -41,9 +41,7 @@ func (s *Site) buildSections() diag.List {
 		s.claim(home, &errs)
 	}
 	s.Home = home
-	if c := home.Common(); c.Description == "" {
-		c.Description = s.Config.Description
-	}
+	home.fallbackDescription = s.Config.Description
 	for _, p := range append([]*Page(nil), s.Pages...) {
 		if p.Source == nil || p.IsList() {
 			continue
@@ -95,7 +93,7 @@ func (s *Site) buildTags() diag.List {
 					s.TagIndex = generated(KindTerms, "/tags/", "Topics")
 					s.claim(s.TagIndex, &errs)
 				}
-				t = generated(KindTerm, "/tags/"+slug+"/", tag)
+				t = generated(KindTerm, "/tags/"+slug+"/", tagTitle(tag))
 				if !s.claim(t, &errs) {
 					continue
 				}
@@ -114,4 +112,14 @@ func (s *Site) buildTags() diag.List {
 		sort.Slice(s.TagIndex.Pages, func(i, j int) bool { return s.TagIndex.Pages[i].Slug < s.TagIndex.Pages[j].Slug })
 	}
 	return errs
+}
+
+// tagTitle returns how a tag is shown: as written, or, for a tag written
+// like a slug ("back-pain"), as words ("Back pain").
+func tagTitle(tag string) string {
+	if tag != content.Slugify(tag) {
+		return tag
+	}
+	words := strings.ReplaceAll(tag, "-", " ")
+	return strings.ToUpper(words[:1]) + words[1:]
 }

@@ -190,7 +190,7 @@ func TestSectionsTagsAndOrder(t *testing.T) {
 	if tag == nil || tag.Title() != "Back Pain" || titles(tag.Pages) != "RFA, Stenosis" {
 		t.Fatalf("tag page: %+v", tag)
 	}
-	if got := titles(s.TagIndex.Pages); got != "Back Pain, nerves" {
+	if got := titles(s.TagIndex.Pages); got != "Back Pain, Nerves" {
 		t.Errorf("tag index = %q", got)
 	}
 	if got := titles(s.OfKind("condition")); got != "Sciatica, Stenosis" {

@@ -1,0 +1,250 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lumen-ssg/lumen/generator/config"
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/render"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// Builder builds a site into Snapshots, again and again, keeping between
+// builds what did not change: parsed pages (by file size and modification
+// time), converted Markdown (by page and by the set of URLs links can
+// point to), and the parsed theme. A Builder is not safe for concurrent
+// Builds; the Snapshots it returns are independent of each other.
+type Builder struct {
+	opts  Options
+	md    *markdown.Renderer
+	pages *content.Cache
+
+	mu        sync.Mutex
+	converted map[string]converted // by content file
+	theme     *themeCache
+}
+
+// converted is the Markdown of one page, with what it depended on.
+type converted struct {
+	page    *content.Page // the parse it was made from
+	links   uint64        // fingerprint of the site's URLs at the time
+	html    template.HTML
+	toc     []markdown.Heading
+	answers []template.HTML
+	errs    diag.List
+}
+
+// themeCache is the parsed theme and what it was parsed for.
+type themeCache struct {
+	key    string
+	fsys   fs.FS
+	render *render.Renderer
+}
+
+// NewBuilder returns a Builder for the site and options in opts.
+func NewBuilder(opts Options) *Builder {
+	md := opts.Markdown
+	if md == nil {
+		md = markdown.New()
+	}
+	return &Builder{opts: opts, md: md, pages: content.NewCache(), converted: map[string]converted{}}
+}
+
+// Changed tells the Builder that the files at paths (relative to the site
+// root) changed, for file systems whose modification times cannot be
+// trusted. A path under themes/ makes the next build parse the theme
+// again.
+func (b *Builder) Changed(paths ...string) {
+	b.pages.Forget(paths...)
+	for _, p := range paths {
+		if strings.HasPrefix(p, "themes/") {
+			b.mu.Lock()
+			b.theme = nil
+			b.mu.Unlock()
+		}
+	}
+}
+
+// Build runs the stages up to Markdown and returns the Snapshot, ready to
+// render. Result.Timings has the stages run so far.
+func (b *Builder) Build(ctx context.Context) (*Snapshot, *Result, error) {
+	start := time.Now()
+	res := &Result{}
+	st := &buildState{b: b, res: res}
+	err := runStages(ctx, res, []stage{
+		{"config", st.loadConfig},
+		{"content", st.loadContent},
+		{"site", st.buildSite},
+		{"theme", st.loadTheme},
+		{"markdown", st.convertMarkdown},
+	})
+	res.Duration = time.Since(start)
+	if err != nil {
+		return nil, res, err
+	}
+	return newSnapshot(st.site, st.theme, b.opts.Source, st.render), res, nil
+}
+
+// buildState holds what one build's stages pass to each other.
+type buildState struct {
+	b      *Builder
+	res    *Result
+	cfg    *config.Config
+	set    *content.Set
+	site   *site.Site
+	theme  fs.FS
+	render *render.Renderer
+}
+
+func (st *buildState) loadConfig(context.Context) error {
+	cfg, err := config.Load(st.b.opts.Source)
+	if err != nil {
+		return err
+	}
+	if st.b.opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(st.b.opts.BaseURL); err != nil {
+			return err
+		}
+	}
+	st.cfg = cfg
+	return nil
+}
+
+func (st *buildState) loadContent(context.Context) error {
+	set, errs := content.Load(st.b.opts.Source, content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages})
+	st.set = set
+	return errs.Err()
+}
+
+func (st *buildState) buildSite(context.Context) error {
+	s, errs := site.New(st.cfg, st.set)
+	st.site, st.res.Site = s, s
+	return errs.Err()
+}
+
+// loadTheme joins the site's theme overrides with the built-in theme and
+// parses the layouts, or reuses the last parse.
+func (st *buildState) loadTheme(context.Context) error {
+	cfg := st.cfg
+	key := strings.Join([]string{cfg.Theme, cfg.BaseURL, cfg.Title}, "\x00")
+	st.b.mu.Lock()
+	cached := st.b.theme
+	st.b.mu.Unlock()
+	if cached != nil && cached.key == key {
+		st.theme, st.render = cached.fsys, cached.render
+		return nil
+	}
+	dir := "themes/" + cfg.Theme
+	local, err := fs.Sub(st.b.opts.Source, dir)
+	if err != nil {
+		return err
+	}
+	if cfg.Theme != config.DefaultTheme {
+		if _, err := fs.Stat(st.b.opts.Source, dir+"/layouts/baseof.html"); err != nil {
+			return &diag.Error{File: config.File, Line: cfg.Pos.Line("theme"),
+				Msg:  fmt.Sprintf("theme %q not found: there is no %s/layouts/baseof.html", cfg.Theme, dir),
+				Hint: "remove theme: to use the default theme, or create the theme's folder"}
+		}
+	}
+	theme := render.Overlay(local, st.b.opts.Theme)
+	label := func(name string) string {
+		if render.Origin(theme, name) == "top" {
+			return dir + "/" + name
+		}
+		return "themes/default/" + name
+	}
+	r, err := render.New(theme, cfg, label)
+	if err != nil {
+		return err
+	}
+	st.theme, st.render = theme, r
+	st.b.mu.Lock()
+	st.b.theme = &themeCache{key: key, fsys: theme, render: r}
+	st.b.mu.Unlock()
+	return nil
+}
+
+// convertMarkdown converts every page body, and every FAQ answer, to HTML,
+// reusing the last conversion of pages whose file and whose possible link
+// targets did not change.
+func (st *buildState) convertMarkdown(ctx context.Context) error {
+	b, s := st.b, st.site
+	links := linkFingerprint(s)
+	errLists := make([]diag.List, len(s.Pages))
+	parallel(ctx, len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		if p.Source == nil {
+			return
+		}
+		b.mu.Lock()
+		c, ok := b.converted[p.Source.Source]
+		b.mu.Unlock()
+		if !ok || c.page != p.Source || c.links != links {
+			c = b.convert(p, s, links)
+			b.mu.Lock()
+			b.converted[p.Source.Source] = c
+			b.mu.Unlock()
+		}
+		p.Content, p.TOC, p.Answers = c.html, c.toc, c.answers
+		errLists[i] = c.errs
+	})
+	b.mu.Lock()
+	for source := range b.converted {
+		if s.PageFor(source) == nil {
+			delete(b.converted, source)
+		}
+	}
+	b.mu.Unlock()
+	var all diag.List
+	for _, l := range errLists {
+		all = append(all, l...)
+	}
+	all.Sort()
+	return all.Err()
+}
+
+// convert renders the Markdown of page p.
+func (b *Builder) convert(p *site.Page, s *site.Site, links uint64) converted {
+	src := p.Source
+	doc, errs := b.md.Render(src.Source, src.Body, src.BodyLine, s)
+	c := converted{page: src, links: links, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs}
+	if faq, ok := p.Meta.(*content.FAQ); ok {
+		c.answers = make([]template.HTML, len(faq.Questions))
+		for j, q := range faq.Questions {
+			line := src.Line(fmt.Sprintf("questions.%d.answer", j))
+			doc, errs := b.md.Render(src.Source, []byte(q.Answer), line, s)
+			c.answers[j] = template.HTML(doc.HTML)
+			c.errs = append(c.errs, errs...)
+		}
+	}
+	return c
+}
+
+// linkFingerprint hashes every page's source and URL and every file's, the
+// things a link can resolve to, so that a conversion is redone when a page
+// is added, removed or moved.
+func linkFingerprint(s *site.Site) uint64 {
+	h := fnv.New64a()
+	for _, p := range s.Pages {
+		h.Write([]byte(p.SourcePath()))
+		h.Write([]byte{0})
+		h.Write([]byte(p.URL))
+		h.Write([]byte{0})
+	}
+	for _, f := range s.Files {
+		h.Write([]byte(f.Source))
+		h.Write([]byte{0})
+		h.Write([]byte(f.URL))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
