@@ -2,7 +2,9 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -145,7 +147,7 @@ func TestBuildPages(t *testing.T) {
 		`<pre class="chroma"`,
 		`href="tel:&#43;15550100100"`, // html/template writes + as &#43;
 		`href="/contact/"`,
-		`! <script`,
+		`! <script>`, `! <script src`, // only the JSON-LD data block
 		`! style="`,
 	)
 	sitetest.Contains(t, out, "procedures/discectomy/index.html",
@@ -284,4 +286,42 @@ func firstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+var jsonLDScript = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+
+// TestEveryPageCarriesParsableJSONLD checks that the structured data of
+// package schema reaches every page of the example site intact: one
+// script element that parses as JSON-LD with a schema.org context and the
+// page's own node.
+func TestEveryPageCarriesParsableJSONLD(t *testing.T) {
+	out := buildExample(t)
+	pages := 0
+	fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		data, _ := fs.ReadFile(out, p)
+		m := jsonLDScript.FindAllSubmatch(data, -1)
+		if len(m) != 1 {
+			t.Errorf("%s has %d JSON-LD scripts", p, len(m))
+			return nil
+		}
+		var doc struct {
+			Context string           `json:"@context"`
+			Graph   []map[string]any `json:"@graph"`
+		}
+		if err := json.Unmarshal(m[0][1], &doc); err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		if doc.Context != "https://schema.org" || len(doc.Graph) == 0 || !strings.HasSuffix(fmt.Sprint(doc.Graph[0]["@id"]), "#webpage") {
+			t.Errorf("%s: unexpected JSON-LD %s", p, m[0][1][:min(200, len(m[0][1]))])
+		}
+		return nil
+	})
+	if pages < 30 {
+		t.Errorf("only %d pages", pages)
+	}
 }

@@ -19,13 +19,17 @@ var layers = map[string]int{
 	"config":            2,
 	"content":           2,
 	"markdown":          3,
+	"readability":       3,
+	"watch":             3,
 	"site":              4,
 	"feeds":             5,
+	"schema":            5,
 	"render":            5,
 	"output":            5,
 	"scaffold":          5,
 	"internal/sitetest": 5,
 	"":                  6, // package generator itself
+	"devserver":         7,
 }
 
 const module = "github.com/lumen-ssg/lumen/generator"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html/template"
 	"io"
 	"io/fs"
 	"path"
@@ -17,6 +18,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/feeds"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/render"
+	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -85,8 +87,12 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapsho
 // renderer returns the function that renders page p.
 func (snap *Snapshot) renderer(p *site.Page) func() ([]byte, error) {
 	return func() ([]byte, error) {
+		ld, err := schema.Page(snap.Site, p)
+		if err != nil {
+			return nil, err
+		}
 		var buf bytes.Buffer
-		if err := snap.render.Render(&buf, render.Data{Site: snap.Site, Page: p}); err != nil {
+		if err := snap.render.Render(&buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld)}); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil

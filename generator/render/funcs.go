@@ -26,6 +26,8 @@ import (
 //	              fingerprint of its content, so browsers refetch it
 //	              only when it changes
 //	lower s, hasPrefix s p
+//	contains s sub  whether the text of s (a string or template.HTML)
+//	              contains sub
 //	pageTitle p   the text of a page's <title>
 //	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" → "noon"
 //	deref b       the value of a *bool such as accepting_new_patients
@@ -43,6 +45,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"asset":     r.asset,
 		"lower":     strings.ToLower,
 		"hasPrefix": strings.HasPrefix,
+		"contains":  func(s any, sub string) bool { return strings.Contains(fmt.Sprint(s), sub) },
 		"pageTitle": r.pageTitle,
 		"deref":     func(b *bool) bool { return b != nil && *b },
 		"clock":     clock,

@@ -46,6 +46,9 @@ type Data struct {
 	Site *site.Site
 	// Page is the page being rendered.
 	Page *site.Page
+	// JSONLD is the page's schema.org structured data, for a
+	// <script type="application/ld+json"> element.
+	JSONLD template.JS
 }
 
 // Kinds are the page kinds a theme has a layout for.

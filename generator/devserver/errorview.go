@@ -1,0 +1,160 @@
+package devserver
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+)
+
+// snippetLines is how many lines around an error the view shows.
+const snippetLines = 3
+
+// maxShown is how many errors the view shows in full.
+const maxShown = 10
+
+var errorView = template.Must(template.New("error").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build error – Lumen</title>
+<link rel="stylesheet" href="` + Prefix + `error.css">
+<link rel="stylesheet" href="` + Prefix + `chroma.css">
+</head>
+<body>
+<main>
+<h1>The site has {{if eq (len .Errors) 1}}an error{{else}}{{len .Errors}} errors{{end}}{{with .Stage}} ({{.}} stage){{end}}</h1>
+<p class="lumen-note">Fix the file and save it: this page updates by itself. The last good version of the site is not lost.</p>
+{{range .Shown}}
+<section class="lumen-error">
+{{with .Pos}}<div class="lumen-pos">{{.}}</div>{{end}}
+<p class="lumen-msg">{{.Msg}}</p>
+{{with .Hint}}<p class="lumen-hint">Hint: {{.}}</p>{{end}}
+{{.Snippet}}
+</section>
+{{end}}
+{{with .More}}<p class="lumen-note">… and {{.}} more.</p>{{end}}
+</main>
+</body>
+</html>
+`))
+
+// shownError is one error as the view shows it.
+type shownError struct {
+	Pos, Msg, Hint string
+	Snippet        template.HTML
+}
+
+// errorPage renders the error view for err.
+func (s *Server) errorPage(err error) response {
+	if err == nil {
+		err = errors.New("the site has not been built yet")
+	}
+	var stage string
+	var se *generator.StageError
+	if errors.As(err, &se) {
+		stage = se.Stage
+	}
+	list := errorList(err)
+	data := struct {
+		Stage  string
+		Errors diag.List
+		Shown  []shownError
+		More   int
+	}{Stage: stage, Errors: list}
+	for i, e := range list {
+		if i == maxShown {
+			data.More = len(list) - maxShown
+			break
+		}
+		data.Shown = append(data.Shown, shownError{Pos: e.Pos(), Msg: e.Msg, Hint: e.Hint, Snippet: s.snippet(e)})
+	}
+	var buf bytes.Buffer
+	if err := errorView.Execute(&buf, data); err != nil {
+		buf.Reset()
+		buf.WriteString(template.HTMLEscapeString(err.Error()))
+	}
+	return response{status: http.StatusInternalServerError, contentType: "text/html; charset=utf-8", body: buf.Bytes(), html: true}
+}
+
+// errorList flattens err into positioned errors.
+func errorList(err error) diag.List {
+	var list diag.List
+	list.Add(err)
+	return list
+}
+
+// snippet returns the lines around e's position, highlighted, with the
+// offending line marked; or "" when the file cannot be read.
+func (s *Server) snippet(e *diag.Error) template.HTML {
+	if e.File == "" || e.Line < 1 {
+		return ""
+	}
+	data, err := fs.ReadFile(s.source, e.File)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	if e.Line > len(lines) {
+		return ""
+	}
+	first := max(1, e.Line-snippetLines)
+	last := min(len(lines), e.Line+snippetLines)
+	code := strings.Join(lines[first-1:last], "\n") + "\n"
+	lexer := lexerFor(e.File)
+	it, err := lexer.Tokenise(nil, code)
+	if err != nil {
+		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
+	}
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true),
+		chromahtml.BaseLineNumber(first), chromahtml.HighlightLines([][2]int{{e.Line, e.Line}}))
+	var buf bytes.Buffer
+	if err := f.Format(&buf, chromaStyle(), it); err != nil {
+		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
+	}
+	return template.HTML(buf.String())
+}
+
+// lexerFor picks a highlighter by the file's extension.
+func lexerFor(file string) chroma.Lexer {
+	var l chroma.Lexer
+	switch path.Ext(file) {
+	case ".md":
+		l = lexers.Get("markdown")
+	case ".yaml", ".yml":
+		l = lexers.Get("yaml")
+	case ".html":
+		l = lexers.Get("go-html-template")
+	}
+	if l == nil {
+		l = lexers.Fallback
+	}
+	return chroma.Coalesce(l)
+}
+
+// styleName is the highlighting style of snippets, the default theme's.
+const styleName = "modus-operandi"
+
+func chromaStyle() *chroma.Style { return styles.Get(styleName) }
+
+// chromaCSS returns the stylesheet of the snippets' highlighting.
+func chromaCSS() []byte {
+	css, err := markdown.StyleCSS(styleName)
+	if err != nil {
+		return nil
+	}
+	return css
+}
