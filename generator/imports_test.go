@@ -38,6 +38,9 @@ func TestImportsFlowOneWay(t *testing.T) {
 	for pkg, layer := range layers {
 		dir := filepath.Join(".", filepath.FromSlash(pkg))
 		entries, err := os.ReadDir(dir)
+		if os.IsNotExist(err) {
+			continue // a layer for a package still to come
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", pkg, err)
 		}
