@@ -73,7 +73,7 @@ func (r *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, 
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
+	if n.Title != nil && string(n.Title) != DecorativeTitle {
 		_, _ = w.WriteString(` title="`)
 		_, _ = w.Write(util.EscapeHTML([]byte(decodeDest(n.Title))))
 		_ = w.WriteByte('"')

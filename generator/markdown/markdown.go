@@ -210,6 +210,7 @@ func (r *Renderer) Render(source string, src []byte, lineOffset int, res Resolve
 		// bug, reported rather than hidden.
 		st.errs = append(st.errs, &diag.Error{File: source, Msg: "rendering Markdown: " + err.Error()})
 	}
+	st.errs.Sort()
 	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links}, st.errs
 }
 
@@ -243,6 +244,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	// The tree is changed only after the walk.
+	st.accessibility(headings, links, src)
 	st.headings(headings, src)
 	for _, n := range links {
 		st.link(n, src)
