@@ -2,7 +2,8 @@
 //
 // Usage:
 //
-//	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL]
+//	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v]
+//	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]
 //	lumen new site DIR
 //	lumen new KIND "Title" [--source DIR]
 //	lumen version
@@ -42,7 +43,7 @@ func commands() []command {
 	return []command{
 		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v]", "build the site into public/", runBuild},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
-		{"serve", "lumen serve", "serve the site with live reload (coming soon)", reserved("serve")},
+		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
 		{"check", "lumen check", "check readability and medical review (coming soon)", reserved("check")},
 		{"version", "lumen version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "lumen", version)

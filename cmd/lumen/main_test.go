@@ -23,7 +23,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"build", "extra-arg"},
 		{"new"},
 		{"new", "recipe", "Soup"},
-		{"serve"},
+		{"serve", "extra-arg"},
+		{"check"},
 		{"help", "bogus"},
 	} {
 		if code, _, _ := lumen(args...); code != exitUsage {

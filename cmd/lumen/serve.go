@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/devserver"
+	"github.com/lumen-ssg/lumen/generator/watch"
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+// portTries is how many ports after the default serve tries when it is
+// busy.
+const portTries = 20
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the site's folder (holding site.yaml)")
+	port := fl.Int("port", 1313, "the port to listen on")
+	bind := fl.String("bind", "127.0.0.1", "the address to listen on")
+	poll := fl.Duration("poll", 0, "check for changes this often instead of using file events (for WSL2, Docker bind mounts, network drives), e.g. 500ms")
+	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
+	open := fl.Bool("open", false, "open the site in the default browser")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "lumen serve: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	portSet := false
+	fl.Visit(func(f *flag.Flag) { portSet = portSet || f.Name == "port" })
+
+	ln, err := listen(*bind, *port, portSet)
+	if err != nil {
+		fmt.Fprintln(stderr, "lumen serve:", err)
+		return exitError
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	if addr.Port != *port {
+		fmt.Fprintf(stdout, "Port %d is busy; using %d instead.\n", *port, addr.Port)
+	}
+	host := *bind
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	siteURL := "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port)) + "/"
+	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(stderr, "Warning: listening on %s makes the site reachable from other machines on the network.\n", *bind)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	b := generator.NewBuilder(generator.Options{
+		Source:  os.DirFS(*source),
+		Theme:   themes.Default(),
+		Drafts:  *drafts,
+		BaseURL: siteURL,
+	})
+	srv := devserver.New(os.DirFS(*source), nil)
+	rebuild(ctx, b, srv, stdout, stderr, nil)
+
+	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes"}, Poll: *poll})
+	if err != nil {
+		fmt.Fprintln(stderr, "lumen serve:", err)
+		return exitError
+	}
+	defer w.Close()
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", displayPath(*source), siteURL)
+	if *poll > 0 {
+		fmt.Fprintf(stdout, "Checking for changes every %v.\n", *poll)
+	}
+	if *open {
+		openBrowser(siteURL)
+	}
+
+	for {
+		select {
+		case <-ctx.Done():
+			srv.Close()
+			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			hs.Shutdown(shutdown)
+			cancel()
+			fmt.Fprintln(stdout, "\nStopped.")
+			return exitOK
+		case err := <-w.Errors():
+			fmt.Fprintln(stderr, "lumen serve: watching:", err)
+		case batch, ok := <-w.Batches():
+			if !ok {
+				return exitOK
+			}
+			paths := make([]string, len(batch))
+			for i, c := range batch {
+				paths[i] = c.Path
+			}
+			b.Changed(paths...)
+			rebuild(ctx, b, srv, stdout, stderr, paths)
+		}
+	}
+}
+
+// rebuild builds the site, publishes the result and reports it in one
+// line, or the errors once. Template errors, which show only when pages
+// render, are looked for afterwards in the background.
+func rebuild(ctx context.Context, b *generator.Builder, srv *devserver.Server, stdout, stderr io.Writer, changed []string) {
+	start := time.Now()
+	snap, res, err := b.Build(ctx)
+	srv.Publish(snap, err)
+	took := time.Since(start).Round(time.Millisecond)
+	what := "Built"
+	if changed != nil {
+		what = "Rebuilt after " + describeChanges(changed) + ";"
+	}
+	if err != nil {
+		var se *generator.StageError
+		if errors.As(err, &se) {
+			fmt.Fprintf(stderr, "%s\n\nThe %s stage found errors; the browser shows them until you fix the file.\n", err, se.Stage)
+		} else {
+			fmt.Fprintln(stderr, "lumen serve:", err)
+		}
+		return
+	}
+	fmt.Fprintf(stdout, "%s %d pages in %d ms\n", what, len(res.Site.Pages), took.Milliseconds())
+	go func() {
+		if err := snap.RenderAll(ctx); err != nil && ctx.Err() == nil {
+			fmt.Fprintf(stderr, "%s\n\nPages with these errors show them in the browser.\n", err)
+		}
+		if err := snap.Check(ctx); err != nil && ctx.Err() == nil {
+			fmt.Fprintf(stderr, "%s\n\nlumen build will refuse to publish until these are fixed.\n", err)
+		}
+	}()
+}
+
+func describeChanges(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	return strconv.Itoa(len(paths)) + " changes"
+}
+
+// listen opens the port, or, when the port was not chosen on the command
+// line and is busy, the next free one.
+func listen(bind string, port int, fixed bool) (net.Listener, error) {
+	var firstErr error
+	for i := 0; i < portTries; i++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port+i)))
+		if err == nil {
+			return ln, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+		if fixed || !errors.Is(err, syscall.EADDRINUSE) {
+			break
+		}
+	}
+	if errors.Is(firstErr, syscall.EADDRINUSE) {
+		if fixed {
+			return nil, fmt.Errorf("port %d is in use; choose another with --port", port)
+		}
+		return nil, fmt.Errorf("ports %d to %d are all in use; choose one with --port", port, port+portTries-1)
+	}
+	return nil, firstErr
+}
+
+func displayPath(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
+}
+
+// openBrowser asks the desktop to open url, quietly doing nothing where
+// there is no desktop.
+func openBrowser(url string) {
+	for _, cmd := range []string{"xdg-open", "open", "wslview"} {
+		if p, err := exec.LookPath(cmd); err == nil {
+			c := exec.Command(p, url)
+			c.Stdout, c.Stderr = nil, nil
+			if c.Start() == nil {
+				go c.Wait()
+				return
+			}
+		}
+	}
+}
