@@ -7,6 +7,7 @@
 //	theme     theme layouts and static files   package render, themes
 //	markdown  page bodies → HTML               package markdown
 //	render    pages → HTML documents           package render
+//	check     accessibility and privacy        package htmlcheck
 //	write     pages, files, sitemap, feed      package output, feeds
 //
 // Each stage is timed and its errors are wrapped with its name. A stage
@@ -113,6 +114,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	err = runStages(ctx, res, []stage{
 		{"render", snap.RenderAll},
+		{"check", snap.Check},
 		{"write", func(ctx context.Context) error {
 			n, err := snap.WriteAll(ctx, opts.Out)
 			res.Files = n

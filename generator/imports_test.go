@@ -16,10 +16,11 @@ import (
 var layers = map[string]int{
 	"diag":              0,
 	"strictyaml":        1,
+	"htmlcheck":         1,
 	"config":            2,
 	"content":           2,
 	"markdown":          3,
-	"readability":       3,
+	"readability":       1,
 	"watch":             3,
 	"site":              4,
 	"feeds":             5,

@@ -16,6 +16,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/feeds"
+	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
@@ -178,6 +179,40 @@ func (snap *Snapshot) RenderAll(ctx context.Context) error {
 		}
 		d.Msg += ")"
 	}
+	return all.Err()
+}
+
+// Check checks every rendered page and stylesheet for the accessibility
+// and privacy failures of package htmlcheck. Call it after RenderAll.
+func (snap *Snapshot) Check(ctx context.Context) error {
+	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
+	lists := make([]diag.List, len(snap.names))
+	parallel(ctx, len(snap.names), func(i int) {
+		name := snap.names[i]
+		e := snap.files[name]
+		switch {
+		case e.page != nil:
+			data, err := e.get()
+			if err != nil {
+				return // reported by RenderAll
+			}
+			file := e.page.SourcePath()
+			if file == "" {
+				file = name
+			}
+			lists[i] = c.Page(file, e.page.URL, data)
+		case path.Ext(name) == ".css":
+			data, err := e.get()
+			if err == nil {
+				lists[i] = c.Stylesheet(name, data)
+			}
+		}
+	})
+	var all diag.List
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	all.Sort()
 	return all.Err()
 }
 

@@ -1,0 +1,377 @@
+// Package htmlcheck checks built pages for the accessibility and privacy
+// failures a generator can rule out before anything is published.
+//
+// Page checks each rendered HTML page, Stylesheet each CSS file. They
+// report, as diag.Errors naming the page:
+//
+//   - accessibility (WCAG 2.2 AA): a missing lang on <html> (3.1.1); not
+//     exactly one <h1>, or a heading that skips a level (1.3.1, 2.4.6); an
+//     <img> without an alt attribute (1.1.1); a link with no text or with
+//     text such as "click here" (2.4.4); an id used twice (4.1.1); a form
+//     control without a label (1.3.1, 4.1.2); a table without header cells
+//     (1.3.1);
+//   - privacy: anything the browser would load from another host by itself
+//     (src, srcset, data, stylesheet and icon links, url() in styles,
+//     frames) unless the host is in site.yaml's privacy.allowed_hosts, and
+//     a form that is not sent with POST or is sent elsewhere.
+//
+// Problems in a page's Markdown body are reported earlier, at their line,
+// by package markdown; what reaches this package comes from templates or
+// from data, so errors name the page and the element rather than a line.
+package htmlcheck
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+)
+
+// Checker checks pages against one site's policy.
+type Checker struct {
+	allowed map[string]bool
+}
+
+// New returns a Checker that lets pages load from the given hosts (the
+// site's privacy.allowed_hosts; "*.example.com" allows subdomains).
+func New(allowedHosts []string) *Checker {
+	c := &Checker{allowed: map[string]bool{}}
+	for _, h := range allowedHosts {
+		c.allowed[strings.ToLower(h)] = true
+	}
+	return c
+}
+
+// vagueText is link text that does not say where a link goes.
+var vagueText = map[string]bool{
+	"click here": true, "here": true, "click": true, "read more": true, "more": true,
+	"link": true, "this link": true, "this page": true, "learn more": true, "go": true,
+}
+
+// cssURL finds url(...) references in CSS.
+var cssURL = regexp.MustCompile(`(?i)url\(\s*["']?([^"')\s]+)`)
+
+// cssImport finds @import "..." references in CSS.
+var cssImport = regexp.MustCompile(`(?i)@import\s+["']([^"']+)["']`)
+
+// Page checks one rendered HTML page. file names it in errors (the content
+// file it was made from, or its output name) and where says which page it
+// is, such as "/conditions/sciatica/".
+func (c *Checker) Page(file, where string, page []byte) diag.List {
+	p := &pageState{c: c, file: file, where: where, ids: map[string]int{}, labelFor: map[string]bool{}}
+	p.walk(page)
+	return p.finish()
+}
+
+// Stylesheet checks a CSS file for resources from other hosts.
+func (c *Checker) Stylesheet(file string, css []byte) diag.List {
+	var errs diag.List
+	for _, u := range append(cssURL.FindAllSubmatch(css, -1), cssImport.FindAllSubmatch(css, -1)...) {
+		if host := c.foreign(string(u[1])); host != "" {
+			errs = append(errs, &diag.Error{File: file, Line: bytes.Count(css[:bytes.Index(css, u[0])], []byte("\n")) + 1,
+				Msg:  fmt.Sprintf("the stylesheet loads %s from another host, %s", u[1], host),
+				Hint: "copy the file into the theme's static folder, or allow the host on purpose in site.yaml: privacy: {allowed_hosts: [" + host + "]}"})
+		}
+	}
+	return errs
+}
+
+// foreign returns the host of u when u would be fetched from a host that
+// is neither this site nor allowed, and "" otherwise.
+func (c *Checker) foreign(u string) string {
+	u = strings.TrimSpace(u)
+	if !strings.HasPrefix(u, "//") && !strings.Contains(u, "://") {
+		return "" // a path on this site, or data:
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Host == "" {
+		return u
+	}
+	host := strings.ToLower(parsed.Hostname())
+	if c.allowed[host] || c.allowed[strings.ToLower(parsed.Host)] {
+		return ""
+	}
+	for h := range c.allowed {
+		if suffix, ok := strings.CutPrefix(h, "*"); ok && strings.HasSuffix(host, suffix) {
+			return ""
+		}
+	}
+	return host
+}
+
+// pageState is what one page's walk gathers.
+type pageState struct {
+	c           *Checker
+	file, where string
+	errs        diag.List
+
+	lang       bool
+	h1         int
+	lastLevel  int
+	ids        map[string]int
+	labelFor   map[string]bool
+	controls   []control
+	labelDepth int
+	tables     []int // th count of each open table
+	links      []*link
+	headText   *strings.Builder
+	heading    int
+}
+
+type control struct {
+	id, desc string
+	labelled bool
+}
+
+type link struct {
+	href  string
+	text  strings.Builder
+	named bool // by aria-label, title or an image's alt
+}
+
+func (p *pageState) errorf(format string, args ...any) *diag.Error {
+	e := &diag.Error{File: p.file, Msg: fmt.Sprintf(format, args...) + " (on " + p.where + ")"}
+	p.errs = append(p.errs, e)
+	return e
+}
+
+// walk tokenizes the page and checks each element.
+func (p *pageState) walk(page []byte) {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var rawTag string // inside <style> or <script>
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				p.errorf("the page is not readable HTML: %v", z.Err())
+			}
+			return
+		case html.TextToken:
+			text := string(z.Text())
+			if rawTag == "style" {
+				p.styleURLs(text)
+			}
+			for _, l := range p.links {
+				l.text.WriteString(text)
+			}
+			if p.headText != nil {
+				p.headText.WriteString(text)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			t := z.Token()
+			p.start(t)
+			if t.Data == "style" || t.Data == "script" {
+				rawTag = t.Data
+			}
+		case html.EndTagToken:
+			t := z.Token()
+			p.end(t.Data)
+			if t.Data == rawTag {
+				rawTag = ""
+			}
+		}
+	}
+}
+
+func attr(t html.Token, name string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func (p *pageState) start(t html.Token) {
+	if id, ok := attr(t, "id"); ok {
+		p.ids[id]++
+	}
+	if style, ok := attr(t, "style"); ok {
+		p.styleURLs(style)
+	}
+	switch t.Data {
+	case "html":
+		if l, _ := attr(t, "lang"); strings.TrimSpace(l) != "" {
+			p.lang = true
+		}
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		level := int(t.Data[1] - '0')
+		if level == 1 {
+			p.h1++
+		}
+		if p.lastLevel > 0 && level > p.lastLevel+1 {
+			p.heading = level
+			p.headText = &strings.Builder{}
+		} else if p.lastLevel == 0 && level > 1 {
+			p.heading = level
+			p.headText = &strings.Builder{}
+		}
+		p.lastLevel = level
+	case "img":
+		src, _ := attr(t, "src")
+		if _, ok := attr(t, "alt"); !ok {
+			p.errorf("the image %s has no alt attribute", src).WithHint("give it alt text, or alt=\"\" when it is purely decorative")
+		}
+		if alt, _ := attr(t, "alt"); alt != "" {
+			for _, l := range p.links {
+				l.named = true
+			}
+		}
+		p.resource(t, "src", "srcset")
+	case "script", "iframe", "audio", "video", "source", "track", "embed", "input":
+		p.resource(t, "src", "srcset", "poster")
+		if t.Data == "input" {
+			p.control(t)
+		}
+	case "object":
+		p.resource(t, "data")
+	case "link":
+		rel, _ := attr(t, "rel")
+		switch strings.ToLower(rel) {
+		case "canonical", "alternate", "next", "prev", "author", "license", "me":
+		default:
+			p.resource(t, "href")
+		}
+	case "a":
+		href, _ := attr(t, "href")
+		l := &link{href: href}
+		if v, _ := attr(t, "aria-label"); strings.TrimSpace(v) != "" {
+			l.named = true
+		}
+		p.links = append(p.links, l)
+	case "label":
+		p.labelDepth++
+		if f, ok := attr(t, "for"); ok {
+			p.labelFor[f] = true
+		}
+	case "select", "textarea":
+		p.control(t)
+	case "table":
+		p.tables = append(p.tables, 0)
+	case "th":
+		if n := len(p.tables); n > 0 {
+			p.tables[n-1]++
+		}
+	case "form":
+		method, _ := attr(t, "method")
+		action, _ := attr(t, "action")
+		if !strings.EqualFold(method, "post") {
+			p.errorf("a form is sent with %q; forms must use method=\"post\" so that what patients type never ends up in addresses and server logs", strings.ToUpper(method))
+		}
+		if host := p.c.foreign(action); host != "" {
+			p.errorf("a form is sent to another host, %s", host).WithHint("allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
+		}
+	}
+}
+
+func (p *pageState) end(tag string) {
+	switch tag {
+	case "a":
+		if n := len(p.links); n > 0 {
+			l := p.links[n-1]
+			p.links = p.links[:n-1]
+			text := strings.Join(strings.Fields(l.text.String()), " ")
+			if text == "" && !l.named {
+				p.errorf("a link to %s has no text", l.href).WithHint("give it words, or an aria-label")
+			} else if vagueText[strings.ToLower(strings.TrimFunc(text, unicode.IsPunct))] {
+				p.errorf("the link text %q does not say where the link goes (%s)", text, l.href)
+			}
+		}
+	case "label":
+		p.labelDepth = max(0, p.labelDepth-1)
+	case "table":
+		if n := len(p.tables); n > 0 {
+			if p.tables[n-1] == 0 {
+				p.errorf("a table has no header cells").WithHint("give the first row or column <th> cells (a header row in Markdown)")
+			}
+			p.tables = p.tables[:n-1]
+		}
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		if p.headText != nil && int(tag[1]-'0') == p.heading {
+			p.errorf("the heading %q (h%d) skips a level", strings.TrimSpace(p.headText.String()), p.heading).
+				WithHint("headings go down one level at a time: h1, then h2, then h3")
+			p.headText = nil
+		}
+	}
+}
+
+// control records a form control and whether it is labelled.
+func (p *pageState) control(t html.Token) {
+	if typ, _ := attr(t, "type"); t.Data == "input" && (typ == "hidden" || typ == "submit" || typ == "button" || typ == "reset" || typ == "image") {
+		return
+	}
+	id, _ := attr(t, "id")
+	name, _ := attr(t, "name")
+	c := control{id: id, desc: t.Data + " " + name, labelled: p.labelDepth > 0}
+	for _, a := range []string{"aria-label", "aria-labelledby", "title"} {
+		if v, _ := attr(t, a); strings.TrimSpace(v) != "" {
+			c.labelled = true
+		}
+	}
+	p.controls = append(p.controls, c)
+}
+
+// resource checks the URL attributes of an element that the browser loads
+// by itself.
+func (p *pageState) resource(t html.Token, attrs ...string) {
+	for _, a := range attrs {
+		v, ok := attr(t, a)
+		if !ok {
+			continue
+		}
+		urls := []string{v}
+		if a == "srcset" {
+			urls = nil
+			for _, part := range strings.Split(v, ",") {
+				if f := strings.Fields(part); len(f) > 0 {
+					urls = append(urls, f[0])
+				}
+			}
+		}
+		for _, u := range urls {
+			if host := p.c.foreign(u); host != "" {
+				p.errorf("<%s %s=%q> loads from another host, %s, which tells it who is reading this page", t.Data, a, u, host).
+					WithHint("serve the file from the site, or allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
+			}
+		}
+	}
+}
+
+// styleURLs checks url() references in a style attribute or element.
+func (p *pageState) styleURLs(css string) {
+	for _, m := range cssURL.FindAllStringSubmatch(css, -1) {
+		if host := p.c.foreign(m[1]); host != "" {
+			p.errorf("a style loads %s from another host, %s", m[1], host)
+		}
+	}
+}
+
+// finish reports what needs the whole page.
+func (p *pageState) finish() diag.List {
+	if !p.lang {
+		p.errorf("the <html> element has no lang attribute").WithHint("set language: in site.yaml and keep lang=\"{{.Site.Config.Language}}\" in baseof.html")
+	}
+	if p.h1 != 1 {
+		p.errorf("the page has %d <h1> headings; it needs exactly one, the page title", p.h1)
+	}
+	for id, n := range p.ids {
+		if n > 1 {
+			p.errorf("the id %q is used %d times; ids must be unique", id, n)
+		}
+	}
+	for _, c := range p.controls {
+		if !c.labelled && !(c.id != "" && p.labelFor[c.id]) {
+			p.errorf("the form control %s has no label", strings.TrimSpace(c.desc)).WithHint("add <label for=\"its-id\">, or an aria-label")
+		}
+	}
+	p.errs.Sort()
+	return p.errs
+}
