@@ -1,0 +1,245 @@
+// axe.mjs: accessibility check of a built Lumen site in a real browser.
+//
+// Usage: node axe.mjs <public-dir>
+//
+// Serves <public-dir> on 127.0.0.1 (random port), opens every .html file in
+// headless Chromium at 1280x800 and at 375x812, runs axe-core with the
+// WCAG 2.0, 2.1 and 2.2 A and AA rules, and fails any page that requests
+// anything from a host other than the local server. Exits 1 on any
+// violation, third-party request or page error.
+//
+// Chromium comes from the system (env CHROMIUM, default /usr/bin/chromium);
+// this script never downloads a browser.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [
+  { name: '1280px', width: 1280, height: 800 },
+  { name: '375px', width: 375, height: 812 },
+];
+const PAGE_TIMEOUT_MS = 30_000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+};
+
+function usage(msg) {
+  if (msg) console.error(`axe: ${msg}`);
+  console.error('usage: node axe.mjs <public-dir>');
+  process.exit(2);
+}
+
+const rootArg = process.argv[2];
+if (!rootArg || process.argv.length > 3) usage();
+const root = path.resolve(rootArg);
+if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) usage(`${rootArg} is not a directory`);
+
+// listHTML returns every .html file under dir, as slash paths relative to dir.
+function listHTML(dir, rel = '') {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listHTML(dir, r));
+    else if (e.isFile() && e.name.endsWith('.html')) out.push(r);
+  }
+  return out.sort();
+}
+
+// urlFor maps a file to the URL a visitor would use: x/index.html -> /x/.
+function urlFor(rel) {
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
+  return '/' + rel;
+}
+
+// serve starts a static server for root on loopback and resolves to its origin.
+function serve() {
+  const server = http.createServer((req, res) => {
+    let p;
+    try {
+      p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(root, path.normalize(p));
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        res.writeHead(301, { Location: p + '/' }).end();
+        return;
+      }
+      let status = 200;
+      let target = file;
+      if (err) {
+        status = 404;
+        target = path.join(root, '404.html');
+        if (!fs.existsSync(target)) {
+          res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+          return;
+        }
+      }
+      const type = TYPES[path.extname(target).toLowerCase()] || 'application/octet-stream';
+      res.writeHead(status, { 'Content-Type': type });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      fs.createReadStream(target).pipe(res);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, origin: `http://127.0.0.1:${server.address().port}` });
+    });
+  });
+}
+
+function oneLine(s, max = 200) {
+  s = String(s).replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+async function main() {
+  const pages = listHTML(root);
+  if (pages.length === 0) {
+    console.error(`axe: no .html files in ${root}`);
+    process.exit(1);
+  }
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const { server, origin } = await serve();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumen-axe-chromium-'));
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  let violations = 0;
+  let thirdParty = 0;
+  let errors = 0;
+  const rules = new Set();
+
+  try {
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      timeout: 60_000,
+    });
+
+    for (const rel of pages) {
+      const url = origin + urlFor(rel);
+      for (const w of WIDTHS) {
+        const label = `${urlFor(rel)} @${w.name}`;
+        const page = await browser.newPage();
+        page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+        await page.setViewportSize({ width: w.width, height: w.height });
+        const foreign = [];
+        page.on('request', (req) => {
+          const u = req.url();
+          if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return;
+          if (!u.startsWith(origin + '/')) foreign.push(u);
+        });
+        // Never let a third-party request leave the machine; it is recorded above.
+        await page.route((u) => !u.href.startsWith(origin + '/'), (route) => route.abort());
+
+        let ok = true;
+        try {
+          const resp = await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+          const expected = rel === '404.html' ? [200, 404] : [200];
+          if (!resp || !expected.includes(resp.status())) {
+            throw new Error(`HTTP ${resp ? resp.status() : 'no response'}`);
+          }
+          await page.addScriptTag({ content: axeSource });
+          const result = await Promise.race([
+            page.evaluate(
+              (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+              TAGS,
+            ),
+            new Promise((_, reject) => setTimeout(() => reject(new Error(`axe timed out after ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS)),
+          ]);
+          for (const group of ['violations', 'passes', 'incomplete', 'inapplicable']) {
+            for (const r of result[group] || []) rules.add(r.id);
+          }
+          for (const v of result.violations) {
+            ok = false;
+            violations++;
+            console.log(`VIOLATION ${label}: ${v.id} [${v.impact}] ${v.help}`);
+            console.log(`  ${v.helpUrl}`);
+            for (const n of v.nodes) {
+              console.log(`  target: ${n.target.join(' ')}`);
+              console.log(`    html: ${oneLine(n.html)}`);
+              if (n.failureSummary) console.log(`    why:  ${oneLine(n.failureSummary, 400)}`);
+            }
+          }
+        } catch (err) {
+          ok = false;
+          errors++;
+          console.log(`ERROR ${label}: ${oneLine(err.message, 400)}`);
+        } finally {
+          await page.close().catch(() => {});
+        }
+        for (const u of foreign) {
+          ok = false;
+          thirdParty++;
+          console.log(`THIRD-PARTY ${label}: ${u}`);
+        }
+        if (ok) passed++;
+        else failed++;
+      }
+    }
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests`);
+  console.log(`${passed} passed, ${failed} failed`);
+  if (errors > 0) console.log(`axe: ${errors} page errors`);
+  process.exit(violations + thirdParty + errors > 0 ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`axe: ${err && err.stack ? err.stack : err}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# run.sh: Lumen's browser checks, as CI runs them and as you can run them
+# locally (see "Browser checks" in the README).
+#
+#   1. installs what is missing: Debian's chromium, a Java runtime, and the
+#      npm tools from package-lock.json (npm ci; no browser download, no
+#      install scripts);
+#   2. builds the example site into a temporary directory;
+#   3. axe.mjs: axe-core in headless Chromium on every page at 1280 px and
+#      375 px, WCAG 2.0/2.1/2.2 A and AA rules, and no third-party requests;
+#   4. vnu.sh: the Nu HTML Checker over every HTML and CSS file.
+#
+# Exits non-zero if anything fails. Env: CHROMIUM (default /usr/bin/chromium).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+log="$(mktemp)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work" "$log"' EXIT
+
+# quiet runs a command, showing its output only if it fails.
+quiet() {
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "browser checks: failed: $*" >&2
+    exit 1
+  fi
+}
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  quiet $sudo apt-get update
+  quiet $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  apt_install chromium
+fi
+if ! java -version >/dev/null 2>&1; then
+  apt_install default-jre-headless
+fi
+
+# npm ci (exact versions from package-lock.json) unless node_modules already
+# holds them. --ignore-scripts: vnu-jar's postinstall would download a JDK;
+# the system Java is used instead.
+if ! (cd "$here" && npm ls --all >/dev/null 2>&1 && [ -f node_modules/vnu-jar/build/dist/vnu.jar ]); then
+  (cd "$here" && quiet npm ci --ignore-scripts --no-audit --no-fund)
+fi
+
+public="$work/public"
+(cd "$repo" && quiet go run ./cmd/lumen build --dest "$public")
+
+status=0
+node "$here/axe.mjs" "$public" || status=1
+bash "$here/vnu.sh" "$public" || status=1
+exit $status
