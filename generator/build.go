@@ -28,6 +28,8 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -48,6 +50,8 @@ type Options struct {
 	BaseURL string
 	// Markdown is the renderer to use; nil makes one.
 	Markdown *markdown.Renderer
+	// Today is the date medical reviews are judged on; zero means now.
+	Today time.Time
 }
 
 // Result describes a finished build.
@@ -60,6 +64,10 @@ type Result struct {
 	Timings []Timing
 	// Duration is the whole build's wall time.
 	Duration time.Duration
+	// Warnings are the findings of the check stage that do not stop a
+	// build: readability above target (unless enforced), reviews due
+	// soon, jargon, undefined glossary terms.
+	Warnings diag.List
 }
 
 // Timing is the wall time of one stage.
@@ -114,7 +122,19 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	err = runStages(ctx, res, []stage{
 		{"render", snap.RenderAll},
-		{"check", snap.Check},
+		{"check", func(ctx context.Context) error {
+			errs := diag.List{}
+			errs.Add(snap.Check(ctx))
+			today := opts.Today
+			if today.IsZero() {
+				today = time.Now()
+			}
+			quality, warnings := snap.Quality(today).Diagnostics(check.Warning)
+			res.Warnings = warnings
+			errs = append(errs, quality...)
+			errs.Sort()
+			return errs.Err()
+		}},
 		{"write", func(ctx context.Context) error {
 			n, err := snap.WriteAll(ctx, opts.Out)
 			res.Files = n

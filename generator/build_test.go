@@ -69,6 +69,7 @@ Sciatica often gets better. See [discectomy](../procedures/discectomy.md),
 title: Discectomy
 treats: [sciatica]
 recovery: [{when: Day 1, what: Walk a little}]
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-02-01
 ---
@@ -77,6 +78,7 @@ Back to [sciatica](/conditions/sciatica/).
 ---
 title: Basics
 about: [sciatica]
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-02-01
 questions:

@@ -14,6 +14,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -36,10 +37,13 @@ type Builder struct {
 // converted is the Markdown of one page, with what it depended on.
 type converted struct {
 	page    *content.Page // the parse it was made from
-	links   uint64        // fingerprint of the site's URLs at the time
+	deps    uint64        // fingerprint of the site's URLs and glossary at the time
 	html    template.HTML
 	toc     []markdown.Heading
 	answers []template.HTML
+	prose   []markdown.Prose
+	links   []markdown.Link
+	defined []string
 	errs    diag.List
 }
 
@@ -91,18 +95,21 @@ func (b *Builder) Build(ctx context.Context) (*Snapshot, *Result, error) {
 	if err != nil {
 		return nil, res, err
 	}
-	return newSnapshot(st.site, st.theme, b.opts.Source, st.render), res, nil
+	snap := newSnapshot(st.site, st.theme, b.opts.Source, st.render)
+	snap.glossary, snap.analyzer = st.set.Glossary, st.analyzer
+	return snap, res, nil
 }
 
 // buildState holds what one build's stages pass to each other.
 type buildState struct {
-	b      *Builder
-	res    *Result
-	cfg    *config.Config
-	set    *content.Set
-	site   *site.Site
-	theme  fs.FS
-	render *render.Renderer
+	b        *Builder
+	res      *Result
+	cfg      *config.Config
+	set      *content.Set
+	analyzer *readability.Analyzer
+	site     *site.Site
+	theme    fs.FS
+	render   *render.Renderer
 }
 
 func (st *buildState) loadConfig(context.Context) error {
@@ -122,6 +129,13 @@ func (st *buildState) loadConfig(context.Context) error {
 func (st *buildState) loadContent(context.Context) error {
 	set, errs := content.Load(st.b.opts.Source, content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages})
 	st.set = set
+	var lex readability.Lexicon
+	if set.Lexicon != nil {
+		l, err := readability.ParseLexicon(content.LexiconFile, string(set.Lexicon))
+		errs.Add(err)
+		lex = l
+	}
+	st.analyzer = readability.New(lex)
 	return errs.Err()
 }
 
@@ -178,7 +192,8 @@ func (st *buildState) loadTheme(context.Context) error {
 // targets did not change.
 func (st *buildState) convertMarkdown(ctx context.Context) error {
 	b, s := st.b, st.site
-	links := linkFingerprint(s)
+	glossary := glossaryTerms(st.set.Glossary)
+	deps := fingerprint(s, glossary)
 	errLists := make([]diag.List, len(s.Pages))
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
@@ -188,13 +203,14 @@ func (st *buildState) convertMarkdown(ctx context.Context) error {
 		b.mu.Lock()
 		c, ok := b.converted[p.Source.Source]
 		b.mu.Unlock()
-		if !ok || c.page != p.Source || c.links != links {
-			c = b.convert(p, s, links)
+		if !ok || c.page != p.Source || c.deps != deps {
+			c = b.convert(p, s, glossary, deps)
 			b.mu.Lock()
 			b.converted[p.Source.Source] = c
 			b.mu.Unlock()
 		}
 		p.Content, p.TOC, p.Answers = c.html, c.toc, c.answers
+		p.Prose, p.Links, p.Defined = c.prose, c.links, c.defined
 		errLists[i] = c.errs
 	})
 	b.mu.Lock()
@@ -213,27 +229,77 @@ func (st *buildState) convertMarkdown(ctx context.Context) error {
 }
 
 // convert renders the Markdown of page p.
-func (b *Builder) convert(p *site.Page, s *site.Site, links uint64) converted {
+func (b *Builder) convert(p *site.Page, s *site.Site, glossary []markdown.Term, deps uint64) converted {
 	src := p.Source
-	doc, errs := b.md.Render(src.Source, src.Body, src.BodyLine, s)
-	c := converted{page: src, links: links, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs}
+	opts := markdown.Options{Resolver: s, Glossary: glossary}
+	doc, errs := b.md.RenderWith(src.Source, src.Body, src.BodyLine, opts)
+	c := converted{page: src, deps: deps, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs,
+		prose: doc.Prose, links: doc.Links, defined: doc.Defined}
 	if faq, ok := p.Meta.(*content.FAQ); ok {
 		c.answers = make([]template.HTML, len(faq.Questions))
+		// A term is defined once on a page: at its first use in the body
+		// or in the first answer that uses it.
+		opts.Glossary = without(opts.Glossary, doc.Defined)
 		for j, q := range faq.Questions {
+			// An answer written on its key's line starts there; one
+			// written as a block (answer: |) starts on the next line.
 			line := src.Line(fmt.Sprintf("questions.%d.answer", j))
-			doc, errs := b.md.Render(src.Source, []byte(q.Answer), line, s)
+			if strings.Contains(q.Answer, "\n") {
+				line++
+			}
+			doc, errs := b.md.RenderWith(src.Source, []byte(q.Answer), line-1, opts)
 			c.answers[j] = template.HTML(doc.HTML)
+			opts.Glossary = without(opts.Glossary, doc.Defined)
+			c.prose = append(c.prose, doc.Prose...)
+			c.links = append(c.links, doc.Links...)
+			c.defined = append(c.defined, doc.Defined...)
 			c.errs = append(c.errs, errs...)
 		}
 	}
 	return c
 }
 
-// linkFingerprint hashes every page's source and URL and every file's, the
-// things a link can resolve to, so that a conversion is redone when a page
-// is added, removed or moved.
-func linkFingerprint(s *site.Site) uint64 {
+// without returns the terms not in defined.
+func without(terms []markdown.Term, defined []string) []markdown.Term {
+	if len(defined) == 0 {
+		return terms
+	}
+	done := map[string]bool{}
+	for _, d := range defined {
+		done[strings.ToLower(d)] = true
+	}
+	var out []markdown.Term
+	for _, t := range terms {
+		if !done[strings.ToLower(t.Term)] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// glossaryTerms returns the glossary's terms for the Markdown renderer.
+func glossaryTerms(g *content.Glossary) []markdown.Term {
+	if g == nil {
+		return nil
+	}
+	out := make([]markdown.Term, 0, len(g.Terms))
+	for _, t := range g.Terms {
+		for _, form := range t.Forms() {
+			out = append(out, markdown.Term{Term: form, Definition: t.Definition})
+		}
+	}
+	return out
+}
+
+// fingerprint hashes what a conversion depends on beyond the page itself:
+// every page's source and URL and every file's (what a link can resolve
+// to) and the glossary, so that conversions are redone when a page is
+// added, removed or moved, or the glossary changes.
+func fingerprint(s *site.Site, glossary []markdown.Term) uint64 {
 	h := fnv.New64a()
+	for _, t := range glossary {
+		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
+	}
 	for _, p := range s.Pages {
 		h.Write([]byte(p.SourcePath()))
 		h.Write([]byte{0})

@@ -25,6 +25,7 @@ var layers = map[string]int{
 	"site":              4,
 	"feeds":             5,
 	"schema":            5,
+	"check":             5,
 	"render":            5,
 	"output":            5,
 	"scaffold":          5,

@@ -4,20 +4,24 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/feeds"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -36,10 +40,12 @@ type Snapshot struct {
 	// modification time.
 	Time time.Time
 
-	render *render.Renderer
-	files  map[string]*entry // by output name, such as "conditions/x/index.html"
-	names  []string          // sorted
-	dirs   map[string][]string
+	render   *render.Renderer
+	glossary *content.Glossary
+	analyzer *readability.Analyzer
+	files    map[string]*entry // by output name, such as "conditions/x/index.html"
+	names    []string          // sorted
+	dirs     map[string][]string
 }
 
 // entry is one output file and the function that makes it.
@@ -214,6 +220,34 @@ func (snap *Snapshot) Check(ctx context.Context) error {
 	}
 	all.Sort()
 	return all.Err()
+}
+
+// Quality runs the editorial checks of package check on every page, as of
+// today. Anchors are checked against the rendered pages.
+func (snap *Snapshot) Quality(today time.Time) *check.Report {
+	return check.Run(snap.Site, check.Options{
+		Today:    today,
+		Analyzer: snap.analyzer,
+		Glossary: snap.glossary,
+		IDs:      snap.ids,
+	})
+}
+
+// idAttr finds the ids of a rendered page.
+var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// ids returns the ids of the page at the site path url, or nil when there
+// is no such page or it does not render.
+func (snap *Snapshot) ids(url string) map[string]bool {
+	data, err := snap.ReadFile(pageFile(url))
+	if err != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, m := range idAttr.FindAllSubmatch(data, -1) {
+		out[html.UnescapeString(string(m[1]))] = true
+	}
+	return out
 }
 
 // WriteAll makes every file and writes it to w, returning how many were

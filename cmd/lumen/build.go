@@ -47,6 +47,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		reportError(stderr, err, *dest)
 		return exitError
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 	if *verbose {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())

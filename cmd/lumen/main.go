@@ -4,6 +4,7 @@
 //
 //	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v]
 //	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]
+//	lumen check [--source DIR] [--format text|json]
 //	lumen new site DIR
 //	lumen new KIND "Title" [--source DIR]
 //	lumen version
@@ -44,7 +45,7 @@ func commands() []command {
 		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v]", "build the site into public/", runBuild},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
 		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
-		{"check", "lumen check", "check readability and medical review (coming soon)", reserved("check")},
+		{"check", "lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]", "report each page's reading grade, medical review status and plain-language findings", runCheck},
 		{"version", "lumen version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "lumen", version)
 			return exitOK

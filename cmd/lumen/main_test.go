@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,7 +25,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"new"},
 		{"new", "recipe", "Soup"},
 		{"serve", "extra-arg"},
-		{"check"},
+		{"check", "--format", "xml"},
 		{"help", "bogus"},
 	} {
 		if code, _, _ := lumen(args...); code != exitUsage {
@@ -109,5 +110,34 @@ func TestBuildMissingSiteYAML(t *testing.T) {
 	code, _, errs := lumen("build", "--source", t.TempDir())
 	if code != exitError || !strings.Contains(errs, "lumen new site") {
 		t.Errorf("%d %q", code, errs)
+	}
+}
+
+func TestCheckExampleSite(t *testing.T) {
+	code, out, errs := lumen("check", "--source", "../..", "--today", "2026-11-27")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	for _, want := range []string{"content/conditions/lumbar-disc-herniation.md", "current", "0 errors"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	code, out, _ = lumen("check", "--source", "../..", "--format", "json", "--today", "2026-11-27")
+	var report struct {
+		Pages []map[string]any `json:"pages"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &report) != nil || len(report.Pages) < 25 {
+		t.Fatalf("json: exit %d, %d pages", code, len(report.Pages))
+	}
+	for _, key := range []string{"source", "url", "kind", "words", "sentences", "syllables", "flesch_reading_ease",
+		"flesch_kincaid_grade", "smog", "gunning_fog", "coleman_liau", "ari", "review", "findings"} {
+		if _, ok := report.Pages[0][key]; !ok {
+			t.Errorf("JSON pages lack %q", key)
+		}
+	}
+	// Years later, every medical page is overdue and the check fails.
+	if code, out, _ := lumen("check", "--source", "../..", "--today", "2031-01-01"); code != exitError || !strings.Contains(out, "review.overdue") {
+		t.Errorf("overdue reviews: exit %d", code)
 	}
 }

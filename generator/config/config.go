@@ -20,8 +20,10 @@
 //	theme            theme name under themes/ (default "default")
 //	practice         name, tagline, phone, email, appointment_url
 //	menu             list of {title, url} for the main navigation
-//	readability      max_grade (Flesch–Kincaid, default 8), max_smog (default 9)
-//	review           interval_months between medical reviews (default 12)
+//	readability      max_grade (Flesch–Kincaid, default 8), max_smog (default
+//	                 9), enforce (true: pages above them fail the build)
+//	review           interval_months between medical reviews (default 12),
+//	                 overdue (error or warning; default error)
 //	privacy          allowed_hosts: hosts pages may load from (default none)
 package config
 
@@ -95,12 +97,18 @@ type Readability struct {
 	MaxGrade float64 `yaml:"max_grade"`
 	// MaxSMOG is the highest SMOG grade a page may have.
 	MaxSMOG float64 `yaml:"max_smog"`
+	// Enforce makes a page above a target an error, failing lumen check
+	// and lumen build; otherwise it is a warning.
+	Enforce bool `yaml:"enforce"`
 }
 
 // Review is the medical review policy.
 type Review struct {
 	// IntervalMonths is how long a medical review stays current.
 	IntervalMonths int `yaml:"interval_months"`
+	// Overdue is "error" (the default) or "warning": what a page whose
+	// review date has passed is.
+	Overdue string `yaml:"overdue"`
 }
 
 // Privacy lists what pages may load from other hosts.
@@ -198,6 +206,9 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if c.Readability.MaxSMOG < 0 || c.Readability.MaxSMOG > 20 {
 		bad("readability.max_smog", "readability.max_smog %v is out of range", c.Readability.MaxSMOG).WithHint("use a school grade between 1 and 20; 9 is the usual target")
+	}
+	if o := c.Review.Overdue; o != "" && o != "error" && o != "warning" {
+		bad("review.overdue", "review.overdue must be error or warning, not %q", o)
 	}
 	if c.Review.IntervalMonths < 0 || c.Review.IntervalMonths > 120 {
 		bad("review.interval_months", "review.interval_months %d is out of range", c.Review.IntervalMonths).WithHint("use a number of months between 1 and 120; 12 is usual")

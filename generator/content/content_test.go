@@ -116,10 +116,10 @@ func TestParseErrors(t *testing.T) {
 		{"key of another kind", "content/articles/a.md", "---\ntitle: A\nred_flags: [x]\n---\n", "content/articles/a.md:3:1: unknown key \"red_flags\""},
 		{"missing title", "content/about.md", "---\ndescription: x\n---\n", "content/about.md:2: title is required"},
 		{"no front matter", "content/about.md", "Hello\n", "content/about.md:1: no front matter"},
-		{"missing reviewer", "content/faqs/a.md", "---\ntitle: A\nlast_reviewed: 2026-01-01\nquestions: [{question: q, answer: a}]\n---\n", "content/faqs/a.md:2: a faq page needs reviewed_by"},
+		{"missing reviewer", "content/faqs/a.md", "---\ntitle: A\nauthor: b\nlast_reviewed: 2026-01-01\nquestions: [{question: q, answer: a}]\n---\n", "content/faqs/a.md:2: a faq page needs reviewed_by"},
 		{"bad date", "content/articles/a.md", "---\ntitle: A\ndate: 2024-13-01\n---\n", `content/articles/a.md:3:7: "date": "2024-13-01" is not a date: month 13 is out of range`},
 		{"image without alt", "content/about.md", "---\ntitle: A\nimage: x.png\n---\n", `content/about.md:3: image "x.png" has no image_alt`},
-		{"bad procedure type", "content/procedures/a.md", "---\ntitle: A\nreviewed_by: x\nlast_reviewed: 2026-01-01\nprocedure_type: surgicle\n---\n", "content/procedures/a.md:5: procedure_type \"surgicle\" is not one of percutaneous, surgical, injection, diagnostic, noninvasive\n    hint: did you mean \"surgical\"?"},
+		{"bad procedure type", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nprocedure_type: surgicle\n---\n", "content/procedures/a.md:6: procedure_type \"surgicle\" is not one of percutaneous, surgical, injection, diagnostic, noninvasive\n    hint: did you mean \"surgical\"?"},
 		{"bad npi", "content/providers/a.md", "---\ntitle: A\nnpi: \"1234567890\"\n---\n", `content/providers/a.md:3: npi "1234567890" is not a valid 10-digit National Provider Identifier`},
 		{"bad hours", "content/locations/a.md", "---\ntitle: A\nhours:\n  - {days: Mon, opens: 8am, closes: 17:00}\n---\n", "content/locations/a.md:4: hours entry 1: opens and closes must be 24-hour times"},
 		{"bad doi", "content/articles/a.md", "---\ntitle: A\nreferences:\n  - {title: T, doi: \"https://doi.org/10.1/x\"}\n---\n", `content/articles/a.md:4: reference 1: doi "https://doi.org/10.1/x" is not a DOI`},
@@ -142,7 +142,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseTypedFrontMatter(t *testing.T) {
-	src := "---\ntitle: Endoscopic discectomy\nprocedure_type: percutaneous\ntreats: [lumbar-disc-herniation]\nrecovery:\n  - {when: Day 1, what: Walk}\nreviewed_by: dr-a\nlast_reviewed: 2026-02-01\n---\n\nBody here.\n"
+	src := "---\ntitle: Endoscopic discectomy\nprocedure_type: percutaneous\ntreats: [lumbar-disc-herniation]\nrecovery:\n  - {when: Day 1, what: Walk}\nauthor: dr-b\nreviewed_by: dr-a\nlast_reviewed: 2026-02-01\n---\n\nBody here.\n"
 	p, errs := Parse("content/procedures/endoscopic-discectomy.md", []byte(src))
 	if errs != nil {
 		t.Fatal(errs)
@@ -154,7 +154,7 @@ func TestParseTypedFrontMatter(t *testing.T) {
 	if m.Title != "Endoscopic discectomy" || m.Treats[0] != "lumbar-disc-herniation" || m.Recovery[0].What != "Walk" || p.Medical().ReviewedBy != "dr-a" {
 		t.Errorf("decoded %+v", m)
 	}
-	if p.BodyLine != 9 || string(p.Body) != "\nBody here.\n" || p.Kind != KindProcedure || p.Section != "procedures" {
+	if p.BodyLine != 10 || string(p.Body) != "\nBody here.\n" || p.Kind != KindProcedure || p.Section != "procedures" {
 		t.Errorf("page %+v", p)
 	}
 }
@@ -201,7 +201,7 @@ func TestLoad(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	f.Add("content/conditions/a.md", []byte("---\ntitle: A\nsymptoms: [x]\nreviewed_by: b\nlast_reviewed: 2026-01-01\n---\nBody"))
+	f.Add("content/conditions/a.md", []byte("---\ntitle: A\nsymptoms: [x]\nauthor: c\nreviewed_by: b\nlast_reviewed: 2026-01-01\n---\nBody"))
 	f.Add("content/faqs/a.md", []byte("---\ntitle: A\nquestions:\n  - question: q\n    answer: a\n---\n"))
 	f.Add("content/locations/a.md", []byte("---\ntitle: A\naddress: {city: x}\ngeo: {lat: 1, lng: 2}\nhours: [{days: d, opens: '08:00', closes: '17:00'}]\n---\n"))
 	f.Fuzz(func(t *testing.T, file string, data []byte) {

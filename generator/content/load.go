@@ -46,6 +46,10 @@ type Set struct {
 	Pages []*Page
 	// Files are the other files, sorted by Source.
 	Files []File
+	// Glossary is content/glossary.yaml, or nil.
+	Glossary *Glossary
+	// Lexicon is the text of content/lexicon.txt, or nil.
+	Lexicon []byte
 }
 
 // Load reads every file under content/ in fsys.
@@ -68,6 +72,9 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
+		if p == GlossaryFile || p == LexiconFile {
+			return nil // data, read below and not published
+		}
 		if strings.HasSuffix(name, ".md") {
 			pages = append(pages, p)
 			if opts.Cache != nil {
@@ -84,6 +91,10 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		errs.Add(err)
 	}
 	set := &Set{}
+	glossary, gerrs := loadGlossary(fsys)
+	set.Glossary = glossary
+	errs = append(errs, gerrs...)
+	set.Lexicon, _ = fs.ReadFile(fsys, LexiconFile)
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {
 		if path.Base(p) == "index.md" {

@@ -108,6 +108,10 @@ func validate(p *Page) diag.List {
 
 func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag.Error) {
 	if p.Kind.NeedsReview() {
+		if m.Author == "" {
+			bad("author", "a %s page needs author: the provider who wrote it", p.Kind).
+				WithHint("add author: with the slug of a provider page, such as author: dr-samuel-reed")
+		}
 		if m.ReviewedBy == "" {
 			bad("reviewed_by", "a %s page needs reviewed_by: the provider who medically reviewed it", p.Kind).
 				WithHint("add reviewed_by: with the slug of a provider page, such as reviewed_by: dr-maya-ortiz")

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -34,5 +35,48 @@ func TestAccessibleBodiesPass(t *testing.T) {
 	}
 	if !strings.Contains(string(doc.HTML), `<img src="/line.svg" alt="" loading="lazy">`) {
 		t.Errorf("a decorative image is not written with an empty alt:\n%s", doc.HTML)
+	}
+}
+
+func TestProse(t *testing.T) {
+	src := "## Causes of *back* pain\n\nA slipped disc can [press on a nerve](/x/).\nIt hurts.[^1]\n\n- Sit less\n- Walk more\n\n```\ncode is not prose\n```\n\n| a |\n|---|\n| table |\n\n> Quoted `text`.\n\n[^1]: A footnote.\n"
+	doc, _ := New().Render("x.md", []byte(src), 10, nil)
+	var got []string
+	for _, p := range doc.Prose {
+		got = append(got, fmt.Sprintf("%d %v %v %q", p.Line, p.Heading, p.ListItem, p.Text))
+	}
+	want := []string{
+		`11 true false "Causes of back pain"`,
+		`13 false false "A slipped disc can press on a nerve.\nIt hurts."`,
+		`16 false true "Sit less"`,
+		`17 false true "Walk more"`,
+		`27 false false "Quoted text."`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("prose:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	gloss := []Term{{Term: "radiculopathy", Definition: "nerve pain that spreads down a leg"}, {Term: "foraminal stenosis", Definition: "narrow openings where nerves leave the spine"}, {Term: "disc", Definition: "a cushion between bones"}}
+	src := "## Radiculopathy\n\nMany people with Radiculopathy get better. Radiculopathy again.\n\n" +
+		"[disc](/x/) is a link; foraminal stenosis (narrowing) is defined by the writer; a disc here.\n\nLive X-ray pictures (radiculopathy) again.\n"
+	doc, errs := New().RenderWith("x.md", []byte(src), 0, Options{Glossary: gloss})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	html := string(doc.HTML)
+	for _, want := range []string{
+		`<h2 id="radiculopathy">Radiculopathy</h2>`,
+		`Many people with <dfn class="gloss">Radiculopathy</dfn><span class="gloss-def"> (nerve pain that spreads down a leg)</span> get better. Radiculopathy again.`,
+		`foraminal stenosis (narrowing) is defined`,
+		`a <dfn class="gloss">disc</dfn><span class="gloss-def"> (a cushion between bones)</span> here.`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if got := strings.Join(doc.Defined, ","); got != "radiculopathy,foraminal stenosis,disc" {
+		t.Errorf("defined = %q", got)
 	}
 }

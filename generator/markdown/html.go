@@ -27,6 +27,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.code.renderCodeBlock)
 	reg.Register(ast.KindCodeBlock, r.code.renderCodeBlock)
 	reg.Register(kindTableWrap, r.renderTableWrap)
+	reg.Register(kindGloss, r.renderGloss)
 }
 
 // writeURL writes dest, a decoded destination, as an attribute value:

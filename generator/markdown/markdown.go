@@ -136,6 +136,10 @@ type Document struct {
 	HTML  []byte    // the body as HTML
 	TOC   []Heading // the h2..h6 headings, in document order
 	Links []Link    // the links and images, in document order
+	Prose []Prose   // the running text, for readability scoring
+	// Defined are the glossary terms defined in the body, by the
+	// renderer or by the writer.
+	Defined []string
 }
 
 // Renderer converts Markdown with one goldmark instance, built once and safe
@@ -157,6 +161,10 @@ type renderState struct {
 	links  []Link
 	toc    []Heading
 	errs   diag.List
+
+	proseBlocks []Prose
+	terms       []Term   // the glossary
+	defined     []string // glossary terms defined in this body
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -200,7 +208,20 @@ func New() *Renderer {
 // returned as a diag.List with File=source and file line numbers; the HTML
 // is still produced.
 func (r *Renderer) Render(source string, src []byte, lineOffset int, res Resolver) (*Document, diag.List) {
-	st := &renderState{source: source, res: res, lines: newLineIndex(src, lineOffset)}
+	return r.RenderWith(source, src, lineOffset, Options{Resolver: res})
+}
+
+// Options are the site's inputs to one render.
+type Options struct {
+	// Resolver maps internal links; nil leaves them unchecked.
+	Resolver Resolver
+	// Glossary lists the terms to define on their first use.
+	Glossary []Term
+}
+
+// RenderWith is Render with a glossary.
+func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Options) (*Document, diag.List) {
+	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), terms: o.Glossary}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -211,7 +232,7 @@ func (r *Renderer) Render(source string, src []byte, lineOffset int, res Resolve
 		st.errs = append(st.errs, &diag.Error{File: source, Msg: "rendering Markdown: " + err.Error()})
 	}
 	st.errs.Sort()
-	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links}, st.errs
+	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links, Prose: st.proseBlocks, Defined: st.defined}, st.errs
 }
 
 // transformer applies the site's policy to the parsed tree: heading ids and
@@ -244,7 +265,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	// The tree is changed only after the walk.
+	st.prose(doc, src)
 	st.accessibility(headings, links, src)
+	st.glossary(doc, src)
 	st.headings(headings, src)
 	for _, n := range links {
 		st.link(n, src)

@@ -63,6 +63,7 @@ treats: [sciatica]
 recovery:
   - {when: Same day, what: You go home.}
   - {when: 6 weeks, what: Back to work.}
+author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 ---
@@ -71,6 +72,7 @@ last_reviewed: 2026-01-01
 title: Epidural steroid injection
 procedure_type: injection
 treats: [sciatica]
+author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 ---
@@ -78,6 +80,7 @@ last_reviewed: 2026-01-01
 ---
 title: Nerve test
 procedure_type: diagnostic
+author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 ---
@@ -85,6 +88,7 @@ last_reviewed: 2026-01-01
 ---
 title: Back pain basics
 about: [sciatica, esi]
+author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-02-01
 questions:

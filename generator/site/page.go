@@ -78,6 +78,13 @@ type Page struct {
 	TOC []markdown.Heading
 	// Answers are the rendered answers of a FAQ page, one per question.
 	Answers []template.HTML
+	// Prose is the running text of the body and FAQ answers, for
+	// readability checks.
+	Prose []markdown.Prose
+	// Links are the links and images of the body, resolved.
+	Links []markdown.Link
+	// Defined are the glossary terms defined on the page.
+	Defined []string
 
 	// fallbackDescription is the description used when the front matter
 	// has none and no summary: the site's, for the home page.

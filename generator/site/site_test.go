@@ -45,6 +45,7 @@ last_reviewed: 2026-01-31
 -- content/conditions/stenosis.md --
 ---
 title: Stenosis
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 next_review: 2026-06-01
@@ -54,6 +55,7 @@ tags: [Back Pain]
 ---
 title: Discectomy
 treats: [stenosis]
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 ---
@@ -62,6 +64,7 @@ last_reviewed: 2026-01-01
 title: RFA
 slug: radiofrequency-ablation
 treats: [sciatica]
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 tags: [back pain, nerves]
@@ -70,6 +73,7 @@ tags: [back pain, nerves]
 ---
 title: Questions
 about: [sciatica, rfa]
+author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 questions: [{question: q, answer: a}]

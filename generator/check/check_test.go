@@ -1,0 +1,127 @@
+package check_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+const site = `
+-- site.yaml --
+title: Test
+base_url: https://example.com/
+readability: {enforce: true}
+-- content/glossary.yaml --
+terms:
+  - {term: radiculopathy, definition: nerve pain that spreads down a leg}
+  - {term: spondylolisthesis, definition: a spine bone that slipped forward}
+-- content/providers/dr-a.md --
+---
+title: Dr. A
+---
+-- content/conditions/easy.md --
+---
+title: Easy
+summary: Most people get better in a few weeks.
+symptoms: [Spondylolisthesis can hurt]
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-01-01
+---
+Rest a little and walk a lot. It helps. About 20% of people need more care.
+Doctors utilize heat. See [the causes](#causes) and [the risks](#risks) and [hard](/conditions/hard/#outlook).
+
+## Causes
+
+Radiculopathy comes from a pinched nerve. Radiculopathy can last.
+-- content/conditions/hard.md --
+---
+title: Hard
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2025-12-20
+---
+Conservative physiotherapeutic rehabilitation constitutes foundational management of degenerative spinal pathology in ambulatory patients.
+Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation.
+-- content/conditions/excused.md --
+---
+title: Excused
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2020-01-01
+readability: {max_grade: 30, max_smog: 30, reason: "a glossary of surgical terms for referring doctors"}
+---
+Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation.
+`
+
+func report(t *testing.T) *check.Report {
+	t.Helper()
+	src, _ := sitetest.Parse(site)
+	snap, _, err := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default()}).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := snap.RenderAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return snap.Quality(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+}
+
+func page(t *testing.T, r *check.Report, source string) check.Page {
+	t.Helper()
+	for _, p := range r.Pages {
+		if p.Source == source {
+			return p
+		}
+	}
+	t.Fatalf("no report for %s", source)
+	return check.Page{}
+}
+
+func findings(p check.Page) string {
+	var out []string
+	for _, f := range p.Findings {
+		out = append(out, fmt.Sprintf("%s/%s@%d", f.Rule, f.Severity, f.Line))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestFindings(t *testing.T) {
+	r := report(t)
+	easy := page(t, r, "content/conditions/easy.md")
+	// The symptom names a glossary term that the body never uses; line 9
+	// has a percentage; line 10 has jargon, a link to #causes that exists
+	// and links to #risks and to hard.md's #outlook that do not. The
+	// body's "Radiculopathy" is defined by the renderer, so not reported.
+	want := "glossary.undefined/warning@4 numbers.percent/hint@9 link.anchor/error@10 link.anchor/error@10 plain.jargon/warning@10"
+	if got := findings(easy); got != want {
+		t.Errorf("easy.md findings:\n got %s\nwant %s\n%+v", got, want, easy.Findings)
+	}
+	if easy.Review.Status != "current" || easy.Review.NextReview != "2027-01-01" {
+		t.Errorf("review %+v", easy.Review)
+	}
+	hard := page(t, r, "content/conditions/hard.md")
+	if got := findings(hard); got != "review.due/warning@5 readability.grade/error@8 readability.smog/error@8" {
+		t.Errorf("hard.md findings: %s", got)
+	}
+	if hard.FleschKincaidGrade < 15 || hard.Words < 100 || len(hard.Hardest) == 0 || len(hard.Longest) == 0 {
+		t.Errorf("hard.md scores: %+v", hard)
+	}
+	excused := page(t, r, "content/conditions/excused.md")
+	if got := findings(excused); got != "review.overdue/error@5" {
+		t.Errorf("excused.md findings: %s", got)
+	}
+	if r.Errors != 5 || r.Warnings != 3 || r.Hints != 1 {
+		t.Errorf("totals %d errors, %d warnings, %d hints", r.Errors, r.Warnings, r.Hints)
+	}
+	if p := page(t, r, "content/providers/dr-a.md"); p.Review.Status != "not-applicable" {
+		t.Errorf("provider review %+v", p.Review)
+	}
+}

@@ -1,0 +1,78 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/strictyaml"
+)
+
+// The data files of content/, read by Load and not published.
+const (
+	// GlossaryFile lists medical terms with plain definitions. The
+	// renderer defines each term on its first use in a page, and the
+	// checks report terms used where no definition is shown.
+	GlossaryFile = Dir + "/glossary.yaml"
+	// LexiconFile gives the syllable counts of words the readability
+	// scorer would count wrong, one "word N" a line.
+	LexiconFile = Dir + "/lexicon.txt"
+)
+
+// Glossary is the decoded glossary.yaml:
+//
+//	terms:
+//	  - term: radiculopathy
+//	    definition: nerve pain that spreads down an arm or a leg
+//	    alternatives: [radicular pain]
+type Glossary struct {
+	Terms []GlossaryTerm `yaml:"terms"`
+}
+
+// GlossaryTerm is one entry of the glossary.
+type GlossaryTerm struct {
+	// Term is the medical word or phrase.
+	Term string `yaml:"term"`
+	// Definition says what it means in plain words, short enough to
+	// follow the term in parentheses.
+	Definition string `yaml:"definition"`
+	// Alternatives are other forms of the same term (plurals, other
+	// spellings) that count as a use of it.
+	Alternatives []string `yaml:"alternatives"`
+	// Line is where the entry starts in glossary.yaml.
+	Line int `yaml:"-"`
+}
+
+// Forms returns the term and its alternatives.
+func (t GlossaryTerm) Forms() []string { return append([]string{t.Term}, t.Alternatives...) }
+
+// loadGlossary reads content/glossary.yaml, if there is one.
+func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
+	data, err := fs.ReadFile(fsys, GlossaryFile)
+	if err != nil {
+		return nil, nil
+	}
+	g := &Glossary{}
+	pos, errs := strictyaml.Decode(GlossaryFile, data, 0, g)
+	if errs != nil {
+		return nil, errs
+	}
+	seen := map[string]int{}
+	for i := range g.Terms {
+		t := &g.Terms[i]
+		t.Line = pos.Line(fmt.Sprintf("terms.%d", i))
+		if strings.TrimSpace(t.Term) == "" || strings.TrimSpace(t.Definition) == "" {
+			errs = append(errs, diag.Errorf(GlossaryFile, t.Line, "glossary entry %d needs both term and definition", i+1))
+			continue
+		}
+		for _, form := range t.Forms() {
+			key := strings.ToLower(strings.TrimSpace(form))
+			if first, dup := seen[key]; dup {
+				errs = append(errs, diag.Errorf(GlossaryFile, t.Line, "the term %q is already in the glossary at line %d", form, first))
+			}
+			seen[key] = t.Line
+		}
+	}
+	return g, errs
+}

@@ -1,0 +1,70 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// Prose is one block of a body's running text, for readability scoring: a
+// paragraph, a heading or a list item. Code, tables, footnotes and raw
+// HTML are not prose. Text is plain text: link text is kept, destinations
+// and formatting dropped; a line break in the source is a "\n" in Text, so
+// that the line of each sentence can be found from Line.
+type Prose struct {
+	Text     string
+	Line     int // file line of the block's first line
+	Heading  bool
+	ListItem bool
+}
+
+// prose collects the prose blocks of doc in document order.
+func (st *renderState) prose(doc ast.Node, src []byte) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *extast.Table, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *extast.FootnoteList, *extast.Footnote:
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
+			text := strings.TrimSpace(proseText(n, src))
+			if text != "" {
+				_, heading := n.(*ast.Heading)
+				st.proseBlocks = append(st.proseBlocks, Prose{
+					Text: text, Line: st.lines.line(nodePos(n)), Heading: heading, ListItem: inListItem(n),
+				})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// inListItem reports whether n is directly the text of a list item.
+func inListItem(n ast.Node) bool {
+	_, ok := n.Parent().(*ast.ListItem)
+	return ok
+}
+
+// proseText is plainText with the source's line breaks kept.
+func proseText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(resolveText(c.Value(src)))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *extast.FootnoteLink, *ast.RawHTML:
+			// a reference mark or an escaped tag is not read as prose
+		case *ast.String, *ast.CodeSpan, *ast.AutoLink:
+			b.WriteString(plainText(c, src))
+		default:
+			b.WriteString(proseText(c, src))
+		}
+	}
+	return b.String()
+}
