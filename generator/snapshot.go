@@ -84,6 +84,7 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapsho
 	snap.files["sitemap.xml"] = &entry{make: func() ([]byte, error) { return feeds.Sitemap(s) }}
 	snap.files[feeds.AtomPath] = &entry{make: func() ([]byte, error) { return feeds.Atom(s) }}
 	snap.files["robots.txt"] = &entry{make: func() ([]byte, error) { return feeds.Robots(s), nil }}
+	snap.files[feeds.HeadersPath] = &entry{make: func() ([]byte, error) { return feeds.HeadersFile(s.Config), nil }}
 	for name := range snap.files {
 		snap.names = append(snap.names, name)
 	}

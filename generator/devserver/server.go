@@ -37,6 +37,7 @@ import (
 	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/feeds"
 )
 
 //go:embed assets
@@ -59,11 +60,13 @@ type state struct {
 	snap    *generator.Snapshot
 	err     error
 	version uint64
+	headers http.Header // the site's security headers (package feeds)
 }
 
 // New returns a Server for the site whose sources are in source (used to
-// show the offending lines of an error). header, when not nil, is added to
-// every response (for example the site's security headers).
+// show the offending lines of an error). Every response carries the site's
+// security headers (feeds.Headers), as a static host would send them from
+// _headers, and header, when not nil.
 func New(source fs.FS, header http.Header) *Server {
 	s := &Server{source: source, hub: newHub(), header: header}
 	s.state.Store(&state{})
@@ -75,9 +78,11 @@ func New(source fs.FS, header http.Header) *Server {
 // error. Open pages are told to reload when what they show has changed.
 func (s *Server) Publish(snap *generator.Snapshot, err error) {
 	old := s.state.Load()
-	next := &state{snap: snap, err: err, version: old.version + 1}
+	next := &state{snap: snap, err: err, version: old.version + 1, headers: old.headers}
 	if err != nil || snap == nil {
 		next.snap = old.snap
+	} else {
+		next.headers = feeds.Headers(snap.Site.Config)
 	}
 	s.state.Store(next)
 	cssChanged := err == nil && old.err == nil && old.snap != nil && stylesChanged(old.snap, next.snap)
@@ -98,6 +103,10 @@ func (s *Server) Close() { s.hub.close() }
 
 // ServeHTTP serves the site, the live-reload script and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	st := s.state.Load()
+	for k, v := range st.headers {
+		w.Header()[k] = v
+	}
 	for k, v := range s.header {
 		w.Header()[k] = v
 	}
@@ -111,7 +120,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveOwn(w, r, rest)
 		return
 	}
-	st := s.state.Load()
 	resp := s.respond(st, r.URL.Path)
 	if resp.redirect != "" {
 		http.Redirect(w, r, resp.redirect, http.StatusMovedPermanently)

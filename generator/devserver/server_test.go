@@ -71,6 +71,9 @@ func TestServesPagesWithTheReloadScript(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "We are a small practice.") {
 		t.Fatalf("%d %s", code, body)
 	}
+	if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") || h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+		t.Errorf("security headers: %v", h)
+	}
 	if !strings.Contains(body, `<script src="/_lumen/live.js" data-hash="`) || !strings.HasSuffix(strings.TrimSpace(body), "</html>") {
 		t.Error("the live-reload script is not injected before </body>")
 	}

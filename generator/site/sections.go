@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -67,6 +68,7 @@ func (s *Site) buildSections() diag.List {
 	}
 	for _, sec := range sections {
 		s.Sections = append(s.Sections, sec)
+		sec.fallbackDescription = fmt.Sprintf("%s at %s.", sec.Title(), s.Config.Practice.Name)
 	}
 	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].URL < s.Sections[j].URL })
 	home.Pages = s.Sections
@@ -91,9 +93,11 @@ func (s *Site) buildTags() diag.List {
 			if t == nil {
 				if s.TagIndex == nil {
 					s.TagIndex = generated(KindTerms, "/tags/", "Topics")
+					s.TagIndex.fallbackDescription = "Every topic of " + s.Config.Practice.Name + "'s pages, from A to Z."
 					s.claim(s.TagIndex, &errs)
 				}
 				t = generated(KindTerm, "/tags/"+slug+"/", tagTitle(tag))
+				t.fallbackDescription = fmt.Sprintf("Pages about %s from %s.", strings.ToLower(t.Title()), s.Config.Practice.Name)
 				if !s.claim(t, &errs) {
 					continue
 				}

@@ -1,0 +1,72 @@
+package feeds
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/config"
+)
+
+// HeadersPath is where the security headers are published, in the format
+// Netlify and Cloudflare Pages read: a path pattern, then indented
+// "Name: value" lines.
+const HeadersPath = "_headers"
+
+// Headers returns the HTTP headers every page of the site should be served
+// with. Pages load nothing from other hosts unless site.yaml allows a host
+// on purpose (privacy.allowed_hosts), and the Content-Security-Policy says
+// so to the browser:
+//
+//   - Content-Security-Policy: everything from this site only ('self'),
+//     plus the allowed hosts over https; data: images; no plugins
+//     (object-src 'none'); no framing by other sites (frame-ancestors
+//     'none'); forms sent only here or to an allowed host.
+//   - Referrer-Policy: strict-origin-when-cross-origin, so the address of
+//     a condition page a patient read never leaves the site.
+//   - X-Content-Type-Options: nosniff.
+//   - Permissions-Policy: no camera, microphone, location, payment, USB or
+//     ad-interest features.
+//
+// The dev server sends the same headers, so a page that works in lumen
+// serve works when published.
+func Headers(cfg *config.Config) http.Header {
+	var hosts []string
+	for _, h := range cfg.Privacy.AllowedHosts {
+		hosts = append(hosts, "https://"+h)
+	}
+	src := func(base ...string) string { return strings.Join(append(base, hosts...), " ") }
+	frames := "'none'"
+	if len(hosts) > 0 {
+		frames = strings.Join(hosts, " ")
+	}
+	csp := strings.Join([]string{
+		"default-src " + src("'self'"),
+		"script-src " + src("'self'"),
+		"style-src " + src("'self'"),
+		"img-src " + src("'self'", "data:"),
+		"font-src " + src("'self'"),
+		"connect-src " + src("'self'"),
+		"frame-src " + frames,
+		"form-action " + src("'self'"),
+		"object-src 'none'",
+		"base-uri 'self'",
+		"frame-ancestors 'none'",
+	}, "; ")
+	h := http.Header{}
+	h.Set("Content-Security-Policy", csp)
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()")
+	return h
+}
+
+// HeadersFile returns the _headers file applying Headers to every path.
+func HeadersFile(cfg *config.Config) []byte {
+	h := Headers(cfg)
+	var b strings.Builder
+	b.WriteString("# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n/*\n")
+	for _, name := range []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} {
+		b.WriteString("  " + name + ": " + h.Get(name) + "\n")
+	}
+	return []byte(b.String())
+}
