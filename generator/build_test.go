@@ -327,3 +327,72 @@ func TestEveryPageCarriesParsableJSONLD(t *testing.T) {
 		t.Errorf("only %d pages", pages)
 	}
 }
+
+var (
+	titleTag  = regexp.MustCompile(`<title>([^<]*)</title>`)
+	metaDesc  = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
+	canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+	ogTag     = regexp.MustCompile(`<meta property="og:(title|description|url|type|site_name)" content="([^"]*)">`)
+)
+
+// TestSearchEngineBasics checks every page of the example site for what
+// search engines read: a unique title and meta description, a canonical
+// URL that is the page's own, Open Graph tags, and a sitemap entry whose
+// lastmod is the page's last review (or publication) date.
+func TestSearchEngineBasics(t *testing.T) {
+	out := buildExample(t)
+	sitemap, _ := fs.ReadFile(out, "sitemap.xml")
+	titles, descs := map[string]string{}, map[string]string{}
+	fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, "index.html") {
+			return err
+		}
+		data, _ := fs.ReadFile(out, p)
+		url := "https://www.example.com/" + strings.TrimSuffix(p, "index.html")
+		title := titleTag.FindSubmatch(data)
+		desc := metaDesc.FindSubmatch(data)
+		canon := canonical.FindSubmatch(data)
+		if title == nil || desc == nil || len(desc[1]) == 0 {
+			t.Errorf("%s: title %q, description %q", p, title, desc)
+			return nil
+		}
+		if other, dup := titles[string(title[1])]; dup {
+			t.Errorf("%s and %s share the title %q", p, other, title[1])
+		}
+		if other, dup := descs[string(desc[1])]; dup {
+			t.Errorf("%s and %s share the description %q", p, other, desc[1])
+		}
+		titles[string(title[1])], descs[string(desc[1])] = p, p
+		if canon == nil || string(canon[1]) != url {
+			t.Errorf("%s: canonical %q, want %q", p, canon, url)
+		}
+		og := map[string]string{}
+		for _, m := range ogTag.FindAllSubmatch(data, -1) {
+			og[string(m[1])] = string(m[2])
+		}
+		if og["url"] != url || og["title"] == "" || og["description"] == "" || og["type"] == "" || og["site_name"] == "" {
+			t.Errorf("%s: Open Graph tags %v", p, og)
+		}
+		if !strings.Contains(string(sitemap), "<loc>"+url+"</loc>") {
+			t.Errorf("%s is not in sitemap.xml", url)
+		}
+		return nil
+	})
+	if len(titles) < 35 {
+		t.Errorf("only %d pages checked", len(titles))
+	}
+	// The condition's lastmod is its last review.
+	if !strings.Contains(string(sitemap), "<loc>https://www.example.com/conditions/lumbar-disc-herniation/</loc>\n    <lastmod>2026-04-14</lastmod>") {
+		t.Error("sitemap lastmod is not the last review date")
+	}
+}
+
+func TestSecurityHeadersFile(t *testing.T) {
+	out := build(t, practice, Options{})
+	sitetest.Contains(t, out, "_headers", "/*\n",
+		"  Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'none'; form-action 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'\n",
+		"  Referrer-Policy: strict-origin-when-cross-origin\n", "  X-Content-Type-Options: nosniff\n", "  Permissions-Policy: camera=()")
+	allowed := strings.Replace(practice, "base_url: https://example.com/\n", "base_url: https://example.com/\nprivacy: {allowed_hosts: [booking.example.net]}\n", 1)
+	out = build(t, allowed, Options{})
+	sitetest.Contains(t, out, "_headers", "script-src 'self' https://booking.example.net;", "frame-src https://booking.example.net;", "form-action 'self' https://booking.example.net;")
+}
