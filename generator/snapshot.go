@@ -226,12 +226,22 @@ func (snap *Snapshot) Check(ctx context.Context) error {
 // Quality runs the editorial checks of package check on every page, as of
 // today. Anchors are checked against the rendered pages.
 func (snap *Snapshot) Quality(today time.Time) *check.Report {
-	return check.Run(snap.Site, check.Options{
-		Today:    today,
-		Analyzer: snap.analyzer,
-		Glossary: snap.glossary,
-		IDs:      snap.ids,
-	})
+	return check.Run(snap.Site, snap.checkOptions(today))
+}
+
+// PageQuality runs the editorial checks on the content page written to
+// the file name, or returns nil for other files.
+func (snap *Snapshot) PageQuality(name string, today time.Time) *check.Page {
+	p := snap.PageAt(name)
+	if p == nil || p.Source == nil {
+		return nil
+	}
+	r := check.PageReport(snap.Site, p, snap.checkOptions(today))
+	return &r
+}
+
+func (snap *Snapshot) checkOptions(today time.Time) check.Options {
+	return check.Options{Today: today, Analyzer: snap.analyzer, Glossary: snap.glossary, IDs: snap.ids}
 }
 
 // idAttr finds the ids of a rendered page.

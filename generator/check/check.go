@@ -153,7 +153,7 @@ func Run(s *site.Site, o Options) *Report {
 		if p.Source == nil {
 			continue
 		}
-		pr := checkPage(s, p, o)
+		pr := PageReport(s, p, o)
 		for _, f := range pr.Findings {
 			switch f.Severity {
 			case Error:
@@ -170,8 +170,8 @@ func Run(s *site.Site, o Options) *Report {
 	return r
 }
 
-// checkPage reports on one page.
-func checkPage(s *site.Site, p *site.Page, o Options) Page {
+// PageReport checks one content page of s.
+func PageReport(s *site.Site, p *site.Page, o Options) Page {
 	cfg := s.Config
 	blocks := Blocks(p)
 	rep := o.Analyzer.Analyze(blocks)

@@ -9,6 +9,10 @@
 // message, the hint, and the offending lines highlighted, so that the
 // writer sees the mistake where they look.
 //
+// Page check: every content page also carries a folded panel with its
+// reading grades, medical review status and the findings of package check,
+// so that writers see what lumen check would say while they write.
+//
 // Live reload: every HTML page the server sends carries a small script,
 // /_lumen/live.js (never part of a built site), with a hash of the page it
 // came with. The script listens to /_lumen/events, a Server-Sent Events
@@ -127,7 +131,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body := resp.body
 	if resp.html {
-		body = inject(body, hashOf(body))
+		body = inject(body, hashOf(body), s.panel(st, resp.name))
 	}
 	w.Header().Set("Content-Type", resp.contentType)
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
@@ -148,7 +152,7 @@ func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 				c.send("reload")
 			}
 		})
-	case "live.js", "error.css":
+	case "live.js", "error.css", "panel.css":
 		data, _ := assets.ReadFile("assets/" + name)
 		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
 		w.Write(data)
@@ -162,6 +166,7 @@ func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 
 // response is what a site path resolves to.
 type response struct {
+	name        string // the file served, for pages
 	status      int
 	contentType string
 	body        []byte
@@ -197,7 +202,7 @@ func (s *Server) respond(st *state, p string) response {
 	if ct == "" {
 		ct = http.DetectContentType(data)
 	}
-	return response{status: http.StatusOK, contentType: ct, body: data, html: strings.HasPrefix(ct, "text/html")}
+	return response{name: name, status: http.StatusOK, contentType: ct, body: data, html: strings.HasPrefix(ct, "text/html")}
 }
 
 // notFound returns the site's 404 page, or the error view while broken.
@@ -274,10 +279,10 @@ func stylesChanged(a, b *generator.Snapshot) bool {
 	return false
 }
 
-// inject adds the live-reload script to an HTML page, before </body> or at
-// the end.
-func inject(page []byte, hash uint64) []byte {
-	tag := []byte(`<script src="` + Prefix + `live.js" data-hash="` + strconv.FormatUint(hash, 16) + `" defer></script>`)
+// inject adds the page-check panel, when there is one, and the
+// live-reload script to an HTML page, before </body> or at the end.
+func inject(page []byte, hash uint64, panel []byte) []byte {
+	tag := append(panel, `<script src="`+Prefix+`live.js" data-hash="`+strconv.FormatUint(hash, 16)+`" defer></script>`...)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], tag...)

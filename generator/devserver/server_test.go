@@ -77,6 +77,9 @@ func TestServesPagesWithTheReloadScript(t *testing.T) {
 	if !strings.Contains(body, `<script src="/_lumen/live.js" data-hash="`) || !strings.HasSuffix(strings.TrimSpace(body), "</html>") {
 		t.Error("the live-reload script is not injected before </body>")
 	}
+	if !strings.Contains(body, `<aside class="lumen-panel" aria-label="Lumen page check">`) || !strings.Contains(body, "<summary>Grade ") {
+		t.Error("the page-check panel is missing")
+	}
 	if h.Get("Cache-Control") != "no-store" || h.Get("X-Test") != "yes" || !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
 		t.Errorf("headers: %v", h)
 	}
