@@ -51,7 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	addr := ln.Addr().(*net.TCPAddr)
-	if addr.Port != *port {
+	if addr.Port != *port && *port != 0 {
 		fmt.Fprintf(stdout, "Port %d is busy; using %d instead.\n", *port, addr.Port)
 	}
 	host := *bind
