@@ -73,7 +73,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		BaseURL: siteURL,
 	})
 	srv := devserver.New(os.DirFS(*source), nil)
-	rebuild(ctx, b, srv, stdout, stderr, nil)
+	rb := &rebuilder{b: b, srv: srv, stdout: stdout, stderr: stderr}
+	rb.rebuild(ctx, nil)
 
 	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes"}, Poll: *poll})
 	if err != nil {
@@ -112,18 +113,37 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 				paths[i] = c.Path
 			}
 			b.Changed(paths...)
-			rebuild(ctx, b, srv, stdout, stderr, paths)
+			rb.rebuild(ctx, paths)
 		}
 	}
 }
 
+// backgroundDelay is how long the site must be quiet before serve renders
+// and checks every page in the background, so that this work does not slow
+// the rebuilds of a writer who saves often.
+const backgroundDelay = 400 * time.Millisecond
+
+// rebuilder rebuilds and publishes the site after each change.
+type rebuilder struct {
+	b              *generator.Builder
+	srv            *devserver.Server
+	stdout, stderr io.Writer
+	cancel         context.CancelFunc // of the last background check
+}
+
 // rebuild builds the site, publishes the result and reports it in one
 // line, or the errors once. Template errors, which show only when pages
-// render, are looked for afterwards in the background.
-func rebuild(ctx context.Context, b *generator.Builder, srv *devserver.Server, stdout, stderr io.Writer, changed []string) {
+// render, and the accessibility and privacy checks of every page are run
+// afterwards in the background, once the site has been quiet for a moment;
+// a newer change cancels them.
+func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
+	if rb.cancel != nil {
+		rb.cancel()
+	}
+	stdout, stderr := rb.stdout, rb.stderr
 	start := time.Now()
-	snap, res, err := b.Build(ctx)
-	srv.Publish(snap, err)
+	snap, res, err := rb.b.Build(ctx)
+	rb.srv.Publish(snap, err)
 	took := time.Since(start).Round(time.Millisecond)
 	what := "Built"
 	if changed != nil {
@@ -139,7 +159,15 @@ func rebuild(ctx context.Context, b *generator.Builder, srv *devserver.Server, s
 		return
 	}
 	fmt.Fprintf(stdout, "%s %d pages in %d ms\n", what, len(res.Site.Pages), took.Milliseconds())
+	bg, cancel := context.WithCancel(ctx)
+	rb.cancel = cancel
 	go func() {
+		select {
+		case <-bg.Done():
+			return
+		case <-time.After(backgroundDelay):
+		}
+		ctx := bg
 		if err := snap.RenderAll(ctx); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(stderr, "%s\n\nPages with these errors show them in the browser.\n", err)
 		}
