@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/themes"
 )
 
@@ -44,12 +45,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		BaseURL: *baseURL,
 	})
 	if err != nil {
-		reportError(stderr, err, *dest)
+		reportError(stderr, err, *source, *dest)
 		return exitError
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
+	printWarnings(stderr, res.Warnings)
 	if *verbose {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
@@ -59,12 +58,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// reportError prints a failed build's errors and says that the published
-// site was left as it was.
-func reportError(w io.Writer, err error, dest string) {
+// reportError prints a failed build's errors, each with its line of the
+// site's source, and says that the published site was left as it was.
+func reportError(w io.Writer, err error, source, dest string) {
 	var se *generator.StageError
 	if errors.As(err, &se) {
-		fmt.Fprintln(w, err)
+		fmt.Fprintln(w, withSource(err, source))
 		n := strings.Count(err.Error(), "\n") - strings.Count(err.Error(), "\n    hint:") + 1
 		fmt.Fprintf(w, "\nlumen build: the %s stage found %s; %s was left unchanged\n", se.Stage, plural(n, "error"), dest)
 		return
@@ -74,6 +73,21 @@ func reportError(w io.Writer, err error, dest string) {
 		return
 	}
 	fmt.Fprintf(w, "lumen build: %v\n%s was left unchanged\n", err, dest)
+}
+
+// maxWarnings is how many warnings a build prints before it counts the
+// rest.
+const maxWarnings = 20
+
+// printWarnings prints up to maxWarnings warnings and counts the others.
+func printWarnings(w io.Writer, warnings diag.List) {
+	for i, e := range warnings {
+		if i == maxWarnings {
+			fmt.Fprintf(w, "warning: ... and %d more warnings; lumen check lists them all\n", len(warnings)-maxWarnings)
+			break
+		}
+		fmt.Fprintln(w, "warning:", e)
+	}
 }
 
 // summary is the line a successful build ends with.

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,43 +32,65 @@ var jargon = map[string]string{
 	"benign": "not cancer", "intermittent": "on and off", "optimal": "best",
 }
 
-// jargonList is jargon's keys, longest first, so that phrases win.
-func jargonList() []string {
-	keys := make([]string, 0, len(jargon))
-	for k := range jargon {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if len(keys[i]) != len(keys[j]) {
-			return len(keys[i]) > len(keys[j])
-		}
-		return keys[i] < keys[j]
-	})
-	return keys
-}
-
 type jargonUse struct {
 	at          int
 	word, plain string
 }
 
-// findJargon returns the jargon in text, each use once, in order.
+// findJargon returns the jargon in text, each use once, in order: the
+// text's words are looked up one by one, and with the word after them for
+// two-word phrases ("prior to", "adverse event"), which win over a single
+// word. Three-word phrases ("in order to") are found by their first two
+// words and checked whole.
 func findJargon(text string) []jargonUse {
-	lower := strings.ToLower(text)
 	var out []jargonUse
-	taken := make([]bool, len(lower))
-	for _, k := range jargonList() {
-		for _, at := range wordIndexes(lower, k) {
-			if taken[at] {
-				continue
+	words := wordSpans(text)
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		lower := strings.ToLower(text[w[0]:w[1]])
+		found, end := "", w[1]
+		if i+1 < len(words) {
+			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
+			if i+2 < len(words) {
+				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
+				if _, ok := jargon[three]; ok {
+					found, end = three, words[i+2][1]
+				}
 			}
-			for i := at; i < at+len(k); i++ {
-				taken[i] = true
+			if _, ok := jargon[two]; ok && found == "" {
+				found, end = two, words[i+1][1]
 			}
-			out = append(out, jargonUse{at: at, word: text[at : at+len(k)], plain: fmt.Sprintf("%q", jargon[k])})
+		}
+		if _, ok := jargon[lower]; ok && found == "" {
+			found = lower
+		}
+		if found == "" {
+			continue
+		}
+		out = append(out, jargonUse{at: w[0], word: text[w[0]:end], plain: fmt.Sprintf("%q", jargon[found])})
+		i += strings.Count(found, " ")
+	}
+	return out
+}
+
+// wordSpans returns the start and end offsets of the words of text: runs
+// of letters with inner apostrophes or hyphens.
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || (start >= 0 && (r == '\'' || r == '-') && i+1 < len(text))
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, [2]int{start, i})
+			start = -1
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].at < out[j].at })
+	if start >= 0 {
+		out = append(out, [2]int{start, len(text)})
+	}
 	return out
 }
 

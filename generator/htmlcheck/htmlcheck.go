@@ -30,6 +30,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
@@ -123,6 +124,7 @@ type pageState struct {
 	links      []*link
 	headText   *strings.Builder
 	heading    int
+	attrs      []html.Attribute // reused by readTag
 }
 
 type control struct {
@@ -155,6 +157,11 @@ func (p *pageState) walk(page []byte) {
 			}
 			return
 		case html.TextToken:
+			// Text matters only inside links, headings being reported and
+			// style elements; most of a page is skipped without a copy.
+			if rawTag != "style" && len(p.links) == 0 && p.headText == nil {
+				continue
+			}
 			text := string(z.Text())
 			if rawTag == "style" {
 				p.styleURLs(text)
@@ -166,22 +173,61 @@ func (p *pageState) walk(page []byte) {
 				p.headText.WriteString(text)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
+			t := p.readTag(z)
 			p.start(t)
 			if t.Data == "style" || t.Data == "script" {
 				rawTag = t.Data
 			}
 		case html.EndTagToken:
-			t := z.Token()
-			p.end(t.Data)
-			if t.Data == rawTag {
+			name, _ := z.TagName()
+			data := tagName(name)
+			p.end(data)
+			if data == rawTag {
 				rawTag = ""
 			}
 		}
 	}
 }
 
-func attr(t html.Token, name string) (string, bool) {
+// tag is a start tag with the attributes the checks read.
+type tag struct {
+	Data string
+	Attr []html.Attribute
+}
+
+// checkedAttrs are the attributes any check reads; others are not copied.
+var checkedAttrs = map[string]bool{
+	"id": true, "style": true, "lang": true, "src": true, "srcset": true, "alt": true, "poster": true,
+	"data": true, "rel": true, "href": true, "aria-label": true, "aria-labelledby": true, "title": true,
+	"for": true, "method": true, "action": true, "type": true, "name": true,
+}
+
+// readTag reads the current start tag through the tokenizer's raw API,
+// which, unlike Token, copies only what the checks use.
+func (p *pageState) readTag(z *html.Tokenizer) tag {
+	name, more := z.TagName()
+	t := tag{Data: tagName(name), Attr: p.attrs[:0]}
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if key := tagName(k); checkedAttrs[key] {
+			t.Attr = append(t.Attr, html.Attribute{Key: key, Val: string(v)})
+		}
+	}
+	p.attrs = t.Attr
+	return t
+}
+
+// tagName returns a tag or attribute name as a string, without an
+// allocation for the names HTML defines.
+func tagName(b []byte) string {
+	if a := atom.Lookup(b); a != 0 {
+		return a.String()
+	}
+	return string(b)
+}
+
+func attr(t tag, name string) (string, bool) {
 	for _, a := range t.Attr {
 		if a.Key == name {
 			return a.Val, true
@@ -190,7 +236,7 @@ func attr(t html.Token, name string) (string, bool) {
 	return "", false
 }
 
-func (p *pageState) start(t html.Token) {
+func (p *pageState) start(t tag) {
 	if id, ok := attr(t, "id"); ok {
 		p.ids[id]++
 	}
@@ -304,7 +350,7 @@ func (p *pageState) end(tag string) {
 }
 
 // control records a form control and whether it is labelled.
-func (p *pageState) control(t html.Token) {
+func (p *pageState) control(t tag) {
 	if typ, _ := attr(t, "type"); t.Data == "input" && (typ == "hidden" || typ == "submit" || typ == "button" || typ == "reset" || typ == "image") {
 		return
 	}
@@ -321,7 +367,7 @@ func (p *pageState) control(t html.Token) {
 
 // resource checks the URL attributes of an element that the browser loads
 // by itself.
-func (p *pageState) resource(t html.Token, attrs ...string) {
+func (p *pageState) resource(t tag, attrs ...string) {
 	for _, a := range attrs {
 		v, ok := attr(t, a)
 		if !ok {

@@ -83,7 +83,10 @@
 // what to change.
 package readability
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Block is one unit of prose: a paragraph, a heading or a list item, with
 // the file line it starts on. The caller has already left out code,
@@ -116,10 +119,11 @@ type Report struct {
 }
 
 // Analyzer counts syllables and scores prose. It is built once by New and
-// is safe for concurrent use: it holds only a lexicon that it never
-// changes.
+// is safe for concurrent use: it holds a lexicon that it never changes and
+// a concurrent memo of the words it has counted.
 type Analyzer struct {
-	lex Lexicon
+	lex  Lexicon
+	memo sync.Map // word part → syllables
 }
 
 // New returns an Analyzer that counts syllables with the built-in lexicons

@@ -48,8 +48,20 @@ func hasAlnum(s string) bool {
 	return false
 }
 
-// partSyllables counts one hyphen-free part of a word.
+// partSyllables counts one hyphen-free part of a word, remembering the
+// count: the words of a site repeat, and the rules are the costly part of
+// scoring a page.
 func (a *Analyzer) partSyllables(part string) int {
+	if n, ok := a.memo.Load(part); ok {
+		return n.(int)
+	}
+	n := a.countPart(part)
+	a.memo.Store(part, n)
+	return n
+}
+
+// countPart counts one hyphen-free part of a word.
+func (a *Analyzer) countPart(part string) int {
 	if !hasAlnum(part) {
 		return 0
 	}
