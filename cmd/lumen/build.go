@@ -64,7 +64,11 @@ func reportError(w io.Writer, err error, source, dest string) {
 	var se *generator.StageError
 	if errors.As(err, &se) {
 		fmt.Fprintln(w, withSource(err, source))
-		n := strings.Count(err.Error(), "\n") - strings.Count(err.Error(), "\n    hint:") + 1
+		n := 1
+		var list diag.List
+		if errors.As(err, &list) {
+			n = len(list)
+		}
 		fmt.Fprintf(w, "\nlumen build: the %s stage found %s; %s was left unchanged\n", se.Stage, plural(n, "error"), dest)
 		return
 	}

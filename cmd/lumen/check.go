@@ -48,7 +48,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		var se *generator.StageError
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, withSource(err, *source))
 		if errors.As(err, &se) {
 			fmt.Fprintf(stderr, "\nlumen check: the site does not build (%s stage); fix these first\n", se.Stage)
 		}

@@ -45,11 +45,11 @@ func (e *Error) WithHint(format string, args ...any) *Error {
 }
 
 // Pos returns the position of e as "file:line:col", leaving out the parts
-// that are unknown.
+// that are unknown. A line without a file means nothing and is left out.
 func (e *Error) Pos() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Line > 0 && e.File != "" {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
 			fmt.Fprintf(&b, ":%d", e.Col)

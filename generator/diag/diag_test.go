@@ -15,6 +15,7 @@ func TestErrorText(t *testing.T) {
 		{&Error{File: "content/a.md", Line: 3, Msg: "bad"}, "content/a.md:3: bad"},
 		{&Error{File: "site.yaml", Msg: "bad"}, "site.yaml: bad"},
 		{&Error{Msg: "bad"}, "bad"},
+		{&Error{Line: 1, Msg: "bad"}, "bad"},
 		{Errorf("x.md", 2, "unknown key %q", "titel").WithHint("did you mean %q?", "title"),
 			"x.md:2: unknown key \"titel\"\n    hint: did you mean \"title\"?"},
 	}
