@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,13 +13,17 @@ import (
 	"github.com/lumen-ssg/lumen/themes"
 )
 
+// minInvalidCases is how many cases the catalogue must keep at least.
+const minInvalidCases = 32
+
 // TestInvalidSites builds each site in testdata/invalid, which must fail
 // with exactly the message in its "want" file and leave the previously
-// published site untouched.
+// published site untouched. With -update, the want sections are rewritten
+// with the messages the build gives (review the diff).
 func TestInvalidSites(t *testing.T) {
 	cases, err := filepath.Glob("testdata/invalid/*.txtar")
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no cases: %v", err)
+	if err != nil || len(cases) < minInvalidCases {
+		t.Fatalf("%d cases, want at least %d: %v", len(cases), minInvalidCases, err)
 	}
 	for _, c := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(c), ".txtar"), func(t *testing.T) {
@@ -45,7 +51,19 @@ func TestInvalidSites(t *testing.T) {
 			if err == nil {
 				t.Fatal("the build succeeded")
 			}
-			if got := strings.TrimSpace(err.Error()); got != want {
+			got := strings.TrimSpace(err.Error())
+			if *update && got != want {
+				i := bytes.LastIndex(data, []byte("\n-- want --\n"))
+				if i < 0 {
+					t.Fatal("no want section")
+				}
+				data = append(data[:i+len("\n-- want --\n")], got+"\n"...)
+				if err := os.WriteFile(c, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				want = got
+			}
+			if got != want {
 				t.Errorf("error:\n%s\nwant:\n%s", got, want)
 			}
 			after := sitetest.Snapshot(t, public)
@@ -62,5 +80,51 @@ func TestInvalidSites(t *testing.T) {
 				t.Errorf("temporary folders left behind: %v", leftovers)
 			}
 		})
+	}
+}
+
+// TestREADMEQuotesTheCatalogue checks that every message quoted in the
+// README's "Common mistakes" section is, word for word, one the tests
+// expect: a line of a want section in testdata/invalid, or of the odd
+// sites' test (for symbolic links, which an archive cannot hold).
+func TestREADMEQuotesTheCatalogue(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Common mistakes and what Lumen says\n")
+	if !ok {
+		t.Fatal("the README has no section \"Common mistakes and what Lumen says\"")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	known := map[string]bool{}
+	cases, _ := filepath.Glob("testdata/invalid/*.txtar")
+	for _, c := range cases {
+		data, _ := os.ReadFile(c)
+		files, _ := sitetest.Parse(string(data))
+		for _, l := range strings.Split(string(files["want"].Data), "\n") {
+			known[l] = true
+		}
+	}
+	odd, _ := os.ReadFile("odd_test.go")
+	quoted := 0
+	inCode := false
+	for _, l := range strings.Split(section, "\n") {
+		if strings.HasPrefix(l, "```") {
+			inCode = !inCode
+			continue
+		}
+		trimmed := strings.TrimSpace(l)
+		if !inCode || trimmed == "" || strings.Contains(trimmed, " | ") || strings.HasPrefix(trimmed, "|") {
+			continue // prose, or a source line as the terminal shows it
+		}
+		quoted++
+		inGo := strconv.Quote(l + "\n") // as a Go string literal in odd_test.go
+		if !known[l] && !strings.Contains(string(odd), inGo[1:len(inGo)-1]) {
+			t.Errorf("the README quotes a message no test expects:\n%s", l)
+		}
+	}
+	if quoted < 20 {
+		t.Errorf("only %d messages quoted", quoted)
 	}
 }

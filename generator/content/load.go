@@ -10,6 +10,8 @@
 // home page). A folder with an index.md is a page bundle: its other files
 // belong to that page. Files and folders whose names start with "." or
 // "_" (other than _index.md), and editors' temporary files, are ignored.
+// A symbolic link to a file is read as the file; a symbolic link to a
+// folder is ignored, and one that leads nowhere is an error naming it.
 //
 // Problems are reported as diag.Error values naming the file and line, all
 // of them in one pass. The package knows nothing of URLs or other pages:
@@ -17,6 +19,8 @@
 package content
 
 import (
+	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -71,6 +75,20 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		}
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a file is read as that file; a link to a folder
+			// is not followed, so a link cannot make the walk loop or
+			// reach outside the site.
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				errs.Add(&diag.Error{File: p, Msg: "a symbolic link that leads to no file: " + trimPathErr(err),
+					Hint: "point the link at an existing file, or remove it"})
+				return nil
+			}
+			if !info.Mode().IsRegular() {
+				return nil
+			}
 		}
 		if p == GlossaryFile || p == LexiconFile {
 			return nil // data, read below and not published
@@ -194,8 +212,14 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 		p.Bundle = path.Dir(rel) != "."
 	}
 	if !isUTF8(data) {
-		return nil, diag.List{diag.Errorf(source, invalidUTF8Line(data), "the file is not UTF-8 text").
-			WithHint("save the file as UTF-8 in your editor")}
+		line, col, b := invalidUTF8(data)
+		return nil, diag.List{{File: source, Line: line, Col: col,
+			Msg:  fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X cannot start a character", b),
+			Hint: "save the file as UTF-8 in your editor (Save As, Encoding: UTF-8); it was probably saved as Latin-1 or Windows-1252"}}
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 && p.Kind != KindHome && p.Kind != KindSection {
+		return nil, diag.List{diag.Errorf(source, 1, "the file is empty").
+			WithHint("start it with a line ---, then title: Your title, then another line ---; or delete the file")}
 	}
 	front, body, bodyLine, err := Split(source, data)
 	if err != nil {
@@ -207,7 +231,12 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 	p.Meta = newMeta(p.Kind)
 	var errs diag.List
 	if front == nil && p.Kind != KindHome && p.Kind != KindSection {
-		errs = append(errs, diag.Errorf(source, 1, "no front matter").
+		line, _, _ := bytes.Cut(bytes.TrimSpace(body), []byte("\n"))
+		first := []rune(string(line))
+		if len(first) > 60 {
+			first = append(first[:57:57], '…')
+		}
+		errs = append(errs, diag.Errorf(source, 1, "no front matter: the file starts with %q instead of a line ---", string(first)).
 			WithHint("start the file with a line ---, then title: Your title, then another line ---"))
 		return nil, errs
 	}

@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ func validate(p *Page) diag.List {
 	if strings.TrimSpace(c.Title) == "" && p.Kind != KindHome && p.Kind != KindSection {
 		bad("title", "title is required").WithHint("add a line such as title: Lumbar disc herniation to the front matter")
 	}
-	if c.Slug != "" && !slugPattern.MatchString(c.Slug) {
+	if c.Slug != "" && !ValidSlug(c.Slug) {
 		bad("slug", "slug %q may hold only lower-case letters, digits and single hyphens", c.Slug).
 			WithHint("write it as it should appear in the address, such as slug: %s", Slugify(c.Slug))
 	}
@@ -44,7 +45,8 @@ func validate(p *Page) diag.List {
 	}
 	for i, t := range c.Tags {
 		if Slugify(t) == "" {
-			bad(fmt.Sprintf("tags.%d", i), "tag %q has no letters or digits", t)
+			bad(fmt.Sprintf("tags.%d", i), "tag %q has no letters or digits", t).
+				WithHint("write the tag in words, such as tags: [back pain]")
 		}
 	}
 	if m := p.Medical(); m != nil {
@@ -87,13 +89,22 @@ func validate(p *Page) diag.List {
 			if strings.TrimSpace(h.Days) == "" {
 				bad(k, "hours entry %d has no days", i+1)
 			}
-			if !clockTime.MatchString(h.Opens) || !clockTime.MatchString(h.Closes) {
-				bad(k, "hours entry %d: opens and closes must be 24-hour times such as 08:30 and 17:00", i+1)
+			for _, t := range []struct{ key, value string }{{"opens", h.Opens}, {"closes", h.Closes}} {
+				if clockTime.MatchString(t.value) {
+					continue
+				}
+				e := bad(k, "hours entry %d: %s %q is not a 24-hour time such as 08:30 or 17:00", i+1, t.key, t.value)
+				if fixed, ok := to24Hour(t.value); ok {
+					e.WithHint("write %s: %q", t.key, fixed)
+				} else {
+					e.WithHint(`write the time as HH:MM in quotes, such as %s: "08:30"`, t.key)
+				}
 			}
 		}
 		if m.Email != "" {
 			if _, err := mail.ParseAddress(m.Email); err != nil {
-				bad("email", "email %q is not an email address", m.Email)
+				bad("email", "email %q is not an email address", m.Email).
+					WithHint("write the address in full, such as email: hello@example.com")
 			}
 		}
 		if m.DirectionsURL != "" && !isHTTPURL(m.DirectionsURL) {
@@ -122,7 +133,8 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 		}
 	}
 	if !m.NextReview.IsZero() && !m.LastReviewed.IsZero() && m.NextReview.Before(m.LastReviewed.Time) {
-		bad("next_review", "next_review %s is before last_reviewed %s", m.NextReview, m.LastReviewed)
+		bad("next_review", "next_review %s is before last_reviewed %s", m.NextReview, m.LastReviewed).
+			WithHint("give a later next_review, or leave it out: it defaults to last_reviewed plus review.interval_months")
 	}
 	for i, r := range m.References {
 		k := fmt.Sprintf("references.%d", i)
@@ -135,8 +147,12 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 		switch {
 		case strings.TrimSpace(r.Title) == "":
 			bad(k, "reference %d has no title", i+1)
-		case n != 1:
-			bad(k, "reference %d needs exactly one of url, doi or pmid", i+1)
+		case n == 0:
+			bad(k, "reference %d has no url, doi or pmid", i+1).
+				WithHint("add where to find it: url: https://…, doi: 10.1097/BRS.0000000000001234 or pmid: 12345678")
+		case n > 1:
+			bad(k, "reference %d has more than one of url, doi and pmid", i+1).
+				WithHint("keep only one of them")
 		case r.URL != "" && !isHTTPURL(r.URL):
 			bad(k, "reference %d: url %q is not an http or https address", i+1, r.URL)
 		case r.DOI != "" && !doiPattern.MatchString(r.DOI):
@@ -150,6 +166,12 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 			WithHint(`say why this page may read harder, such as reason: "names of procedures the surgeon must use"`)
 	}
 }
+
+// ValidSlug reports whether s may be written as a page's slug: lower-case
+// letters and digits joined by single hyphens, so that a slug can never
+// hold a "/", a "." or anything else that would lead a URL out of its
+// section.
+func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 
 // ValidNPI reports whether s is a 10-digit National Provider Identifier
 // with a valid Luhn check digit (computed with the 80840 prefix, as CMS
@@ -176,6 +198,30 @@ func ValidNPI(s string) bool {
 	return sum%10 == 0
 }
 
+// amPM matches a time written with am or pm: "8am", "5:30 PM", "12 p.m.".
+var amPM = regexp.MustCompile(`^(?i)\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?\s*$`)
+
+// to24Hour rewrites a 12-hour time such as "5pm" as "17:00".
+func to24Hour(s string) (string, bool) {
+	m := amPM.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	h, _ := strconv.Atoi(m[1])
+	minutes := "00"
+	if m[2] != "" {
+		minutes = m[2]
+	}
+	if h < 1 || h > 12 || minutes > "59" {
+		return "", false
+	}
+	h %= 12
+	if strings.EqualFold(m[3], "p") {
+		h += 12
+	}
+	return fmt.Sprintf("%02d:%s", h, minutes), true
+}
+
 func isHTTPURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
@@ -192,18 +238,20 @@ func contains(list []string, s string) bool {
 
 func isUTF8(data []byte) bool { return utf8.Valid(data) }
 
-// invalidUTF8Line returns the line of the first byte that is not UTF-8.
-func invalidUTF8Line(data []byte) int {
-	line := 1
+// invalidUTF8 returns the line and column (in characters) of the first
+// byte of data that is not UTF-8, and that byte.
+func invalidUTF8(data []byte) (line, col int, b byte) {
+	line, col = 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return line
+			return line, col, data[i]
 		}
+		col++
 		if r == '\n' {
-			line++
+			line, col = line+1, 1
 		}
 		i += size
 	}
-	return line
+	return line, col, 0
 }

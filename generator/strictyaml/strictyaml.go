@@ -31,6 +31,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"go.yaml.in/yaml/v3"
@@ -73,16 +74,91 @@ func Decode(file string, data []byte, lineOffset int, out any) (Positions, diag.
 	if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
 		return d.pos, nil
 	}
+	if alias, extra := aliasExpansion(doc); alias != nil && extra > MaxValues {
+		d.errs.Add(d.at(alias, "the alias *%s makes the YAML hold more than %d values", alias.Value, MaxValues).
+			WithHint("write the values out instead of using anchors (&name) and aliases (*name)"))
+		return d.pos, d.errs
+	}
 	if doc.Kind != yaml.MappingNode {
-		e := d.at(doc, "expected lines of the form \"key: value\", found %s", describeNode(doc))
-		if bytes.Contains(data, []byte(" = ")) {
-			e.WithHint("this looks like TOML; Lumen reads YAML: write key: value instead of key = value")
-		}
-		d.errs.Add(e)
+		d.errs.Add(d.notMapping(doc, data))
 		return d.pos, d.errs
 	}
 	d.decodeStruct(doc, reflect.ValueOf(out).Elem(), "")
 	return d.pos, d.errs
+}
+
+// MaxValues is how many values a document's aliases may add once they are
+// expanded. Front matter and site.yaml hold a few hundred values at most;
+// a document past the limit is an "alias bomb" (a few lines whose aliases
+// expand to billions of values) and is refused before it is decoded. A
+// long document without aliases is not limited.
+const MaxValues = 10000
+
+// aliasExpansion returns the alias node of n whose expansion holds the
+// most values (nil when n has no alias), and how many values expanding
+// every alias adds to those written. Sizes are memoized per node, so the
+// walk is linear in the text.
+func aliasExpansion(n *yaml.Node) (*yaml.Node, int) {
+	memo := map[*yaml.Node]int{}
+	var best *yaml.Node
+	bestSize := 0
+	var size func(n *yaml.Node) int
+	size = func(n *yaml.Node) int {
+		if n == nil {
+			return 0
+		}
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		memo[n] = 1 // a node met again while being measured counts once
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			total += size(n.Alias)
+			if total > bestSize {
+				best, bestSize = n, total
+			}
+		}
+		for _, c := range n.Content {
+			total += size(c)
+			if total > MaxValues*MaxValues {
+				break // enough to know; keeps the count from overflowing
+			}
+		}
+		memo[n] = total
+		return total
+	}
+	total := size(n)
+	return best, total - len(memo)
+}
+
+// notMapping reports a document that is not a mapping of keys: TOML, a
+// list, or plain text.
+func (d *decoder) notMapping(doc *yaml.Node, data []byte) *diag.Error {
+	if line, key, value := tomlLine(data); line > 0 {
+		return &diag.Error{File: d.file, Line: line + d.offset, Col: 1,
+			Msg:  "written as TOML (key = value); Lumen reads YAML (key: value)",
+			Hint: fmt.Sprintf("write each line as key: value, such as %s: %s", key, value)}
+	}
+	e := d.at(doc, "expected lines of the form \"key: value\", found %s", describeNode(doc))
+	if doc.Kind == yaml.SequenceNode {
+		e.WithHint("write one key per line without \"- \" in front, such as title: About us")
+	} else {
+		e.WithHint("write one key per line, such as title: About us")
+	}
+	return e
+}
+
+var tomlPattern = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$`)
+
+// tomlLine returns the 1-based number, key and value of the first line of
+// data written as TOML's key = value, or 0.
+func tomlLine(data []byte) (line int, key, value string) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if m := tomlPattern.FindStringSubmatch(l); m != nil {
+			return i + 1, m[1], m[2]
+		}
+	}
+	return 0, "", ""
 }
 
 type decoder struct {
@@ -110,15 +186,18 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 		e.Line = line + d.offset
 		e.Msg = "invalid YAML: " + m[2]
 	}
-	if line == 0 && strings.Contains(msg, "mapping values are not allowed") {
-		// The library gives no line for this one; find the value with an
-		// unquoted ": " in it.
-		line = unquotedColonLine(data)
-		if line > 0 {
+	if strings.Contains(msg, "mapping values are not allowed") {
+		// The library gives no line for this one, or the line after it;
+		// find the value with an unquoted ": " in it.
+		if l, col := unquotedColon(data); l > 0 && (line == 0 || l == line || l == line-1) {
+			line, e.Col = l, col
 			e.Line = line + d.offset
 		}
 	}
 	text := lineText(data, line)
+	if i := strings.IndexByte(text, '\t'); i >= 0 && e.Col == 0 {
+		e.Col = utf8.RuneCountInString(text[:i]) + 1
+	}
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
 		e.WithHint(`a value that contains ": " must be quoted, for example title: "Back pain: what helps"`)
@@ -154,20 +233,32 @@ func lineText(data []byte, n int) string {
 	return string(data)
 }
 
-// unquotedColonLine returns the 1-based number of the first line whose
-// value, after "key: ", is unquoted and itself contains ": ", or 0.
-func unquotedColonLine(data []byte) int {
-	for i, line := range strings.Split(string(data), "\n") {
-		_, value, ok := strings.Cut(strings.TrimLeft(line, " -"), ": ")
-		value = strings.TrimSpace(value)
-		if !ok || value == "" || strings.ContainsAny(value[:1], "\"'[{|>#") {
+// unquotedColon returns the 1-based line and column of the first colon
+// inside an unquoted value (after "key: ") that is itself followed by a
+// space or the end of the line, or 0, 0.
+func unquotedColon(data []byte) (line, col int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimRight(l, "\r")
+		trimmed := strings.TrimLeft(l, " -")
+		k := strings.Index(trimmed, ": ")
+		if k < 0 {
 			continue
 		}
-		if strings.Contains(value, ": ") || strings.HasSuffix(value, ":") {
-			return i + 1
+		start := len(l) - len(trimmed) + k + 2 // byte offset of the value
+		value := strings.TrimLeft(l[start:], " ")
+		start = len(l) - len(value)
+		if value == "" || strings.ContainsAny(value[:1], "\"'[{|>#&*!") {
+			continue
+		}
+		j := strings.Index(value, ": ")
+		if j < 0 && strings.HasSuffix(value, ":") {
+			j = len(value) - 1
+		}
+		if j >= 0 {
+			return i + 1, utf8.RuneCountInString(l[:start+j]) + 1
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()

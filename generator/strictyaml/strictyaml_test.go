@@ -72,9 +72,14 @@ func TestDecodeErrors(t *testing.T) {
 		{"unmarshaler error", "code: m54\n", []string{`x.md:2:7: "code": must be upper case`}},
 		{"list item unknown key", "steps:\n  - when: a\n    wat: b\n", []string{`x.md:4:5: unknown key "steps.0.wat"` + "\n    hint: did you mean \"what\"?"}},
 		{"several errors at once", "titel: a\nopen: 3\n", []string{`x.md:2:1: unknown key "titel"`, `x.md:3:7: "open" should be true or false, found the number 3`}},
-		{"unquoted colon", "title: Back pain: what helps\n", []string{"x.md:2: invalid YAML: mapping values are not allowed in this context\n    hint: a value that contains \": \" must be quoted"}},
-		{"tab indentation", "address:\n\tcity: R\n", []string{"x.md:3: invalid YAML: found character that cannot start any token\n    hint: YAML does not allow tabs"}},
-		{"toml", "title = \"Sciatica\"\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found text \"title = \\\"Sciatica\\\"\"\n    hint: this looks like TOML"}},
+		{"unquoted colon", "title: Back pain: what helps\n", []string{"x.md:2:17: invalid YAML: mapping values are not allowed in this context\n    hint: a value that contains \": \" must be quoted"}},
+		{"unquoted colon in a list item", "tags:\n  - Back pain: what helps\n", []string{"x.md:3:5: \"tags.0\" should be text, found a group of keys\n    hint: a value that contains \": \" must be quoted"}},
+		{"unquoted trailing colon", "title: a\ndescription: Call us:\nweight: 1\n", []string{"x.md:3:21: invalid YAML: mapping values are not allowed"}},
+		{"tab indentation", "address:\n\tcity: R\n", []string{"x.md:3:1: invalid YAML: found character that cannot start any token\n    hint: YAML does not allow tabs"}},
+		{"toml", "title = \"Sciatica\"\n", []string{"x.md:2:1: written as TOML (key = value); Lumen reads YAML (key: value)\n    hint: write each line as key: value, such as title: \"Sciatica\""}},
+		{"toml after a comment", "# about\ntitle = 'A'\ndraft = true\n", []string{"x.md:3:1: written as TOML (key = value)"}},
+		{"a list", "- title: A\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found a list\n    hint: write one key per line without \"- \" in front"}},
+		{"plain text", "Hello there\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found text \"Hello there\"\n    hint: write one key per line"}},
 		{"duplicate key", "title: a\ntitle: b\n", []string{`x.md:3:1: key "title" appears twice (first at line 2)` + "\n    hint: each key may appear only once"}},
 	}
 	for _, tt := range tests {
@@ -105,8 +110,23 @@ func TestDecodeEmpty(t *testing.T) {
 func TestAliasBombFailsFast(t *testing.T) {
 	src := "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ntags: *h\n"
 	var d doc
-	if _, errs := Decode("x.md", []byte(src), 0, &d); errs == nil {
-		t.Fatal("an alias bomb decoded without error")
+	_, errs := Decode("x.md", []byte(src), 0, &d)
+	want := "x.md:9:7: the alias *h makes the YAML hold more than 10000 values\n    hint: write the values out instead of using anchors (&name) and aliases (*name)"
+	if len(errs) != 1 || errs[0].Error() != want {
+		t.Fatalf("got %v\nwant %s", errs, want)
+	}
+	// A long document without aliases is not a bomb.
+	long := "tags:\n" + strings.Repeat("  - x\n", 3*MaxValues)
+	if _, errs := Decode("x.md", []byte(long), 0, &d); errs != nil || len(d.Tags) != 3*MaxValues {
+		t.Errorf("a long list: %v, %d tags", errs, len(d.Tags))
+	}
+	// Nor is one with a few aliases among many values.
+	if _, errs := Decode("x.md", []byte("title: &t A\ncode: *t\n"+long), 0, &d); errs != nil {
+		t.Errorf("a long list with an alias: %v", errs)
+	}
+	// A few aliases, as a writer may use them, still decode.
+	if _, errs := Decode("x.md", []byte("title: &t Sciatica\ntags: [*t, *t]\n"), 0, &d); errs != nil || len(d.Tags) != 2 {
+		t.Errorf("small aliases: %v %v", errs, d.Tags)
 	}
 }
 
