@@ -107,6 +107,7 @@ func (s *Server) Close() { s.hub.close() }
 
 // ServeHTTP serves the site, the live-reload script and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer s.recoverPanic(w, r)
 	st := s.state.Load()
 	for k, v := range st.headers {
 		w.Header()[k] = v
