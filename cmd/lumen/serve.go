@@ -73,7 +73,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		BaseURL: siteURL,
 	})
 	srv := devserver.New(os.DirFS(*source), nil)
-	rb := &rebuilder{b: b, srv: srv, stdout: stdout, stderr: stderr}
+	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr}
 	rb.rebuild(ctx, nil)
 
 	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes"}, Poll: *poll})
@@ -127,6 +127,7 @@ const backgroundDelay = 400 * time.Millisecond
 type rebuilder struct {
 	b              *generator.Builder
 	srv            *devserver.Server
+	source         string // the site's folder, to show offending lines
 	stdout, stderr io.Writer
 	cancel         context.CancelFunc // of the last background check
 }
@@ -152,7 +153,7 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 	if err != nil {
 		var se *generator.StageError
 		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "%s\n\nThe %s stage found errors; the browser shows them until you fix the file.\n", err, se.Stage)
+			fmt.Fprintf(stderr, "%s\n\nThe %s stage found errors; the browser shows them until you fix the file.\n", withSource(err, rb.source), se.Stage)
 		} else {
 			fmt.Fprintln(stderr, "lumen serve:", err)
 		}

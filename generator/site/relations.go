@@ -37,13 +37,27 @@ func (s *Site) resolve(r ref, errs *diag.List) *Page {
 	}
 	e := diag.Errorf(r.from.SourcePath(), r.from.Source.Line(r.key), "%s: no %s page with the slug %q", r.key, kindNames(r.kinds), r.slug)
 	sort.Strings(names)
-	if c := diag.Closest(r.slug, names); c != "" {
+	if other := s.kindOfSlug(r.slug); other != "" {
+		e.Msg += fmt.Sprintf("; %q is a %s page", r.slug, other)
+		e.WithHint("%s takes the slugs of %s pages, from %s", strings.SplitN(r.key, ".", 2)[0], kindNames(r.kinds), folders)
+	} else if c := diag.Closest(r.slug, names); c != "" {
 		e.WithHint("did you mean %q?", c)
 	} else {
 		e.WithHint("use the file name, without .md, of a page in %s", folders)
 	}
 	*errs = append(*errs, e)
 	return nil
+}
+
+// kindOfSlug returns the kind of a content page with the given slug, or "".
+func (s *Site) kindOfSlug(slug string) content.Kind {
+	for _, k := range []content.Kind{content.KindCondition, content.KindProcedure, content.KindFAQ,
+		content.KindProvider, content.KindLocation, content.KindArticle} {
+		if s.bySlug[k][slug] != nil {
+			return k
+		}
+	}
+	return ""
 }
 
 func folderOf(k content.Kind) string {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -103,6 +104,14 @@ func (s *Site) claim(p *Page, errs *diag.List) bool {
 			e.Line = second.Source.Line("slug")
 		}
 		e.WithHint("give one of them a different slug: in its front matter, or by renaming the file")
+		for _, q := range []*Page{first, second} {
+			if q.Source == nil && q.Kind == content.KindSection {
+				// A folder whose list page lands on a URL Lumen uses
+				// itself, such as content/tags/.
+				e.File, e.Line = sectionFolder(q), 0
+				e.Hint = "rename the folder: Lumen publishes its own pages at " + p.URL
+			}
+		}
 		*errs = append(*errs, e)
 		return false
 	}
@@ -134,8 +143,20 @@ func (s *Site) claim(p *Page, errs *diag.List) bool {
 
 // describe names where a page comes from, for error messages.
 func describe(p *Page) string {
-	if p.Source != nil {
+	switch {
+	case p.Source != nil:
 		return p.Source.Source
+	case p.Kind == content.KindSection:
+		return "the list page of the folder " + sectionFolder(p)
+	case p.Kind == KindTerms:
+		return "the page listing every tag"
+	case p.Kind == KindTerm:
+		return "the page of the tag " + strconv.Quote(p.Title())
 	}
 	return "the " + string(p.Kind) + " page Lumen makes"
+}
+
+// sectionFolder returns the content folder of a section page.
+func sectionFolder(p *Page) string {
+	return content.Dir + strings.TrimSuffix(p.URL, "/") + "/"
 }
