@@ -47,9 +47,12 @@ func findJargon(text string) []jargonUse {
 	words := wordSpans(text)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		lower := strings.ToLower(text[w[0]:w[1]])
+		lower := text[w[0]:w[1]]
+		if hasUpper(lower) {
+			lower = strings.ToLower(lower)
+		}
 		found, end := "", w[1]
-		if i+1 < len(words) {
+		if phraseStarts[lower] && i+1 < len(words) {
 			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
 			if i+2 < len(words) {
 				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
@@ -71,6 +74,18 @@ func findJargon(text string) []jargonUse {
 		i += strings.Count(found, " ")
 	}
 	return out
+}
+
+// phraseStarts are the first words of jargon's phrases.
+var phraseStarts = map[string]bool{"prior": true, "subsequent": true, "in": true, "adverse": true, "prone": true}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // wordSpans returns the start and end offsets of the words of text: runs

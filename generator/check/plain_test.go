@@ -17,3 +17,11 @@ func TestFindJargon(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+func TestPhraseStartsCoverEveryPhrase(t *testing.T) {
+	for k := range jargon {
+		if first, _, phrase := strings.Cut(k, " "); phrase && !phraseStarts[first] {
+			t.Errorf("phraseStarts lacks %q, the first word of %q", first, k)
+		}
+	}
+}

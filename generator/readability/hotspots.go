@@ -72,7 +72,11 @@ func (h *hotspots) hardest() []Sentence {
 	if len(s) > MaxHardest {
 		s = s[:MaxHardest]
 	}
-	return append([]Sentence(nil), s...)
+	out := append([]Sentence(nil), s...)
+	for i := range out {
+		out[i].Text = strings.Join(strings.Fields(out[i].Text), " ")
+	}
+	return out
 }
 
 // longest returns up to MaxLongest distinct words, most syllables first,

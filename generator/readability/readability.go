@@ -113,8 +113,9 @@ type Report struct {
 	// Hardest holds up to five sentences, hardest first (by their own
 	// Flesch–Kincaid grade, ties by more words).
 	Hardest []Sentence
-	// Longest holds up to ten distinct words (ignoring case), most
-	// syllables first, then most letters. Numbers are left out.
+	// Longest holds up to ten distinct words of three or more syllables
+	// (ignoring case), most syllables first, then most letters. Numbers
+	// are left out.
 	Longest []Word
 }
 
@@ -175,10 +176,13 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 				if a.complexWord(w, n, k == 0 || b.Heading) {
 					c.ComplexWords++
 				}
-				h.addWord(w, cur.at(sp.start+ws.start), n)
+				if n >= 3 {
+					// Only long words can be among the longest.
+					h.addWord(w, cur.at(sp.start+ws.start), n)
+				}
 			}
 			h.addSentence(Sentence{
-				Text:      strings.Join(strings.Fields(text), " "),
+				Text:      text, // white space collapsed for the hardest only
 				Line:      line,
 				Words:     len(words),
 				Syllables: sylls,

@@ -52,6 +52,7 @@ type Site struct {
 	fileURL  map[string]string // site-root path of a file → its URL
 	urlFile  map[string]bool   // URLs of files
 	bySlug   map[content.Kind]map[string]*Page
+	byKind   map[content.Kind][]*Page
 }
 
 // File is a content file published as it is.
@@ -82,6 +83,7 @@ func New(cfg *config.Config, set *content.Set) (*Site, diag.List) {
 	s.order()
 	errs = append(errs, s.checkMenu()...)
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	s.indexKinds()
 	errs.Sort()
 	return s, errs
 }
@@ -94,23 +96,27 @@ func (s *Site) PageAt(url string) *Page { return s.byURL[url] }
 func (s *Site) PageFor(source string) *Page { return s.bySource[source] }
 
 // OfKind returns the content pages of kind k in their section's order.
-func (s *Site) OfKind(k string) []*Page {
-	var out []*Page
+//
+// Templates call it on every page, so New computes the lists once; the
+// returned slice must not be changed.
+func (s *Site) OfKind(k string) []*Page { return s.byKind[content.Kind(k)] }
+
+// indexKinds fills byKind: pages of each kind in their section's order,
+// then those outside sections in URL order.
+func (s *Site) indexKinds() {
+	s.byKind = map[content.Kind][]*Page{}
+	seen := map[*Page]bool{}
 	for _, sec := range s.Sections {
 		for _, p := range sec.Pages {
-			if string(p.Kind) == k {
-				out = append(out, p)
-			}
+			s.byKind[p.Kind] = append(s.byKind[p.Kind], p)
+			seen[p] = true
 		}
 	}
-	if out == nil {
-		for _, p := range s.Pages {
-			if string(p.Kind) == k {
-				out = append(out, p)
-			}
+	for _, p := range s.Pages {
+		if !seen[p] {
+			s.byKind[p.Kind] = append(s.byKind[p.Kind], p)
 		}
 	}
-	return out
 }
 
 // Latest returns up to n pages of kind k, newest first by date.
