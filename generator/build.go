@@ -1,19 +1,22 @@
 // Package generator builds a Lumen site. Its pipeline is a flat list of
 // stages, read top to bottom:
 //
-//	config    site.yaml                        package config
-//	content   content/ → typed pages           package content
-//	site      URLs, sections, tags, relations  package site
-//	theme     theme layouts and static files   package render, themes
-//	markdown  page bodies → HTML               package markdown
-//	render    pages → HTML documents           package render
-//	check     accessibility and privacy        package htmlcheck
-//	write     pages, files, sitemap, feed      package output, feeds
+//	config    site.yaml                          package config
+//	content   content/ → typed pages             package content
+//	site      URLs, sections, tags, relations    package site
+//	theme     theme layouts and static files     package render, themes
+//	markdown  page bodies → HTML                 package markdown
+//	render    pages → HTML, checked, written     package render, htmlcheck, feeds
+//	check     accessibility, privacy, reading    package htmlcheck, check
+//	write     the outcome of the writes          package output
 //
 // Each stage is timed and its errors are wrapped with its name. A stage
 // reports every problem it finds, and the build stops after the first
-// stage with errors, before anything is written, so a broken site never
-// half-publishes.
+// stage with errors. The render stage writes each page as soon as it is
+// rendered, so that no rendered page stays in memory; it writes to
+// Options.Out, which for lumen build is a temporary folder that replaces
+// the published site only when every stage succeeded (see Publish), so a
+// broken site never half-publishes.
 //
 // The first five stages make a Snapshot: the site with every page's
 // Markdown converted, ready to render. Build renders and writes the whole
@@ -120,11 +123,27 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	// The Markdown is converted: a one-shot build never reads the sources
+	// again, so they need not stay in memory.
+	for _, p := range snap.Site.Pages {
+		if p.Source != nil {
+			p.Source.Body = nil
+		}
+	}
+	var checkErr, writeErr error
 	err = runStages(ctx, res, []stage{
-		{"render", snap.RenderAll},
+		{"render", func(ctx context.Context) error {
+			// Render, check and write each page in one pass, so that no
+			// rendered page stays in memory; what the later stages report
+			// waits for them. Everything goes to opts.Out, which for
+			// lumen build is a temporary folder published only on success.
+			var renderErr error
+			res.Files, renderErr, checkErr, writeErr = snap.Publish(ctx, opts.Out)
+			return renderErr
+		}},
 		{"check", func(ctx context.Context) error {
 			errs := diag.List{}
-			errs.Add(snap.Check(ctx))
+			errs.Add(checkErr)
 			today := opts.Today
 			if today.IsZero() {
 				today = time.Now()
@@ -135,11 +154,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			errs.Sort()
 			return errs.Err()
 		}},
-		{"write", func(ctx context.Context) error {
-			n, err := snap.WriteAll(ctx, opts.Out)
-			res.Files = n
-			return err
-		}},
+		{"write", func(context.Context) error { return writeErr }},
 	})
 	res.Duration = time.Since(start)
 	return res, err

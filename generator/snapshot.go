@@ -44,8 +44,11 @@ type Snapshot struct {
 	glossary *content.Glossary
 	analyzer *readability.Analyzer
 	files    map[string]*entry // by output name, such as "conditions/x/index.html"
-	names    []string          // sorted
-	dirs     map[string][]string
+	// anchorIDs holds, after Publish, the ids of the pages links point
+	// into.
+	anchorIDs map[string]map[string]bool
+	names     []string // sorted
+	dirs      map[string][]string
 }
 
 // entry is one output file and the function that makes it.
@@ -157,6 +160,12 @@ func (snap *Snapshot) RenderAll(ctx context.Context) error {
 		}
 	}
 	parallel(ctx, len(pages), func(i int) { pages[i].get() })
+	return renderErrors(pages)
+}
+
+// renderErrors reports the pages that did not render, each distinct
+// template error once.
+func renderErrors(pages []*entry) error {
 	var all diag.List
 	first := map[string]*diag.Error{}
 	count := map[string]int{}
@@ -195,32 +204,105 @@ func (snap *Snapshot) Check(ctx context.Context) error {
 	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
 	lists := make([]diag.List, len(snap.names))
 	parallel(ctx, len(snap.names), func(i int) {
-		name := snap.names[i]
-		e := snap.files[name]
-		switch {
-		case e.page != nil:
-			data, err := e.get()
-			if err != nil {
-				return // reported by RenderAll
-			}
-			file := e.page.SourcePath()
-			if file == "" {
-				file = name
-			}
-			lists[i] = c.Page(file, e.page.URL, data)
-		case path.Ext(name) == ".css":
-			data, err := e.get()
-			if err == nil {
-				lists[i] = c.Stylesheet(name, data)
-			}
+		if data, err := snap.files[snap.names[i]].get(); err == nil {
+			lists[i] = snap.checkFile(c, snap.names[i], data)
 		}
 	})
+	return joinLists(lists)
+}
+
+// checkFile checks one made file, a page or a stylesheet.
+func (snap *Snapshot) checkFile(c *htmlcheck.Checker, name string, data []byte) diag.List {
+	e := snap.files[name]
+	switch {
+	case e.page != nil:
+		file := e.page.SourcePath()
+		if file == "" {
+			file = name
+		}
+		return c.Page(file, e.page.URL, data)
+	case path.Ext(name) == ".css":
+		return c.Stylesheet(name, data)
+	}
+	return nil
+}
+
+func joinLists(lists []diag.List) error {
 	var all diag.List
 	for _, l := range lists {
 		all = append(all, l...)
 	}
 	all.Sort()
 	return all.Err()
+}
+
+// Publish makes, checks and writes every file in one pass on all cores,
+// keeping no page in memory once it is written, so that a build's memory
+// does not grow with the rendered site. It keeps the ids of the pages that
+// links point into (for the anchor checks of Quality). It returns the
+// number of files written, the render errors, the check errors of package
+// htmlcheck and the write errors; after it, the snapshot's pages can no
+// longer be read.
+func (snap *Snapshot) Publish(ctx context.Context, w output.Writer) (n int, renderErr, checkErr, writeErr error) {
+	targets := snap.anchorTargets()
+	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
+	lists := make([]diag.List, len(snap.names))
+	writes := make([]error, len(snap.names))
+	ids := make([]map[string]bool, len(snap.names))
+	parallel(ctx, len(snap.names), func(i int) {
+		name := snap.names[i]
+		e := snap.files[name]
+		data, err := e.get()
+		if err != nil {
+			if e.page == nil {
+				writes[i] = err // a page's error is a render error
+			}
+			return
+		}
+		lists[i] = snap.checkFile(c, name, data)
+		if e.page != nil && targets[e.page.URL] {
+			ids[i] = idsIn(data)
+		}
+		writes[i] = w.WriteFile(name, data)
+		if e.page != nil {
+			e.data = nil // written and checked: let it go
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return 0, err, nil, nil
+	}
+	snap.anchorIDs = map[string]map[string]bool{}
+	var pages []*entry
+	for i, name := range snap.names {
+		if e := snap.files[name]; e.page != nil {
+			pages = append(pages, e)
+			if ids[i] != nil {
+				snap.anchorIDs[e.page.URL] = ids[i]
+			}
+		}
+	}
+	return len(snap.names), renderErrors(pages), joinLists(lists), errors.Join(writes...)
+}
+
+// anchorTargets returns the URLs that links with a #fragment point into.
+func (snap *Snapshot) anchorTargets() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range snap.Site.Pages {
+		for _, l := range p.Links {
+			target, frag, ok := strings.Cut(l.URL, "#")
+			if !ok || frag == "" || l.External {
+				continue
+			}
+			if target == "" {
+				target = p.URL
+			}
+			if i := strings.IndexByte(target, '?'); i >= 0 {
+				target = target[:i]
+			}
+			out[target] = true
+		}
+	}
+	return out
 }
 
 // Quality runs the editorial checks of package check on every page, as of
@@ -250,32 +332,23 @@ var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 // ids returns the ids of the page at the site path url, or nil when there
 // is no such page or it does not render.
 func (snap *Snapshot) ids(url string) map[string]bool {
+	if snap.anchorIDs != nil {
+		return snap.anchorIDs[url] // the pages were published and let go
+	}
 	data, err := snap.ReadFile(pageFile(url))
 	if err != nil {
 		return nil
 	}
+	return idsIn(data)
+}
+
+// idsIn returns the ids of the elements of a page.
+func idsIn(data []byte) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range idAttr.FindAllSubmatch(data, -1) {
 		out[html.UnescapeString(string(m[1]))] = true
 	}
 	return out
-}
-
-// WriteAll makes every file and writes it to w, returning how many were
-// written.
-func (snap *Snapshot) WriteAll(ctx context.Context, w output.Writer) (int, error) {
-	errs := make([]error, len(snap.names))
-	parallel(ctx, len(snap.names), func(i int) {
-		data, err := snap.ReadFile(snap.names[i])
-		if err == nil {
-			err = w.WriteFile(snap.names[i], data)
-		}
-		errs[i] = err
-	})
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	return len(snap.names), errors.Join(errs...)
 }
 
 // Open opens the file or folder name, as fs.FS requires.
