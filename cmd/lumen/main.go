@@ -95,10 +95,3 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun lumen help COMMAND for a command's flags.")
 }
-
-func reserved(name string) func([]string, io.Writer, io.Writer) int {
-	return func(_ []string, _, stderr io.Writer) int {
-		fmt.Fprintf(stderr, "lumen %s is not available yet in this version; use lumen build\n", name)
-		return exitUsage
-	}
-}
