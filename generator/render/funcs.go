@@ -29,6 +29,8 @@ import (
 //	contains s sub  whether the text of s (a string or template.HTML)
 //	              contains sub
 //	pageTitle p   the text of a page's <title>
+//	dict k v ...  a map of the given keys and values, to pass several
+//	              values to a partial: (dict "id" "x" "items" .List)
 //	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" → "noon"
 //	deref b       the value of a *bool such as accepting_new_patients
 //	              (false when nil)
@@ -49,6 +51,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"pageTitle": r.pageTitle,
 		"deref":     func(b *bool) bool { return b != nil && *b },
 		"clock":     clock,
+		"dict":      dict,
 	}
 }
 
@@ -156,4 +159,20 @@ func clock(t string) string {
 		return fmt.Sprintf("%d %s", h12, suffix)
 	}
 	return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
+}
+
+// dict builds a map from alternating keys and values.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: %d arguments; give keys and values in pairs", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not text", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
