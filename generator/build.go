@@ -29,7 +29,6 @@ package generator
 import (
 	"context"
 	"io/fs"
-	"sync"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -131,42 +130,25 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			p.Source.Body = nil
 		}
 	}
-	today := opts.Today
-	if today.IsZero() {
-		today = time.Now()
-	}
 	var checkErr, writeErr error
-	var mu sync.Mutex
-	var reports []check.Page
 	err = runStages(ctx, res, []stage{
 		{"render", func(ctx context.Context) error {
 			// Render, check and write each page in one pass, so that no
-			// rendered page stays in memory, and make each page's
-			// editorial report while its prose is at hand; what the later
-			// stages report waits for them. Everything goes to opts.Out,
-			// which for lumen build is a temporary folder published only
-			// on success.
-			checkOpts := snap.checkOptions(today)
-			checkOpts.IDs = nil // anchors are checked once every page is rendered
+			// rendered page stays in memory; what the later stages report
+			// waits for them. Everything goes to opts.Out, which for
+			// lumen build is a temporary folder published only on success.
 			var renderErr error
-			res.Files, renderErr, checkErr, writeErr = snap.Publish(ctx, opts.Out, func(p *site.Page) {
-				r := check.PageReport(snap.Site, p, checkOpts)
-				p.Prose = nil
-				mu.Lock()
-				reports = append(reports, r)
-				mu.Unlock()
-			})
+			res.Files, renderErr, checkErr, writeErr = snap.Publish(ctx, opts.Out)
 			return renderErr
 		}},
 		{"check", func(ctx context.Context) error {
 			errs := diag.List{}
 			errs.Add(checkErr)
-			for i := range reports {
-				if p := snap.Site.PageAt(reports[i].URL); p != nil {
-					reports[i].Findings = append(reports[i].Findings, check.Anchors(p, snap.ids)...)
-				}
+			today := opts.Today
+			if today.IsZero() {
+				today = time.Now()
 			}
-			quality, warnings := check.Collect(reports).Diagnostics(check.Warning)
+			quality, warnings := snap.Quality(today).Diagnostics(check.Warning)
 			res.Warnings = warnings
 			errs = append(errs, quality...)
 			errs.Sort()

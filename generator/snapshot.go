@@ -242,10 +242,8 @@ func joinLists(lists []diag.List) error {
 // links point into (for the anchor checks of Quality). It returns the
 // number of files written, the render errors, the check errors of package
 // htmlcheck and the write errors; after it, the snapshot's pages can no
-// longer be read. When done is not nil it is called, from the worker, for
-// each content page once it is written, while its Markdown's prose is
-// still at hand.
-func (snap *Snapshot) Publish(ctx context.Context, w output.Writer, done func(*site.Page)) (n int, renderErr, checkErr, writeErr error) {
+// longer be read.
+func (snap *Snapshot) Publish(ctx context.Context, w output.Writer) (n int, renderErr, checkErr, writeErr error) {
 	targets := snap.anchorTargets()
 	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
 	lists := make([]diag.List, len(snap.names))
@@ -268,9 +266,6 @@ func (snap *Snapshot) Publish(ctx context.Context, w output.Writer, done func(*s
 		writes[i] = w.WriteFile(name, data)
 		if e.page != nil {
 			e.data = nil // written and checked: let it go
-			if done != nil && e.page.Source != nil {
-				done(e.page)
-			}
 		}
 	})
 	if err := ctx.Err(); err != nil {

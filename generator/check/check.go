@@ -168,15 +168,8 @@ func Run(s *site.Site, o Options) *Report {
 		})
 	}
 	wg.Wait()
-	return Collect(reports)
-}
-
-// Collect makes a Report of page reports made one by one, as a build does
-// while it renders each page, sorted by source and counted.
-func Collect(reports []Page) *Report {
 	r := &Report{}
 	for _, pr := range reports {
-		sort.SliceStable(pr.Findings, func(i, j int) bool { return pr.Findings[i].Line < pr.Findings[j].Line })
 		for _, f := range pr.Findings {
 			switch f.Severity {
 			case Error:
@@ -264,7 +257,22 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 
 	// Links to anchors.
 	if o.IDs != nil {
-		pr.Findings = append(pr.Findings, Anchors(p, o.IDs)...)
+		for _, l := range p.Links {
+			target, frag, ok := strings.Cut(l.URL, "#")
+			if !ok || frag == "" || l.External {
+				continue
+			}
+			if target == "" {
+				target = p.URL
+			}
+			if i := strings.IndexByte(target, '?'); i >= 0 {
+				target = target[:i]
+			}
+			ids := o.IDs(target)
+			if ids != nil && !ids[frag] {
+				add(l.Line, "link.anchor", Error, "the link %q points to #%s, which is not on %s", l.Dest, frag, target)
+			}
+		}
 	}
 
 	// Wording.
@@ -287,29 +295,6 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 	}
 	sort.SliceStable(pr.Findings, func(i, j int) bool { return pr.Findings[i].Line < pr.Findings[j].Line })
 	return pr
-}
-
-// Anchors reports the links of p to a #fragment that the target page,
-// whose ids ids returns (nil: unknown page), does not have.
-func Anchors(p *site.Page, ids func(url string) map[string]bool) []Finding {
-	var out []Finding
-	for _, l := range p.Links {
-		target, frag, ok := strings.Cut(l.URL, "#")
-		if !ok || frag == "" || l.External {
-			continue
-		}
-		if target == "" {
-			target = p.URL
-		}
-		if i := strings.IndexByte(target, '?'); i >= 0 {
-			target = target[:i]
-		}
-		if have := ids(target); have != nil && !have[frag] {
-			out = append(out, Finding{File: p.Source.Source, Line: l.Line, Rule: "link.anchor", Severity: Error,
-				Message: fmt.Sprintf("the link %q points to #%s, which is not on %s", l.Dest, frag, target)})
-		}
-	}
-	return out
 }
 
 // percent matches numbers written as percentages.
