@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -15,21 +14,7 @@ import (
 // rendered as plain paragraphs.
 func buildDir(t *testing.T, dir string) *site.Site {
 	t.Helper()
-	fsys := os.DirFS(dir)
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, errs := content.Load(fsys, content.Options{})
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	s, errs := site.New(cfg, set)
-	if errs != nil {
-		t.Fatal(errs)
-	}
-	renderAnswers(s)
-	return s
+	return buildFS(t, os.DirFS(dir))
 }
 
 // TestExampleSite builds JSON-LD for every page of the example site at the

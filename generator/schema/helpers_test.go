@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html"
 	"html/template"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"strings"
@@ -169,6 +170,13 @@ title: About us
 func build(t *testing.T, archive string) *site.Site {
 	t.Helper()
 	fsys, _ := sitetest.Parse(archive)
+	return buildFS(t, fsys)
+}
+
+// buildFS returns the site graph of the site in fsys, answers rendered as
+// build does.
+func buildFS(t *testing.T, fsys fs.FS) *site.Site {
+	t.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
