@@ -26,6 +26,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	baseURL := fl.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
 	verbose := fl.Bool("v", false, "print the time each stage took")
+	var prof profiler
+	fl.StringVar(&prof.cpuFile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (for go tool pprof)")
+	fl.StringVar(&prof.memFile, "memprofile", "", "write a memory profile of the build to `FILE` (for go tool pprof)")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -39,11 +42,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	if err := prof.start(); err != nil {
+		fmt.Fprintln(stderr, "lumen build:", err)
+		return exitError
+	}
 	res, err := generator.Publish(ctx, *source, *dest, generator.Options{
 		Theme:   themes.Default(),
 		Drafts:  *drafts,
 		BaseURL: *baseURL,
 	})
+	if perr := prof.stop(); perr != nil {
+		fmt.Fprintln(stderr, "lumen build:", perr)
+	}
 	if err != nil {
 		reportError(stderr, err, *source, *dest)
 		return exitError

@@ -141,3 +141,26 @@ func TestCheckExampleSite(t *testing.T) {
 		t.Errorf("overdue reviews: exit %d", code)
 	}
 }
+
+func TestBuildWritesProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, errs := lumen("build", "--source", "../..", "--dest", filepath.Join(dir, "public"), "--cpuprofile", cpu, "--memprofile", mem)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, f := range []string{cpu, mem} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// pprof profiles are gzip-compressed protocol buffers.
+		if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a gzip-compressed profile (%d bytes)", f, len(data))
+		}
+	}
+	code, _, errs = lumen("build", "--source", "../..", "--dest", filepath.Join(dir, "public2"), "--cpuprofile", filepath.Join(dir, "no", "such", "cpu.prof"))
+	if code != exitError || !strings.Contains(errs, "cpu profile") {
+		t.Errorf("an unwritable profile: exit %d, %q", code, errs)
+	}
+}
