@@ -5,29 +5,38 @@
 //	content   content/ → typed pages             package content
 //	site      URLs, sections, tags, relations    package site
 //	theme     theme layouts and static files     package render, themes
-//	markdown  page bodies → HTML                 package markdown
-//	render    pages → HTML, checked, written     package render, htmlcheck, feeds
-//	check     accessibility, privacy, reading    package htmlcheck, check
+//	pages     each page: Markdown → HTML,        package markdown, render,
+//	          rendered, checked, written,        htmlcheck, check, feeds
+//	          its editorial report made
+//	check     links to #fragments; the errors    package check
+//	          and warnings of every page
 //	write     the outcome of the writes          package output
 //
-// Each stage is timed and its errors are wrapped with its name. A stage
-// reports every problem it finds, and the build stops after the first
-// stage with errors. The render stage writes each page as soon as it is
-// rendered, so that no rendered page stays in memory; it writes to
+// Each stage is timed and its errors are wrapped with its name (the pages
+// stage reports Markdown errors as the markdown stage's and template errors
+// as the render stage's). A stage reports every problem it finds, and the
+// build stops after the first stage with errors.
+//
+// A one-shot build (Build) keeps in memory the site graph and the pages
+// being worked on, one per goroutine: the content stage lets each page's
+// Markdown go once its front matter is read, and the pages stage reads it
+// again, converts, renders, checks and writes the page, makes its
+// editorial report and lets everything but the report go. It writes to
 // Options.Out, which for lumen build is a temporary folder that replaces
 // the published site only when every stage succeeded (see Publish), so a
 // broken site never half-publishes.
 //
-// The first five stages make a Snapshot: the site with every page's
-// Markdown converted, ready to render. Build renders and writes the whole
-// Snapshot; a dev server instead serves it as an fs.FS that renders each
-// page when it is first asked for. A Builder keeps what did not change
-// between builds (parsed pages, converted Markdown, parsed templates), so
-// that a rebuild after an edit redoes only the edited page's work.
+// A Builder instead makes a Snapshot: the site with every page's Markdown
+// converted, ready to render, which a dev server serves as an fs.FS that
+// renders each page when it is first asked for, and lumen check reviews
+// whole. A Builder keeps what did not change between builds (parsed pages,
+// converted Markdown, parsed templates), so that a rebuild after an edit
+// redoes only the edited page's work.
 package generator
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"time"
 
@@ -107,6 +116,10 @@ func runStages(ctx context.Context, res *Result, stages []stage) error {
 		t := time.Now()
 		err := st.run(ctx)
 		res.Timings = append(res.Timings, Timing{st.name, time.Since(t)})
+		var se *StageError
+		if errors.As(err, &se) || err != nil && errors.Is(err, ctx.Err()) {
+			return err // a stage that reports for another, or an interruption
+		}
 		if err != nil {
 			return &StageError{Stage: st.name, Err: err}
 		}
@@ -119,42 +132,46 @@ func runStages(ctx context.Context, res *Result, stages []stage) error {
 // aborts instead of committing (see Publish).
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	snap, res, err := NewBuilder(opts).Build(ctx)
+	st, err := NewBuilder(opts).prepare(ctx, true)
+	res := st.res
 	if err != nil {
+		res.Duration = time.Since(start)
 		return res, err
 	}
-	// The Markdown is converted: a one-shot build never reads the sources
-	// again, so they need not stay in memory.
-	for _, p := range snap.Site.Pages {
-		if p.Source != nil {
-			p.Source.Body = nil
-		}
+	snap := st.snapshot()
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
 	}
-	var checkErr, writeErr error
+	var ps *pass
 	err = runStages(ctx, res, []stage{
-		{"render", func(ctx context.Context) error {
-			// Render, check and write each page in one pass, so that no
-			// rendered page stays in memory; what the later stages report
-			// waits for them. Everything goes to opts.Out, which for
-			// lumen build is a temporary folder published only on success.
-			var renderErr error
-			res.Files, renderErr, checkErr, writeErr = snap.Publish(ctx, opts.Out)
-			return renderErr
+		{"pages", func(ctx context.Context) error {
+			// Convert, render, check and write each page in one pass, so
+			// that no page's Markdown or HTML stays in memory. Everything
+			// goes to opts.Out, which for lumen build is a temporary
+			// folder published only on success. The errors are reported
+			// in the order of the stages that find them.
+			ps = st.publishAll(ctx, snap, opts.Out, today)
+			res.Files = ps.files
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if ps.markdown != nil {
+				return &StageError{Stage: "markdown", Err: ps.markdown}
+			}
+			if ps.render != nil {
+				return &StageError{Stage: "render", Err: ps.render}
+			}
+			return nil
 		}},
 		{"check", func(ctx context.Context) error {
-			errs := diag.List{}
-			errs.Add(checkErr)
-			today := opts.Today
-			if today.IsZero() {
-				today = time.Now()
-			}
-			quality, warnings := snap.Quality(today).Diagnostics(check.Warning)
+			quality, warnings := ps.quality().Diagnostics(check.Warning)
 			res.Warnings = warnings
-			errs = append(errs, quality...)
+			errs := append(ps.check, quality...)
 			errs.Sort()
 			return errs.Err()
 		}},
-		{"write", func(context.Context) error { return writeErr }},
+		{"write", func(context.Context) error { return ps.write }},
 	})
 	res.Duration = time.Since(start)
 	return res, err

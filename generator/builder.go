@@ -82,28 +82,43 @@ func (b *Builder) Changed(paths ...string) {
 // render. Result.Timings has the stages run so far.
 func (b *Builder) Build(ctx context.Context) (*Snapshot, *Result, error) {
 	start := time.Now()
-	res := &Result{}
-	st := &buildState{b: b, res: res}
-	err := runStages(ctx, res, []stage{
+	st, err := b.prepare(ctx, false)
+	if err == nil {
+		err = runStages(ctx, st.res, []stage{{"markdown", st.convertMarkdown}})
+	}
+	st.res.Duration = time.Since(start)
+	if err != nil {
+		return nil, st.res, err
+	}
+	return st.snapshot(), st.res, nil
+}
+
+// prepare runs the stages that come before the Markdown: config, content,
+// site and theme. With noBody the pages' Markdown is not kept in memory
+// (see content.Options.NoBody).
+func (b *Builder) prepare(ctx context.Context, noBody bool) (*buildState, error) {
+	st := &buildState{b: b, res: &Result{}, noBody: noBody}
+	err := runStages(ctx, st.res, []stage{
 		{"config", st.loadConfig},
 		{"content", st.loadContent},
 		{"site", st.buildSite},
 		{"theme", st.loadTheme},
-		{"markdown", st.convertMarkdown},
 	})
-	res.Duration = time.Since(start)
-	if err != nil {
-		return nil, res, err
-	}
-	snap := newSnapshot(st.site, st.theme, b.opts.Source, st.render)
+	return st, err
+}
+
+// snapshot returns the Snapshot of the prepared site.
+func (st *buildState) snapshot() *Snapshot {
+	snap := newSnapshot(st.site, st.theme, st.b.opts.Source, st.render)
 	snap.glossary, snap.analyzer = st.set.Glossary, st.analyzer
-	return snap, res, nil
+	return snap
 }
 
 // buildState holds what one build's stages pass to each other.
 type buildState struct {
 	b        *Builder
 	res      *Result
+	noBody   bool
 	cfg      *config.Config
 	set      *content.Set
 	analyzer *readability.Analyzer
@@ -127,7 +142,11 @@ func (st *buildState) loadConfig(context.Context) error {
 }
 
 func (st *buildState) loadContent(context.Context) error {
-	set, errs := content.Load(st.b.opts.Source, content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages})
+	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: st.noBody}
+	if st.noBody {
+		opts.Cache = nil // a one-shot build keeps nothing for later
+	}
+	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	var lex readability.Lexicon
 	if set.Lexicon != nil {
@@ -204,13 +223,13 @@ func (st *buildState) convertMarkdown(ctx context.Context) error {
 		c, ok := b.converted[p.Source.Source]
 		b.mu.Unlock()
 		if !ok || c.page != p.Source || c.deps != deps {
-			c = b.convert(p, s, glossary, deps)
+			c = b.convert(p, p.Source.Body, s, glossary)
+			c.deps = deps
 			b.mu.Lock()
 			b.converted[p.Source.Source] = c
 			b.mu.Unlock()
 		}
-		p.Content, p.TOC, p.Answers = c.html, c.toc, c.answers
-		p.Prose, p.Links, p.Defined = c.prose, c.links, c.defined
+		c.apply(p)
 		errLists[i] = c.errs
 	})
 	b.mu.Lock()
@@ -228,12 +247,12 @@ func (st *buildState) convertMarkdown(ctx context.Context) error {
 	return all.Err()
 }
 
-// convert renders the Markdown of page p.
-func (b *Builder) convert(p *site.Page, s *site.Site, glossary []markdown.Term, deps uint64) converted {
+// convert renders body, the Markdown of page p, and its FAQ answers.
+func (b *Builder) convert(p *site.Page, body []byte, s *site.Site, glossary []markdown.Term) converted {
 	src := p.Source
 	opts := markdown.Options{Resolver: s, Glossary: glossary}
-	doc, errs := b.md.RenderWith(src.Source, src.Body, src.BodyLine, opts)
-	c := converted{page: src, deps: deps, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs,
+	doc, errs := b.md.RenderWith(src.Source, body, src.BodyLine, opts)
+	c := converted{page: src, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs,
 		prose: doc.Prose, links: doc.Links, defined: doc.Defined}
 	if faq, ok := p.Meta.(*content.FAQ); ok {
 		c.answers = make([]template.HTML, len(faq.Questions))
@@ -257,6 +276,12 @@ func (b *Builder) convert(p *site.Page, s *site.Site, glossary []markdown.Term, 
 		}
 	}
 	return c
+}
+
+// apply gives page p the conversion's results.
+func (c *converted) apply(p *site.Page) {
+	p.Content, p.TOC, p.Answers = c.html, c.toc, c.answers
+	p.Prose, p.Links, p.Defined = c.prose, c.links, c.defined
 }
 
 // without returns the terms not in defined.

@@ -20,7 +20,6 @@ import (
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/feeds"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
-	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
@@ -44,11 +43,7 @@ type Snapshot struct {
 	glossary *content.Glossary
 	analyzer *readability.Analyzer
 	files    map[string]*entry // by output name, such as "conditions/x/index.html"
-	// anchorIDs holds, after Publish, the ids of the pages links point
-	// into.
-	anchorIDs map[string]map[string]bool
-	names     []string // sorted
-	dirs      map[string][]string
+	names    []string          // sorted
 }
 
 // entry is one output file and the function that makes it.
@@ -236,75 +231,6 @@ func joinLists(lists []diag.List) error {
 	return all.Err()
 }
 
-// Publish makes, checks and writes every file in one pass on all cores,
-// keeping no page in memory once it is written, so that a build's memory
-// does not grow with the rendered site. It keeps the ids of the pages that
-// links point into (for the anchor checks of Quality). It returns the
-// number of files written, the render errors, the check errors of package
-// htmlcheck and the write errors; after it, the snapshot's pages can no
-// longer be read.
-func (snap *Snapshot) Publish(ctx context.Context, w output.Writer) (n int, renderErr, checkErr, writeErr error) {
-	targets := snap.anchorTargets()
-	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
-	lists := make([]diag.List, len(snap.names))
-	writes := make([]error, len(snap.names))
-	ids := make([]map[string]bool, len(snap.names))
-	parallel(ctx, len(snap.names), func(i int) {
-		name := snap.names[i]
-		e := snap.files[name]
-		data, err := e.get()
-		if err != nil {
-			if e.page == nil {
-				writes[i] = err // a page's error is a render error
-			}
-			return
-		}
-		lists[i] = snap.checkFile(c, name, data)
-		if e.page != nil && targets[e.page.URL] {
-			ids[i] = idsIn(data)
-		}
-		writes[i] = w.WriteFile(name, data)
-		if e.page != nil {
-			e.data = nil // written and checked: let it go
-		}
-	})
-	if err := ctx.Err(); err != nil {
-		return 0, err, nil, nil
-	}
-	snap.anchorIDs = map[string]map[string]bool{}
-	var pages []*entry
-	for i, name := range snap.names {
-		if e := snap.files[name]; e.page != nil {
-			pages = append(pages, e)
-			if ids[i] != nil {
-				snap.anchorIDs[e.page.URL] = ids[i]
-			}
-		}
-	}
-	return len(snap.names), renderErrors(pages), joinLists(lists), errors.Join(writes...)
-}
-
-// anchorTargets returns the URLs that links with a #fragment point into.
-func (snap *Snapshot) anchorTargets() map[string]bool {
-	out := map[string]bool{}
-	for _, p := range snap.Site.Pages {
-		for _, l := range p.Links {
-			target, frag, ok := strings.Cut(l.URL, "#")
-			if !ok || frag == "" || l.External {
-				continue
-			}
-			if target == "" {
-				target = p.URL
-			}
-			if i := strings.IndexByte(target, '?'); i >= 0 {
-				target = target[:i]
-			}
-			out[target] = true
-		}
-	}
-	return out
-}
-
 // Quality runs the editorial checks of package check on every page, as of
 // today. Anchors are checked against the rendered pages.
 func (snap *Snapshot) Quality(today time.Time) *check.Report {
@@ -332,9 +258,6 @@ var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 // ids returns the ids of the page at the site path url, or nil when there
 // is no such page or it does not render.
 func (snap *Snapshot) ids(url string) map[string]bool {
-	if snap.anchorIDs != nil {
-		return snap.anchorIDs[url] // the pages were published and let go
-	}
 	data, err := snap.ReadFile(pageFile(url))
 	if err != nil {
 		return nil

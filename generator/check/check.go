@@ -41,7 +41,6 @@ import (
 	"math"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -168,22 +167,7 @@ func Run(s *site.Site, o Options) *Report {
 		})
 	}
 	wg.Wait()
-	r := &Report{}
-	for _, pr := range reports {
-		for _, f := range pr.Findings {
-			switch f.Severity {
-			case Error:
-				r.Errors++
-			case Warning:
-				r.Warnings++
-			default:
-				r.Hints++
-			}
-		}
-		r.Pages = append(r.Pages, pr)
-	}
-	sort.Slice(r.Pages, func(i, j int) bool { return r.Pages[i].Source < r.Pages[j].Source })
-	return r
+	return NewReport(reports)
 }
 
 // PageReport checks one content page of s.
@@ -255,26 +239,6 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 		add(p.Source.Line("last_reviewed"), "review.due", Warning, "the next medical review is due on %s", pr.Review.NextReview)
 	}
 
-	// Links to anchors.
-	if o.IDs != nil {
-		for _, l := range p.Links {
-			target, frag, ok := strings.Cut(l.URL, "#")
-			if !ok || frag == "" || l.External {
-				continue
-			}
-			if target == "" {
-				target = p.URL
-			}
-			if i := strings.IndexByte(target, '?'); i >= 0 {
-				target = target[:i]
-			}
-			ids := o.IDs(target)
-			if ids != nil && !ids[frag] {
-				add(l.Line, "link.anchor", Error, "the link %q points to #%s, which is not on %s", l.Dest, frag, target)
-			}
-		}
-	}
-
 	// Wording.
 	for _, b := range blocks {
 		if !strings.Contains(b.Text, "%") && !strings.Contains(strings.ToLower(b.Text), "per") {
@@ -293,7 +257,10 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 	if o.Glossary != nil {
 		undefinedTerms(p, blocks, o.Glossary, add)
 	}
-	sort.SliceStable(pr.Findings, func(i, j int) bool { return pr.Findings[i].Line < pr.Findings[j].Line })
+	pr.sortFindings()
+	if o.IDs != nil {
+		pr.AddFindings(Anchors(p, o.IDs)...)
+	}
 	return pr
 }
 

@@ -42,6 +42,11 @@ type Options struct {
 	// Cache, when not nil, keeps parsed pages between loads; pages must
 	// then be treated as read-only by everything downstream.
 	Cache *Cache
+	// NoBody leaves every Page.Body nil, so that the Markdown of a large
+	// site is not all in memory at once: a one-shot build reads each body
+	// again with ReadBody when it converts the page. NoBody is ignored
+	// when Cache is set, since cached pages keep their bodies.
+	NoBody bool
 }
 
 // Set is everything Load read from content/.
@@ -131,7 +136,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		}
 		set.Files = append(set.Files, f)
 	}
-	loaded, perrs := readPages(fsys, pages, infos, opts.Cache)
+	loaded, perrs := readPages(fsys, pages, infos, opts.Cache, opts.NoBody && opts.Cache == nil)
 	if opts.Cache != nil {
 		keep := make(map[string]bool, len(pages))
 		for _, p := range pages {
@@ -157,8 +162,8 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 
 // readPages reads and decodes the files at paths in parallel, returning the
 // pages in the order of paths (nil where a file failed) and the errors of
-// each.
-func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache) ([]*Page, []diag.List) {
+// each. With noBody the pages' bodies are let go at once.
+func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache, noBody bool) ([]*Page, []diag.List) {
 	out := make([]*Page, len(paths))
 	errLists := make([]diag.List, len(paths))
 	var wg sync.WaitGroup
@@ -177,6 +182,9 @@ func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *
 					continue
 				}
 				out[i], errLists[i] = Parse(paths[i], data)
+				if noBody && out[i] != nil {
+					out[i].Body = nil
+				}
 				cache.put(paths[i], info, out[i], errLists[i])
 			}
 		})
@@ -248,6 +256,29 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 	}
 	errs = append(errs, validate(p)...)
 	return p, errs
+}
+
+// ReadBody reads the Markdown body of p again from fsys, for pages loaded
+// with Options.NoBody. It is an error if the file changed since it was
+// loaded in a way that moves the body, since the page's line numbers
+// would then be wrong.
+func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
+	data, err := fs.ReadFile(fsys, p.Source)
+	if err != nil {
+		return nil, &diag.Error{File: p.Source, Msg: "cannot read: " + trimPathErr(err)}
+	}
+	_, body, bodyLine, err := Split(p.Source, data)
+	if err != nil {
+		return nil, err
+	}
+	if bodyLine != p.BodyLine {
+		return nil, diag.Errorf(p.Source, 1, "the file changed while the site was being built").
+			WithHint("build again once you have saved all your changes")
+	}
+	return body, nil
 }
 
 // Ignored reports whether a file or folder named name is skipped when

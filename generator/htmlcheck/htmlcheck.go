@@ -26,6 +26,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -66,9 +67,22 @@ var cssImport = regexp.MustCompile(`(?i)@import\s+["']([^"']+)["']`)
 // file it was made from, or its output name) and where says which page it
 // is, such as "/conditions/sciatica/".
 func (c *Checker) Page(file, where string, page []byte) diag.List {
+	errs, _ := c.Inspect(file, where, page)
+	return errs
+}
+
+// Inspect checks a page as Page does and also returns the ids of its
+// elements, sorted, so that links to #fragments of the page can be
+// checked once the page itself is gone.
+func (c *Checker) Inspect(file, where string, page []byte) (errs diag.List, ids []string) {
 	p := &pageState{c: c, file: file, where: where, ids: map[string]int{}, labelFor: map[string]bool{}}
 	p.walk(page)
-	return p.finish()
+	ids = make([]string, 0, len(p.ids))
+	for id := range p.ids {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return p.finish(), ids
 }
 
 // Stylesheet checks a CSS file for resources from other hosts.

@@ -72,3 +72,15 @@ func FuzzPage(f *testing.F) {
 		New([]string{"a.b"}).Page("x", "/x/", page)
 	})
 }
+
+func TestInspectReturnsIDs(t *testing.T) {
+	page := `<!doctype html><html lang="en"><body><h1 id="top">T</h1><h2 id="why&#45;it&amp;hurts">Why</h2>
+<p id="a">x</p><p id="a">y</p><script>var s = ' id="not-an-element"';</script></body></html>`
+	errs, ids := New(nil).Inspect("content/a.md", "/a/", []byte(page))
+	if got, want := strings.Join(ids, " "), "a top why-it&hurts"; got != want {
+		t.Errorf("ids = %q, want %q (sorted, unescaped, each once, none from scripts)", got, want)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `the id "a" is used 2 times`) {
+		t.Errorf("errors = %v, want the duplicate id", errs)
+	}
+}

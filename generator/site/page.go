@@ -72,7 +72,11 @@ type Page struct {
 	// provider page, photo), resolved like a link in the body, or "".
 	ImageURL string
 
-	// Content is the rendered Markdown body.
+	// Content is the rendered Markdown body. Content, TOC, Answers, Prose
+	// and Defined are set by the build while the page is rendered and
+	// checked; a one-shot build clears them again once the page is
+	// written (and keeps of Links only those to #fragments), so a page's
+	// template can rely on its own converted Markdown only.
 	Content template.HTML
 	// TOC is the body's table of contents.
 	TOC []markdown.Heading
