@@ -241,7 +241,7 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 
 	// Wording.
 	for _, b := range blocks {
-		if !strings.Contains(b.Text, "%") && !strings.Contains(strings.ToLower(b.Text), "per") {
+		if !mayHavePercent(b.Text) {
 			continue // most blocks: no need for the regular expression
 		}
 		for _, m := range percent.FindAllStringIndex(b.Text, -1) {

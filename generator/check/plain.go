@@ -44,34 +44,34 @@ type jargonUse struct {
 // words and checked whole.
 func findJargon(text string) []jargonUse {
 	var out []jargonUse
-	words := wordSpans(text)
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		lower := text[w[0]:w[1]]
-		if hasUpper(lower) {
-			lower = strings.ToLower(lower)
-		}
-		found, end := "", w[1]
-		if phraseStarts[lower] && i+1 < len(words) {
-			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
-			if i+2 < len(words) {
-				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
-				if _, ok := jargon[three]; ok {
-					found, end = three, words[i+2][1]
+	var buf [64]byte // the lower-cased word or phrase looked up
+	start, end := nextWord(text, 0)
+	for start >= 0 {
+		one := appendLower(buf[:0], text[start:end])
+		first := jargonWords[string(one)]
+		plain, found, last := "", false, end
+		if first.startsPhrase {
+			if start1, end1 := nextWord(text, end); start1 >= 0 {
+				two := appendLower(append(one, ' '), text[start1:end1])
+				if start2, end2 := nextWord(text, end1); start2 >= 0 {
+					three := appendLower(append(two, ' '), text[start2:end2])
+					plain, found = jargon[string(three)]
+					last = end2
+				}
+				if !found {
+					plain, found = jargon[string(two)]
+					last = end1
 				}
 			}
-			if _, ok := jargon[two]; ok && found == "" {
-				found, end = two, words[i+1][1]
-			}
 		}
-		if _, ok := jargon[lower]; ok && found == "" {
-			found = lower
+		if !found {
+			plain, found = first.plain, first.jargon
+			last = end
 		}
-		if found == "" {
-			continue
+		if found {
+			out = append(out, jargonUse{at: start, word: text[start:last], plain: fmt.Sprintf("%q", plain)})
 		}
-		out = append(out, jargonUse{at: w[0], word: text[w[0]:end], plain: fmt.Sprintf("%q", jargon[found])})
-		i += strings.Count(found, " ")
+		start, end = nextWord(text, last)
 	}
 	return out
 }
@@ -79,6 +79,52 @@ func findJargon(text string) []jargonUse {
 // phraseStarts are the first words of jargon's phrases.
 var phraseStarts = map[string]bool{"prior": true, "subsequent": true, "in": true, "adverse": true, "prone": true}
 
+// jargonWord is what findJargon needs to know of a word: whether it is
+// jargon on its own, with a plainer word, and whether it starts a phrase.
+type jargonWord struct {
+	plain                string
+	jargon, startsPhrase bool
+}
+
+// jargonWords indexes jargon's words and phraseStarts, so that a word of a
+// text, most of which are in neither, is looked up once.
+var jargonWords = func() map[string]jargonWord {
+	m := map[string]jargonWord{}
+	for k, plain := range jargon {
+		if !strings.Contains(k, " ") {
+			m[k] = jargonWord{plain: plain, jargon: true}
+		}
+	}
+	for k := range phraseStarts {
+		w := m[k]
+		w.startsPhrase = true
+		m[k] = w
+	}
+	return m
+}()
+
+// appendLower appends s, lower-cased, to dst.
+func appendLower(dst []byte, s string) []byte {
+	if !hasUpper(s) {
+		return append(dst, s...)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// hasUpper reports whether s may change when lower-cased: whether it has
+// an upper-case ASCII letter or any other byte than ASCII.
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
@@ -88,25 +134,54 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// wordSpans returns the start and end offsets of the words of text: runs
-// of letters with inner apostrophes or hyphens.
-func wordSpans(text string) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, r := range text {
-		inWord := unicode.IsLetter(r) || (start >= 0 && (r == '\'' || r == '-') && i+1 < len(text))
+// nextWord returns the start and end offsets of the first word of text
+// at or after offset from, or -1 and -1. A word is a run of letters with
+// inner apostrophes or hyphens.
+func nextWord(text string, from int) (start, end int) {
+	start = -1
+	for i := from; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		var letter bool
+		if r < utf8.RuneSelf {
+			letter = 'a' <= r|0x20 && r|0x20 <= 'z'
+		} else {
+			letter = unicode.IsLetter(r)
+		}
+		inWord := letter || start >= 0 && (r == '\'' || r == '-') && i+1 < len(text)
 		switch {
 		case inWord && start < 0:
 			start = i
 		case !inWord && start >= 0:
-			out = append(out, [2]int{start, i})
-			start = -1
+			return start, i
 		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, [2]int{start, len(text)})
+		return start, len(text)
 	}
-	return out
+	return -1, -1
+}
+
+// mayHavePercent reports whether text may hold a percentage that the
+// expression percent matches, which needs an ASCII digit and a "%" or a
+// "per" in any case: most texts have none, and need not be searched.
+func mayHavePercent(text string) bool {
+	if !strings.ContainsAny(text, "0123456789") {
+		return false
+	}
+	if strings.IndexByte(text, '%') >= 0 {
+		return true
+	}
+	for i := 0; i+3 <= len(text); i++ {
+		// Only "P" and "p" have the bits of "p" with 0x20 set, and so on.
+		if text[i]|0x20 == 'p' && text[i+1]|0x20 == 'e' && text[i+2]|0x20 == 'r' {
+			return true
+		}
+	}
+	return false
 }
 
 // wordIndexes returns the offsets where word occurs in s as a whole word.

@@ -2,8 +2,12 @@ package check
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFindJargon(t *testing.T) {
@@ -22,6 +26,117 @@ func TestPhraseStartsCoverEveryPhrase(t *testing.T) {
 	for k := range jargon {
 		if first, _, phrase := strings.Cut(k, " "); phrase && !phraseStarts[first] {
 			t.Errorf("phraseStarts lacks %q, the first word of %q", first, k)
+		}
+	}
+}
+
+// refFindJargon is findJargon as first written, with every word's span in
+// a slice and every phrase lower-cased whole: the reference that
+// TestFindJargonMatchesReference holds findJargon to.
+func refFindJargon(text string) []jargonUse {
+	var out []jargonUse
+	var words [][2]int
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || (start >= 0 && (r == '\'' || r == '-') && i+1 < len(text))
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			words = append(words, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, [2]int{start, len(text)})
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		lower := strings.ToLower(text[w[0]:w[1]])
+		found, end := "", w[1]
+		if phraseStarts[lower] && i+1 < len(words) {
+			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
+			if i+2 < len(words) {
+				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
+				if _, ok := jargon[three]; ok {
+					found, end = three, words[i+2][1]
+				}
+			}
+			if _, ok := jargon[two]; ok && found == "" {
+				found, end = two, words[i+1][1]
+			}
+		}
+		if _, ok := jargon[lower]; ok && found == "" {
+			found = lower
+		}
+		if found == "" {
+			continue
+		}
+		out = append(out, jargonUse{at: w[0], word: text[w[0]:end], plain: fmt.Sprintf("%q", jargon[found])})
+		i += strings.Count(found, " ")
+	}
+	return out
+}
+
+// randomProse returns random text made of jargon's words and phrases in
+// any case, other words, punctuation, white space and runes whose
+// lower case differs in length.
+func randomProse(r *rand.Rand) string {
+	pieces := []string{" ", " ", " ", "  ", "\n", ",", ".", "-", "'", "--", "’", "(", "%", "5", "12 ", "per", "PER", "Per cent", "5%", "20 percent", "3.5 Per Cent", "1,5 PERCENT", "7 per",
+		"in", "In", "IN", "order", "Order", "to", "TO", "prior", "Prior", "adverse", "event", "Event", "prone", "position",
+		"subsequent", "utilize", "Utilize", "EDEMA", "oral", "voids", "the", "cat", "İn", "\u212aelvin", "ÉDEMA", "é", "\xff"}
+	keys := make([]string, 0, len(jargon))
+	for k := range jargon {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	pieces = append(pieces, keys...)
+	var b strings.Builder
+	for range r.IntN(30) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func TestFindJargonMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		s := randomProse(r)
+		if got, want := findJargon(s), refFindJargon(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findJargon(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+// TestMayHavePercent checks that the quick test never skips a text in
+// which the expression percent finds a percentage.
+func TestMayHavePercent(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		s := randomProse(r)
+		if percent.MatchString(s) && !mayHavePercent(s) {
+			t.Fatalf("mayHavePercent(%q) = false, but it has a percentage", s)
+		}
+	}
+	for s, want := range map[string]bool{"20%": true, "12 PerCent": true, "5 pEr cent": true, "no digits %, per": false, "7 people": false, "": false} {
+		if got := mayHavePercent(s); got != want {
+			t.Errorf("mayHavePercent(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// BenchmarkWording runs the wording checks, jargon and the quick test for
+// percentages, on a page of about 1,000 words.
+func BenchmarkWording(b *testing.B) {
+	para := "Most people with a slipped disc get better in a few weeks. In order to ease the pain, " +
+		"your doctor may suggest pain relievers, gentle exercise and physical therapy. Prior to surgery, " +
+		"we utilize an MRI scan to see the nerve. About 1 in 5 people need more care. "
+	text := strings.Repeat(para, 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, block := range strings.SplitAfter(text, ". ") {
+			findJargon(block)
+			mayHavePercent(block)
 		}
 	}
 }

@@ -1,8 +1,8 @@
 package readability
 
 import (
-	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxHardest and MaxLongest cap the hot spots of a Report.
@@ -35,46 +35,113 @@ type Word struct {
 }
 
 // hotspots collects the hardest sentences and the longest words while a
-// page is analysed.
+// page is analysed. It keeps only the best MaxHardest sentences and
+// MaxLongest words seen so far, in their final order, so that a page costs
+// no more memory and no sorting however long it is: a stable sort of every
+// candidate followed by a cut would give the same lists.
 type hotspots struct {
-	sentences []Sentence
-	words     []Word
-	letters   []int          // letters of words[i], the second sort key
-	seen      map[string]int // lower-cased word → index in words
+	sentences []Sentence // at most MaxHardest, hardest first
+	words     []rankedWord
+	seen      map[string]bool // lower-cased words offered to addWord
 }
 
-func (h *hotspots) addSentence(s Sentence) { h.sentences = append(h.sentences, s) }
+// rankedWord is a candidate longest word with its letters, the second
+// sort key.
+type rankedWord struct {
+	Word
+	letters int
+}
 
-// addWord records a word unless an equal word (ignoring case) was seen.
-func (h *hotspots) addWord(text string, line, syllables int) {
-	key := strings.ToLower(text)
-	if _, ok := h.seen[key]; ok {
+// harder reports whether sentence s ranks before t: a higher grade, or an
+// equal grade and more words. Of two sentences that rank equal, the one
+// earlier on the page comes first.
+func harder(s, t *Sentence) bool {
+	if s.Grade != t.Grade {
+		return s.Grade > t.Grade
+	}
+	return s.Words > t.Words
+}
+
+// longer reports whether word v ranks before w: more syllables, or as many
+// and more letters. Of two words that rank equal, the one earlier on the
+// page comes first.
+func longer(v, w *rankedWord) bool {
+	if v.Syllables != w.Syllables {
+		return v.Syllables > w.Syllables
+	}
+	return v.letters > w.letters
+}
+
+// addSentence considers a sentence, given in page order, for the hardest.
+// Its text keeps its white space, collapsed by hardest for those kept.
+func (h *hotspots) addSentence(s Sentence) {
+	// The new sentence goes after every kept one that ranks before it or
+	// equal (those are earlier on the page).
+	i := len(h.sentences)
+	for i > 0 && harder(&s, &h.sentences[i-1]) {
+		i--
+	}
+	if i == MaxHardest {
+		return
+	}
+	if len(h.sentences) < MaxHardest {
+		h.sentences = append(h.sentences, Sentence{})
+	}
+	copy(h.sentences[i+1:], h.sentences[i:])
+	h.sentences[i] = s
+}
+
+// addWord considers a word of three or more syllables and so many
+// letters, given in page order, for the longest, unless an equal word
+// (ignoring case) was considered before. The caller may skip a word that
+// it gave before, spelled the same: such a word is never added again.
+func (h *hotspots) addWord(text string, line, syllables, letters int) {
+	key := text
+	if hasUpperOrNonASCII(text) {
+		key = strings.ToLower(text)
+	}
+	if h.seen[key] {
 		return
 	}
 	if h.seen == nil {
-		h.seen = map[string]int{}
+		h.seen = map[string]bool{}
 	}
-	h.seen[key] = len(h.words)
-	h.words = append(h.words, Word{Text: text, Line: line, Syllables: syllables})
-	h.letters = append(h.letters, letters(text))
+	h.seen[key] = true
+	w := rankedWord{Word: Word{Text: text, Line: line, Syllables: syllables}, letters: letters}
+	i := len(h.words)
+	for i > 0 && longer(&w, &h.words[i-1]) {
+		i--
+	}
+	if i == MaxLongest {
+		return
+	}
+	if len(h.words) < MaxLongest {
+		h.words = append(h.words, rankedWord{})
+	}
+	copy(h.words[i+1:], h.words[i:])
+	h.words[i] = w
+}
+
+// hasUpperOrNonASCII reports whether s may change when lower-cased.
+func hasUpperOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // hardest returns up to MaxHardest sentences, highest grade first, ties
 // broken by more words, then by order on the page.
 func (h *hotspots) hardest() []Sentence {
-	s := h.sentences
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Grade != s[j].Grade {
-			return s[i].Grade > s[j].Grade
-		}
-		return s[i].Words > s[j].Words
-	})
-	if len(s) > MaxHardest {
-		s = s[:MaxHardest]
+	if len(h.sentences) == 0 {
+		return nil
 	}
-	out := append([]Sentence(nil), s...)
-	for i := range out {
-		out[i].Text = strings.Join(strings.Fields(out[i].Text), " ")
+	out := make([]Sentence, len(h.sentences))
+	for i, s := range h.sentences {
+		s.Text = strings.Join(strings.Fields(s.Text), " ")
+		out[i] = s
 	}
 	return out
 }
@@ -82,23 +149,9 @@ func (h *hotspots) hardest() []Sentence {
 // longest returns up to MaxLongest distinct words, most syllables first,
 // then most letters, then in order on the page.
 func (h *hotspots) longest() []Word {
-	idx := make([]int, len(h.words))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		i, j := idx[a], idx[b]
-		if h.words[i].Syllables != h.words[j].Syllables {
-			return h.words[i].Syllables > h.words[j].Syllables
-		}
-		return h.letters[i] > h.letters[j]
-	})
-	if len(idx) > MaxLongest {
-		idx = idx[:MaxLongest]
-	}
-	out := make([]Word, len(idx))
-	for k, i := range idx {
-		out[k] = h.words[i]
+	out := make([]Word, len(h.words))
+	for i, w := range h.words {
+		out[i] = w.Word
 	}
 	return out
 }

@@ -120,11 +120,13 @@ type Report struct {
 }
 
 // Analyzer counts syllables and scores prose. It is built once by New and
-// is safe for concurrent use: it holds a lexicon that it never changes and
-// a concurrent memo of the words it has counted.
+// is safe for concurrent use: it holds a lexicon that it never changes, a
+// concurrent memo of the word parts it has counted and a pool of caches of
+// the words it has judged, each used by one call of Analyze at a time.
 type Analyzer struct {
-	lex  Lexicon
-	memo sync.Map // word part → syllables
+	lex    Lexicon
+	memo   sync.Map  // word part → syllables
+	caches sync.Pool // *wordCache
 }
 
 // New returns an Analyzer that counts syllables with the built-in lexicons
@@ -143,13 +145,16 @@ func New(extra Lexicon) *Analyzer {
 // Analyze counts and scores the prose of one page and finds its hot spots.
 func (a *Analyzer) Analyze(blocks []Block) Report {
 	var c Counts
-	var h hotspots
-	memo := map[string]int{} // syllables of words seen on this page
+	cache := a.getCache()
+	defer a.putCache(cache)
+	h := hotspots{seen: cache.seen}
 	for _, b := range blocks {
 		cur := lineCursor{text: b.Text, line: b.Line}
-		for _, sp := range splitSentences(b.Text) {
+		cache.sentences = appendSentences(cache.sentences[:0], b.Text)
+		for _, sp := range cache.sentences {
 			text := b.Text[sp.start:sp.end]
-			words := splitWords(text)
+			cache.spans = appendWords(cache.spans[:0], text)
+			words := cache.spans
 			if len(words) == 0 {
 				continue
 			}
@@ -158,27 +163,23 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 			sylls := 0
 			for k, ws := range words {
 				w := text[ws.start:ws.end]
-				n, ok := memo[w]
-				if !ok {
-					n = a.Syllables(w)
-					memo[w] = n
-				}
-				sylls += n
+				info := cache.lookup(a, w)
+				sylls += info.syllables
 				c.Words++
-				c.Syllables += n
-				c.Letters += letters(w)
-				if isNumber(w) {
+				c.Syllables += info.syllables
+				c.Letters += info.letters
+				if !info.polysyllable {
 					continue
 				}
-				if n >= 3 {
-					c.Polysyllables++
-				}
-				if a.complexWord(w, n, k == 0 || b.Heading) {
+				c.Polysyllables++
+				if info.complex || info.complexAtStart && (k == 0 || b.Heading) {
 					c.ComplexWords++
 				}
-				if n >= 3 {
-					// Only long words can be among the longest.
-					h.addWord(w, cur.at(sp.start+ws.start), n)
+				if info.page != cache.page {
+					// Only long words can be among the longest, and only
+					// their first occurrence counts.
+					info.page = cache.page
+					h.addWord(w, cur.at(sp.start+ws.start), info.syllables, info.letters)
 				}
 			}
 			h.addSentence(Sentence{
@@ -209,15 +210,15 @@ func (c *lineCursor) at(off int) int {
 	return c.line
 }
 
-// complexWord applies Gunning's definition of a complex word to w, which
-// has n syllables; capsOK says a capital letter does not make it a proper
-// noun (at the start of a sentence, in a heading).
-func (a *Analyzer) complexWord(w string, n int, capsOK bool) bool {
-	if n < 3 || !capsOK && isCapitalised(w) {
-		return false
-	}
-	for _, part := range splitHyphens(w) {
-		if a.partSyllables(uninflect(part)) >= 3 {
+// complexParts reports whether a word of three or more syllables is one
+// of Gunning's complex words, a capitalised word aside: whether one of its
+// hyphenated parts has three or more syllables without the -es, -ed or
+// -ing that Gunning says not to count.
+func (a *Analyzer) complexParts(w string) bool {
+	for rest := w; rest != ""; {
+		var part string
+		part, rest = nextPart(rest)
+		if part != "" && a.partSyllables(uninflect(part)) >= 3 {
 			return true
 		}
 	}

@@ -37,10 +37,17 @@ var endAbbreviations = map[string]bool{
 // a sentence. Whatever follows the last end is a sentence too, so a heading or list
 // item without a full stop is one sentence. Spans with no word are kept;
 // the caller drops them.
-func splitSentences(text string) []span {
-	var out []span
+func splitSentences(text string) []span { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text, as splitSentences finds
+// them, to out and returns the extended slice.
+func appendSentences(out []span, text string) []span {
 	start := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most bytes: no need to decode
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '。' || r == '！' || r == '？' { // Chinese and Japanese: no space follows
 			out = append(out, span{start, i + size})

@@ -23,8 +23,12 @@ import (
 //  4. by English spelling rules (see the package documentation).
 func (a *Analyzer) Syllables(word string) int {
 	n := 0
-	for _, part := range splitHyphens(word) {
-		n += a.partSyllables(part)
+	for rest := word; rest != ""; {
+		var part string
+		part, rest = nextPart(rest)
+		if part != "" {
+			n += a.partSyllables(part)
+		}
 	}
 	if n == 0 && hasAlnum(word) {
 		return 1
@@ -32,11 +36,25 @@ func (a *Analyzer) Syllables(word string) int {
 	return n
 }
 
-// splitHyphens splits a token on hyphens and dashes, dropping empty parts.
-func splitHyphens(word string) []string {
-	return strings.FieldsFunc(word, func(r rune) bool {
-		return r == '-' || r == '‐' || r == '‑' || r == '–' || r == '/'
-	})
+// nextPart splits the first part off a token whose parts are separated by
+// hyphens, dashes or slashes: part runs up to the first separator, rest
+// follows it. part is empty where two separators meet or the token starts
+// with one.
+func nextPart(token string) (part, rest string) {
+	for i := 0; i < len(token); {
+		r, size := runeAt(token, i)
+		if isPartSeparator(r) {
+			return token[:i], token[i+size:]
+		}
+		i += size
+	}
+	return token, ""
+}
+
+// isPartSeparator reports whether r separates the parts of a word: a
+// hyphen, a dash or a slash.
+func isPartSeparator(r rune) bool {
+	return r == '-' || r == '‐' || r == '‑' || r == '–' || r == '/'
 }
 
 func hasAlnum(s string) bool {
@@ -331,7 +349,6 @@ func mixedLettersDigits(w string) bool {
 // runs as words. An ordinal suffix ("2nd", "21st") adds nothing.
 func (a *Analyzer) mixedSyllables(w string) int {
 	n := 0
-	lower := strings.ToLower(w)
 	i := 0
 	for i < len(w) {
 		j := i
@@ -343,7 +360,7 @@ func (a *Analyzer) mixedSyllables(w string) int {
 		switch {
 		case digit:
 			n += numberSyllables(run)
-		case i > 0 && isOrdinal(lower[i:j]):
+		case i > 0 && len(run) == 2 && isOrdinal(strings.ToLower(run)):
 		case len(run) <= 3:
 			n += letterNames(run)
 		default:

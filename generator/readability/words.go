@@ -18,57 +18,134 @@ import (
 //
 // White-space separated chunks that are URLs or e-mail addresses are
 // skipped: they are not read as prose.
-func splitWords(s string) []span {
-	var out []span
+func splitWords(s string) []span { return appendWords(nil, s) }
+
+// appendWords appends the words of s, as splitWords finds them, to dst and
+// returns the extended slice, so that a caller can reuse one slice for
+// all the sentences of a page.
+func appendWords(dst []span, s string) []span {
 	i := 0
 	for i < len(s) {
 		// One white-space separated chunk at a time.
 		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
+			r, size := runeAt(s, i)
+			if !isSpace(r) {
 				break
 			}
 			i += size
 		}
 		j := i
+		punct := false // whether the chunk has a ":" or an "@"
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || '\t' <= c && c <= '\r' {
+					break
+				}
+				punct = punct || c == ':' || c == '@'
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsSpace(r) {
 				break
 			}
 			j += size
 		}
-		if i < j && !isLink(s[i:j]) {
-			for _, w := range chunkWords(s[i:j]) {
-				out = append(out, span{i + w.start, i + w.end})
-			}
+		// Only a chunk with a ":" or an "@" needs the full test for a link.
+		link := punct && isLink(s[i:j]) || hasWWW(trimOpening(s[i:j]))
+		if i < j && !link {
+			dst = appendChunkWords(dst, s[:j], i)
 		}
 		i = j
 	}
-	return out
+	return dst
 }
 
-// isLink reports whether a chunk is a URL or an e-mail address.
+// runeAt decodes the rune that starts at s[i], without a call for ASCII.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isSpace is unicode.IsSpace, without a call for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isLetter is unicode.IsLetter, without a call for ASCII.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// isDigit is unicode.IsDigit, without a call for ASCII.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// isASCIILetterOrDigit reports whether b is an ASCII letter or digit.
+func isASCIILetterOrDigit(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9'
+}
+
+// isLetterOrDigit reports whether r is a letter or a digit.
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isLink reports whether a chunk is a URL or an e-mail address: it has
+// "://", starts with "www." (in any case, after opening punctuation) or
+// has a domain after an "@".
 func isLink(chunk string) bool {
-	lower := strings.ToLower(chunk)
-	if strings.Contains(lower, "://") || strings.HasPrefix(strings.TrimLeft(lower, "(<[\"'"), "www.") {
+	if strings.Contains(chunk, "://") || hasWWW(trimOpening(chunk)) {
 		return true
 	}
 	at := strings.IndexByte(chunk, '@')
 	return at > 0 && strings.Contains(chunk[at:], ".") && at+1 < len(chunk) && isWordRune(rune(chunk[at+1]))
 }
 
+// trimOpening trims the opening brackets and quotes that may come before
+// a link.
+func trimOpening(chunk string) string {
+	i := 0
+	for i < len(chunk) && (chunk[i] == '(' || chunk[i] == '<' || chunk[i] == '[' || chunk[i] == '"' || chunk[i] == '\'') {
+		i++
+	}
+	return chunk[i:]
+}
+
+// hasWWW reports whether s starts with "www." in any case. (No rune but
+// "W" and "w" lower-cases to "w".)
+func hasWWW(s string) bool {
+	return len(s) >= 4 && s[0]|0x20 == 'w' && s[1]|0x20 == 'w' && s[2]|0x20 == 'w' && s[3] == '.'
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// chunkWords splits a chunk without white space into words.
-func chunkWords(c string) []span {
-	var out []span
-	i := 0
+// appendChunkWords appends the words of the chunk c[i:], which has no
+// white space, to dst, as spans of c.
+func appendChunkWords(dst []span, c string, i int) []span {
 	for i < len(c) {
-		r, size := utf8.DecodeRuneInString(c[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, size := runeAt(c, i)
+		if !isLetterOrDigit(r) {
 			i += size
 			continue
 		}
@@ -77,7 +154,14 @@ func chunkWords(c string) []span {
 		prev := r
 		singles, partLen := true, 1 // an initialism so far: single letters and periods
 		for i < len(c) {
-			r, size := utf8.DecodeRuneInString(c[i:])
+			if b := c[i]; isASCIILetterOrDigit(b) { // most of a word, quickly
+				prev = rune(b)
+				i++
+				partLen++
+				singles = singles && partLen == 1
+				continue
+			}
+			r, size := runeAt(c, i)
 			if isWordRune(r) {
 				prev = r
 				i += size
@@ -88,16 +172,16 @@ func chunkWords(c string) []span {
 			var next rune
 			nsize := 0
 			if i+size < len(c) {
-				next, nsize = utf8.DecodeRuneInString(c[i+size:])
+				next, nsize = runeAt(c, i+size)
 			}
 			join := false
 			switch {
 			case r == '\'' || r == '’':
-				join = unicode.IsLetter(prev) && unicode.IsLetter(next)
+				join = isLetter(prev) && isLetter(next)
 			case r == '-' || r == '‐' || r == '‑':
 				join = isWordRune(prev) && isWordRune(next)
 			case r == '.' || r == ',':
-				join = unicode.IsDigit(prev) && unicode.IsDigit(next) ||
+				join = isDigit(prev) && isDigit(next) ||
 					r == '.' && singles && partLen == 1 && initialism(next, c[i+size+nsize:])
 			}
 			if !join {
@@ -106,36 +190,54 @@ func chunkWords(c string) []span {
 			i += size
 			partLen = 0
 		}
-		out = append(out, span{start, i})
+		dst = append(dst, span{start, i})
 	}
-	return out
+	return dst
 }
 
 // initialism reports whether a period after an initialism so far ("e",
 // "U.S") is followed by one more initial: the letter next and, after it,
 // no other letter or digit ("e.g.", not "J.Smith").
 func initialism(next rune, after string) bool {
-	if !unicode.IsLetter(next) {
+	if !isLetter(next) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(after)
-	return after == "" || !isWordRune(r)
+	if after == "" {
+		return true
+	}
+	r, _ := runeAt(after, 0)
+	return !isWordRune(r)
 }
 
 // letters counts the letters and digits of a word, as Coleman–Liau and
 // the Automated Readability Index count characters.
 func letters(w string) int {
 	n := 0
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(w); {
+		if b := w[i]; b < utf8.RuneSelf {
+			if isASCIILetterOrDigit(b) {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if isLetterOrDigit(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }
 
 // isCapitalised reports whether w starts with an upper-case letter.
 func isCapitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" {
+		return false
+	}
+	r, _ := runeAt(w, 0)
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
 	return unicode.IsUpper(r)
 }
