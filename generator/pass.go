@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -53,6 +55,7 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 	writes := make([]error, n)
 	ids := make([][]string, n)
 	reports := make([]*check.Page, n)
+	var bufs sync.Pool // of *bytes.Buffer
 	// Twice as many goroutines as cores: each page is read from and
 	// written to the disk.
 	parallelOn(ctx, 2*runtime.GOMAXPROCS(0), n, func(i int) {
@@ -69,12 +72,27 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 			c.apply(p)
 			mdErrs[i] = c.errs
 		}
-		data, err := e.get()
-		if err != nil {
-			if p == nil {
-				writes[i] = err // a page's error is a render error
+		var data []byte
+		if p != nil {
+			// Pages are rendered into buffers used again and again: each
+			// page is written and checked before its buffer is.
+			buf, _ := bufs.Get().(*bytes.Buffer)
+			if buf == nil {
+				buf = new(bytes.Buffer)
 			}
-			return
+			defer bufs.Put(buf)
+			buf.Reset()
+			e.once.Do(func() { e.err = snap.renderPage(buf, p) })
+			if e.err != nil {
+				return // a render error, reported below
+			}
+			data = buf.Bytes()
+		} else {
+			var err error
+			if data, err = e.get(); err != nil {
+				writes[i] = err
+				return
+			}
 		}
 		if p != nil {
 			file := p.SourcePath()
@@ -89,7 +107,6 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 		if p == nil {
 			return
 		}
-		e.data = nil // written and checked: let it go
 		if p.Source != nil {
 			r := check.PageReport(s, p, opts)
 			reports[i] = &r

@@ -93,16 +93,22 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapsho
 // renderer returns the function that renders page p.
 func (snap *Snapshot) renderer(p *site.Page) func() ([]byte, error) {
 	return func() ([]byte, error) {
-		ld, err := schema.Page(snap.Site, p)
-		if err != nil {
-			return nil, err
-		}
 		var buf bytes.Buffer
-		if err := snap.render.Render(&buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld)}); err != nil {
+		if err := snap.renderPage(&buf, p); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil
 	}
+}
+
+// renderPage renders page p, with its JSON-LD, into buf; on error buf is
+// left as it was.
+func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
+	ld, err := schema.Page(snap.Site, p)
+	if err != nil {
+		return err
+	}
+	return snap.render.Render(buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld)})
 }
 
 // notFoundPage is the page written as 404.html.

@@ -158,6 +158,17 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 		}
 		return e
 	}
+	// A page that fails to render must leave nothing behind: into a
+	// bytes.Buffer it is rendered directly and cut off on error, into any
+	// other writer through a buffer of its own.
+	if buf, ok := w.(*bytes.Buffer); ok {
+		n := buf.Len()
+		if err := t.ExecuteTemplate(buf, "baseof", d); err != nil {
+			buf.Truncate(n)
+			return r.templateError(err, "")
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof", d); err != nil {
 		return r.templateError(err, "")
