@@ -40,7 +40,6 @@ import (
 	"io/fs"
 	"time"
 
-	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
@@ -165,10 +164,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return nil
 		}},
 		{"check", func(ctx context.Context) error {
-			quality, warnings := ps.quality().Diagnostics(check.Warning)
-			res.Warnings = warnings
-			errs := append(ps.check, quality...)
+			// The anchors' errors follow the page's other findings on the
+			// same line, in the order of the rules, as in lumen check.
+			errs := append(append(ps.check, ps.errors...), ps.anchors()...)
 			errs.Sort()
+			ps.warnings.Sort()
+			res.Warnings = ps.warnings
 			return errs.Err()
 		}},
 		{"write", func(context.Context) error { return ps.write }},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,22 +25,24 @@ type pass struct {
 	render   error     // template errors, each distinct one once
 	check    diag.List // accessibility and privacy errors of package htmlcheck
 	write    error
-	// reports are the editorial reports of the content pages, without
-	// their anchor checks, which need every page rendered.
-	reports []*check.Page
-	pages   []*site.Page // the page of each report
-	ids     map[string][]string
+	// errors and warnings are the findings of the editorial checks,
+	// without those of the anchor checks, which need every page rendered.
+	errors, warnings diag.List
+	// linking are the pages with links to #fragments.
+	linking []*site.Page
+	// ids holds the ids of each rendered page, by URL, as one string:
+	// each id followed by a newline.
+	ids map[string]string
 }
 
 // publishAll makes every file of snap and writes it to w, in one pass on
 // all cores. A content page is converted from its Markdown, which is read
 // again from the source (the content stage let it go), rendered, checked
-// by package htmlcheck, written, and given its editorial report; then its
+// by package htmlcheck, written, and reviewed by package check; then its
 // converted Markdown, its rendered bytes and its prose are let go, keeping
-// only the report, the ids of its elements and its links to #fragments.
-// So a build's memory holds the site graph and one page per core, not the
-// whole site, and grows with the number of pages only by their front
-// matter.
+// only its errors and warnings, the ids of its elements and its links to
+// #fragments. So a build's memory holds the site graph and one page per
+// goroutine, not the whole site.
 //
 // A page's template therefore sees the converted Markdown of that page
 // only; the other pages it lists offer their front matter, URLs and
@@ -50,11 +53,12 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 	hc := htmlcheck.New(s.Config.Privacy.AllowedHosts)
 	opts := check.Options{Today: today, Analyzer: st.analyzer, Glossary: st.set.Glossary}
 	n := len(snap.names)
-	mdErrs := make([]diag.List, n)
-	checks := make([]diag.List, n)
-	writes := make([]error, n)
-	ids := make([][]string, n)
-	reports := make([]*check.Page, n)
+	type kept struct {
+		markdown, check, errors, warnings diag.List
+		write                             error
+		ids                               string
+	}
+	pages := make([]kept, n)
 	var bufs sync.Pool // of *bytes.Buffer
 	// Twice as many goroutines as cores: each page is read from and
 	// written to the disk.
@@ -62,15 +66,16 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 		name := snap.names[i]
 		e := snap.files[name]
 		p := e.page
+		k := &pages[i]
 		if p != nil && p.Source != nil {
 			body, err := content.ReadBody(st.b.opts.Source, p.Source)
 			if err != nil {
-				mdErrs[i].Add(err)
+				k.markdown.Add(err)
 				return
 			}
 			c := st.b.convert(p, body, s, glossary)
 			c.apply(p)
-			mdErrs[i] = c.errs
+			k.markdown = c.errs
 		}
 		var data []byte
 		if p != nil {
@@ -90,46 +95,54 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 		} else {
 			var err error
 			if data, err = e.get(); err != nil {
-				writes[i] = err
+				k.write = err
 				return
 			}
 		}
-		if p != nil {
-			file := p.SourcePath()
-			if file == "" {
-				file = name
-			}
-			checks[i], ids[i] = hc.Inspect(file, p.URL, data)
-		} else {
-			checks[i] = snap.checkFile(hc, name, data)
-		}
-		writes[i] = w.WriteFile(name, data)
 		if p == nil {
+			k.check = snap.checkFile(hc, name, data)
+			k.write = w.WriteFile(name, data)
 			return
 		}
+		file := p.SourcePath()
+		if file == "" {
+			file = name
+		}
+		var ids []string
+		k.check, ids = hc.Inspect(file, p.URL, data)
+		if len(ids) > 0 {
+			k.ids = strings.Join(ids, "\n") + "\n"
+		}
+		k.write = w.WriteFile(name, data)
 		if p.Source != nil {
 			r := check.PageReport(s, p, opts)
-			reports[i] = &r
+			k.errors, k.warnings = r.Diagnostics(check.Warning)
 		}
 		p.Content, p.TOC, p.Answers, p.Prose, p.Defined = "", nil, nil, nil, nil
 		p.Links = check.FragmentLinks(p)
 	})
-	out := &pass{files: n, ids: map[string][]string{}}
+	out := &pass{files: n, ids: map[string]string{}}
 	var rendered []*entry
+	var writes []error
 	for i, name := range snap.names {
+		k := &pages[i]
+		out.markdown = append(out.markdown, k.markdown...)
+		out.check = append(out.check, k.check...)
+		out.errors = append(out.errors, k.errors...)
+		out.warnings = append(out.warnings, k.warnings...)
+		if k.write != nil {
+			writes = append(writes, k.write)
+		}
 		e := snap.files[name]
-		out.markdown = append(out.markdown, mdErrs[i]...)
-		out.check = append(out.check, checks[i]...)
 		if e.page == nil {
 			continue
 		}
 		rendered = append(rendered, e)
-		if ids[i] != nil {
-			out.ids[e.page.URL] = ids[i]
+		if k.ids != "" {
+			out.ids[e.page.URL] = k.ids
 		}
-		if reports[i] != nil {
-			out.reports = append(out.reports, reports[i])
-			out.pages = append(out.pages, e.page)
+		if len(e.page.Links) > 0 {
+			out.linking = append(out.linking, e.page)
 		}
 	}
 	out.markdown.Sort()
@@ -139,24 +152,25 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 	return out
 }
 
-// quality finishes the editorial reports with the anchor checks, now that
-// every page's ids are known, and returns the site's report.
-func (ps *pass) quality() *check.Report {
+// anchors checks the links to #fragments, now that every page's ids are
+// known, and returns their errors.
+func (ps *pass) anchors() diag.List {
 	lookup := func(url string) map[string]bool {
 		list, ok := ps.ids[url]
 		if !ok {
 			return nil
 		}
-		set := make(map[string]bool, len(list))
-		for _, id := range list {
-			set[id] = true
+		set := map[string]bool{}
+		for id := range strings.Lines(list) {
+			set[strings.TrimSuffix(id, "\n")] = true
 		}
 		return set
 	}
-	pages := make([]check.Page, len(ps.reports))
-	for i, r := range ps.reports {
-		r.AddFindings(check.Anchors(ps.pages[i], lookup)...)
-		pages[i] = *r
+	var errs diag.List
+	for _, p := range ps.linking {
+		for _, f := range check.Anchors(p, lookup) {
+			errs = append(errs, f.Diag())
+		}
 	}
-	return check.NewReport(pages)
+	return errs
 }

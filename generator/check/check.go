@@ -290,18 +290,31 @@ func review(p *site.Page, today time.Time) Review {
 // Diagnostics returns the findings of severity at least min as diag
 // errors, for printing with the build's other errors.
 func (r *Report) Diagnostics(min Severity) (errs, warnings diag.List) {
-	for _, p := range r.Pages {
-		for _, f := range p.Findings {
-			e := &diag.Error{File: f.File, Line: f.Line, Msg: f.Message + " [" + f.Rule + "]"}
-			switch {
-			case f.Severity == Error:
-				errs = append(errs, e)
-			case f.Severity == Warning || min == Hint:
-				warnings = append(warnings, e)
-			}
+	for i := range r.Pages {
+		e, w := r.Pages[i].Diagnostics(min)
+		errs, warnings = append(errs, e...), append(warnings, w...)
+	}
+	return errs, warnings
+}
+
+// Diagnostics returns the page's findings of severity at least min as
+// diag errors, as Report.Diagnostics does.
+func (pr *Page) Diagnostics(min Severity) (errs, warnings diag.List) {
+	for _, f := range pr.Findings {
+		switch {
+		case f.Severity == Error:
+			errs = append(errs, f.Diag())
+		case f.Severity == Warning || min == Hint:
+			warnings = append(warnings, f.Diag())
 		}
 	}
 	return errs, warnings
+}
+
+// Diag returns the finding as a diag error: its message followed by its
+// rule in brackets.
+func (f Finding) Diag() *diag.Error {
+	return &diag.Error{File: f.File, Line: f.Line, Msg: f.Message + " [" + f.Rule + "]"}
 }
 
 func round(f float64) float64 {

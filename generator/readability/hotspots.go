@@ -140,7 +140,8 @@ func (h *hotspots) hardest() []Sentence {
 	}
 	out := make([]Sentence, len(h.sentences))
 	for i, s := range h.sentences {
-		s.Text = strings.Join(strings.Fields(s.Text), " ")
+		// A copy, so that the report does not hold on to the page's text.
+		s.Text = strings.Clone(strings.Join(strings.Fields(s.Text), " "))
 		out[i] = s
 	}
 	return out
@@ -152,6 +153,7 @@ func (h *hotspots) longest() []Word {
 	out := make([]Word, len(h.words))
 	for i, w := range h.words {
 		out[i] = w.Word
+		out[i].Text = strings.Clone(w.Text) // not a part of the page's text
 	}
 	return out
 }

@@ -106,7 +106,9 @@ type Block struct {
 	ListItem bool
 }
 
-// Report is the readability of one page.
+// Report is the readability of one page. It holds no reference to the
+// text it was made from, so a caller may keep reports of many pages
+// without keeping their prose.
 type Report struct {
 	Counts
 	Scores

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 func TestAnalyzeHeadingsAndListItems(t *testing.T) {
@@ -195,4 +196,31 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReportKeepsNoText proves that a Report's sentences and words are
+// copies: a build keeps the reports of every page while letting each
+// page's prose go.
+func TestReportKeepsNoText(t *testing.T) {
+	text := "Unquestionably. Physiotherapy accelerates rehabilitation considerably after microdiscectomy. " +
+		"Walk daily. Inflammation diminishes gradually."
+	rep := New(nil).Analyze([]Block{{Text: text, Line: 1}})
+	if len(rep.Hardest) == 0 || len(rep.Longest) == 0 {
+		t.Fatalf("no hot spots: %+v", rep)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && p >= start && p < start+uintptr(len(text))
+	}
+	for _, s := range rep.Hardest {
+		if inText(s.Text) {
+			t.Errorf("the sentence %q points into the analysed text", s.Text)
+		}
+	}
+	for _, w := range rep.Longest {
+		if inText(w.Text) {
+			t.Errorf("the word %q points into the analysed text", w.Text)
+		}
+	}
 }
