@@ -39,7 +39,7 @@ func TestAccessibleBodiesPass(t *testing.T) {
 }
 
 func TestProse(t *testing.T) {
-	src := "## Causes of *back* pain\n\nA slipped disc can [press on a nerve](/x/).\nIt hurts.[^1]\n\n- Sit less\n- Walk more\n\n```\ncode is not prose\n```\n\n| a |\n|---|\n| table |\n\n> Quoted `text`.\n\n[^1]: A footnote.\n"
+	src := "## Causes of *back* pain\n\nA slipped disc can [press on a nerve](/x/).\nIt hurts.[^1]\n\n- Sit less\n- Walk more\n\n```\ncode is not prose\n```\n\n| a |\n|---|\n| table |\n\n> Quoted `text`.\n\nCaf&eacute; \\*not emphasis\\* &amp; *R&amp;D &#x41;*.\n\n[^1]: A footnote.\n"
 	doc, _ := New().Render("x.md", []byte(src), 10, nil)
 	var got []string
 	for _, p := range doc.Prose {
@@ -51,6 +51,7 @@ func TestProse(t *testing.T) {
 		`16 false true "Sit less"`,
 		`17 false true "Walk more"`,
 		`27 false false "Quoted text."`,
+		`29 false false "Café *not emphasis* & R&D A."`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("prose:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,10 +52,16 @@ func inListItem(n ast.Node) bool {
 // proseText is plainText with the source's line breaks kept.
 func proseText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	writeProse(&b, n, src)
+	return b.String()
+}
+
+// writeProse writes the prose text of n's children to b.
+func writeProse(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.WriteString(resolveText(c.Value(src)))
+			writeResolved(b, c.Value(src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte('\n')
 			}
@@ -63,8 +70,18 @@ func proseText(n ast.Node, src []byte) string {
 		case *ast.String, *ast.CodeSpan, *ast.AutoLink:
 			b.WriteString(plainText(c, src))
 		default:
-			b.WriteString(proseText(c, src))
+			writeProse(b, c, src)
 		}
 	}
-	return b.String()
+}
+
+// writeResolved writes text to b with its backslash escapes and character
+// references resolved, as resolveText does, without a copy for the
+// usual text that has neither.
+func writeResolved(b *strings.Builder, text []byte) {
+	if bytes.IndexByte(text, '\\') < 0 && bytes.IndexByte(text, '&') < 0 {
+		b.Write(text)
+		return
+	}
+	b.WriteString(resolveText(text))
 }

@@ -153,7 +153,7 @@ func plainText(n ast.Node, src []byte) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			b.WriteString(resolveText(c.Value(src)))
+			writeResolved(&b, c.Value(src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
