@@ -42,6 +42,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	defer tuneGC()()
 	if err := prof.start(); err != nil {
 		fmt.Fprintln(stderr, "lumen build:", err)
 		return exitError
