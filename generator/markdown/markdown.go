@@ -178,7 +178,6 @@ func New() *Renderer {
 			// attributes (see wrapTable).
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
-			extension.Linkify,
 			extension.TaskList,
 			extension.DefinitionList,
 			extension.Typographer,
@@ -191,6 +190,9 @@ func New() *Renderer {
 			// Custom heading ids ({#id}); the ids themselves are made by
 			// the transformer from the parsed heading text.
 			parser.WithAttribute(),
+			// GFM's autolinks (extension.Linkify), at the priority that
+			// extension gives them.
+			parser.WithInlineParsers(util.Prioritized(newLinkify(), 999)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 10000)),
 		),
 		goldmark.WithRendererOptions(
