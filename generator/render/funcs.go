@@ -34,24 +34,28 @@ import (
 //	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" → "noon"
 //	deref b       the value of a *bool such as accepting_new_patients
 //	              (false when nil)
+//	partialCached name p  the partial name rendered with page p as its
+//	              dot, once per build: for partials that depend on the
+//	              page alone, such as the cards of page lists
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":      formatDate("January 2, 2006"),
-		"isoDate":   formatDate("2006-01-02"),
-		"absURL":    r.absURL,
-		"tel":       telURL,
-		"join":      strings.Join,
-		"add":       func(a, b int) int { return a + b },
-		"plural":    plural,
-		"humanize":  humanize,
-		"asset":     r.asset,
-		"lower":     strings.ToLower,
-		"hasPrefix": strings.HasPrefix,
-		"contains":  func(s any, sub string) bool { return strings.Contains(fmt.Sprint(s), sub) },
-		"pageTitle": r.pageTitle,
-		"deref":     func(b *bool) bool { return b != nil && *b },
-		"clock":     clock,
-		"dict":      dict,
+		"date":          formatDate("January 2, 2006"),
+		"isoDate":       formatDate("2006-01-02"),
+		"absURL":        r.absURL,
+		"tel":           telURL,
+		"join":          strings.Join,
+		"add":           func(a, b int) int { return a + b },
+		"plural":        plural,
+		"humanize":      humanize,
+		"asset":         r.asset,
+		"lower":         strings.ToLower,
+		"hasPrefix":     strings.HasPrefix,
+		"contains":      func(s any, sub string) bool { return strings.Contains(fmt.Sprint(s), sub) },
+		"pageTitle":     r.pageTitle,
+		"deref":         func(b *bool) bool { return b != nil && *b },
+		"clock":         clock,
+		"dict":          dict,
+		"partialCached": r.partialCached,
 	}
 }
 

@@ -33,6 +33,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -61,6 +62,10 @@ type Renderer struct {
 	label   func(name string) string
 	layouts map[string]*template.Template
 	assets  map[string]string // static path → "?v=" fingerprint
+	// base is baseof and the partials, from which each layout was cloned;
+	// partialCached executes its partials.
+	base  *template.Template
+	cache atomic.Pointer[partialCache]
 }
 
 // New parses the theme's layouts for the site configured by cfg. label maps a theme file name such as
@@ -106,6 +111,7 @@ func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Rend
 		}
 		r.layouts[name] = t
 	}
+	r.base = base
 	for _, k := range Kinds {
 		if r.layouts[k] == nil {
 			return nil, &diag.Error{File: label("layouts/" + k + ".html"), Msg: "the theme has no layout for " + k + " pages",
@@ -140,6 +146,7 @@ func (r *Renderer) Layout(p *site.Page) string {
 
 // Render writes the HTML of d.Page to w.
 func (r *Renderer) Render(w io.Writer, d Data) error {
+	r.partials(d.Site)
 	name := r.Layout(d.Page)
 	t := r.layouts[name]
 	if t == nil {
