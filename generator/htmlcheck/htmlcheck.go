@@ -23,7 +23,7 @@ package htmlcheck
 import (
 	"bytes"
 	"fmt"
-	"io"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -31,7 +31,6 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
@@ -138,7 +137,6 @@ type pageState struct {
 	links      []*link
 	headText   *strings.Builder
 	heading    int
-	attrs      []html.Attribute // reused by readTag
 }
 
 type control struct {
@@ -158,25 +156,22 @@ func (p *pageState) errorf(format string, args ...any) *diag.Error {
 	return e
 }
 
-// walk tokenizes the page and checks each element.
+// walk reads the page's tags, and the text the checks need, and checks
+// each element.
 func (p *pageState) walk(page []byte) {
-	z := html.NewTokenizer(bytes.NewReader(page))
+	s := &scanner{page: page}
 	var rawTag string // inside <style> or <script>
 	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			if z.Err() != io.EOF {
-				p.errorf("the page is not readable HTML: %v", z.Err())
-			}
+		switch s.next() {
+		case endOfPage:
 			return
-		case html.TextToken:
+		case textToken:
 			// Text matters only inside links, headings being reported and
 			// style elements; most of a page is skipped without a copy.
 			if rawTag != "style" && len(p.links) == 0 && p.headText == nil {
 				continue
 			}
-			text := string(z.Text())
+			text := s.text()
 			if rawTag == "style" {
 				p.styleURLs(text)
 			}
@@ -186,17 +181,15 @@ func (p *pageState) walk(page []byte) {
 			if p.headText != nil {
 				p.headText.WriteString(text)
 			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			t := p.readTag(z)
+		case startTag:
+			t := tag{Data: s.name, Attr: s.attrs}
 			p.start(t)
 			if t.Data == "style" || t.Data == "script" {
 				rawTag = t.Data
 			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			data := tagName(name)
-			p.end(data)
-			if data == rawTag {
+		case endTag:
+			p.end(s.name)
+			if s.name == rawTag {
 				rawTag = ""
 			}
 		}
@@ -207,38 +200,6 @@ func (p *pageState) walk(page []byte) {
 type tag struct {
 	Data string
 	Attr []html.Attribute
-}
-
-// checkedAttrs are the attributes any check reads; others are not copied.
-var checkedAttrs = map[string]bool{
-	"id": true, "style": true, "lang": true, "src": true, "srcset": true, "alt": true, "poster": true,
-	"data": true, "rel": true, "href": true, "aria-label": true, "aria-labelledby": true, "title": true,
-	"for": true, "method": true, "action": true, "type": true, "name": true,
-}
-
-// readTag reads the current start tag through the tokenizer's raw API,
-// which, unlike Token, copies only what the checks use.
-func (p *pageState) readTag(z *html.Tokenizer) tag {
-	name, more := z.TagName()
-	t := tag{Data: tagName(name), Attr: p.attrs[:0]}
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		if key := tagName(k); checkedAttrs[key] {
-			t.Attr = append(t.Attr, html.Attribute{Key: key, Val: string(v)})
-		}
-	}
-	p.attrs = t.Attr
-	return t
-}
-
-// tagName returns a tag or attribute name as a string, without an
-// allocation for the names HTML defines.
-func tagName(b []byte) string {
-	if a := atom.Lookup(b); a != 0 {
-		return a.String()
-	}
-	return string(b)
 }
 
 func attr(t tag, name string) (string, bool) {
@@ -422,8 +383,8 @@ func (p *pageState) finish() diag.List {
 	if p.h1 != 1 {
 		p.errorf("the page has %d <h1> headings; it needs exactly one, the page title", p.h1)
 	}
-	for id, n := range p.ids {
-		if n > 1 {
+	for _, id := range slices.Sorted(maps.Keys(p.ids)) {
+		if n := p.ids[id]; n > 1 {
 			p.errorf("the id %q is used %d times; ids must be unique", id, n)
 		}
 	}
