@@ -173,12 +173,15 @@ func (c *Checker) refInspect(file, where string, page []byte) (errs diag.List, i
 	return p.finish(), ids
 }
 
-// examplePages reads the pages of the example site in testdata/pages.
+// examplePages reads pages of the example site: those in testdata/pages
+// and the golden pages of package generator's tests.
 func examplePages(tb testing.TB) map[string][]byte {
 	tb.Helper()
 	names, err := filepath.Glob("testdata/pages/*.html")
-	if err != nil || len(names) == 0 {
-		tb.Fatalf("no pages in testdata/pages: %v", err)
+	golden, gerr := filepath.Glob("../testdata/golden/*.html")
+	names = append(names, golden...)
+	if err != nil || gerr != nil || len(golden) == 0 {
+		tb.Fatalf("no example pages: %v, %v", err, gerr)
 	}
 	pages := map[string][]byte{}
 	for _, name := range names {
