@@ -31,7 +31,7 @@ type pass struct {
 	// linking are the pages with links to #fragments.
 	linking []*site.Page
 	// ids holds the ids of each rendered page, by URL, as one string:
-	// each id followed by a newline.
+	// the ids separated by newlines.
 	ids map[string]string
 }
 
@@ -57,6 +57,7 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 		markdown, check, errors, warnings diag.List
 		write                             error
 		ids                               string
+		rendered                          bool
 	}
 	pages := make([]kept, n)
 	var bufs sync.Pool // of *bytes.Buffer
@@ -110,9 +111,8 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 		}
 		var ids []string
 		k.check, ids = hc.Inspect(file, p.URL, data)
-		if len(ids) > 0 {
-			k.ids = strings.Join(ids, "\n") + "\n"
-		}
+		k.rendered = true
+		k.ids = strings.Join(ids, "\n")
 		k.write = w.WriteFile(name, data)
 		if p.Source != nil {
 			r := check.PageReport(s, p, opts)
@@ -138,7 +138,7 @@ func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.W
 			continue
 		}
 		rendered = append(rendered, e)
-		if k.ids != "" {
+		if k.rendered {
 			out.ids[e.page.URL] = k.ids
 		}
 		if len(e.page.Links) > 0 {
@@ -160,11 +160,7 @@ func (ps *pass) anchors() diag.List {
 		if !ok {
 			return nil
 		}
-		set := map[string]bool{}
-		for id := range strings.Lines(list) {
-			set[strings.TrimSuffix(id, "\n")] = true
-		}
-		return set
+		return idSet(strings.Split(list, "\n"))
 	}
 	var errs diag.List
 	for _, p := range ps.linking {

@@ -101,6 +101,28 @@ func TestOnePassBuildMatchesSnapshot(t *testing.T) {
 		"findings":       findingsSite,
 		"anchor-missing": readArchive(t, "testdata/invalid/anchor-missing.txtar"),
 		"practice":       practice,
+		"page-without-ids": `
+A theme whose pages have no ids: a link to a part of such a page is still checked.
+-- site.yaml --
+title: Test
+base_url: https://example.com/
+-- themes/default/layouts/baseof.html --
+<!doctype html>
+<html lang="en"><head><title>{{.Page.Title}}</title></head>
+<body>{{block "main" .}}{{end}}</body></html>
+-- themes/default/layouts/page.html --
+{{define "main"}}<h1>{{.Page.Title}}</h1>{{.Page.Content}}{{end}}
+-- content/about.md --
+---
+title: About us
+---
+Read [how to reach us](/contact/#hours).
+-- content/contact.md --
+---
+title: Contact
+---
+Call us.
+`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			src, _ := sitetest.Parse(archive)
@@ -130,6 +152,9 @@ func TestOnePassBuildMatchesSnapshot(t *testing.T) {
 						t.Errorf("the site was meant to have a %s warning:\n%s", rule, diagText(warnings))
 					}
 				}
+			}
+			if name == "page-without-ids" && !strings.Contains(errText(buildErr), `the link "/contact/#hours" points to #hours, which is not on /contact/`) {
+				t.Errorf("a link into a page without ids was not checked: %v", buildErr)
 			}
 			if buildErr != nil {
 				return

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"html"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -258,26 +256,25 @@ func (snap *Snapshot) checkOptions(today time.Time) check.Options {
 	return check.Options{Today: today, Analyzer: snap.analyzer, Glossary: snap.glossary, IDs: snap.ids}
 }
 
-// idAttr finds the ids of a rendered page.
-var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
-
 // ids returns the ids of the page at the site path url, or nil when there
-// is no such page or it does not render.
+// is no such page or it does not render. They are read by package
+// htmlcheck, as a one-shot build reads them.
 func (snap *Snapshot) ids(url string) map[string]bool {
 	data, err := snap.ReadFile(pageFile(url))
 	if err != nil {
 		return nil
 	}
-	return idsIn(data)
+	_, ids := htmlcheck.New(nil).Inspect(url, url, data)
+	return idSet(ids)
 }
 
-// idsIn returns the ids of the elements of a page.
-func idsIn(data []byte) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range idAttr.FindAllSubmatch(data, -1) {
-		out[html.UnescapeString(string(m[1]))] = true
+// idSet returns ids as a set.
+func idSet(ids []string) map[string]bool {
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
 	}
-	return out
+	return set
 }
 
 // Open opens the file or folder name, as fs.FS requires.
