@@ -75,6 +75,9 @@ type Result struct {
 	Timings []Timing
 	// Duration is the whole build's wall time.
 	Duration time.Duration
+	// Target is the folder Publish published into: the destination with
+	// its symbolic links followed.
+	Target string
 	// Warnings are the findings of the check stage that do not stop a
 	// build: readability above target (unless enforced), reviews due
 	// soon, jargon, undefined glossary terms.

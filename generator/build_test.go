@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -395,4 +396,30 @@ func TestSecurityHeadersFile(t *testing.T) {
 	allowed := strings.Replace(practice, "base_url: https://example.com/\n", "base_url: https://example.com/\nprivacy: {allowed_hosts: [booking.example.net]}\n", 1)
 	out = build(t, allowed, Options{})
 	sitetest.Contains(t, out, "_headers", "script-src 'self' https://booking.example.net;", "frame-src https://booking.example.net;", "form-action 'self' https://booking.example.net;")
+}
+
+// TestBuildNeverPublishesEditorFiles builds a site littered with editors'
+// temporary, swap and backup files, in content/ and among the theme's
+// static files: none is published (the one list is sitefs.Ignored).
+func TestBuildNeverPublishesEditorFiles(t *testing.T) {
+	temps := []string{"about.md.save", "about.md.save.1", "about.md___jb_old___", "about.md___jb_tmp___",
+		"about.md~", "#about.md#", ".#about.md", ".about.md.swp", "about.md.swo", "4913", "5036",
+		"about.md.tmp", "about.md.crswap", "about.md.kate-swp", "sedK3xZ9q", ".DS_Store", "_notes.md"}
+	archive := "-- site.yaml --\ntitle: T\nbase_url: https://example.com/\n-- content/about.md --\n---\ntitle: About\n---\nHello.\n"
+	for _, name := range temps {
+		archive += "-- content/" + name + " --\nleft by an editor\n"
+		archive += "-- themes/default/static/css/" + name + " --\nleft by an editor\n"
+	}
+	out := build(t, archive, Options{})
+	fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			for _, name := range temps {
+				if path.Base(p) == name {
+					t.Errorf("published %s", p)
+				}
+			}
+		}
+		return nil
+	})
+	sitetest.Contains(t, out, "about/index.html", "Hello.")
 }

@@ -17,6 +17,7 @@ var layers = map[string]int{
 	"diag":              0,
 	"strictyaml":        1,
 	"htmlcheck":         1,
+	"sitefs":            1,
 	"config":            2,
 	"content":           2,
 	"markdown":          3,

@@ -66,15 +66,45 @@ func TestOddButValidSites(t *testing.T) {
 			lines: []string{">A long page</h1>", "Most get better in a few weeks."},
 		},
 		{
-			name:    "symbolic links to folders: one that loops, one that leaves the site",
-			archive: site + "-- content/about.md --\n---\ntitle: About us\n---\n",
+			name:    "symbolic links inside the site: a folder that loops, a file read twice",
+			archive: site + "-- content/about.md --\n---\ntitle: About us\n---\n-- content/files/leaflet.txt --\nRest a little.\n",
 			setup: func(t *testing.T, dir string) {
 				c := filepath.Join(dir, "content")
-				symlink(t, ".", filepath.Join(c, "loop"))        // a folder that contains itself
-				symlink(t, "../..", filepath.Join(c, "outside")) // the folder above the site
+				symlink(t, ".", filepath.Join(c, "loop"))                     // a folder that contains itself
+				symlink(t, "files/leaflet.txt", filepath.Join(c, "copy.txt")) // a file within the site
 			},
-			page:  "about/index.html",
-			lines: []string{">About us</h1>"},
+			page:  "copy.txt",
+			lines: []string{"Rest a little."},
+		},
+		{
+			name:    "symbolic links that leave the site, to a folder and to files",
+			archive: site + "-- content/about.md --\n---\ntitle: About us\n---\n-- secret.txt --\ntop secret\n",
+			setup: func(t *testing.T, dir string) {
+				c := filepath.Join(dir, "content")
+				write(t, filepath.Join(dir, "..", "outside.txt"), "the build machine's secret")
+				symlink(t, "../..", filepath.Join(c, "up"))                    // the folder above the site
+				symlink(t, "/etc/passwd", filepath.Join(c, "passwd.txt"))      // an absolute path
+				symlink(t, "../../outside.txt", filepath.Join(c, "notes.txt")) // a relative path out
+				symlink(t, "../secret.txt", filepath.Join(c, "ok.txt"))        // inside the site: allowed
+			},
+			wantErr: "content/notes.txt: a symbolic link to ../../outside.txt, which is outside the site: Lumen never publishes files from outside the site\n" +
+				"    hint: copy the file into the site, or remove the link\n" +
+				"content/passwd.txt: a symbolic link to /etc/passwd, an absolute path: Lumen follows only links that stay inside the site\n" +
+				"    hint: copy the file into the site, or make the link relative to its folder (ln -sr)\n" +
+				"content/up: a symbolic link to ../.., which is outside the site: Lumen never publishes files from outside the site\n" +
+				"    hint: copy the file into the site, or remove the link",
+		},
+		{
+			name:    "a symbolic link out of the site among the theme's static files",
+			archive: site + "-- content/about.md --\n---\ntitle: About us\n---\n",
+			setup: func(t *testing.T, dir string) {
+				write(t, filepath.Join(dir, "..", "shadow"), "the build machine's secret")
+				static := filepath.Join(dir, "themes", "default", "static")
+				write(t, filepath.Join(static, "robots-extra.txt"), "fine")
+				symlink(t, "../../../../shadow", filepath.Join(static, "x.txt"))
+			},
+			wantErr: "themes/default/static/x.txt: a symbolic link to ../../../../shadow, which is outside the site: Lumen never publishes files from outside the site\n" +
+				"    hint: copy the file into the site, or remove the link",
 		},
 		{
 			name:    "symbolic links to files that loop",

@@ -2,16 +2,19 @@ package generator
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // Publish builds the site in the folder source and publishes it to the
 // folder dest atomically: the new site replaces the old only when the
 // whole build succeeded, so on any error, interruption or crash dest is
-// left exactly as it was. opts.Source and opts.Out are set by Publish.
+// left exactly as it was. The site is read through sitefs.Open, so nothing
+// outside source is published; dest is resolved and refused when it would
+// replace the site's own files (see output.NewDir). opts.Source and
+// opts.Out are set by Publish.
 func Publish(ctx context.Context, source, dest string, opts Options) (*Result, error) {
 	if dest == "" {
 		dest = filepath.Join(source, "public")
@@ -20,7 +23,13 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	opts.Source = os.DirFS(source)
+	src, err := sitefs.Open(source)
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	defer src.Close()
+	opts.Source = src
 	opts.Out = out
 	res, err := Build(ctx, opts)
 	if err != nil {
@@ -30,5 +39,6 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
+	res.Target = out.Target()
 	return res, nil
 }

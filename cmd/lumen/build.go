@@ -113,6 +113,9 @@ func summary(res *generator.Result, dest string) string {
 		kinds = append(kinds, c.String())
 		total += c.N
 	}
+	if abs, err := filepath.Abs(dest); err == nil && res.Target != "" && res.Target != abs {
+		dest += " (a link to " + res.Target + ")"
+	}
 	return fmt.Sprintf("Built %s (%s), %s to %s in %d ms",
 		plural(total, "page"), strings.Join(kinds, ", "), plural(res.Files, "file"), dest, res.Duration.Round(time.Millisecond).Milliseconds())
 }

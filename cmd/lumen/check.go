@@ -7,13 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/themes"
 )
 
@@ -41,7 +41,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		day = t
 	}
 	ctx := context.Background()
-	b := generator.NewBuilder(generator.Options{Source: os.DirFS(*source), Theme: themes.Default(), Drafts: *drafts})
+	src, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintln(stderr, "lumen check:", err)
+		return exitError
+	}
+	defer src.Close()
+	b := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default(), Drafts: *drafts})
 	snap, _, err := b.Build(ctx)
 	if err == nil {
 		err = snap.RenderAll(ctx)

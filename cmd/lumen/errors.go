@@ -2,10 +2,10 @@ package main
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
+	"io/fs"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // withSource returns the text of a build error with, under each problem
@@ -20,11 +20,17 @@ func withSource(err error, source string) string {
 		}
 		list = diag.List{e}
 	}
+	// The site is read through sitefs, so that an error about a link
+	// never shows a line of a file outside the site.
+	src, err := sitefs.Open(source)
+	if err != nil {
+		return list.Error()
+	}
+	defer src.Close()
 	return list.WithSource(func(file string) ([]byte, error) {
-		name := filepath.FromSlash(file)
-		if !filepath.IsLocal(name) {
-			return nil, os.ErrNotExist
+		if !fs.ValidPath(file) {
+			return nil, fs.ErrNotExist
 		}
-		return os.ReadFile(filepath.Join(source, name))
+		return fs.ReadFile(src, file)
 	})
 }

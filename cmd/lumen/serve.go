@@ -18,6 +18,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/devserver"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/watch"
 	"github.com/lumen-ssg/lumen/themes"
 )
@@ -66,13 +67,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	src, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintln(stderr, "lumen serve:", err)
+		return exitError
+	}
+	defer src.Close()
 	b := generator.NewBuilder(generator.Options{
-		Source:  os.DirFS(*source),
+		Source:  src,
 		Theme:   themes.Default(),
 		Drafts:  *drafts,
 		BaseURL: siteURL,
 	})
-	srv := devserver.New(os.DirFS(*source), nil)
+	srv := devserver.New(src, nil)
 	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr}
 	rb.rebuild(ctx, nil)
 

@@ -10,8 +10,10 @@
 // home page). A folder with an index.md is a page bundle: its other files
 // belong to that page. Files and folders whose names start with "." or
 // "_" (other than _index.md), and editors' temporary files, are ignored.
-// A symbolic link to a file is read as the file; a symbolic link to a
-// folder is ignored, and one that leads nowhere is an error naming it.
+// A symbolic link to a file is read as the file when it stays inside the
+// site; one that leads out of the site (given a file system from
+// sitefs.Open) or nowhere is an error naming the link and its target. A
+// symbolic link to a folder is ignored.
 //
 // Problems are reported as diag.Error values naming the file and line, all
 // of them in one pass. The package knows nothing of URLs or other pages:
@@ -29,6 +31,7 @@ import (
 	"sync"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/strictyaml"
 )
 
@@ -72,7 +75,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != Dir && Ignored(name) {
+		if p != Dir && sitefs.Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -87,8 +90,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			// reach outside the site.
 			info, err := fs.Stat(fsys, p)
 			if err != nil {
-				errs.Add(&diag.Error{File: p, Msg: "a symbolic link that leads to no file: " + trimPathErr(err),
-					Hint: "point the link at an existing file, or remove it"})
+				errs.Add(sitefs.Link(fsys, p, err))
 				return nil
 			}
 			if !info.Mode().IsRegular() {
@@ -279,21 +281,6 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 			WithHint("build again once you have saved all your changes")
 	}
 	return body, nil
-}
-
-// Ignored reports whether a file or folder named name is skipped when
-// content/ is walked: hidden files, names starting with "_" other than
-// _index.md, and editors' temporary and backup files.
-func Ignored(name string) bool {
-	switch {
-	case name == "_index.md":
-		return false
-	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
-		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".tmp"), name == "4913":
-		return true
-	}
-	return false
 }
 
 func trimPathErr(err error) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,8 +19,9 @@ import (
 // fails, is interrupted or is killed leaves the last good site as it was.
 // Temporary folders left by killed builds are removed by the next NewDir.
 type Dir struct {
-	dest string
-	tmp  string
+	dest   string // as given, made absolute
+	target string // dest with symbolic links followed
+	tmp    string
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
@@ -29,19 +31,40 @@ type Dir struct {
 // beside the destination: ".public.lumen-<pid>-<random>".
 const tempMarker = ".lumen-"
 
-// NewDir prepares to publish to dest. It refuses a dest that holds the
-// site's source (source, the site root) or that is a folder with files
-// that do not look like a built site (no index.html), so that a mistyped
-// --dest cannot replace someone's documents.
+// NewDir prepares to publish to dest, for the site whose root folder is
+// source. Both are resolved first: symbolic links and ".." are followed,
+// so that a destination reached through a link is judged by where it
+// really is. NewDir refuses a destination that is or holds the site, that
+// lies inside its content/ or themes/ folders or is its site.yaml, or that
+// is a folder with files that do not look like a built site (no
+// index.html), so that a mistyped --dest cannot replace someone's
+// documents or the site's own source.
+//
+// A dest that is a symbolic link to a folder stays a link: the new site
+// is published into the folder it points to (see Target).
 func NewDir(dest, source string) (*Dir, error) {
-	dest, err := filepath.Abs(dest)
+	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDest(dest, source); err != nil {
+	target, err := resolve(abs)
+	if err != nil {
+		return nil, fmt.Errorf("cannot use the destination %s: %w", dest, err)
+	}
+	src, err := filepath.Abs(source)
+	if err != nil {
 		return nil, err
 	}
-	parent, base := filepath.Split(dest)
+	if src, err = resolve(src); err != nil {
+		return nil, fmt.Errorf("cannot read the site %s: %w", source, err)
+	}
+	if err := checkDest(abs, target, src); err != nil {
+		return nil, err
+	}
+	if info, err := os.Stat(target); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("the destination %s is a file, not a folder; choose a folder such as %s", dest, filepath.Join(src, "public"))
+	}
+	parent, base := filepath.Split(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -54,24 +77,58 @@ func NewDir(dest, source string) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Dir{dest: abs, target: target, tmp: tmp, dirs: map[string]bool{}}, nil
 }
 
-// checkDest refuses destinations a build must never replace.
-func checkDest(dest, source string) error {
-	src, err := filepath.Abs(source)
-	if err != nil {
-		return err
+// resolve returns the absolute path p with every symbolic link and ".."
+// followed. The part of p that does not exist yet is joined to the
+// resolved part that does.
+func resolve(p string) (string, error) {
+	var rest []string
+	for {
+		real, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if _, lerr := os.Lstat(p); lerr == nil {
+			// p exists but is a link that leads nowhere: publishing
+			// would replace the link with a folder.
+			return "", fmt.Errorf("%s is a symbolic link that leads to no folder; remove it or point it at a folder", p)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", err
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
 	}
-	if rel, err := filepath.Rel(dest, src); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
-		return fmt.Errorf("the destination %s contains the site itself; choose a folder such as %s", dest, filepath.Join(src, "public"))
+}
+
+// checkDest refuses destinations a build must never replace. dest is the
+// destination as given (made absolute), target where it resolves to and
+// src the resolved site folder.
+func checkDest(dest, target, src string) error {
+	named := dest
+	if target != dest {
+		named = dest + " (" + target + ")"
 	}
-	entries, err := os.ReadDir(dest)
+	if within(src, target) {
+		return fmt.Errorf("the destination %s contains the site itself (%s); choose a folder such as %s", named, src, filepath.Join(src, "public"))
+	}
+	for _, part := range []string{"content", "themes", "site.yaml"} {
+		if p := filepath.Join(src, part); within(target, p) {
+			return fmt.Errorf("the destination %s lies inside the site's %s (%s), which a build reads; choose a folder such as %s", named, part, p, filepath.Join(src, "public"))
+		}
+	}
+	entries, err := os.ReadDir(target)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot use the destination %s: %w", dest, err)
+		return fmt.Errorf("cannot use the destination %s: %w", named, err)
 	}
 	if len(entries) == 0 {
 		return nil
@@ -81,7 +138,14 @@ func checkDest(dest, source string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("the destination %s has files but no index.html, so it does not look like a built site; Lumen replaces its destination entirely, so choose an empty or new folder", dest)
+	return fmt.Errorf("the destination %s has files but no index.html, so it does not look like a built site; Lumen replaces its destination entirely, so choose an empty or new folder", named)
+}
+
+// within reports whether the path p is dir or lies inside it; both are
+// absolute and clean.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // removeStale deletes temporary folders beside dest left by builds whose
@@ -131,9 +195,9 @@ func (d *Dir) mkdir(dir string) error {
 // Commit publishes the build: the temporary folder becomes the
 // destination and the previous destination is removed.
 func (d *Dir) Commit() error {
-	if err := swap(d.tmp, d.dest); err != nil {
+	if err := swap(d.tmp, d.target); err != nil {
 		d.Abort()
-		return fmt.Errorf("publishing to %s: %w", d.dest, err)
+		return fmt.Errorf("publishing to %s: %w", d.target, err)
 	}
 	return os.RemoveAll(d.tmp) // now the previous site, if there was one
 }
@@ -141,5 +205,10 @@ func (d *Dir) Commit() error {
 // Abort removes the temporary folder, leaving the destination untouched.
 func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
 
-// Path returns the destination folder.
+// Path returns the destination folder as given, made absolute.
 func (d *Dir) Path() string { return d.dest }
+
+// Target returns the folder the site is published into: Path with its
+// symbolic links followed. When they differ, the destination (or a folder
+// above it) is a link, which publishing leaves in place.
+func (d *Dir) Target() string { return d.target }

@@ -119,10 +119,32 @@ func TestNewDirRefusesDangerousDestinations(t *testing.T) {
 	docs := filepath.Join(root, "documents")
 	os.MkdirAll(docs, 0o755)
 	os.WriteFile(filepath.Join(docs, "taxes.pdf"), []byte("precious"), 0o644)
+	site := filepath.Join(root, "site")
+	for _, dir := range []string{"content/articles", "themes/default"} {
+		os.MkdirAll(filepath.Join(site, dir), 0o755)
+	}
+	os.WriteFile(filepath.Join(site, "site.yaml"), []byte("title: x\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "index.html"), []byte("a page of the site"), 0o644)
+	os.Symlink(site, filepath.Join(root, "sitelink"))
+	os.Symlink(filepath.Join(site, "content"), filepath.Join(root, "contentlink"))
+	os.Symlink(filepath.Join(root, "nowhere"), filepath.Join(root, "dangling"))
 	tests := []struct{ dest, source, want string }{
 		{root, root, "contains the site itself"},
-		{root, filepath.Join(root, "site"), "contains the site itself"},
-		{docs, filepath.Join(root, "site"), "does not look like a built site"},
+		{root, site, "contains the site itself"},
+		{docs, site, "does not look like a built site"},
+		// The site reached through a link, from either side: the
+		// destination is the site itself.
+		{site, filepath.Join(root, "sitelink"), "contains the site itself"},
+		{filepath.Join(root, "sitelink"), site, "contains the site itself"},
+		{filepath.Join(root, "sitelink", "content", ".."), site, "contains the site itself"},
+		// Inside what a build reads, directly, through a link or not
+		// yet existing.
+		{filepath.Join(site, "content", "out"), site, "lies inside the site's content"},
+		{filepath.Join(site, "content", "articles"), site, "lies inside the site's content"},
+		{filepath.Join(root, "contentlink", "out"), site, "lies inside the site's content"},
+		{filepath.Join(root, "sitelink", "themes", "default", "static"), site, "lies inside the site's themes"},
+		{filepath.Join(site, "site.yaml"), site, "lies inside the site's site.yaml"},
+		{filepath.Join(root, "dangling"), site, "a symbolic link that leads to no folder"},
 	}
 	for _, tt := range tests {
 		_, err := NewDir(tt.dest, tt.source)
@@ -132,6 +154,47 @@ func TestNewDirRefusesDangerousDestinations(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(docs, "taxes.pdf")); string(data) != "precious" {
 		t.Error("a refused destination was touched")
+	}
+	if data, _ := os.ReadFile(filepath.Join(site, "site.yaml")); string(data) != "title: x\n" {
+		t.Error("the site was touched")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(site, "content")); len(entries) != 1 {
+		t.Errorf("content/ changed: %v", entries)
+	}
+}
+
+// TestDirPublishesThroughALink publishes to a destination that is a
+// symbolic link to a folder: the link stays, and the folder it points to
+// holds the new site.
+func TestDirPublishesThroughALink(t *testing.T) {
+	root := t.TempDir()
+	www := filepath.Join(root, "srv", "www")
+	os.MkdirAll(www, 0o755)
+	os.WriteFile(filepath.Join(www, "index.html"), []byte("old"), 0o644)
+	link := filepath.Join(root, "site", "public")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(www, link); err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewDir(link, filepath.Join(root, "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Path() != link || d.Target() != www {
+		t.Errorf("Path, Target = %s, %s; want %s, %s", d.Path(), d.Target(), link, www)
+	}
+	d.WriteFile("index.html", []byte("new"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", info, err)
+	}
+	if got := readAll(t, www); got["index.html"] != "new" || len(got) != 1 {
+		t.Errorf("the link's folder holds %v", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "srv")); len(entries) != 1 {
+		t.Errorf("left beside the target: %v", entries)
 	}
 }
 

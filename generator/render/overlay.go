@@ -71,3 +71,21 @@ func Origin(fsys fs.FS, name string) string {
 	}
 	return ""
 }
+
+// ReadLink returns the target of the symbolic link name in the layer
+// that serves it, as fs.ReadLinkFS requires.
+func (o overlay) ReadLink(name string) (string, error) {
+	if _, err := fs.Lstat(o.top, name); err == nil {
+		return fs.ReadLink(o.top, name)
+	}
+	return fs.ReadLink(o.base, name)
+}
+
+// Lstat describes name without following a final symbolic link, in the
+// layer that serves it, as fs.ReadLinkFS requires.
+func (o overlay) Lstat(name string) (fs.FileInfo, error) {
+	if info, err := fs.Lstat(o.top, name); err == nil {
+		return info, nil
+	}
+	return fs.Lstat(o.base, name)
+}

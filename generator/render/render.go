@@ -77,7 +77,7 @@ func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Rend
 	}
 	r := &Renderer{cfg: cfg, theme: theme, label: label, layouts: map[string]*template.Template{}}
 	var err error
-	if r.assets, err = fingerprints(theme); err != nil {
+	if r.assets, err = fingerprints(theme, label); err != nil {
 		return nil, err
 	}
 	base := template.New("baseof").Funcs(r.funcs()).Option("missingkey=error")

@@ -5,13 +5,17 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // StaticDir is the theme folder whose files are copied to the site root.
 const StaticDir = "static"
 
 // StaticFiles lists the theme's static files as paths relative to
-// StaticDir, such as "css/main.css".
+// StaticDir, such as "css/main.css", leaving out the names sitefs.Ignored
+// names (hidden files, editors' temporary files).
 func StaticFiles(theme fs.FS) ([]string, error) {
 	var out []string
 	err := fs.WalkDir(theme, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -21,7 +25,12 @@ func StaticFiles(theme fs.FS) ([]string, error) {
 			}
 			return err
 		}
-		if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case p != StaticDir && sitefs.Ignored(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case !d.IsDir():
 			out = append(out, strings.TrimPrefix(p, StaticDir+"/"))
 		}
 		return nil
@@ -30,21 +39,31 @@ func StaticFiles(theme fs.FS) ([]string, error) {
 }
 
 // fingerprints returns, for each static file, a short hash of its content.
-func fingerprints(theme fs.FS) (map[string]string, error) {
+// A file that cannot be read, such as a symbolic link out of the site, is
+// an error naming it as label names it.
+func fingerprints(theme fs.FS, label func(string) string) (map[string]string, error) {
 	files, err := StaticFiles(theme)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]string, len(files))
+	var errs diag.List
 	for _, f := range files {
-		data, err := fs.ReadFile(theme, StaticDir+"/"+f)
+		name := StaticDir + "/" + f
+		data, err := fs.ReadFile(theme, name)
 		if err != nil {
-			return nil, err
+			e := &diag.Error{Msg: "cannot read: " + sitefs.Reason(err)}
+			if info, lerr := fs.Lstat(theme, name); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+				e = sitefs.Link(theme, name, err)
+			}
+			e.File = label(name)
+			errs = append(errs, e)
+			continue
 		}
 		sum := sha256.Sum256(data)
 		out[f] = hex.EncodeToString(sum[:4])
 	}
-	return out, nil
+	return out, errs.Err()
 }
 
 // asset returns the URL of the static file p with a fingerprint query, or

@@ -15,7 +15,8 @@
 // created later is noticed.
 //
 // Never watched nor reported: hidden files and folders (.git, .DS_Store),
-// editors' temporary, swap and backup files (see IsTemp), the build output
+// names starting with "_" (other than _index.md), editors' temporary, swap
+// and backup files (the one list of sitefs.Ignored), the build output
 // public/, and folders reached through symbolic links below a watched
 // folder. Chmod-only events (touch, Spotlight, antivirus scanners) are
 // ignored, as Hugo does: they do not change what is built.
