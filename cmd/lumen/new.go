@@ -38,7 +38,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	kind, title := pos[0], pos[1]
-	if _, ok := scaffold.Kinds[kind]; !ok {
+	if !scaffold.IsKind(kind) {
 		fmt.Fprintf(stderr, "lumen new: unknown kind %q; choose one of site, %s\n", kind, kindList())
 		return exitUsage
 	}

@@ -217,12 +217,31 @@ type Plain struct {
 }
 
 // Meta is the typed front matter of one page: one of *Article, *Condition,
-// *Procedure, *FAQ, *Provider, *Location or *Plain.
+// *Procedure, *FAQ, *Provider, *Location or *Plain, as the table of kinds
+// says. Every type embeds Common; medical kinds also embed Medical.
 type Meta interface {
 	common() *Common
+	// Readable returns the front-matter text that patients read on the
+	// page, in the order the theme shows it, for the readability checks.
+	Readable() []Field
 }
 
 func (c *Common) common() *Common { return c }
+
+// medical is the front matter of the medical kinds: the types that embed
+// Medical.
+type medical interface{ medicalKeys() *Medical }
+
+func (m *Medical) medicalKeys() *Medical { return m }
+
+// MedicalOf returns the medical governance keys of front matter m, or nil
+// for a kind that has none.
+func MedicalOf(m Meta) *Medical {
+	if md, ok := m.(medical); ok {
+		return md.medicalKeys()
+	}
+	return nil
+}
 
 // Strings is a list of text that may also be written as a single value:
 // icd10: M51.26 and icd10: [M51.26, M54.16] both decode.

@@ -33,19 +33,7 @@ func (p *Page) Common() *Common { return p.Meta.common() }
 
 // Medical returns the medical governance keys of the page, or nil when its
 // kind has none.
-func (p *Page) Medical() *Medical {
-	switch m := p.Meta.(type) {
-	case *Article:
-		return &m.Medical
-	case *Condition:
-		return &m.Medical
-	case *Procedure:
-		return &m.Medical
-	case *FAQ:
-		return &m.Medical
-	}
-	return nil
-}
+func (p *Page) Medical() *Medical { return MedicalOf(p.Meta) }
 
 // Line returns the file line of the front matter key path or, when path
 // was not written, the first line inside the front matter (line 2), or line

@@ -1,36 +1,80 @@
-// Package diag describes problems found in a site's source files.
+// Package diag describes what Lumen finds in a site's source files: errors
+// that stop a build, warnings and hints.
 //
-// Every stage of the Lumen pipeline reports problems as *Error values that
-// name the file (a slash-separated path relative to the site root), the line
-// and the column, say what is wrong and, where a common mistake is likely,
-// what to do about it. Errors are collected in a List so that one build can
-// report every problem it finds rather than only the first.
+// Every stage of the Lumen pipeline reports what it finds as *Error values
+// that name the file (a slash-separated path relative to the site root),
+// the line and the column, say what is wrong and, where a common mistake is
+// likely, what to do about it. Each names the Rule it follows (Rules is the
+// registry) and has a Severity. Findings are collected in a List so that
+// one build can report every problem it finds rather than only the first.
 //
-// The text form follows the convention of compilers and of Hugo:
+// The text form follows the convention of compilers and of Hugo, with the
+// rule in brackets:
 //
-//	content/conditions/sciatica.md:4:1: unknown front matter key "titel"
+//	content/conditions/sciatica.md:4:1: unknown key "titel" [frontmatter]
 //	    hint: did you mean "title"?
 package diag
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 )
 
-// Error is one problem located in a source file.
+// Error is one finding located in a source file: an error, a warning or
+// a hint. Its JSON form is what lumen check --format json prints.
 type Error struct {
 	// File is the path of the file relative to the site root, with forward
 	// slashes, such as "content/faqs/back-pain.md". It is empty for problems
 	// that belong to no file.
-	File string
+	File string `json:"file"`
 	// Line and Col are 1-based; zero means unknown.
-	Line, Col int
+	Line int `json:"line"`
+	Col  int `json:"column"`
+	// Rule is the ID of the rule the finding follows (see Rules), or ""
+	// until the stage that found it sets it (see List.SetRule).
+	Rule string `json:"rule"`
+	// Severity is how much the finding matters; "" means SeverityError.
+	Severity Severity `json:"severity"`
 	// Msg says what is wrong, in one sentence without a trailing period.
-	Msg string
+	Msg string `json:"message"`
 	// Hint, when not empty, says what to do about it.
-	Hint string
+	Hint string `json:"hint,omitempty"`
+}
+
+// Severity is how much a finding matters: errors stop lumen build and fail
+// lumen check, warnings are printed, hints are shown by lumen check only.
+type Severity string
+
+// The severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityHint    Severity = "hint"
+)
+
+// Level returns the severity of e, SeverityError when none was set.
+func (e *Error) Level() Severity {
+	if e.Severity == "" {
+		return SeverityError
+	}
+	return e.Severity
+}
+
+// IsError reports whether e stops a build.
+func (e *Error) IsError() bool { return e.Level() == SeverityError }
+
+// MarshalJSON writes e with its severity always set.
+func (e *Error) MarshalJSON() ([]byte, error) {
+	type plain Error
+	c := plain(*e)
+	c.Severity = e.Level()
+	if c.Rule == "" {
+		c.Rule = RuleUnclassified
+	}
+	return json.Marshal(c)
 }
 
 // Errorf returns an Error at file:line with a formatted message.
@@ -58,9 +102,10 @@ func (e *Error) Pos() string {
 	return b.String()
 }
 
-// Error returns the position, the message and the hint on a second line.
+// Error returns the position, the message and the rule, and the hint on
+// a second line.
 func (e *Error) Error() string {
-	s := e.Msg
+	s := e.message()
 	if p := e.Pos(); p != "" {
 		s = p + ": " + s
 	}
@@ -68,6 +113,14 @@ func (e *Error) Error() string {
 		s += "\n    hint: " + e.Hint
 	}
 	return s
+}
+
+// message returns the message followed by the rule in brackets.
+func (e *Error) message() string {
+	if e.Rule == "" {
+		return e.Msg
+	}
+	return e.Msg + " [" + e.Rule + "]"
 }
 
 // MaxErrors is how many errors a List reports before it summarises the rest.
@@ -96,7 +149,8 @@ func (l *List) Add(err error) {
 	*l = append(*l, &Error{Msg: err.Error()})
 }
 
-// Sort orders l by file, line and column, so output is the same on every run.
+// Sort orders l by file, line and column, and findings at one place in
+// the order of Rules, so output is the same on every run.
 func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
@@ -106,8 +160,46 @@ func (l List) Sort() {
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Col < b.Col
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return RuleOrder(a.Rule) < RuleOrder(b.Rule)
 	})
+}
+
+// SetRule gives every finding of l that has no rule yet the rule id, and
+// returns l. A stage calls it on what it found, so that the specific rules
+// its parts set are kept.
+func (l List) SetRule(id string) List {
+	for _, e := range l {
+		if e.Rule == "" {
+			e.Rule = id
+		}
+	}
+	return l
+}
+
+// Errors returns the findings of l that are errors.
+func (l List) Errors() List { return l.filter(func(e *Error) bool { return e.IsError() }) }
+
+// Warnings returns the findings of l that are warnings.
+func (l List) Warnings() List {
+	return l.filter(func(e *Error) bool { return e.Level() == SeverityWarning })
+}
+
+// Hints returns the findings of l that are hints.
+func (l List) Hints() List {
+	return l.filter(func(e *Error) bool { return e.Level() == SeverityHint })
+}
+
+func (l List) filter(keep func(*Error) bool) List {
+	var out List
+	for _, e := range l {
+		if keep(e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Err returns nil when l is empty and l itself otherwise.

@@ -28,10 +28,10 @@ func (e *Error) WithSource(src []byte) string {
 		return e.Error()
 	}
 	var b strings.Builder
-	b.WriteString(e.Msg)
+	b.WriteString(e.message())
 	if p := e.Pos(); p != "" {
 		b.Reset()
-		b.WriteString(p + ": " + e.Msg)
+		b.WriteString(p + ": " + e.message())
 	}
 	num := strconv.Itoa(e.Line)
 	pad := strings.Repeat(" ", len(num))

@@ -4,7 +4,8 @@
 //
 //	layouts/baseof.html        the document; it calls {{block "main" .}}
 //	layouts/partials/*.html    partials, named "partials/<file>"
-//	layouts/<kind>.html        one per page kind (home, section, article,
+//	layouts/<kind>.html        one per kind of the table of kinds
+//	                           (content.Kinds: home, section, article,
 //	                           condition, procedure, faq, provider,
 //	                           location, page, terms, term, 404), each
 //	                           defining "main" and optionally "head"
@@ -51,9 +52,6 @@ type Data struct {
 	// <script type="application/ld+json"> element.
 	JSONLD template.JS
 }
-
-// Kinds are the page kinds a theme has a layout for.
-var Kinds = []string{"home", "section", "article", "condition", "procedure", "faq", "provider", "location", "page", "terms", "term", "404"}
 
 // Renderer executes a theme's templates.
 type Renderer struct {
@@ -112,8 +110,8 @@ func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Rend
 		r.layouts[name] = t
 	}
 	r.base = base
-	for _, k := range Kinds {
-		if r.layouts[k] == nil {
+	for _, info := range content.Kinds() {
+		if k := string(info.Kind); r.layouts[k] == nil {
 			return nil, &diag.Error{File: label("layouts/" + k + ".html"), Msg: "the theme has no layout for " + k + " pages",
 				Hint: "add the file, or copy it from Lumen's default theme"}
 		}

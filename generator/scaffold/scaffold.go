@@ -23,22 +23,30 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Kinds lists the kinds Page can create, with the folder of each.
-var Kinds = map[string]string{
-	"article":   "articles",
-	"condition": "conditions",
-	"procedure": "procedures",
-	"faq":       "faqs",
-	"provider":  "providers",
-	"location":  "locations",
-	"page":      "",
+// kind returns the entry of the table of kinds for a kind Page can
+// create: a content kind, chosen by its folder, or a plain page.
+func kind(name string) (content.KindInfo, bool) {
+	for _, k := range content.Kinds() {
+		if string(k.Kind) == name && (k.Folder != "" || k.Kind == content.KindPage) {
+			return k, true
+		}
+	}
+	return content.KindInfo{}, false
+}
+
+// IsKind reports whether Page can create pages of the kind name.
+func IsKind(name string) bool {
+	_, ok := kind(name)
+	return ok
 }
 
 // KindNames returns the kinds Page accepts, sorted.
 func KindNames() []string {
 	var out []string
-	for k := range Kinds {
-		out = append(out, k)
+	for _, k := range content.Kinds() {
+		if IsKind(string(k.Kind)) {
+			out = append(out, string(k.Kind))
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -65,17 +73,17 @@ func Site(dir string) ([]string, error) {
 // Page writes a new page of kind titled title into the site at siteDir
 // and returns its path. today fills in dates; reviewer, when not empty,
 // is the provider slug put in reviewed_by.
-func Page(siteDir, kind, title string, today time.Time, reviewer string) (string, error) {
-	folder, ok := Kinds[kind]
+func Page(siteDir, kindName, title string, today time.Time, reviewer string) (string, error) {
+	info, ok := kind(kindName)
 	if !ok {
-		return "", fmt.Errorf("unknown kind %q; choose one of %s", kind, strings.Join(KindNames(), ", "))
+		return "", fmt.Errorf("unknown kind %q; choose one of %s", kindName, strings.Join(KindNames(), ", "))
 	}
 	slug := content.Slugify(title)
 	if slug == "" {
 		return "", fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
 	}
-	full := filepath.Join(siteDir, content.Dir, folder, slug+".md")
-	front, err := frontMatter(kind, title, today, reviewer)
+	full := filepath.Join(siteDir, content.Dir, info.Folder, slug+".md")
+	front, err := frontMatter(info, title, today, reviewer)
 	if err != nil {
 		return "", err
 	}
@@ -86,8 +94,10 @@ func Page(siteDir, kind, title string, today time.Time, reviewer string) (string
 	return full, nil
 }
 
-// frontMatter returns the YAML front matter of a new page.
-func frontMatter(kind, title string, today time.Time, reviewer string) (string, error) {
+// frontMatter returns the YAML front matter of a new page of kind k: the
+// keys every kind has, the medical keys of a medical kind, and the kind's
+// own scaffold from the table of kinds.
+func frontMatter(k content.KindInfo, title string, today time.Time, reviewer string) (string, error) {
 	q, err := yaml.Marshal(title)
 	if err != nil {
 		return "", err
@@ -96,27 +106,10 @@ func frontMatter(kind, title string, today time.Time, reviewer string) (string, 
 	fmt.Fprintf(&b, "title: %s", q)
 	b.WriteString("description: \"\"\ndraft: true\n")
 	date := today.Format("2006-01-02")
-	medical := func() {
+	if k.Medical {
 		fmt.Fprintf(&b, "summary: \"\"\nauthor: %s\nreviewed_by: %s\nlast_reviewed: %s\nkey_points: []\nreferences: []\n", reviewer, reviewer, date)
 	}
-	switch kind {
-	case "article":
-		fmt.Fprintf(&b, "date: %s\ntags: []\n", date)
-		medical()
-	case "condition":
-		medical()
-		b.WriteString("also_known_as: []\nsymptoms: []\nred_flags: []\ncauses: []\nrisk_factors: []\ndiagnosis: []\ntreatments: []\nprocedures: []\nicd10: \"\"\nanatomy: \"\"\n")
-	case "procedure":
-		medical()
-		b.WriteString("procedure_type: percutaneous\ntreats: []\nduration: \"\"\nanesthesia: \"\"\nrecovery:\n  - {when: \"First day\", what: \"Write what patients can expect.\"}\nrisks: []\nalternatives: []\n")
-	case "faq":
-		medical()
-		b.WriteString("about: []\nquestions:\n  - question: \"Write a question patients ask?\"\n    answer: \"Write the answer in plain words.\"\n")
-	case "provider":
-		b.WriteString("credentials: []\nrole: \"\"\nspecialties: []\nlanguages: [English]\naccepting_new_patients: true\nlocations: []\n")
-	case "location":
-		b.WriteString("address: {street: \"\", city: \"\", region: \"\", postal_code: \"\", country: US}\nphone: \"\"\nhours:\n  - {days: Monday to Friday, opens: \"08:00\", closes: \"17:00\"}\nparking: \"\"\n")
-	}
+	b.WriteString(strings.ReplaceAll(k.Scaffold, "{date}", date))
 	return b.String(), nil
 }
 

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -47,15 +46,7 @@ func (b *builder) webPage() *webPage {
 }
 
 // pageType returns the @type of page p's own node before medical
-// properties are known: CollectionPage for list pages, ProfilePage for a
-// provider's bio, WebPage for the rest. builder.medical retypes medical
-// pages.
-func pageType(p *site.Page) types {
-	switch p.Kind {
-	case content.KindSection, site.KindTerms, site.KindTerm:
-		return typ("CollectionPage")
-	case content.KindProvider:
-		return typ("ProfilePage")
-	}
-	return typ("WebPage")
-}
+// properties are known, from the table of kinds: CollectionPage for list
+// pages, ProfilePage for a provider's bio, WebPage for the rest.
+// builder.medical retypes medical pages.
+func pageType(p *site.Page) types { return typ(p.Kind.Info().PageType) }

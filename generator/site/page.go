@@ -10,9 +10,9 @@ import (
 // Kinds of generated list pages, beside the content kinds.
 const (
 	// KindTerms is the page listing every tag, /tags/.
-	KindTerms content.Kind = "terms"
+	KindTerms = content.KindTerms
 	// KindTerm is the page listing the pages of one tag, /tags/<tag>/.
-	KindTerm content.Kind = "term"
+	KindTerm = content.KindTerm
 )
 
 // Page is one page of the built site: a content page, a section or the home

@@ -51,21 +51,15 @@ func (s *Site) resolve(r ref, errs *diag.List) *Page {
 
 // kindOfSlug returns the kind of a content page with the given slug, or "".
 func (s *Site) kindOfSlug(slug string) content.Kind {
-	for _, k := range []content.Kind{content.KindCondition, content.KindProcedure, content.KindFAQ,
-		content.KindProvider, content.KindLocation, content.KindArticle} {
-		if s.bySlug[k][slug] != nil {
-			return k
+	for _, k := range content.ContentKinds() {
+		if s.bySlug[k.Kind][slug] != nil {
+			return k.Kind
 		}
 	}
 	return ""
 }
 
-func folderOf(k content.Kind) string {
-	if k == content.KindFAQ {
-		return "faqs"
-	}
-	return string(k) + "s"
-}
+func folderOf(k content.Kind) string { return k.Info().Folder }
 
 func kindNames(kinds []content.Kind) string {
 	s := ""

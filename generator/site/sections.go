@@ -9,17 +9,6 @@ import (
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
 
-// sectionTitles are the titles of sections made up for folders without an
-// _index.md.
-var sectionTitles = map[string]string{
-	"articles":   "Articles",
-	"conditions": "Conditions we treat",
-	"procedures": "Procedures",
-	"faqs":       "Frequently asked questions",
-	"providers":  "Our team",
-	"locations":  "Locations",
-}
-
 // generated returns a Page Lumen makes up, with only a title.
 func generated(kind content.Kind, url, title string) *Page {
 	return &Page{Kind: kind, URL: url, Meta: &content.Plain{Common: content.Common{Title: title}}}
@@ -53,7 +42,7 @@ func (s *Site) buildSections() diag.List {
 		}
 		sec := sections[name]
 		if sec == nil {
-			title := sectionTitles[name]
+			title := content.KindOf(name + "/x.md").Info().SectionTitle
 			if title == "" {
 				title = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
 			}

@@ -142,10 +142,9 @@ func (s *Site) Counts() []KindCount {
 		n[p.Kind]++
 	}
 	var out []KindCount
-	for _, k := range []content.Kind{content.KindHome, content.KindSection, content.KindArticle, content.KindCondition,
-		content.KindProcedure, content.KindFAQ, content.KindProvider, content.KindLocation, content.KindPage, KindTerms, KindTerm} {
-		if n[k] > 0 {
-			out = append(out, KindCount{Kind: k, N: n[k]})
+	for _, k := range content.Kinds() {
+		if n[k.Kind] > 0 {
+			out = append(out, KindCount{Kind: k.Kind, N: n[k.Kind]})
 		}
 	}
 	return out
@@ -157,22 +156,12 @@ type KindCount struct {
 	N    int
 }
 
-// String returns the count as "3 conditions".
+// String returns the count as "3 conditions" or "1 tag index", with the
+// kind's names from the table of kinds.
 func (c KindCount) String() string {
-	name := string(c.Kind)
+	info := c.Kind.Info()
 	if c.N != 1 {
-		switch c.Kind {
-		case KindTerms:
-			name = "tag indexes"
-		case KindTerm:
-			name = "tags"
-		default:
-			name += "s"
-		}
-	} else if c.Kind == KindTerm {
-		name = "tag"
-	} else if c.Kind == KindTerms {
-		name = "tag index"
+		return fmt.Sprintf("%d %s", c.N, info.Plural)
 	}
-	return fmt.Sprintf("%d %s", c.N, name)
+	return fmt.Sprintf("1 %s", info.Singular())
 }

@@ -1,0 +1,119 @@
+package diag
+
+// Rule is one kind of finding: every Error names the rule it breaks, so
+// that a writer can look it up and a tool can filter by it. Rules lists
+// them all; the README's rule table is held to it by a test.
+type Rule struct {
+	// ID names the rule in findings, such as "link.broken".
+	ID string
+	// Severity is the rule's severity unless the site's configuration
+	// changes it (see Config).
+	Severity Severity
+	// Stage is the pipeline stage that finds it.
+	Stage string
+	// Config, when not empty, is the site.yaml key that changes the
+	// rule's severity or threshold.
+	Config string
+	// Doc says when the rule fires, in one line.
+	Doc string
+}
+
+// The rules, by ID. A new rule is a constant here and an entry in Rules.
+const (
+	RuleConfig       = "config"
+	RuleFile         = "file"
+	RuleFrontMatter  = "frontmatter"
+	RuleReviewer     = "review.missing"
+	RuleGlossary     = "glossary"
+	RuleLexicon      = "lexicon"
+	RuleURL          = "url.duplicate"
+	RuleRelation     = "relation"
+	RuleMenu         = "menu"
+	RuleTheme        = "theme"
+	RuleTemplate     = "template"
+	RuleLinkBroken   = "link.broken"
+	RuleLinkUnsafe   = "link.unsafe"
+	RuleHeading      = "a11y.heading"
+	RuleAlt          = "a11y.alt"
+	RuleLinkText     = "a11y.link-text"
+	RuleLang         = "a11y.lang"
+	RuleID           = "a11y.id"
+	RuleLabel        = "a11y.label"
+	RuleTable        = "a11y.table"
+	RuleHost         = "privacy.host"
+	RuleForm         = "privacy.form"
+	RuleGrade        = "readability.grade"
+	RuleSMOG         = "readability.smog"
+	RuleOverdue      = "review.overdue"
+	RuleDue          = "review.due"
+	RuleAnchor       = "link.anchor"
+	RulePercent      = "numbers.percent"
+	RuleJargon       = "plain.jargon"
+	RuleUndefined    = "glossary.undefined"
+	RuleInterrupted  = "interrupted"
+	RuleUnclassified = "other"
+)
+
+// rules is the registry, in order: findings on the same line are listed
+// in this order.
+var rules = [...]Rule{
+	{RuleConfig, SeverityError, "config", "", "site.yaml is missing, cannot be read, or has an unknown key, a wrong type or a wrong value"},
+	{RuleFile, SeverityError, "content", "", "a content file cannot be read: not UTF-8, empty, changed during the build, or a symbolic link that leads nowhere or out of the site"},
+	{RuleFrontMatter, SeverityError, "content", "", "front matter that cannot be read, or has an unknown key, a wrong type or a wrong value"},
+	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without author, reviewed_by or last_reviewed"},
+	{RuleGlossary, SeverityError, "content", "", "content/glossary.yaml has an entry without term or definition, or a term twice"},
+	{RuleLexicon, SeverityError, "content", "", "content/lexicon.txt has a line that is not `word syllables`"},
+	{RuleURL, SeverityError, "site", "", "two pages, or a page and a file, on one URL"},
+	{RuleRelation, SeverityError, "site", "", "a slug in front matter (treats, procedures, about, author, reviewed_by, locations) or an image names nothing of the right kind"},
+	{RuleMenu, SeverityError, "site", "", "a menu item of site.yaml points to no page"},
+	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},
+	{RuleTemplate, SeverityError, "pages", "", "a template fails while rendering a page"},
+	{RuleLinkBroken, SeverityError, "pages", "", "a link or image points to no page or file of the site"},
+	{RuleLinkUnsafe, SeverityError, "pages", "", "a link that could run script or read local files (javascript:, vbscript:, file:, data: other than images), removed"},
+	{RuleHeading, SeverityError, "pages", "", "a level-1 heading in the body, a page without exactly one h1, or a heading that skips a level"},
+	{RuleAlt, SeverityError, "pages", "", "an image without alt text"},
+	{RuleLinkText, SeverityError, "pages", "", "a link without text, or whose text does not say where it goes (\"click here\")"},
+	{RuleLang, SeverityError, "pages", "", "a page whose <html> has no lang"},
+	{RuleID, SeverityError, "pages", "", "an id used twice on a page"},
+	{RuleLabel, SeverityError, "pages", "", "a form control without a label"},
+	{RuleTable, SeverityError, "pages", "", "a table without header cells"},
+	{RuleHost, SeverityError, "pages", "privacy.allowed_hosts", "a page or stylesheet loads something from another host"},
+	{RuleForm, SeverityError, "pages", "privacy.allowed_hosts", "a form sent with GET, or to another host"},
+	{RuleGrade, SeverityWarning, "pages", "readability.enforce, readability.max_grade", "Flesch–Kincaid grade above readability.max_grade (default 8)"},
+	{RuleSMOG, SeverityWarning, "pages", "readability.enforce, readability.max_smog", "SMOG above readability.max_smog (default 9)"},
+	{RuleOverdue, SeverityError, "pages", "review.overdue", "the next medical review date has passed"},
+	{RuleDue, SeverityWarning, "pages", "review.interval_months", "the next medical review is due within 30 days"},
+	{RuleAnchor, SeverityError, "pages", "", "a link to #x on a page that has no element with id x"},
+	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
+	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one: \"utilize\" → \"use\", \"analgesic\" → \"pain reliever\""},
+	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},
+	{RuleInterrupted, SeverityError, "", "", "the build was stopped (Ctrl-C, SIGTERM) before it finished"},
+	{RuleUnclassified, SeverityError, "", "", "any other problem, such as a file that cannot be written"},
+}
+
+// Rules returns every rule, in the order findings on one line are listed.
+func Rules() []Rule { return rules[:] }
+
+// order is each rule's place in rules.
+var order = func() map[string]int {
+	m := make(map[string]int, len(rules))
+	for i, r := range rules {
+		m[r.ID] = i
+	}
+	return m
+}()
+
+// RuleOrder returns the place of the rule id in Rules; an unknown rule
+// comes last.
+func RuleOrder(id string) int {
+	if i, ok := order[id]; ok {
+		return i
+	}
+	return len(rules)
+}
+
+// Known reports whether id is a rule of Rules.
+func Known(id string) bool {
+	_, ok := order[id]
+	return ok
+}
