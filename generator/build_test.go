@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/themes"
 )

@@ -30,7 +30,7 @@ var layers = map[string]int{
 	"render":            5,
 	"output":            5,
 	"scaffold":          5,
-	"internal/sitetest": 5,
+	"headers":           3,
 	"":                  6, // package generator itself
 	"devserver":         7,
 }

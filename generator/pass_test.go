@@ -11,7 +11,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/diag"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/themes"
 )

@@ -17,6 +17,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/feeds"
+	"github.com/lumen-ssg/lumen/generator/headers"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
@@ -80,7 +81,7 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapsho
 	snap.files["sitemap.xml"] = &entry{make: func() ([]byte, error) { return feeds.Sitemap(s) }}
 	snap.files[feeds.AtomPath] = &entry{make: func() ([]byte, error) { return feeds.Atom(s) }}
 	snap.files["robots.txt"] = &entry{make: func() ([]byte, error) { return feeds.Robots(s), nil }}
-	snap.files[feeds.HeadersPath] = &entry{make: func() ([]byte, error) { return feeds.HeadersFile(s.Config), nil }}
+	snap.files[headers.Path] = &entry{make: func() ([]byte, error) { return headers.File(s.Config), nil }}
 	for name := range snap.files {
 		snap.names = append(snap.names, name)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/check"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/themes"
 )
 

@@ -18,7 +18,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/diag"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/themes"
 )
 

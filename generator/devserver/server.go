@@ -41,7 +41,7 @@ import (
 	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator"
-	"github.com/lumen-ssg/lumen/generator/feeds"
+	"github.com/lumen-ssg/lumen/generator/headers"
 )
 
 //go:embed assets
@@ -69,7 +69,7 @@ type state struct {
 
 // New returns a Server for the site whose sources are in source (used to
 // show the offending lines of an error). Every response carries the site's
-// security headers (feeds.Headers), as a static host would send them from
+// security headers (headers.For), as a static host would send them from
 // _headers, and header, when not nil.
 func New(source fs.FS, header http.Header) *Server {
 	s := &Server{source: source, hub: newHub(), header: header}
@@ -86,7 +86,7 @@ func (s *Server) Publish(snap *generator.Snapshot, err error) {
 	if err != nil || snap == nil {
 		next.snap = old.snap
 	} else {
-		next.headers = feeds.Headers(snap.Site.Config)
+		next.headers = headers.For(snap.Site.Config)
 	}
 	s.state.Store(next)
 	cssChanged := err == nil && old.err == nil && old.snap != nil && stylesChanged(old.snap, next.snap)

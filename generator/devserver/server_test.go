@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/themes"
 )
 

@@ -1,7 +1,7 @@
-// Package feeds writes the machine-readable files of a site: sitemap.xml
-// (the Sitemaps 0.9 protocol), an Atom feed of articles (RFC 4287),
-// robots.txt, and _headers with the security headers of Headers. Each function returns the file's bytes; package generator
-// writes them.
+// Package feeds writes the files of a site that crawlers and feed readers
+// read: sitemap.xml (the Sitemaps 0.9 protocol), an Atom feed of articles
+// (RFC 4287) and robots.txt. Each function returns the file's bytes;
+// package generator writes them. The _headers file is package headers'.
 package feeds
 
 import (

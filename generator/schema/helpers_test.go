@@ -13,7 +13,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 

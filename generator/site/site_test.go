@@ -6,7 +6,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
-	"github.com/lumen-ssg/lumen/generator/internal/sitetest"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 )
 
 func TestURLFor(t *testing.T) {

@@ -1,4 +1,8 @@
-package feeds
+// Package headers makes the HTTP security headers of a site: the
+// _headers file that static hosts such as Netlify and Cloudflare Pages
+// read, and the same headers for lumen serve, so that a page that works in
+// the dev server works when published.
+package headers
 
 import (
 	"net/http"
@@ -7,12 +11,12 @@ import (
 	"github.com/lumen-ssg/lumen/generator/config"
 )
 
-// HeadersPath is where the security headers are published, in the format
+// Path is where the security headers are published, in the format
 // Netlify and Cloudflare Pages read: a path pattern, then indented
 // "Name: value" lines.
-const HeadersPath = "_headers"
+const Path = "_headers"
 
-// Headers returns the HTTP headers every page of the site should be served
+// For returns the HTTP headers every page of the site should be served
 // with. Pages load nothing from other hosts unless site.yaml allows a host
 // on purpose (privacy.allowed_hosts), and the Content-Security-Policy says
 // so to the browser:
@@ -29,7 +33,7 @@ const HeadersPath = "_headers"
 //
 // The dev server sends the same headers, so a page that works in lumen
 // serve works when published.
-func Headers(cfg *config.Config) http.Header {
+func For(cfg *config.Config) http.Header {
 	var hosts []string
 	for _, h := range cfg.Privacy.AllowedHosts {
 		hosts = append(hosts, "https://"+h)
@@ -60,9 +64,10 @@ func Headers(cfg *config.Config) http.Header {
 	return h
 }
 
-// HeadersFile returns the _headers file applying Headers to every path.
-func HeadersFile(cfg *config.Config) []byte {
-	h := Headers(cfg)
+// File returns the _headers file applying the headers of For to every
+// path.
+func File(cfg *config.Config) []byte {
+	h := For(cfg)
 	var b strings.Builder
 	b.WriteString("# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n/*\n")
 	for _, name := range []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} {
