@@ -11,4 +11,7 @@ require (
 	golang.org/x/sys v0.49.0
 )
 
-require github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+require (
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	golang.org/x/sync v0.25.0 // indirect
+)

@@ -17,6 +17,7 @@ package generator
 // runs with benchstat.
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"io/fs"
@@ -24,9 +25,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -91,11 +95,11 @@ func benchOptions(dir string) Options {
 	return Options{Source: os.DirFS(dir), Theme: themes.Default(), Out: output.NewMem(), Today: benchToday}
 }
 
-// benchState runs the stages up to and including site and theme, and
+// benchPrepared runs the stages up to and including site and theme, and
 // returns their state.
-func benchState(b *testing.B, dir string) *buildState {
+func benchPrepared(b *testing.B, dir string) *prepared {
 	b.Helper()
-	st := &buildState{b: NewBuilder(benchOptions(dir)), res: &Result{}}
+	st := &prepared{b: newBuilder(benchOptions(dir), false), res: &Result{}}
 	ctx := context.Background()
 	for _, run := range []func(context.Context) error{st.loadConfig, st.loadContent, st.buildSite, st.loadTheme} {
 		if err := run(ctx); err != nil {
@@ -105,17 +109,18 @@ func benchState(b *testing.B, dir string) *buildState {
 	return st
 }
 
-// benchSnapshot returns the site's Snapshot, its Markdown converted;
-// rendered says whether to render every page too.
-func benchSnapshot(b *testing.B, dir string, rendered bool) *Snapshot {
+// benchSnapshot returns the site's Snapshot as lumen serve has it: every
+// file made when first read, and kept; made says whether to make every
+// file now.
+func benchSnapshot(b *testing.B, dir string, made bool) *Snapshot {
 	b.Helper()
-	snap, _, err := NewBuilder(benchOptions(dir)).Build(context.Background())
+	snap, _, err := NewBuilder(benchOptions(dir)).Prepare(context.Background())
 	if err != nil {
 		b.Fatalf("preparing the benchmark site: %v", err)
 	}
-	if rendered {
-		if err := snap.RenderAll(context.Background()); err != nil {
-			b.Fatalf("rendering the benchmark site: %v", err)
+	if made {
+		if _, err := snap.Pass(context.Background(), nil); err != nil {
+			b.Fatalf("making the benchmark site: %v", err)
 		}
 	}
 	return snap
@@ -190,85 +195,132 @@ func BenchmarkFrontMatter(b *testing.B) {
 // BenchmarkSiteGraph makes the site graph from the parsed content: URLs,
 // sections, tags, relations.
 func BenchmarkSiteGraph(b *testing.B) {
-	st := benchState(b, benchSource(b))
+	st := benchPrepared(b, benchSource(b))
 	for b.Loop() {
-		if _, errs := site.New(st.cfg, st.set); errs.Err() != nil {
+		if _, errs := site.New(st.cfg, st.set, site.Options{}); errs.Err() != nil {
 			b.Fatal(errs.Err())
 		}
 	}
 	perPage(b, len(st.site.Pages))
 }
 
-// BenchmarkMarkdown converts every page body (and FAQ answer) to HTML: the
-// markdown stage, with nothing cached from an earlier build.
+// BenchmarkMarkdown converts every page body (and FAQ answer) to HTML,
+// with nothing kept from an earlier build, reading each body again from
+// the disk as a one-shot build does.
 func BenchmarkMarkdown(b *testing.B) {
-	st := benchState(b, benchSource(b))
-	ctx := context.Background()
+	st := benchPrepared(b, benchSource(b))
 	for b.Loop() {
-		st.b.converted = map[string]converted{}
-		if err := st.convertMarkdown(ctx); err != nil {
-			b.Fatal(err)
+		for _, p := range st.site.Pages {
+			if p.Source != nil {
+				if body := st.conv.make(st.site, p); body.Errs.Err() != nil {
+					b.Fatal(body.Errs.Err())
+				}
+			}
 		}
 	}
 	perPage(b, contentPages(st.site))
 }
 
+// BenchmarkPages makes, checks and reviews every file without writing it:
+// the pages stage of lumen check.
+func BenchmarkPages(b *testing.B) {
+	st := benchPrepared(b, benchSource(b))
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := st.snapshot().Pass(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b, len(st.site.Pages))
+}
+
 // BenchmarkRender renders every page with the theme's templates, the
-// structured data included: the render stage.
+// structured data included, its Markdown converted beforehand.
 func BenchmarkRender(b *testing.B) {
-	dir := benchSource(b)
-	base := benchSnapshot(b, dir, false)
-	ctx := context.Background()
-	for b.Loop() {
-		snap := newSnapshot(base.Site, themes.Default(), os.DirFS(dir), base.render)
-		if err := snap.RenderAll(ctx); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perPage(b, len(base.Site.Pages))
-}
-
-// BenchmarkHTMLCheck checks every rendered page for the accessibility and
-// privacy failures of package htmlcheck: the first half of the check stage.
-func BenchmarkHTMLCheck(b *testing.B) {
-	snap := benchSnapshot(b, benchSource(b), true)
-	ctx := context.Background()
-	for b.Loop() {
-		if err := snap.Check(ctx); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perPage(b, len(snap.Site.Pages))
-}
-
-// BenchmarkQuality runs the editorial checks (readability, review dates,
-// anchors, jargon, glossary) on every page: the second half of the check
-// stage.
-func BenchmarkQuality(b *testing.B) {
-	snap := benchSnapshot(b, benchSource(b), true)
-	for b.Loop() {
-		snap.Quality(benchToday)
-	}
-	perPage(b, contentPages(snap.Site))
-}
-
-// BenchmarkReadability scores the prose of every page, alone and on one
-// goroutine (Quality runs pages in parallel): the largest part of
-// BenchmarkQuality.
-func BenchmarkReadability(b *testing.B) {
 	snap := benchSnapshot(b, benchSource(b), false)
 	var pages []*site.Page
 	for _, p := range snap.Site.Pages {
-		if p.Source != nil {
-			pages = append(pages, p)
-		}
+		snap.Site.Body(p) // converted once, and kept
+		pages = append(pages, p)
 	}
+	var buf bytes.Buffer
 	for b.Loop() {
 		for _, p := range pages {
-			snap.analyzer.Analyze(check.Blocks(p))
+			buf.Reset()
+			if err := snap.renderPage(&buf, p); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	perPage(b, len(pages))
+}
+
+// BenchmarkHTMLCheck checks every rendered page for the accessibility and
+// privacy failures of package htmlcheck.
+func BenchmarkHTMLCheck(b *testing.B) {
+	snap := benchSnapshot(b, benchSource(b), true)
+	type page struct {
+		p    *site.Page
+		data []byte
+	}
+	var pages []page
+	for _, p := range snap.Site.Pages {
+		data, err := snap.ReadFile(site.FileOf(p.URL))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page{p, data})
+	}
+	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
+	for b.Loop() {
+		for _, pg := range pages {
+			c.Inspect(pg.p.SourcePath(), pg.p.URL, pg.data)
+		}
+	}
+	perPage(b, len(pages))
+}
+
+// BenchmarkQuality runs the editorial checks (readability, review dates,
+// jargon, glossary) on every content page, one goroutine.
+func BenchmarkQuality(b *testing.B) {
+	snap := benchSnapshot(b, benchSource(b), true)
+	pages := benchBodies(snap)
+	for b.Loop() {
+		for _, pb := range pages {
+			check.PageReport(snap.Site, pb.p, pb.body, snap.opts.check)
+		}
+	}
+	perPage(b, len(pages))
+}
+
+// BenchmarkReadability scores the prose of every page, alone and on one
+// goroutine: the largest part of BenchmarkQuality.
+func BenchmarkReadability(b *testing.B) {
+	snap := benchSnapshot(b, benchSource(b), false)
+	pages := benchBodies(snap)
+	for b.Loop() {
+		for _, pb := range pages {
+			snap.opts.check.Analyzer.Analyze(check.Blocks(pb.p, pb.body))
+		}
+	}
+	perPage(b, len(pages))
+}
+
+// pageBody is a content page with its converted Markdown.
+type pageBody struct {
+	p    *site.Page
+	body *site.Body
+}
+
+// benchBodies returns the content pages of snap with their Bodies.
+func benchBodies(snap *Snapshot) []pageBody {
+	var out []pageBody
+	for _, p := range snap.Site.Pages {
+		if p.Source != nil {
+			out = append(out, pageBody{p, snap.Site.Body(p)})
+		}
+	}
+	return out
 }
 
 // BenchmarkWrite writes every file of a rendered site to a new folder: the
@@ -293,15 +345,16 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		// The files are made before the loop: this times the writes alone.
-		errs := make([]error, len(snap.Names()))
-		parallel(ctx, len(errs), func(i int) {
-			data, _ := snap.ReadFile(snap.Names()[i])
-			errs[i] = out.WriteFile(snap.Names()[i], data)
-		})
-		for _, err := range errs {
-			if err != nil {
-				b.Fatal(err)
-			}
+		g, _ := errgroup.WithContext(ctx)
+		g.SetLimit(2 * runtime.GOMAXPROCS(0))
+		for _, name := range snap.Names() {
+			g.Go(func() error {
+				data, _ := snap.ReadFile(name)
+				return out.WriteFile(name, data)
+			})
+		}
+		if err := g.Wait(); err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		out.Abort()
@@ -336,7 +389,7 @@ func BenchmarkHTMLCheckPage(b *testing.B) {
 			break
 		}
 	}
-	data, err := snap.ReadFile(pageFile(page.URL))
+	data, err := snap.ReadFile(site.FileOf(page.URL))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,37 +1,42 @@
-// Package generator builds a Lumen site. Its pipeline is a flat list of
-// stages, read top to bottom:
+// Package generator builds a Lumen site. Its pipeline is one flat list of
+// stages, read top to bottom, assembled in one place for lumen build,
+// lumen check and lumen serve:
 //
 //	config    site.yaml                          package config
 //	content   content/ → typed pages             package content
 //	site      URLs, sections, tags, relations    package site
 //	theme     theme layouts and static files     package render, themes
-//	pages     each page: Markdown → HTML,        package markdown, render,
-//	          rendered, checked, written,        htmlcheck, check, feeds
-//	          its editorial report made
-//	check     links to #fragments; the errors    package check
-//	          and warnings of every page
-//	write     the outcome of the writes          package output
+//	pages     every file of the site: made,      package markdown, render,
+//	          checked, written; every content    schema, htmlcheck, check,
+//	          page's editorial report; links     feeds, headers
+//	          to #fragments
 //
-// Each stage is timed and its errors are wrapped with its name (the pages
-// stage reports Markdown errors as the markdown stage's and template errors
-// as the render stage's). A stage reports every problem it finds, and the
-// build stops after the first stage with errors.
+// The first four stages (Builder.Prepare) make a Snapshot: the site graph,
+// read-only from then on, and the table of every file the site has with
+// the one function that makes each. The pages stage (Snapshot.Pass) makes
+// every file, checks it and hands it to a writer. The three commands
+// differ only in where the files go and in what they keep:
 //
-// A one-shot build (Build) keeps in memory the site graph and the pages
-// being worked on, one per goroutine: the content stage lets each page's
-// Markdown go once its front matter is read, and the pages stage reads it
-// again, converts, renders, checks and writes the page, makes its
-// editorial report and lets everything but the report go. It writes to
-// Options.Out, which for lumen build is a temporary folder that replaces
-// the published site only when every stage succeeded (see Publish), so a
-// broken site never half-publishes.
+//	lumen build   Build with an output.Dir: a temporary folder that
+//	              replaces the published site only when no stage found an
+//	              error (see Publish), so a broken site never
+//	              half-publishes. Keeps nothing.
+//	lumen check   Build with no writer: the same findings, nothing written.
+//	lumen serve   a Builder that keeps parsed pages, converted Markdown and
+//	              the parsed theme between builds; its Snapshot is served
+//	              as an fs.FS that makes each file when first asked for and
+//	              keeps it, and a Pass in the background reports findings.
 //
-// A Builder instead makes a Snapshot: the site with every page's Markdown
-// converted, ready to render, which a dev server serves as an fs.FS that
-// renders each page when it is first asked for, and lumen check reviews
-// whole. A Builder keeps what did not change between builds (parsed pages,
-// converted Markdown, parsed templates), so that a rebuild after an edit
-// redoes only the edited page's work.
+// A page's Markdown is converted when the page is first asked for it
+// (site.Site.Body) and never written back into the page: any template may
+// read any page's Content and gets the same bytes in every command. A
+// one-shot build holds a page's converted Markdown only while the page is
+// made, and lets it go after, so that its memory holds the site graph and
+// one page per goroutine, not the whole site.
+//
+// Each stage is timed, and what it finds are findings (diag.Error) with a
+// rule and a severity: the build stops after the first stage whose
+// findings include an error, and reports them all.
 package generator
 
 import (
@@ -40,6 +45,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
@@ -49,11 +55,12 @@ import (
 // Options describe one build.
 type Options struct {
 	// Source is the site's root: site.yaml, content/, and optionally
-	// themes/<theme>/ with files overriding the theme.
+	// themes/<theme>/ with files overriding the theme. Open it with
+	// sitefs.Open, so that nothing outside the site is read.
 	Source fs.FS
 	// Theme is the built-in default theme (themes.Default()).
 	Theme fs.FS
-	// Out receives the built files; Build requires it.
+	// Out receives the built files; nil writes nothing (lumen check).
 	Out output.Writer
 	// Drafts includes pages marked draft: true.
 	Drafts bool
@@ -67,9 +74,10 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	// Site is the site graph that was built.
+	// Site is the site graph that was built, or nil when the stages
+	// before it failed.
 	Site *site.Site
-	// Files is the number of files written.
+	// Files is the number of files made.
 	Files int
 	// Timings are the stages in order with their durations.
 	Timings []Timing
@@ -78,10 +86,12 @@ type Result struct {
 	// Target is the folder Publish published into: the destination with
 	// its symbolic links followed.
 	Target string
-	// Warnings are the findings of the check stage that do not stop a
-	// build: readability above target (unless enforced), reviews due
-	// soon, jargon, undefined glossary terms.
-	Warnings diag.List
+	// Findings are every finding of every stage run, sorted: errors,
+	// which stop the build, warnings and hints.
+	Findings diag.List
+	// Report has the scores of every content page and every finding, as
+	// lumen check prints it. It is never nil.
+	Report *check.Report
 }
 
 // Timing is the wall time of one stage.
@@ -90,8 +100,8 @@ type Timing struct {
 	Duration time.Duration
 }
 
-// StageError is a build error with the stage that found it. Its Err is
-// usually a diag.List.
+// StageError is the error of a build whose stage found errors. Its Err is
+// a diag.List of the errors (the warnings are in Result.Findings).
 type StageError struct {
 	Stage string
 	Err   error
@@ -102,14 +112,19 @@ func (e *StageError) Error() string { return e.Err.Error() }
 // Unwrap returns the stage's error.
 func (e *StageError) Unwrap() error { return e.Err }
 
-// stage is one named step of the pipeline.
+// stage is one named step of the pipeline and the rule of the findings
+// it reports without one of their own.
 type stage struct {
 	name string
+	rule string
 	run  func(context.Context) error
 }
 
 // runStages runs stages in order, timing each into res, and stops at the
-// first error.
+// first that found an error. What a stage returns are its findings: a
+// diag.List (or any error, taken as one finding) whose errors stop the
+// build and whose warnings and hints go to res.Findings. An interruption
+// is returned as it is.
 func runStages(ctx context.Context, res *Result, stages []stage) error {
 	for _, st := range stages {
 		if err := ctx.Err(); err != nil {
@@ -118,65 +133,46 @@ func runStages(ctx context.Context, res *Result, stages []stage) error {
 		t := time.Now()
 		err := st.run(ctx)
 		res.Timings = append(res.Timings, Timing{st.name, time.Since(t)})
-		var se *StageError
-		if errors.As(err, &se) || err != nil && errors.Is(err, ctx.Err()) {
-			return err // a stage that reports for another, or an interruption
+		if err == nil {
+			continue
 		}
-		if err != nil {
-			return &StageError{Stage: st.name, Err: err}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		var found diag.List
+		found.Add(err)
+		found.SetRule(st.rule)
+		found.Sort()
+		res.Findings = append(res.Findings, found...)
+		if errs := found.Errors(); len(errs) > 0 {
+			return &StageError{Stage: st.name, Err: errs}
 		}
 	}
 	return nil
 }
 
-// Build runs the whole pipeline once and writes every file to opts.Out.
-// On error nothing has been published: with an output.Dir the caller
-// aborts instead of committing (see Publish).
+// Build runs the whole pipeline once: it prepares the site and makes,
+// checks and writes every file to opts.Out (or nowhere when it is nil).
+// It is lumen build and lumen check. On error nothing has been
+// published: with an output.Dir the caller aborts instead of committing
+// (see Publish).
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	st, err := NewBuilder(opts).prepare(ctx, true)
-	res := st.res
-	if err != nil {
-		res.Duration = time.Since(start)
-		return res, err
-	}
-	snap := st.snapshot()
-	today := opts.Today
-	if today.IsZero() {
-		today = time.Now()
-	}
-	var ps *pass
-	err = runStages(ctx, res, []stage{
-		{"pages", func(ctx context.Context) error {
-			// Convert, render, check and write each page in one pass, so
-			// that no page's Markdown or HTML stays in memory. Everything
-			// goes to opts.Out, which for lumen build is a temporary
-			// folder published only on success. The errors are reported
-			// in the order of the stages that find them.
-			ps = st.publishAll(ctx, snap, opts.Out, today)
-			res.Files = ps.files
-			if err := ctx.Err(); err != nil {
+	snap, res, err := newBuilder(opts, false).Prepare(ctx)
+	if err == nil {
+		err = runStages(ctx, res, []stage{{"pages", diag.RuleUnclassified, func(ctx context.Context) error {
+			pass, err := snap.Pass(ctx, opts.Out)
+			if err != nil {
 				return err
 			}
-			if ps.markdown != nil {
-				return &StageError{Stage: "markdown", Err: ps.markdown}
-			}
-			if ps.render != nil {
-				return &StageError{Stage: "render", Err: ps.render}
-			}
-			return nil
-		}},
-		{"check", func(ctx context.Context) error {
-			// The anchors' errors follow the page's other findings on the
-			// same line, in the order of the rules, as in lumen check.
-			errs := append(append(ps.check, ps.errors...), ps.anchors()...)
-			errs.Sort()
-			ps.warnings.Sort()
-			res.Warnings = ps.warnings
-			return errs.Err()
-		}},
-		{"write", func(context.Context) error { return ps.write }},
-	})
+			res.Files, res.Report = pass.Files, pass.Report
+			return pass.Report.All().Err()
+		}}})
+	}
+	res.Findings.Sort()
+	if res.Report == nil {
+		res.Report = check.NewReport(nil, res.Findings)
+	}
 	res.Duration = time.Since(start)
 	return res, err
 }

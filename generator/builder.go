@@ -3,48 +3,37 @@ package generator
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
-	"html/template"
 	"io/fs"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// Builder builds a site into Snapshots, again and again, keeping between
-// builds what did not change: parsed pages (by file size and modification
-// time), converted Markdown (by page and by the set of URLs links can
-// point to), and the parsed theme. A Builder is not safe for concurrent
-// Builds; the Snapshots it returns are independent of each other.
+// Builder prepares a site into Snapshots. The Builder of lumen serve
+// (NewBuilder) does it again and again, keeping between builds what did
+// not change: parsed pages (by file size and modification time), converted
+// Markdown (by page and by what links can point to), and the parsed theme;
+// its Snapshots keep every file they make. The Builder of a one-shot build
+// keeps nothing, so that a large site's memory stays flat. A Builder is
+// not safe for concurrent Prepares; the Snapshots it returns are
+// independent of each other.
 type Builder struct {
-	opts  Options
-	md    *markdown.Renderer
-	pages *content.Cache
+	opts   Options
+	md     *markdown.Renderer
+	keep   bool
+	pages  *content.Cache // parsed pages, when keep
+	bodies *bodyCache     // converted Markdown, when keep
 
-	mu        sync.Mutex
-	converted map[string]converted // by content file
-	theme     *themeCache
-}
-
-// converted is the Markdown of one page, with what it depended on.
-type converted struct {
-	page    *content.Page // the parse it was made from
-	deps    uint64        // fingerprint of the site's URLs and glossary at the time
-	html    template.HTML
-	toc     []markdown.Heading
-	answers []template.HTML
-	prose   []markdown.Prose
-	links   []markdown.Link
-	defined []string
-	errs    diag.List
+	mu    sync.Mutex
+	theme *themeCache
 }
 
 // themeCache is the parsed theme and what it was parsed for.
@@ -54,13 +43,21 @@ type themeCache struct {
 	render *render.Renderer
 }
 
-// NewBuilder returns a Builder for the site and options in opts.
-func NewBuilder(opts Options) *Builder {
+// NewBuilder returns the Builder of a dev server, which keeps what it can
+// between builds (see Builder).
+func NewBuilder(opts Options) *Builder { return newBuilder(opts, true) }
+
+func newBuilder(opts Options, keep bool) *Builder {
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New()
 	}
-	return &Builder{opts: opts, md: md, pages: content.NewCache(), converted: map[string]converted{}}
+	b := &Builder{opts: opts, md: md, keep: keep}
+	if keep {
+		b.pages = content.NewCache()
+		b.bodies = newBodyCache()
+	}
+	return b
 }
 
 // Changed tells the Builder that the files at paths (relative to the site
@@ -68,9 +65,11 @@ func NewBuilder(opts Options) *Builder {
 // trusted. A path under themes/ makes the next build parse the theme
 // again.
 func (b *Builder) Changed(paths ...string) {
-	b.pages.Forget(paths...)
+	if b.pages != nil {
+		b.pages.Forget(paths...)
+	}
 	for _, p := range paths {
-		if strings.HasPrefix(p, "themes/") {
+		if len(p) >= len("themes/") && p[:len("themes/")] == "themes/" {
 			b.mu.Lock()
 			b.theme = nil
 			b.mu.Unlock()
@@ -78,14 +77,18 @@ func (b *Builder) Changed(paths ...string) {
 	}
 }
 
-// Build runs the stages up to Markdown and returns the Snapshot, ready to
-// render. Result.Timings has the stages run so far.
-func (b *Builder) Build(ctx context.Context) (*Snapshot, *Result, error) {
+// Prepare runs the stages before the pages — config, content, site and
+// theme — and returns the Snapshot, ready to make every file. The
+// Result has the timings and findings of the stages run so far.
+func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 	start := time.Now()
-	st, err := b.prepare(ctx, false)
-	if err == nil {
-		err = runStages(ctx, st.res, []stage{{"markdown", st.convertMarkdown}})
-	}
+	st := &prepared{b: b, res: &Result{}}
+	err := runStages(ctx, st.res, []stage{
+		{"config", diag.RuleConfig, st.loadConfig},
+		{"content", diag.RuleFrontMatter, st.loadContent},
+		{"site", diag.RuleRelation, st.buildSite},
+		{"theme", diag.RuleTheme, st.loadTheme},
+	})
 	st.res.Duration = time.Since(start)
 	if err != nil {
 		return nil, st.res, err
@@ -93,41 +96,20 @@ func (b *Builder) Build(ctx context.Context) (*Snapshot, *Result, error) {
 	return st.snapshot(), st.res, nil
 }
 
-// prepare runs the stages that come before the Markdown: config, content,
-// site and theme. With noBody the pages' Markdown is not kept in memory
-// (see content.Options.NoBody).
-func (b *Builder) prepare(ctx context.Context, noBody bool) (*buildState, error) {
-	st := &buildState{b: b, res: &Result{}, noBody: noBody}
-	err := runStages(ctx, st.res, []stage{
-		{"config", st.loadConfig},
-		{"content", st.loadContent},
-		{"site", st.buildSite},
-		{"theme", st.loadTheme},
-	})
-	return st, err
-}
-
-// snapshot returns the Snapshot of the prepared site.
-func (st *buildState) snapshot() *Snapshot {
-	snap := newSnapshot(st.site, st.theme, st.b.opts.Source, st.render)
-	snap.glossary, snap.analyzer = st.set.Glossary, st.analyzer
-	return snap
-}
-
-// buildState holds what one build's stages pass to each other.
-type buildState struct {
+// prepared holds what the stages of Prepare pass to each other.
+type prepared struct {
 	b        *Builder
 	res      *Result
-	noBody   bool
 	cfg      *config.Config
 	set      *content.Set
 	analyzer *readability.Analyzer
+	conv     *converter
 	site     *site.Site
 	theme    fs.FS
 	render   *render.Renderer
 }
 
-func (st *buildState) loadConfig(context.Context) error {
+func (st *prepared) loadConfig(context.Context) error {
 	cfg, err := config.Load(st.b.opts.Source)
 	if err != nil {
 		return err
@@ -141,34 +123,40 @@ func (st *buildState) loadConfig(context.Context) error {
 	return nil
 }
 
-func (st *buildState) loadContent(context.Context) error {
-	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: st.noBody}
-	if st.noBody {
-		opts.Cache = nil // a one-shot build keeps nothing for later
-	}
+func (st *prepared) loadContent(context.Context) error {
+	// A one-shot build lets each page's Markdown go once its front matter
+	// is read; the pages stage reads it again when it converts the page.
+	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	var lex readability.Lexicon
 	if set.Lexicon != nil {
 		l, err := readability.ParseLexicon(content.LexiconFile, string(set.Lexicon))
-		errs.Add(err)
+		var lexErrs diag.List
+		lexErrs.Add(err)
+		errs = append(errs, lexErrs.SetRule(diag.RuleLexicon)...)
 		lex = l
 	}
 	st.analyzer = readability.New(lex)
 	return errs.Err()
 }
 
-func (st *buildState) buildSite(context.Context) error {
-	s, errs := site.New(st.cfg, st.set)
+func (st *prepared) buildSite(context.Context) error {
+	st.conv = st.b.converter(st.set.Glossary)
+	s, errs := site.New(st.cfg, st.set, site.Options{Convert: st.conv.convert, KeepBodies: st.b.keep})
 	st.site, st.res.Site = s, s
+	if st.b.bodies != nil {
+		st.b.bodies.prune(s)
+	}
 	return errs.Err()
 }
 
 // loadTheme joins the site's theme overrides with the built-in theme and
-// parses the layouts, or reuses the last parse.
-func (st *buildState) loadTheme(context.Context) error {
+// parses the layouts, or reuses the last parse when neither the theme's
+// files (see Changed) nor the configuration changed.
+func (st *prepared) loadTheme(context.Context) error {
 	cfg := st.cfg
-	key := strings.Join([]string{cfg.Theme, cfg.BaseURL, cfg.Title}, "\x00")
+	key := cfg.Fingerprint()
 	st.b.mu.Lock()
 	cached := st.b.theme
 	st.b.mu.Unlock()
@@ -200,142 +188,23 @@ func (st *buildState) loadTheme(context.Context) error {
 		return err
 	}
 	st.theme, st.render = theme, r
-	st.b.mu.Lock()
-	st.b.theme = &themeCache{key: key, fsys: theme, render: r}
-	st.b.mu.Unlock()
+	if st.b.keep {
+		st.b.mu.Lock()
+		st.b.theme = &themeCache{key: key, fsys: theme, render: r}
+		st.b.mu.Unlock()
+	}
 	return nil
 }
 
-// convertMarkdown converts every page body, and every FAQ answer, to HTML,
-// reusing the last conversion of pages whose file and whose possible link
-// targets did not change.
-func (st *buildState) convertMarkdown(ctx context.Context) error {
-	b, s := st.b, st.site
-	glossary := glossaryTerms(st.set.Glossary)
-	deps := fingerprint(s, glossary)
-	errLists := make([]diag.List, len(s.Pages))
-	parallel(ctx, len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		if p.Source == nil {
-			return
-		}
-		b.mu.Lock()
-		c, ok := b.converted[p.Source.Source]
-		b.mu.Unlock()
-		if !ok || c.page != p.Source || c.deps != deps {
-			c = b.convert(p, p.Source.Body, s, glossary)
-			c.deps = deps
-			b.mu.Lock()
-			b.converted[p.Source.Source] = c
-			b.mu.Unlock()
-		}
-		c.apply(p)
-		errLists[i] = c.errs
+// snapshot returns the Snapshot of the prepared site.
+func (st *prepared) snapshot() *Snapshot {
+	today := st.b.opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
+		keep:    st.b.keep,
+		checker: htmlcheck.New(st.cfg.Privacy.AllowedHosts),
+		check:   checkOptions(today, st.analyzer, st.set.Glossary),
 	})
-	b.mu.Lock()
-	for source := range b.converted {
-		if s.PageFor(source) == nil {
-			delete(b.converted, source)
-		}
-	}
-	b.mu.Unlock()
-	var all diag.List
-	for _, l := range errLists {
-		all = append(all, l...)
-	}
-	all.Sort()
-	return all.Err()
-}
-
-// convert renders body, the Markdown of page p, and its FAQ answers.
-func (b *Builder) convert(p *site.Page, body []byte, s *site.Site, glossary []markdown.Term) converted {
-	src := p.Source
-	opts := markdown.Options{Resolver: s, Glossary: glossary}
-	doc, errs := b.md.RenderWith(src.Source, body, src.BodyLine, opts)
-	c := converted{page: src, html: template.HTML(doc.HTML), toc: doc.TOC, errs: errs,
-		prose: doc.Prose, links: doc.Links, defined: doc.Defined}
-	if faq, ok := p.Meta.(*content.FAQ); ok {
-		c.answers = make([]template.HTML, len(faq.Questions))
-		// A term is defined once on a page: at its first use in the body
-		// or in the first answer that uses it.
-		opts.Glossary = without(opts.Glossary, doc.Defined)
-		for j, q := range faq.Questions {
-			// An answer written on its key's line starts there; one
-			// written as a block (answer: |) starts on the next line.
-			line := src.Line(fmt.Sprintf("questions.%d.answer", j))
-			if strings.Contains(q.Answer, "\n") {
-				line++
-			}
-			doc, errs := b.md.RenderWith(src.Source, []byte(q.Answer), line-1, opts)
-			c.answers[j] = template.HTML(doc.HTML)
-			opts.Glossary = without(opts.Glossary, doc.Defined)
-			c.prose = append(c.prose, doc.Prose...)
-			c.links = append(c.links, doc.Links...)
-			c.defined = append(c.defined, doc.Defined...)
-			c.errs = append(c.errs, errs...)
-		}
-	}
-	return c
-}
-
-// apply gives page p the conversion's results.
-func (c *converted) apply(p *site.Page) {
-	p.Content, p.TOC, p.Answers = c.html, c.toc, c.answers
-	p.Prose, p.Links, p.Defined = c.prose, c.links, c.defined
-}
-
-// without returns the terms not in defined.
-func without(terms []markdown.Term, defined []string) []markdown.Term {
-	if len(defined) == 0 {
-		return terms
-	}
-	done := map[string]bool{}
-	for _, d := range defined {
-		done[strings.ToLower(d)] = true
-	}
-	var out []markdown.Term
-	for _, t := range terms {
-		if !done[strings.ToLower(t.Term)] {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// glossaryTerms returns the glossary's terms for the Markdown renderer.
-func glossaryTerms(g *content.Glossary) []markdown.Term {
-	if g == nil {
-		return nil
-	}
-	out := make([]markdown.Term, 0, len(g.Terms))
-	for _, t := range g.Terms {
-		for _, form := range t.Forms() {
-			out = append(out, markdown.Term{Term: form, Definition: t.Definition})
-		}
-	}
-	return out
-}
-
-// fingerprint hashes what a conversion depends on beyond the page itself:
-// every page's source and URL and every file's (what a link can resolve
-// to) and the glossary, so that conversions are redone when a page is
-// added, removed or moved, or the glossary changes.
-func fingerprint(s *site.Site, glossary []markdown.Term) uint64 {
-	h := fnv.New64a()
-	for _, t := range glossary {
-		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
-	}
-	for _, p := range s.Pages {
-		h.Write([]byte(p.SourcePath()))
-		h.Write([]byte{0})
-		h.Write([]byte(p.URL))
-		h.Write([]byte{0})
-	}
-	for _, f := range s.Files {
-		h.Write([]byte(f.Source))
-		h.Write([]byte{0})
-		h.Write([]byte(f.URL))
-		h.Write([]byte{0})
-	}
-	return h.Sum64()
 }

@@ -37,7 +37,7 @@ Rest when you need to.
 	b := NewBuilder(Options{Source: src, Theme: themes.Default()})
 	read := func(name string) string {
 		t.Helper()
-		snap, _, err := b.Build(context.Background())
+		snap, _, err := b.Prepare(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -87,11 +87,11 @@ func TestOddButValidSites(t *testing.T) {
 				symlink(t, "../../outside.txt", filepath.Join(c, "notes.txt")) // a relative path out
 				symlink(t, "../secret.txt", filepath.Join(c, "ok.txt"))        // inside the site: allowed
 			},
-			wantErr: "content/notes.txt: a symbolic link to ../../outside.txt, which is outside the site: Lumen never publishes files from outside the site\n" +
+			wantErr: "content/notes.txt: a symbolic link to ../../outside.txt, which is outside the site: Lumen never publishes files from outside the site [file]\n" +
 				"    hint: copy the file into the site, or remove the link\n" +
-				"content/passwd.txt: a symbolic link to /etc/passwd, an absolute path: Lumen follows only links that stay inside the site\n" +
+				"content/passwd.txt: a symbolic link to /etc/passwd, an absolute path: Lumen follows only links that stay inside the site [file]\n" +
 				"    hint: copy the file into the site, or make the link relative to its folder (ln -sr)\n" +
-				"content/up: a symbolic link to ../.., which is outside the site: Lumen never publishes files from outside the site\n" +
+				"content/up: a symbolic link to ../.., which is outside the site: Lumen never publishes files from outside the site [file]\n" +
 				"    hint: copy the file into the site, or remove the link",
 		},
 		{
@@ -103,7 +103,7 @@ func TestOddButValidSites(t *testing.T) {
 				write(t, filepath.Join(static, "robots-extra.txt"), "fine")
 				symlink(t, "../../../../shadow", filepath.Join(static, "x.txt"))
 			},
-			wantErr: "themes/default/static/x.txt: a symbolic link to ../../../../shadow, which is outside the site: Lumen never publishes files from outside the site\n" +
+			wantErr: "themes/default/static/x.txt: a symbolic link to ../../../../shadow, which is outside the site: Lumen never publishes files from outside the site [theme]\n" +
 				"    hint: copy the file into the site, or remove the link",
 		},
 		{
@@ -115,11 +115,11 @@ func TestOddButValidSites(t *testing.T) {
 				symlink(t, "a.md", filepath.Join(c, "b.md"))
 				symlink(t, "nowhere.png", filepath.Join(c, "logo.png"))
 			},
-			wantErr: "content/a.md: a symbolic link that leads to no file: too many levels of symbolic links\n" +
+			wantErr: "content/a.md: a symbolic link that leads to no file: too many levels of symbolic links [file]\n" +
 				"    hint: point the link at an existing file, or remove it\n" +
-				"content/b.md: a symbolic link that leads to no file: too many levels of symbolic links\n" +
+				"content/b.md: a symbolic link that leads to no file: too many levels of symbolic links [file]\n" +
 				"    hint: point the link at an existing file, or remove it\n" +
-				"content/logo.png: a symbolic link that leads to no file: no such file or directory\n" +
+				"content/logo.png: a symbolic link that leads to no file: no such file or directory [file]\n" +
 				"    hint: point the link at an existing file, or remove it",
 		},
 	}

@@ -3,170 +3,163 @@ package generator
 import (
 	"bytes"
 	"context"
-	"errors"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/lumen-ssg/lumen/generator/check"
-	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
-	"github.com/lumen-ssg/lumen/generator/htmlcheck"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// pass is the outcome of a one-shot build's single pass over the site's
-// files (see publishAll): what it found and what it kept of each page.
-type pass struct {
-	files    int
-	markdown diag.List // errors converting Markdown
-	render   error     // template errors, each distinct one once
-	check    diag.List // accessibility and privacy errors of package htmlcheck
-	write    error
-	// errors and warnings are the findings of the editorial checks,
-	// without those of the anchor checks, which need every page rendered.
-	errors, warnings diag.List
-	// linking are the pages with links to #fragments.
-	linking []*site.Page
-	// ids holds the ids of each rendered page, by URL, as one string:
-	// the ids separated by newlines.
-	ids map[string]string
+// PassResult is what a Pass made and found.
+type PassResult struct {
+	// Files is the number of files made.
+	Files int
+	// Report has every content page's scores and every finding of the
+	// pass: Markdown, templates, HTML, editorial checks, links to
+	// #fragments.
+	Report *check.Report
 }
 
-// publishAll makes every file of snap and writes it to w, in one pass on
-// all cores. A content page is converted from its Markdown, which is read
-// again from the source (the content stage let it go), rendered, checked
-// by package htmlcheck, written, and reviewed by package check; then its
-// converted Markdown, its rendered bytes and its prose are let go, keeping
-// only its errors and warnings, the ids of its elements and its links to
-// #fragments. So a build's memory holds the site graph and one page per
-// goroutine, not the whole site.
-//
-// A page's template therefore sees the converted Markdown of that page
-// only; the other pages it lists offer their front matter, URLs and
-// relations.
-func (st *buildState) publishAll(ctx context.Context, snap *Snapshot, w output.Writer, today time.Time) *pass {
-	s := st.site
-	glossary := glossaryTerms(st.set.Glossary)
-	hc := htmlcheck.New(s.Config.Privacy.AllowedHosts)
-	opts := check.Options{Today: today, Analyzer: st.analyzer, Glossary: st.set.Glossary}
+// Pass makes every file of the snapshot once, on all cores, and hands it
+// to w (nil: nowhere). It is the pages stage of every command: lumen build
+// writes to a folder, lumen check to nowhere, and lumen serve runs it in
+// the background over the files it keeps. A page is converted, rendered,
+// checked and reviewed while its Markdown is held, then let go (unless
+// the Snapshot keeps files), keeping only its findings, its scores, the
+// ids of its elements and its links to #fragments; those links are
+// checked once every page is made. It returns an error only when a file
+// could not be written or ctx was cancelled.
+func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, error) {
 	n := len(snap.names)
+	// kept is what the pass keeps of each file.
 	type kept struct {
-		markdown, check, errors, warnings diag.List
-		write                             error
-		ids                               string
-		rendered                          bool
+		findings  diag.List
+		template  *diag.Error
+		ids       string // the page's ids, one per line
+		rendered  bool
+		fragments []markdown.Link
+		report    *check.Page
 	}
-	pages := make([]kept, n)
+	files := make([]kept, n)
 	var bufs sync.Pool // of *bytes.Buffer
+	g, gctx := errgroup.WithContext(ctx)
 	// Twice as many goroutines as cores: each page is read from and
 	// written to the disk.
-	parallelOn(ctx, 2*runtime.GOMAXPROCS(0), n, func(i int) {
-		name := snap.names[i]
-		e := snap.files[name]
-		p := e.page
-		k := &pages[i]
-		if p != nil && p.Source != nil {
-			body, err := content.ReadBody(st.b.opts.Source, p.Source)
-			if err != nil {
-				k.markdown.Add(err)
-				return
-			}
-			c := st.b.convert(p, body, s, glossary)
-			c.apply(p)
-			k.markdown = c.errs
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for i, name := range snap.names {
+		if gctx.Err() != nil {
+			break
 		}
-		var data []byte
-		if p != nil {
-			// Pages are rendered into buffers used again and again: each
-			// page is written and checked before its buffer is.
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			e := snap.files[name]
 			buf, _ := bufs.Get().(*bytes.Buffer)
 			if buf == nil {
 				buf = new(bytes.Buffer)
 			}
 			defer bufs.Put(buf)
-			buf.Reset()
-			e.once.Do(func() { e.err = snap.renderPage(buf, p) })
-			if e.err != nil {
-				return // a render error, reported below
+			m := snap.get(e, buf)
+			k := &files[i]
+			k.findings, k.template, k.report, k.fragments = m.findings, m.template, m.report, m.fragments
+			if m.err != nil {
+				return m.err
 			}
-			data = buf.Bytes()
-		} else {
-			var err error
-			if data, err = e.get(); err != nil {
-				k.write = err
-				return
+			if m.template != nil {
+				return nil
 			}
-		}
-		if p == nil {
-			k.check = snap.checkFile(hc, name, data)
-			k.write = w.WriteFile(name, data)
-			return
-		}
-		file := p.SourcePath()
-		if file == "" {
-			file = name
-		}
-		var ids []string
-		k.check, ids = hc.Inspect(file, p.URL, data)
-		k.rendered = true
-		k.ids = strings.Join(ids, "\n")
-		k.write = w.WriteFile(name, data)
-		if p.Source != nil {
-			r := check.PageReport(s, p, opts)
-			k.errors, k.warnings = r.Diagnostics(check.Warning)
-		}
-		p.Content, p.TOC, p.Answers, p.Prose, p.Defined = "", nil, nil, nil, nil
-		p.Links = check.FragmentLinks(p)
-	})
-	out := &pass{files: n, ids: map[string]string{}}
-	var rendered []*entry
-	var writes []error
+			if e.page != nil {
+				k.rendered = true
+				k.ids = strings.Join(m.ids, "\n")
+			}
+			if w != nil {
+				return w.WriteFile(name, m.data)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	ids := map[string]string{}
+	var other diag.List
+	var pages []check.Page
+	var templates []pageError
 	for i, name := range snap.names {
-		k := &pages[i]
-		out.markdown = append(out.markdown, k.markdown...)
-		out.check = append(out.check, k.check...)
-		out.errors = append(out.errors, k.errors...)
-		out.warnings = append(out.warnings, k.warnings...)
-		if k.write != nil {
-			writes = append(writes, k.write)
-		}
-		e := snap.files[name]
-		if e.page == nil {
-			continue
-		}
-		rendered = append(rendered, e)
+		k, e := &files[i], snap.files[name]
 		if k.rendered {
-			out.ids[e.page.URL] = k.ids
+			ids[e.page.URL] = k.ids
 		}
-		if len(e.page.Links) > 0 {
-			out.linking = append(out.linking, e.page)
+		if k.template != nil {
+			templates = append(templates, pageError{e.page, k.template})
+		}
+		if k.report == nil {
+			other = append(other, k.findings...)
 		}
 	}
-	out.markdown.Sort()
-	out.check.Sort()
-	out.render = renderErrors(rendered)
-	out.write = errors.Join(writes...)
-	return out
-}
-
-// anchors checks the links to #fragments, now that every page's ids are
-// known, and returns their errors.
-func (ps *pass) anchors() diag.List {
 	lookup := func(url string) map[string]bool {
-		list, ok := ps.ids[url]
+		list, ok := ids[url]
 		if !ok {
 			return nil
 		}
 		return idSet(strings.Split(list, "\n"))
 	}
-	var errs diag.List
-	for _, p := range ps.linking {
-		for _, f := range check.Anchors(p, lookup) {
-			errs = append(errs, f.Diag())
+	for i, name := range snap.names {
+		k, e := &files[i], snap.files[name]
+		if k.report == nil {
+			continue
+		}
+		r := *k.report
+		r.Findings = append(diag.List{}, k.findings...)
+		r.AddFindings(check.Anchors(e.page, k.fragments, lookup)...)
+		pages = append(pages, r)
+	}
+	other = append(other, templateErrors(templates)...)
+	return &PassResult{Files: n, Report: check.NewReport(pages, other)}, nil
+}
+
+// pageError is the template error of one page.
+type pageError struct {
+	page *site.Page
+	err  *diag.Error
+}
+
+// templateErrors reports each distinct template error once, naming the
+// first page it broke and how many others.
+func templateErrors(list []pageError) diag.List {
+	var all diag.List
+	first := map[string]*diag.Error{}
+	count := map[string]int{}
+	for _, pe := range list {
+		key := pe.err.Error()
+		if count[key]++; first[key] == nil {
+			c := *pe.err
+			where := pe.page.SourcePath()
+			if where == "" {
+				where = pe.page.URL
+			}
+			c.Msg += " (while rendering " + where
+			first[key] = &c
+			all = append(all, &c)
 		}
 	}
-	return errs
+	for key, d := range first {
+		if n := count[key]; n > 1 {
+			d.Msg += " and " + strconv.Itoa(n-1) + " other pages"
+		}
+		d.Msg += ")"
+	}
+	return all
 }

@@ -2,14 +2,11 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -19,18 +16,23 @@ import (
 	"github.com/lumen-ssg/lumen/generator/feeds"
 	"github.com/lumen-ssg/lumen/generator/headers"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// Snapshot is one build of a site, ready to render: a read-only fs.FS of
-// every file the site has, each made when first read and then kept. Pages
-// are rendered with the theme's templates, the theme's static files and
-// the content's other files are read from their sources, and sitemap.xml,
-// the feed and robots.txt are generated. A Snapshot is safe for concurrent
-// use.
+// Snapshot is one prepared build of a site: the site graph and the table
+// of every file the site has, each with the one function that makes it
+// (see made). Pages are rendered with the theme's templates and checked;
+// the theme's static files and the content's other files are read from
+// their sources; sitemap.xml, the feed, robots.txt and _headers are
+// generated.
+//
+// Pass makes every file once, for lumen build and lumen check. A Snapshot
+// of lumen serve is also a read-only fs.FS that makes each file when it is
+// first read and keeps it. A Snapshot is safe for concurrent use.
 type Snapshot struct {
 	// Site is the site graph.
 	Site *site.Site
@@ -38,50 +40,84 @@ type Snapshot struct {
 	// modification time.
 	Time time.Time
 
-	render   *render.Renderer
-	glossary *content.Glossary
-	analyzer *readability.Analyzer
-	files    map[string]*entry // by output name, such as "conditions/x/index.html"
-	names    []string          // sorted
+	render  *render.Renderer
+	opts    snapshotOptions
+	files   map[string]*entry // by output name, such as "conditions/x/index.html"
+	names   []string          // sorted
 }
 
-// entry is one output file and the function that makes it.
+// snapshotOptions are how a Snapshot makes and checks its files.
+type snapshotOptions struct {
+	// keep keeps every made file (lumen serve); otherwise a file is made
+	// each time it is asked for, which Pass does once.
+	keep    bool
+	checker *htmlcheck.Checker
+	check   check.Options
+}
+
+// checkOptions are the options of package check for a build.
+func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary) check.Options {
+	return check.Options{Today: today, Analyzer: a, Glossary: g}
+}
+
+// entry is one output file.
 type entry struct {
-	page *site.Page // nil for files that are not pages
-	make func() ([]byte, error)
-	once sync.Once
-	data []byte
-	err  error
+	name string
+	page *site.Page                // nil for files that are not pages
+	read func() ([]byte, error)    // for files that are not pages
+	once sync.Once                 // with keep, makes kept once
+	kept *made
 }
 
-func (e *entry) get() ([]byte, error) {
-	e.once.Do(func() { e.data, e.err = e.make() })
-	return e.data, e.err
+// made is one file as the pipeline made it, with what was found making it.
+type made struct {
+	data []byte
+	// findings are everything found making the file: a page's Markdown,
+	// HTML and editorial findings, a stylesheet's; not its template
+	// error, nor the checks of its links to #fragments, which need every
+	// page made.
+	findings diag.List
+	// template is the template error that kept a page from rendering.
+	template *diag.Error
+	// err is an error reading a file that is not a page.
+	err error
+	// ids are the ids of a page's elements, and fragments its links to
+	// #fragments of pages, for the link.anchor rule.
+	ids       []string
+	fragments []markdown.Link
+	// report is the editorial report of a content page.
+	report *check.Page
 }
 
 // newSnapshot lists every file of the site and how to make it. Later
 // sources win over earlier ones: the content's files over the theme's
 // static files, pages over both.
-func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapshot {
-	snap := &Snapshot{Site: s, Time: time.Now(), render: r, files: map[string]*entry{}}
+func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts snapshotOptions) *Snapshot {
+	snap := &Snapshot{Site: s, Time: time.Now(), render: r, opts: opts,
+		files: map[string]*entry{}}
+	add := func(name string, e *entry) {
+		e.name = name
+		snap.files[name] = e
+	}
 	read := func(fsys fs.FS, name string) func() ([]byte, error) {
 		return func() ([]byte, error) { return fs.ReadFile(fsys, name) }
 	}
 	if static, err := render.StaticFiles(theme); err == nil {
 		for _, f := range static {
-			snap.files[f] = &entry{make: read(theme, render.StaticDir+"/"+f)}
+			add(f, &entry{read: read(theme, render.StaticDir+"/"+f)})
 		}
 	}
 	for _, f := range s.Files {
-		snap.files[strings.TrimPrefix(f.URL, "/")] = &entry{make: read(source, f.Source)}
+		add(site.FileOf(f.URL), &entry{read: read(source, f.Source)})
 	}
-	for _, p := range append(append([]*site.Page(nil), s.Pages...), notFoundPage(s)) {
-		snap.files[pageFile(p.URL)] = &entry{page: p, make: snap.renderer(p)}
+	for _, p := range append(append([]*site.Page(nil), s.Pages...), s.NotFound) {
+		add(site.FileOf(p.URL), &entry{page: p})
 	}
-	snap.files["sitemap.xml"] = &entry{make: func() ([]byte, error) { return feeds.Sitemap(s) }}
-	snap.files[feeds.AtomPath] = &entry{make: func() ([]byte, error) { return feeds.Atom(s) }}
-	snap.files["robots.txt"] = &entry{make: func() ([]byte, error) { return feeds.Robots(s), nil }}
-	snap.files[headers.Path] = &entry{make: func() ([]byte, error) { return headers.File(s.Config), nil }}
+	generated := func(f func() ([]byte, error)) *entry { return &entry{read: f} }
+	add("sitemap.xml", generated(func() ([]byte, error) { return feeds.Sitemap(s) }))
+	add(feeds.AtomPath, generated(func() ([]byte, error) { return feeds.Atom(s) }))
+	add("robots.txt", generated(func() ([]byte, error) { return feeds.Robots(s), nil }))
+	add(headers.Path, generated(func() ([]byte, error) { return headers.File(s.Config), nil }))
 	for name := range snap.files {
 		snap.names = append(snap.names, name)
 	}
@@ -89,15 +125,86 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer) *Snapsho
 	return snap
 }
 
-// renderer returns the function that renders page p.
-func (snap *Snapshot) renderer(p *site.Page) func() ([]byte, error) {
-	return func() ([]byte, error) {
-		var buf bytes.Buffer
-		if err := snap.renderPage(&buf, p); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
+// get returns the file e made: made now into buf, or, in a Snapshot that
+// keeps files, made once and kept. The data of a file made into buf is
+// valid until buf is used again.
+func (snap *Snapshot) get(e *entry, buf *bytes.Buffer) *made {
+	if !snap.opts.keep {
+		return snap.make(e, buf)
 	}
+	e.once.Do(func() {
+		var own bytes.Buffer
+		e.kept = snap.make(e, &own)
+	})
+	return e.kept
+}
+
+// make makes the file of e. A page is rendered into buf with its Body
+// held, so that its template, its structured data and its checks share
+// one conversion of its Markdown; then it is checked by package
+// htmlcheck and, for a content page, reviewed by package check.
+func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
+	m := &made{}
+	p := e.page
+	if p == nil {
+		m.data, m.err = e.read()
+		if m.err == nil && path.Ext(e.name) == ".css" {
+			m.findings = snap.opts.checker.Stylesheet(e.name, m.data)
+		}
+		return m
+	}
+	body := snap.Site.Hold(p)
+	defer snap.Site.Release(p)
+	m.findings = append(m.findings, body.Errs...)
+	buf.Reset()
+	if err := snap.renderPage(buf, p); err != nil {
+		var d *diag.Error
+		if !errors.As(err, &d) {
+			d = &diag.Error{Msg: err.Error()}
+		}
+		c := *d
+		c.Rule = diag.RuleTemplate
+		m.template = &c
+		return m
+	}
+	m.data = buf.Bytes()
+	file := p.SourcePath()
+	if file == "" {
+		file = e.name
+	}
+	htmlErrs, ids := snap.opts.checker.Inspect(file, p.URL, m.data)
+	m.findings = append(m.findings, consequences(htmlErrs, body.Errs)...)
+	m.ids = ids
+	if p.Source != nil {
+		r := check.PageReport(snap.Site, p, body, snap.opts.check)
+		m.findings = append(m.findings, r.Findings...)
+		m.report = &r
+		m.fragments = check.FragmentLinks(body.Links)
+	}
+	m.findings.Sort()
+	return m
+}
+
+// consequences returns the findings of the rendered page's HTML that are
+// not the consequence of a mistake already found in its Markdown: a level-1
+// heading written in the body is reported at its line, and the page's two
+// h1 elements are not reported again. A finding of the HTML is dropped
+// when the Markdown has one of the same rule.
+func consequences(html, markdown diag.List) diag.List {
+	if len(markdown) == 0 {
+		return html
+	}
+	found := map[string]bool{}
+	for _, e := range markdown {
+		found[e.Rule] = true
+	}
+	var out diag.List
+	for _, e := range html {
+		if !found[e.Rule] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // renderPage renders page p, with its JSON-LD, into buf; on error buf is
@@ -108,26 +215,6 @@ func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	return snap.render.Render(buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld)})
-}
-
-// notFoundPage is the page written as 404.html.
-func notFoundPage(s *site.Site) *site.Page {
-	return &site.Page{
-		Kind:        "404",
-		URL:         "/404.html",
-		Permalink:   s.Permalink("/404.html"),
-		Meta:        &content.Plain{Common: content.Common{Title: "Page not found", Description: "This page could not be found."}},
-		Breadcrumbs: []*site.Page{s.Home},
-	}
-}
-
-// pageFile returns the file a page URL is written to: "/a/b/" is
-// "a/b/index.html".
-func pageFile(url string) string {
-	if strings.HasSuffix(url, "/") {
-		return strings.TrimPrefix(url, "/") + "index.html"
-	}
-	return strings.TrimPrefix(url, "/")
 }
 
 // Names returns the names of every file of the site, sorted.
@@ -147,126 +234,67 @@ func (snap *Snapshot) ReadFile(name string) ([]byte, error) {
 	if e == nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
 	}
-	return e.get()
-}
-
-// RenderAll renders every page now, on all cores, and reports each
-// distinct template error once.
-func (snap *Snapshot) RenderAll(ctx context.Context) error {
-	var pages []*entry
-	for _, name := range snap.names {
-		if e := snap.files[name]; e.page != nil {
-			pages = append(pages, e)
-		}
-	}
-	parallel(ctx, len(pages), func(i int) { pages[i].get() })
-	return renderErrors(pages)
-}
-
-// renderErrors reports the pages that did not render, each distinct
-// template error once.
-func renderErrors(pages []*entry) error {
-	var all diag.List
-	first := map[string]*diag.Error{}
-	count := map[string]int{}
-	for _, e := range pages {
-		if e.err == nil {
-			continue
-		}
-		var d *diag.Error
-		if !errors.As(e.err, &d) {
-			d = &diag.Error{Msg: e.err.Error()}
-		}
-		key := d.Error()
-		if count[key]++; first[key] == nil {
-			c := *d
-			where := e.page.SourcePath()
-			if where == "" {
-				where = e.page.URL
-			}
-			c.Msg += " (while rendering " + where
-			first[key] = &c
-			all = append(all, &c)
-		}
-	}
-	for key, d := range first {
-		if n := count[key]; n > 1 {
-			d.Msg += " and " + itoa(n-1) + " other pages"
-		}
-		d.Msg += ")"
-	}
-	return all.Err()
-}
-
-// Check checks every rendered page and stylesheet for the accessibility
-// and privacy failures of package htmlcheck. Call it after RenderAll.
-func (snap *Snapshot) Check(ctx context.Context) error {
-	c := htmlcheck.New(snap.Site.Config.Privacy.AllowedHosts)
-	lists := make([]diag.List, len(snap.names))
-	parallel(ctx, len(snap.names), func(i int) {
-		if data, err := snap.files[snap.names[i]].get(); err == nil {
-			lists[i] = snap.checkFile(c, snap.names[i], data)
-		}
-	})
-	return joinLists(lists)
-}
-
-// checkFile checks one made file, a page or a stylesheet.
-func (snap *Snapshot) checkFile(c *htmlcheck.Checker, name string, data []byte) diag.List {
-	e := snap.files[name]
+	m := snap.get(e, new(bytes.Buffer))
 	switch {
-	case e.page != nil:
-		file := e.page.SourcePath()
-		if file == "" {
-			file = name
-		}
-		return c.Page(file, e.page.URL, data)
-	case path.Ext(name) == ".css":
-		return c.Stylesheet(name, data)
+	case m.template != nil:
+		return nil, m.template
+	case m.err != nil:
+		return nil, m.err
 	}
-	return nil
+	return m.data, nil
 }
 
-func joinLists(lists []diag.List) error {
-	var all diag.List
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	all.Sort()
-	return all.Err()
-}
-
-// Quality runs the editorial checks of package check on every page, as of
-// today. Anchors are checked against the rendered pages.
-func (snap *Snapshot) Quality(today time.Time) *check.Report {
-	return check.Run(snap.Site, snap.checkOptions(today))
-}
-
-// PageQuality runs the editorial checks on the content page written to
-// the file name, or returns nil for other files.
-func (snap *Snapshot) PageQuality(name string, today time.Time) *check.Page {
-	p := snap.PageAt(name)
-	if p == nil || p.Source == nil {
+// Errors returns the errors found making the file name: its Markdown's,
+// its template's, its HTML's and its editorial checks', and, on a content
+// page, those of its links to #fragments of other pages. It is what the
+// dev server shows in place of a page before a whole Pass is done.
+func (snap *Snapshot) Errors(name string) diag.List {
+	e := snap.files[name]
+	if e == nil {
 		return nil
 	}
-	r := check.PageReport(snap.Site, p, snap.checkOptions(today))
+	m := snap.get(e, new(bytes.Buffer))
+	var out diag.List
+	if m.template != nil {
+		out = append(out, m.template)
+	}
+	out = append(out, m.findings.Errors()...)
+	if m.report != nil {
+		out = append(out, check.Anchors(e.page, m.fragments, snap.ids)...)
+	}
+	out.Sort()
+	return out
+}
+
+// PageReport returns the editorial report of the content page written to
+// the file name, with every finding in its file, or nil for other files.
+func (snap *Snapshot) PageReport(name string) *check.Page {
+	e := snap.files[name]
+	if e == nil || e.page == nil || e.page.Source == nil {
+		return nil
+	}
+	m := snap.get(e, new(bytes.Buffer))
+	if m.report == nil {
+		return nil
+	}
+	r := *m.report
+	r.Findings = append(diag.List{}, m.findings...)
+	r.AddFindings(check.Anchors(e.page, m.fragments, snap.ids)...)
 	return &r
 }
 
-func (snap *Snapshot) checkOptions(today time.Time) check.Options {
-	return check.Options{Today: today, Analyzer: snap.analyzer, Glossary: snap.glossary, IDs: snap.ids}
-}
-
 // ids returns the ids of the page at the site path url, or nil when there
-// is no such page or it does not render. They are read by package
-// htmlcheck, as a one-shot build reads them.
+// is no such page or it does not render.
 func (snap *Snapshot) ids(url string) map[string]bool {
-	data, err := snap.ReadFile(pageFile(url))
-	if err != nil {
+	e := snap.files[site.FileOf(url)]
+	if e == nil || e.page == nil {
 		return nil
 	}
-	_, ids := htmlcheck.New(nil).Inspect(url, url, data)
-	return idSet(ids)
+	m := snap.get(e, new(bytes.Buffer))
+	if m.template != nil {
+		return nil
+	}
+	return idSet(m.ids)
 }
 
 // idSet returns ids as a set.
@@ -276,113 +304,4 @@ func idSet(ids []string) map[string]bool {
 		set[id] = true
 	}
 	return set
-}
-
-// Open opens the file or folder name, as fs.FS requires.
-func (snap *Snapshot) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	if e := snap.files[name]; e != nil {
-		data, err := e.get()
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		return &file{info: info{name: path.Base(name), size: int64(len(data)), time: snap.Time}, r: bytes.NewReader(data)}, nil
-	}
-	children := snap.children(name)
-	if children == nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return &dir{info: info{name: path.Base(name), dir: true, time: snap.Time}, snap: snap, path: name, children: children}, nil
-}
-
-// children returns the names directly inside the folder name, or nil when
-// there is no such folder.
-func (snap *Snapshot) children(name string) []string {
-	prefix := name + "/"
-	if name == "." {
-		prefix = ""
-	}
-	i := sort.SearchStrings(snap.names, prefix)
-	seen := map[string]bool{}
-	var out []string
-	for ; i < len(snap.names) && strings.HasPrefix(snap.names[i], prefix); i++ {
-		child, _, _ := strings.Cut(snap.names[i][len(prefix):], "/")
-		if !seen[child] {
-			seen[child] = true
-			out = append(out, child)
-		}
-	}
-	return out
-}
-
-// info describes a file or folder of a Snapshot.
-type info struct {
-	name string
-	size int64
-	dir  bool
-	time time.Time
-}
-
-func (i info) Name() string       { return i.name }
-func (i info) Size() int64        { return i.size }
-func (i info) ModTime() time.Time { return i.time }
-func (i info) IsDir() bool        { return i.dir }
-func (i info) Sys() any           { return nil }
-func (i info) Mode() fs.FileMode {
-	if i.dir {
-		return fs.ModeDir | 0o555
-	}
-	return 0o444
-}
-func (i info) Type() fs.FileMode          { return i.Mode().Type() }
-func (i info) Info() (fs.FileInfo, error) { return i, nil }
-
-type file struct {
-	info info
-	r    *bytes.Reader
-}
-
-func (f *file) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *file) Read(p []byte) (int, error) { return f.r.Read(p) }
-func (f *file) Seek(off int64, whence int) (int64, error) {
-	return f.r.Seek(off, whence)
-}
-func (f *file) Close() error { return nil }
-
-type dir struct {
-	info     info
-	snap     *Snapshot
-	path     string
-	children []string
-	read     int
-}
-
-func (d *dir) Stat() (fs.FileInfo, error) { return d.info, nil }
-func (d *dir) Read([]byte) (int, error) {
-	return 0, &fs.PathError{Op: "read", Path: d.path, Err: errors.New("is a directory")}
-}
-func (d *dir) Close() error { return nil }
-
-// ReadDir lists the folder, as fs.ReadDirFile requires.
-func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
-	rest := d.children[d.read:]
-	if n > 0 && len(rest) > n {
-		rest = rest[:n]
-	}
-	if n > 0 && len(rest) == 0 {
-		return nil, io.EOF
-	}
-	out := make([]fs.DirEntry, len(rest))
-	for i, c := range rest {
-		full := path.Join(d.path, c)
-		if e := d.snap.files[full]; e != nil {
-			out[i] = info{name: c, time: d.snap.Time}
-		} else {
-			out[i] = info{name: c, dir: true, time: d.snap.Time}
-		}
-	}
-	d.read += len(rest)
-	return out, nil
 }

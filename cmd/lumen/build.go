@@ -59,7 +59,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		reportError(stderr, err, *source, *dest)
 		return exitError
 	}
-	printWarnings(stderr, res.Warnings)
+	printWarnings(stderr, res.Findings.Warnings())
 	if *verbose {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
@@ -101,7 +101,7 @@ func printWarnings(w io.Writer, warnings diag.List) {
 			fmt.Fprintf(w, "warning: ... and %d more warnings; lumen check lists them all\n", len(warnings)-maxWarnings)
 			break
 		}
-		fmt.Fprintln(w, "warning:", e)
+		fmt.Fprintln(w, e)
 	}
 }
 

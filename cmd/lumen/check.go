@@ -7,12 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/themes"
 )
@@ -40,33 +44,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		day = t
 	}
-	ctx := context.Background()
-	src, err := sitefs.Open(*source)
-	if err != nil {
-		fmt.Fprintln(stderr, "lumen check:", err)
-		return exitError
-	}
-	defer src.Close()
-	b := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default(), Drafts: *drafts})
-	snap, _, err := b.Build(ctx)
-	if err == nil {
-		err = snap.RenderAll(ctx)
-	}
-	if err != nil {
-		var se *generator.StageError
-		fmt.Fprintln(stderr, withSource(err, *source))
-		if errors.As(err, &se) {
-			fmt.Fprintf(stderr, "\nlumen check: the site does not build (%s stage); fix these first\n", se.Stage)
-		}
-		return exitError
-	}
-	report := snap.Quality(day)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// lumen check is lumen build with nowhere to write: the same stages,
+	// the same findings.
+	report, stage := checkSite(ctx, *source, generator.Options{Theme: themes.Default(), Drafts: *drafts, Today: day})
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(report)
 	} else {
-		printReport(stdout, report)
+		printReport(stdout, report, *source)
+		if stage != "" {
+			fmt.Fprintf(stdout, "\nThe site does not build (%s stage): fix these first; the pages are checked once it does.\n", stage)
+		}
 	}
 	if report.Errors > 0 {
 		return exitError
@@ -74,23 +66,44 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// printReport prints one row per page and then every finding.
-func printReport(w io.Writer, r *check.Report) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PAGE\tWORDS\tGRADE\tSMOG\tEASE\tREVIEW\tFINDINGS")
-	for _, p := range r.Pages {
-		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.0f\t%s\t%s\n", p.Source, p.Words, p.FleschKincaidGrade, p.SMOG, p.FleschReadingEase, p.Review.Status, counts(p.Findings))
+// checkSite builds the site in source with nowhere to write and returns
+// its report, which holds every finding, and, when a stage before the
+// pages failed, that stage's name. A problem that keeps the site from
+// being read at all is a finding too, so that the report is always whole.
+func checkSite(ctx context.Context, source string, opts generator.Options) (*check.Report, string) {
+	src, err := sitefs.Open(source)
+	if err != nil {
+		return check.NewReport(nil, diag.List{{Rule: diag.RuleConfig, Msg: "cannot read the site: " + err.Error(),
+			Hint: "pass the site's folder with --source"}}), "config"
 	}
-	tw.Flush()
-	var any bool
-	for _, p := range r.Pages {
-		for _, f := range p.Findings {
-			if !any {
-				fmt.Fprintln(w)
-				any = true
-			}
-			fmt.Fprintf(w, "%s:%d: %s: %s [%s]\n", f.File, f.Line, f.Severity, f.Message, f.Rule)
+	defer src.Close()
+	opts.Source = src
+	res, err := generator.Build(ctx, opts)
+	var se *generator.StageError
+	switch {
+	case errors.As(err, &se) && se.Stage != "pages":
+		return res.Report, se.Stage
+	case errors.Is(err, context.Canceled):
+		return check.NewReport(res.Report.Pages, append(res.Report.Findings,
+			&diag.Error{Rule: diag.RuleInterrupted, Msg: "interrupted before every page was checked"})), ""
+	}
+	return res.Report, ""
+}
+
+// printReport prints one row per page and then every finding, each with
+// its line of the site's source.
+func printReport(w io.Writer, r *check.Report, source string) {
+	if len(r.Pages) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "PAGE\tWORDS\tGRADE\tSMOG\tEASE\tREVIEW\tFINDINGS")
+		for _, p := range r.Pages {
+			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.0f\t%s\t%s\n", p.Source, p.Words, p.FleschKincaidGrade, p.SMOG, p.FleschReadingEase, p.Review.Status, counts(p.Findings))
 		}
+		tw.Flush()
+	}
+	if all := r.All(); len(all) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, findingsText(all, source, 0))
 	}
 	var grades float64
 	for _, p := range r.Pages {
@@ -104,13 +117,13 @@ func printReport(w io.Writer, r *check.Report) {
 }
 
 // counts summarises findings as "1 error, 2 warnings", or "-".
-func counts(fs []check.Finding) string {
-	n := map[check.Severity]int{}
+func counts(fs diag.List) string {
+	n := map[diag.Severity]int{}
 	for _, f := range fs {
-		n[f.Severity]++
+		n[f.Level()]++
 	}
 	var parts []string
-	for _, s := range []check.Severity{check.Error, check.Warning, check.Hint} {
+	for _, s := range []diag.Severity{diag.SeverityError, diag.SeverityWarning, diag.SeverityHint} {
 		if n[s] > 0 {
 			parts = append(parts, plural(n[s], string(s)))
 		}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
@@ -20,6 +22,19 @@ func withSource(err error, source string) string {
 		}
 		list = diag.List{e}
 	}
+	return listWithSource(list, source)
+}
+
+// listWithSource returns the text of list, up to diag.MaxErrors of them,
+// with, under each finding that names a line of a file of the site in
+// source, that line and a caret at the column.
+func listWithSource(list diag.List, source string) string {
+	return findingsText(list, source, diag.MaxErrors)
+}
+
+// findingsText returns the text of up to limit findings of list (all of
+// them when limit is 0), each with its line of the site's source.
+func findingsText(list diag.List, source string, limit int) string {
 	// The site is read through sitefs, so that an error about a link
 	// never shows a line of a file outside the site.
 	src, err := sitefs.Open(source)
@@ -27,10 +42,22 @@ func withSource(err error, source string) string {
 		return list.Error()
 	}
 	defer src.Close()
-	return list.WithSource(func(file string) ([]byte, error) {
-		if !fs.ValidPath(file) {
-			return nil, fs.ErrNotExist
+	files := map[string][]byte{}
+	var b strings.Builder
+	for i, e := range list {
+		if limit > 0 && i == limit {
+			fmt.Fprintf(&b, "\n... and %d more", len(list)-limit)
+			break
 		}
-		return fs.ReadFile(src, file)
-	})
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		data, ok := files[e.File]
+		if !ok && fs.ValidPath(e.File) && e.Line > 0 {
+			data, _ = fs.ReadFile(src, e.File)
+			files[e.File] = data
+		}
+		b.WriteString(e.WithSource(data))
+	}
+	return b.String()
 }

@@ -23,15 +23,15 @@ func TestBuildErrorsShowTheOffendingLine(t *testing.T) {
 	if code != exitError {
 		t.Fatalf("exit %d", code)
 	}
-	want := `content/about.md:2:17: invalid YAML: mapping values are not allowed in this context
+	want := `content/about.md:2:17: invalid YAML: mapping values are not allowed in this context [frontmatter]
     2 | title: Back pain: what helps
       |                 ^
     hint: a value that contains ": " must be quoted, for example title: "Back pain: what helps"
-content/contact.md:3:1: unknown key "colour"
+content/contact.md:3:1: unknown key "colour" [frontmatter]
     3 | colour: blue
       | ^
     hint: known keys here are: title, description, slug, date, draft, tags, summary, weight, image, image_alt, layout
-content/locations/a.md:4:1: invalid YAML: found character that cannot start any token
+content/locations/a.md:4:1: invalid YAML: found character that cannot start any token [frontmatter]
     4 | 	city: Riverton
       | ^
     hint: YAML does not allow tabs for indentation; indent with spaces

@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -125,7 +126,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// backgroundDelay is how long the site must be quiet before serve renders
+// backgroundDelay is how long the site must be quiet before serve makes
 // and checks every page in the background, so that this work does not slow
 // the rebuilds of a writer who saves often.
 const backgroundDelay = 400 * time.Millisecond
@@ -136,22 +137,29 @@ type rebuilder struct {
 	srv            *devserver.Server
 	source         string // the site's folder, to show offending lines
 	stdout, stderr io.Writer
-	cancel         context.CancelFunc // of the last background check
+
+	mu       sync.Mutex
+	gen      int                // counts builds, so that a late check publishes nothing
+	cancel   context.CancelFunc // of the last background check
+	reported string             // the findings last printed, to print them once
 }
 
-// rebuild builds the site, publishes the result and reports it in one
-// line, or the errors once. Template errors, which show only when pages
-// render, and the accessibility and privacy checks of every page are run
-// afterwards in the background, once the site has been quiet for a moment;
-// a newer change cancels them.
+// rebuild prepares the site, publishes it and reports it in one line, or
+// the errors once. Every page is then made and checked in the background
+// (check), once the site has been quiet for a moment; a newer change
+// cancels that.
 func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
+	rb.mu.Lock()
 	if rb.cancel != nil {
 		rb.cancel()
 	}
+	rb.gen++
+	gen := rb.gen
 	stdout, stderr := rb.stdout, rb.stderr
 	start := time.Now()
-	snap, res, err := rb.b.Build(ctx)
+	snap, res, err := rb.b.Prepare(ctx)
 	rb.srv.Publish(snap, err)
+	rb.mu.Unlock()
 	took := time.Since(start).Round(time.Millisecond)
 	what := "Built"
 	if changed != nil {
@@ -164,25 +172,58 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 		} else {
 			fmt.Fprintln(stderr, "lumen serve:", err)
 		}
+		rb.mu.Lock()
+		rb.reported = ""
+		rb.mu.Unlock()
 		return
 	}
 	fmt.Fprintf(stdout, "%s %d pages in %d ms\n", what, len(res.Site.Pages), took.Milliseconds())
 	bg, cancel := context.WithCancel(ctx)
+	rb.mu.Lock()
 	rb.cancel = cancel
+	rb.mu.Unlock()
 	go func() {
 		select {
 		case <-bg.Done():
 			return
 		case <-time.After(backgroundDelay):
 		}
-		ctx := bg
-		if err := snap.RenderAll(ctx); err != nil && ctx.Err() == nil {
-			fmt.Fprintf(stderr, "%s\n\nPages with these errors show them in the browser.\n", err)
-		}
-		if err := snap.Check(ctx); err != nil && ctx.Err() == nil {
-			fmt.Fprintf(stderr, "%s\n\nlumen build will refuse to publish until these are fixed.\n", err)
-		}
+		rb.check(bg, snap, gen)
 	}()
+}
+
+// check makes and checks every file of snap, as lumen build would, and
+// reports what it found: errors and warnings are printed when they differ
+// from the last ones printed, and errors go to the browser, which shows
+// them in place of the pages until they are fixed (lumen build would
+// refuse to publish). gen is the build snap belongs to: a newer build
+// makes the check publish nothing.
+func (rb *rebuilder) check(ctx context.Context, snap *generator.Snapshot, gen int) {
+	pass, err := snap.Pass(ctx, nil)
+	if err != nil || ctx.Err() != nil {
+		return
+	}
+	all := pass.Report.All()
+	errs, warnings := all.Errors(), all.Warnings()
+	rb.mu.Lock()
+	defer rb.mu.Unlock()
+	if gen != rb.gen {
+		return
+	}
+	if len(errs) > 0 {
+		rb.srv.Publish(snap, &generator.StageError{Stage: "pages", Err: errs})
+	}
+	text := errs.Error() + warnings.Error()
+	if text == rb.reported {
+		return
+	}
+	rb.reported = text
+	printWarnings(rb.stderr, warnings)
+	if len(errs) > 0 {
+		fmt.Fprintf(rb.stderr, "%s\n\nThe pages stage found %s; the browser shows them, and lumen build would not publish, until they are fixed.\n",
+			listWithSource(errs, rb.source), plural(len(errs), "error"))
+	}
+	fmt.Fprintf(rb.stdout, "Checked %s: %s, %s\n", plural(pass.Files, "file"), plural(len(errs), "error"), plural(len(warnings), "warning"))
 }
 
 func describeChanges(paths []string) string {

@@ -5,45 +5,27 @@
 // For each page it gives:
 //
 //   - readability: the counts and scores of package readability over the
-//     prose a patient reads — the summary, key points and lists of the
-//     front matter that the theme shows, the Markdown body and FAQ
-//     answers — with the hardest sentences and longest words;
+//     prose a patient reads — the front matter its kind shows as prose
+//     (content.Meta's Readable), the Markdown body and FAQ answers — with
+//     the hardest sentences and longest words;
 //   - the medical review status: current, due soon (within 30 days),
 //     overdue, not reviewed, or not applicable;
-//   - findings, each with a file, a line, a rule, a severity and a
-//     message.
+//   - findings (diag.Error values), each with a file, a line, a rule, a
+//     severity and a message.
 //
-// The rules:
-//
-//	readability.grade     Flesch–Kincaid grade above readability.max_grade
-//	readability.smog      SMOG grade above readability.max_smog
-//	                      (both errors with readability.enforce: true,
-//	                      else warnings; a page may raise its own limits
-//	                      with readability: {max_grade, max_smog, reason};
-//	                      pages under 100 words are scored but not gated)
-//	review.due            the next review is due within 30 days (warning)
-//	review.overdue        the next review date has passed (error, or a
-//	                      warning with review.overdue: warning)
-//	link.anchor           a link to #x on a page that has no id x (error)
-//	numbers.percent       a percentage; whole numbers read better ("1 in
-//	                      5 people") (hint)
-//	plain.jargon          a word with a plainer alternative (warning)
-//	glossary.undefined    a glossary term shown where no definition
-//	                      appears on the page (warning)
-//
-// Broken links, images without alt text, malformed references and missing
-// reviewers are errors of the build itself (packages content, markdown
-// and site) and stop it before checks run.
+// The rules it applies are readability.grade, readability.smog,
+// review.overdue, review.due, link.anchor, numbers.percent, plain.jargon
+// and glossary.undefined; the registry of every rule, with its severity
+// and what changes it, is diag.Rules. A Report gathers the pages' reports
+// and every other finding of a build, so that lumen check shows all that
+// lumen build would.
 package check
 
 import (
 	"fmt"
 	"math"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -52,25 +34,15 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// Severity is how much a finding matters: errors fail lumen check and
-// lumen build, warnings are printed, hints are shown by lumen check only.
-type Severity string
+// Severity is how much a finding matters (diag.Severity).
+type Severity = diag.Severity
 
 // The severities.
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Hint    Severity = "hint"
+	Error   = diag.SeverityError
+	Warning = diag.SeverityWarning
+	Hint    = diag.SeverityHint
 )
-
-// Finding is one thing to fix, at a place in a file.
-type Finding struct {
-	File     string   `json:"file"`
-	Line     int      `json:"line"`
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-}
 
 // Review is a page's medical review status.
 type Review struct {
@@ -101,7 +73,8 @@ type Page struct {
 	Review             Review     `json:"review"`
 	Hardest            []Sentence `json:"hardest_sentences"`
 	Longest            []Word     `json:"longest_words"`
-	Findings           []Finding  `json:"findings"`
+	// Findings are every finding in the page's file, of every stage.
+	Findings diag.List `json:"findings"`
 }
 
 // Sentence is one of a page's hardest sentences.
@@ -122,13 +95,16 @@ type Word struct {
 // Report is the review of a whole site.
 type Report struct {
 	Pages []Page `json:"pages"`
-	// Errors, Warnings and Hints count the findings of all pages.
+	// Findings are the findings in files that are not content pages:
+	// site.yaml, the glossary, theme files, generated pages.
+	Findings diag.List `json:"findings"`
+	// Errors, Warnings and Hints count every finding.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Hints    int `json:"hints"`
 }
 
-// Options are what Run needs beyond the site.
+// Options are what PageReport needs beyond the page.
 type Options struct {
 	// Today is the date review status is judged on.
 	Today time.Time
@@ -136,9 +112,6 @@ type Options struct {
 	Analyzer *readability.Analyzer
 	// Glossary is the site's glossary, or nil.
 	Glossary *content.Glossary
-	// IDs returns the ids of the rendered page at a URL, for anchor
-	// checks; nil skips them.
-	IDs func(url string) map[string]bool
 }
 
 // DueSoon is how far ahead a coming review is reported.
@@ -148,32 +121,12 @@ const DueSoon = 30 * 24 * time.Hour
 // formulas are unstable on a few sentences.
 const MinWords = 100
 
-// Run checks every content page of s, on all cores.
-func Run(s *site.Site, o Options) *Report {
-	var pages []*site.Page
-	for _, p := range s.Pages {
-		if p.Source != nil {
-			pages = append(pages, p)
-		}
-	}
-	reports := make([]Page, len(pages))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(pages); i = int(next.Add(1)) - 1 {
-				reports[i] = PageReport(s, pages[i], o)
-			}
-		})
-	}
-	wg.Wait()
-	return NewReport(reports)
-}
-
-// PageReport checks one content page of s.
-func PageReport(s *site.Site, p *site.Page, o Options) Page {
+// PageReport checks content page p of s, whose converted Markdown is
+// body. Links to #fragments are checked apart, by Anchors, once every
+// page's ids are known.
+func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	cfg := s.Config
-	blocks := Blocks(p)
+	blocks := Blocks(p, body)
 	rep := o.Analyzer.Analyze(blocks)
 	pr := Page{
 		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind),
@@ -181,7 +134,7 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 		FleschReadingEase: round(rep.FleschReadingEase), FleschKincaidGrade: round(rep.FleschKincaidGrade),
 		SMOG: round(rep.SMOG), GunningFog: round(rep.GunningFog), ColemanLiau: round(rep.ColemanLiau),
 		ARI: round(rep.ARI), Consensus: round(rep.Consensus),
-		Findings: []Finding{},
+		Findings: diag.List{},
 	}
 	for _, s := range rep.Hardest {
 		pr.Hardest = append(pr.Hardest, Sentence{Text: s.Text, Line: s.Line, Words: s.Words, Grade: round(s.Grade)})
@@ -190,7 +143,7 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 		pr.Longest = append(pr.Longest, Word{Text: w.Text, Line: w.Line, Syllables: w.Syllables})
 	}
 	add := func(line int, rule string, sev Severity, format string, args ...any) {
-		pr.Findings = append(pr.Findings, Finding{File: p.Source.Source, Line: line, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)})
+		pr.Findings = append(pr.Findings, &diag.Error{File: p.Source.Source, Line: line, Rule: rule, Severity: sev, Msg: fmt.Sprintf(format, args...)})
 	}
 
 	// Readability targets.
@@ -219,10 +172,10 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 		}
 		// Scores are compared as shown, to one decimal place.
 		if pr.FleschKincaidGrade > maxGrade {
-			add(line, "readability.grade", sev, "reads at grade %.1f (Flesch–Kincaid), above the target of %g%s", pr.FleschKincaidGrade, maxGrade, hard)
+			add(line, diag.RuleGrade, sev, "reads at grade %.1f (Flesch–Kincaid), above the target of %g%s", pr.FleschKincaidGrade, maxGrade, hard)
 		}
 		if pr.SMOG > maxSMOG {
-			add(line, "readability.smog", sev, "reads at SMOG grade %.1f, above the target of %g; use fewer words of three or more syllables%s", pr.SMOG, maxSMOG, longest(rep.Longest))
+			add(line, diag.RuleSMOG, sev, "reads at SMOG grade %.1f, above the target of %g; use fewer words of three or more syllables%s", pr.SMOG, maxSMOG, longest(rep.Longest))
 		}
 	}
 
@@ -234,9 +187,9 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 		if cfg.Review.Overdue == "warning" {
 			sev = Warning
 		}
-		add(p.Source.Line("last_reviewed"), "review.overdue", sev, "the medical review was due on %s; review the page and update last_reviewed", pr.Review.NextReview)
+		add(p.Source.Line("last_reviewed"), diag.RuleOverdue, sev, "the medical review was due on %s; review the page and update last_reviewed", pr.Review.NextReview)
 	case "due-soon":
-		add(p.Source.Line("last_reviewed"), "review.due", Warning, "the next medical review is due on %s", pr.Review.NextReview)
+		add(p.Source.Line("last_reviewed"), diag.RuleDue, Warning, "the next medical review is due on %s", pr.Review.NextReview)
 	}
 
 	// Wording.
@@ -245,22 +198,19 @@ func PageReport(s *site.Site, p *site.Page, o Options) Page {
 			continue // most blocks: no need for the regular expression
 		}
 		for _, m := range percent.FindAllStringIndex(b.Text, -1) {
-			add(b.Line+strings.Count(b.Text[:m[0]], "\n"), "numbers.percent", Hint,
+			add(b.Line+strings.Count(b.Text[:m[0]], "\n"), diag.RulePercent, Hint,
 				"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
 		}
 	}
 	for _, b := range blocks {
 		for _, j := range findJargon(b.Text) {
-			add(b.Line+strings.Count(b.Text[:j.at], "\n"), "plain.jargon", Warning, "%q has a plainer word: %s", j.word, j.plain)
+			add(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, Warning, "%q has a plainer word: %s", j.word, j.plain)
 		}
 	}
 	if o.Glossary != nil {
-		undefinedTerms(p, blocks, o.Glossary, add)
+		undefinedTerms(body, blocks, o.Glossary, add)
 	}
-	pr.sortFindings()
-	if o.IDs != nil {
-		pr.AddFindings(Anchors(p, o.IDs)...)
-	}
+	pr.Findings.Sort()
 	return pr
 }
 
@@ -285,36 +235,6 @@ func review(p *site.Page, today time.Time) Review {
 		r.Status = "current"
 	}
 	return r
-}
-
-// Diagnostics returns the findings of severity at least min as diag
-// errors, for printing with the build's other errors.
-func (r *Report) Diagnostics(min Severity) (errs, warnings diag.List) {
-	for i := range r.Pages {
-		e, w := r.Pages[i].Diagnostics(min)
-		errs, warnings = append(errs, e...), append(warnings, w...)
-	}
-	return errs, warnings
-}
-
-// Diagnostics returns the page's findings of severity at least min as
-// diag errors, as Report.Diagnostics does.
-func (pr *Page) Diagnostics(min Severity) (errs, warnings diag.List) {
-	for _, f := range pr.Findings {
-		switch {
-		case f.Severity == Error:
-			errs = append(errs, f.Diag())
-		case f.Severity == Warning || min == Hint:
-			warnings = append(warnings, f.Diag())
-		}
-	}
-	return errs, warnings
-}
-
-// Diag returns the finding as a diag error: its message followed by its
-// rule in brackets.
-func (f Finding) Diag() *diag.Error {
-	return &diag.Error{File: f.File, Line: f.Line, Msg: f.Message + " [" + f.Rule + "]"}
 }
 
 func round(f float64) float64 {

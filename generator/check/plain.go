@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -225,9 +226,9 @@ func explained(s string, start, end int) bool {
 // undefinedTerms reports glossary terms that appear in the page's prose
 // but are defined nowhere on it: neither by the renderer on their first
 // use in the body, nor by the writer in parentheses.
-func undefinedTerms(p *site.Page, blocks []readability.Block, g *content.Glossary, add func(int, string, Severity, string, ...any)) {
+func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glossary, add func(int, string, Severity, string, ...any)) {
 	defined := map[string]bool{}
-	for _, d := range p.Defined {
+	for _, d := range body.Defined {
 		defined[strings.ToLower(d)] = true
 	}
 	for _, t := range g.Terms {
@@ -243,7 +244,7 @@ func undefinedTerms(p *site.Page, blocks []readability.Block, g *content.Glossar
 					if explained(lower, at, at+len(form)) {
 						break forms // the writer explained it in parentheses
 					}
-					add(b.Line+strings.Count(b.Text[:at], "\n"), "glossary.undefined", Warning,
+					add(b.Line+strings.Count(b.Text[:at], "\n"), diag.RuleUndefined, Warning,
 						"the medical term %q is used without its definition (%s); explain it where it first appears, or use it in the page's text, where Lumen adds the definition",
 						t.Term, t.Definition)
 					break forms

@@ -28,6 +28,7 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,6 +37,7 @@ import (
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/strictyaml"
 )
 
@@ -68,7 +70,7 @@ type Config struct {
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
-	Pos strictyaml.Positions `yaml:"-"`
+	Pos strictyaml.Positions `yaml:"-" json:"-"`
 }
 
 // Practice describes the medical practice that publishes the site.
@@ -139,6 +141,11 @@ var (
 // Load reads and checks site.yaml from the root of fsys.
 func Load(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if _, lerr := fs.Lstat(fsys, File); lerr == nil {
+			return nil, sitefs.Link(fsys, File, err) // a link that cannot be followed
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &diag.Error{File: File, Msg: "no site.yaml here: this folder is not a Lumen site",
 			Hint: "run lumen build in a site's folder, pass --source DIR, or create a site with: lumen new site DIR"}
@@ -254,4 +261,26 @@ func (c *Config) SetBaseURL(u string) error {
 	}
 	c.BaseURL = u
 	return nil
+}
+
+// Permalink returns the absolute URL of the site path p ("/about/"): the
+// base URL joined with p. It is the one place where base_url is joined,
+// for page permalinks, templates, structured data, the sitemap and the
+// feed alike. An absolute URL ("https://…") is returned as it is.
+func (c *Config) Permalink(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// Fingerprint returns a text that changes whenever any setting of c does
+// (not its line positions), so that what was made from the configuration
+// (a parsed theme whose template functions read it) is made again.
+func (c *Config) Fingerprint() string {
+	data, err := json.Marshal(c) // every exported setting; Pos is left out
+	if err != nil {
+		return fmt.Sprintf("%p", c) // never equal to another config's
+	}
+	return string(data)
 }

@@ -124,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad hours", "content/locations/a.md", "---\ntitle: A\nhours:\n  - {days: Mon, opens: 8am, closes: 17:00}\n---\n", "content/locations/a.md:4: hours entry 1: opens \"8am\" is not a 24-hour time such as 08:30 or 17:00\n    hint: write opens: \"08:00\""},
 		{"hours with p.m.", "content/locations/a.md", "---\ntitle: A\nhours:\n  - {days: Mon, opens: \"08:00\", closes: \"5.30 p.m.\"}\n---\n", "content/locations/a.md:4: hours entry 1: closes \"5.30 p.m.\" is not a 24-hour time such as 08:30 or 17:00\n    hint: write closes: \"17:30\""},
 		{"no front matter, a long first line", "content/about.md", strings.Repeat("é", 70) + "\n", "content/about.md:1: no front matter: the file starts with \"" + strings.Repeat("é", 57) + "…\" instead of a line ---"},
-		{"empty file", "content/about.md", "", "content/about.md:1: the file is empty\n    hint: start it with a line ---"},
+		{"empty file", "content/about.md", "", "content/about.md:1: the file is empty [file]\n    hint: start it with a line ---"},
 		{"blank file with a BOM", "content/about.md", "\ufeff\r\n  \n", "content/about.md:1: the file is empty"},
 		{"reference without a link", "content/articles/a.md", "---\ntitle: A\nreferences:\n  - {title: T}\n---\n", "content/articles/a.md:4: reference 1 has no url, doi or pmid\n    hint: add where to find it"},
 		{"reference with two links", "content/articles/a.md", "---\ntitle: A\nreferences:\n  - {title: T, pmid: \"123\", url: \"https://x.org/\"}\n---\n", "content/articles/a.md:4: reference 1 has more than one of url, doi and pmid"},

@@ -1,11 +1,13 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/strictyaml"
 )
 
@@ -50,13 +52,18 @@ func (t GlossaryTerm) Forms() []string { return append([]string{t.Term}, t.Alter
 // loadGlossary reads content/glossary.yaml, if there is one.
 func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
 	data, err := fs.ReadFile(fsys, GlossaryFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := fs.Lstat(fsys, GlossaryFile); lerr != nil {
+			return nil, nil // no glossary
+		}
+	}
 	if err != nil {
-		return nil, nil
+		return nil, diag.List{sitefs.Link(fsys, GlossaryFile, err).WithRule(diag.RuleGlossary)}
 	}
 	g := &Glossary{}
 	pos, errs := strictyaml.Decode(GlossaryFile, data, 0, g)
 	if errs != nil {
-		return nil, errs
+		return nil, errs.SetRule(diag.RuleGlossary)
 	}
 	seen := map[string]int{}
 	for i := range g.Terms {
@@ -74,5 +81,5 @@ func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
 			seen[key] = t.Line
 		}
 	}
-	return g, errs
+	return g, errs.SetRule(diag.RuleGlossary)
 }

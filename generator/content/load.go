@@ -71,7 +71,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	var errs diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Add(&diag.Error{File: p, Msg: "cannot read: " + trimPathErr(err)})
+			errs.Add(&diag.Error{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)})
 			return nil
 		}
 		name := d.Name()
@@ -90,7 +90,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			// reach outside the site.
 			info, err := fs.Stat(fsys, p)
 			if err != nil {
-				errs.Add(sitefs.Link(fsys, p, err))
+				errs.Add(sitefs.Link(fsys, p, err).WithRule(diag.RuleFile))
 				return nil
 			}
 			if !info.Mode().IsRegular() {
@@ -119,7 +119,11 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	glossary, gerrs := loadGlossary(fsys)
 	set.Glossary = glossary
 	errs = append(errs, gerrs...)
-	set.Lexicon, _ = fs.ReadFile(fsys, LexiconFile)
+	if data, err := fs.ReadFile(fsys, LexiconFile); err == nil {
+		set.Lexicon = data
+	} else if _, lerr := fs.Lstat(fsys, LexiconFile); lerr == nil {
+		errs = append(errs, sitefs.Link(fsys, LexiconFile, err).WithRule(diag.RuleLexicon))
+	}
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {
 		if path.Base(p) == "index.md" {
@@ -216,20 +220,20 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 		p.Kind = KindSection
 		if path.Dir(rel) != p.Section {
 			return nil, diag.List{diag.Errorf(source, 1, "sections nest only one level: _index.md belongs directly in a folder of content/").
-				WithHint("move it to content/%s/_index.md or delete it", p.Section)}
+				WithHint("move it to content/%s/_index.md or delete it", p.Section).WithRule(diag.RuleFile)}
 		}
 	case base == "index.md":
 		p.Bundle = path.Dir(rel) != "."
 	}
 	if !isUTF8(data) {
 		line, col, b := invalidUTF8(data)
-		return nil, diag.List{{File: source, Line: line, Col: col,
+		return nil, diag.List{{File: source, Line: line, Col: col, Rule: diag.RuleFile,
 			Msg:  fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X cannot start a character", b),
 			Hint: "save the file as UTF-8 in your editor (Save As, Encoding: UTF-8); it was probably saved as Latin-1 or Windows-1252"}}
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 && p.Kind != KindHome && p.Kind != KindSection {
 		return nil, diag.List{diag.Errorf(source, 1, "the file is empty").
-			WithHint("start it with a line ---, then title: Your title, then another line ---; or delete the file")}
+			WithHint("start it with a line ---, then title: Your title, then another line ---; or delete the file").WithRule(diag.RuleFile)}
 	}
 	front, body, bodyLine, err := Split(source, data)
 	if err != nil {
@@ -270,7 +274,7 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	}
 	data, err := fs.ReadFile(fsys, p.Source)
 	if err != nil {
-		return nil, &diag.Error{File: p.Source, Msg: "cannot read: " + trimPathErr(err)}
+		return nil, &diag.Error{File: p.Source, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)}
 	}
 	_, body, bodyLine, err := Split(p.Source, data)
 	if err != nil {
@@ -278,7 +282,7 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	}
 	if bodyLine != p.BodyLine {
 		return nil, diag.Errorf(p.Source, 1, "the file changed while the site was being built").
-			WithHint("build again once you have saved all your changes")
+			WithHint("build again once you have saved all your changes").WithRule(diag.RuleFile)
 	}
 	return body, nil
 }

@@ -120,15 +120,15 @@ func validate(p *Page) diag.List {
 func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag.Error) {
 	if p.Kind.NeedsReview() {
 		if m.Author == "" {
-			bad("author", "a %s page needs author: the provider who wrote it", p.Kind).
+			bad("author", "a %s page needs author: the provider who wrote it", p.Kind).WithRule(diag.RuleReviewer).
 				WithHint("add author: with the slug of a provider page, such as author: dr-samuel-reed")
 		}
 		if m.ReviewedBy == "" {
-			bad("reviewed_by", "a %s page needs reviewed_by: the provider who medically reviewed it", p.Kind).
+			bad("reviewed_by", "a %s page needs reviewed_by: the provider who medically reviewed it", p.Kind).WithRule(diag.RuleReviewer).
 				WithHint("add reviewed_by: with the slug of a provider page, such as reviewed_by: dr-maya-ortiz")
 		}
 		if m.LastReviewed.IsZero() {
-			bad("last_reviewed", "a %s page needs last_reviewed: the date of its last medical review", p.Kind).
+			bad("last_reviewed", "a %s page needs last_reviewed: the date of its last medical review", p.Kind).WithRule(diag.RuleReviewer).
 				WithHint("add a line such as last_reviewed: 2026-03-14")
 		}
 	}

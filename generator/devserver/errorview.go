@@ -22,7 +22,8 @@ import (
 // snippetLines is how many lines around an error the view shows.
 const snippetLines = 3
 
-// maxShown is how many errors the view shows in full.
+// maxShown is how many errors the view shows in full, with their lines;
+// the others are listed below them, one line each.
 const maxShown = 10
 
 var errorView = template.Must(template.New("error").Parse(`<!doctype html>
@@ -39,14 +40,17 @@ var errorView = template.Must(template.New("error").Parse(`<!doctype html>
 <h1>The site has {{if eq (len .Errors) 1}}an error{{else}}{{len .Errors}} errors{{end}}{{with .Stage}} ({{.}} stage){{end}}</h1>
 <p class="lumen-note">Fix the file and save it: this page updates by itself. The last good version of the site is not lost.</p>
 {{range .Shown}}
-<section class="lumen-error">
+<section class="lumen-error" data-file="{{.File}}" data-line="{{.Line}}" data-rule="{{.Rule}}">
 {{with .Pos}}<div class="lumen-pos">{{.}}</div>{{end}}
-<p class="lumen-msg">{{.Msg}}</p>
+<p class="lumen-msg">{{.Msg}}{{with .Rule}} <span class="lumen-rule">[{{.}}]</span>{{end}}</p>
 {{with .Hint}}<p class="lumen-hint">Hint: {{.}}</p>{{end}}
 {{.Snippet}}
 </section>
 {{end}}
-{{with .More}}<p class="lumen-note">… and {{.}} more.</p>{{end}}
+{{with .More}}<h2>{{len .}} more</h2>
+<ul class="lumen-more">{{range .}}
+<li class="lumen-error" data-file="{{.File}}" data-line="{{.Line}}" data-rule="{{.Rule}}">{{with .Pos}}<span class="lumen-pos">{{.}}</span> {{end}}{{.Msg}}{{with .Rule}} <span class="lumen-rule">[{{.}}]</span>{{end}}</li>{{end}}
+</ul>{{end}}
 </main>
 </body>
 </html>
@@ -54,8 +58,9 @@ var errorView = template.Must(template.New("error").Parse(`<!doctype html>
 
 // shownError is one error as the view shows it.
 type shownError struct {
-	Pos, Msg, Hint string
-	Snippet        template.HTML
+	*diag.Error
+	Pos     string
+	Snippet template.HTML
 }
 
 // errorPage renders the error view for err.
@@ -73,14 +78,14 @@ func (s *Server) errorPage(err error) response {
 		Stage  string
 		Errors diag.List
 		Shown  []shownError
-		More   int
+		More   []shownError
 	}{Stage: stage, Errors: list}
 	for i, e := range list {
-		if i == maxShown {
-			data.More = len(list) - maxShown
-			break
+		if i >= maxShown {
+			data.More = append(data.More, shownError{Error: e, Pos: e.Pos()})
+			continue
 		}
-		data.Shown = append(data.Shown, shownError{Pos: e.Pos(), Msg: e.Msg, Hint: e.Hint, Snippet: s.snippet(e)})
+		data.Shown = append(data.Shown, shownError{Error: e, Pos: e.Pos(), Snippet: s.snippet(e)})
 	}
 	var buf bytes.Buffer
 	if err := errorView.Execute(&buf, data); err != nil {

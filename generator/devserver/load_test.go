@@ -73,7 +73,7 @@ title: Dr. A
 
 	src := os.DirFS(dir)
 	b := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default()})
-	snap, _, err := b.Build(context.Background())
+	snap, _, err := b.Prepare(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ title: Dr. A
 		for n := 1; time.Now().Before(stop); n++ {
 			writeVersion(n)
 			b.Changed("content/about.md")
-			snap, _, err := b.Build(context.Background())
+			snap, _, err := b.Prepare(context.Background())
 			if err != nil {
 				t.Errorf("rebuild %d: %v", n, err)
 			}

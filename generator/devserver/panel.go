@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"time"
 
 	"github.com/lumen-ssg/lumen/generator/check"
 )
@@ -24,7 +23,7 @@ var panelView = template.Must(template.New("panel").Parse(`<aside class="lumen-p
 <div><dt>Medical review</dt><dd>{{.Review.Status}}{{with .Review.NextReview}}, next due {{.}}{{end}}</dd></div>
 </dl>
 {{with .Findings}}<ul class="lumen-findings">{{range .}}
-<li class="lumen-{{.Severity}}"><strong>{{.Severity}}</strong> line {{.Line}}: {{.Message}}</li>{{end}}
+<li class="lumen-{{.Level}}"><strong>{{.Level}}</strong> line {{.Line}}: {{.Msg}} [{{.Rule}}]</li>{{end}}
 </ul>{{end}}
 {{with .Hardest}}<p class="lumen-hard">Hardest sentence (line {{(index . 0).Line}}): “{{(index . 0).Text}}”</p>{{end}}
 </details>
@@ -37,7 +36,7 @@ func (s *Server) panel(st *state, name string) []byte {
 	if st.snap == nil || st.err != nil {
 		return nil
 	}
-	report := st.snap.PageQuality(name, time.Now())
+	report := st.snap.PageReport(name)
 	if report == nil {
 		return nil
 	}

@@ -77,13 +77,14 @@ func New(source fs.FS, header http.Header) *Server {
 	return s
 }
 
-// Publish makes a build current. When err is not nil the build failed: the
-// last good snapshot stays for files other than pages, and pages show the
-// error. Open pages are told to reload when what they show has changed.
+// Publish makes a build current. When err is not nil the build found
+// errors, and pages show them. A snapshot that is nil (the site could not
+// be prepared) leaves the last one serving files other than pages. Open
+// pages are told to reload when what they show has changed.
 func (s *Server) Publish(snap *generator.Snapshot, err error) {
 	old := s.state.Load()
 	next := &state{snap: snap, err: err, version: old.version + 1, headers: old.headers}
-	if err != nil || snap == nil {
+	if snap == nil {
 		next.snap = old.snap
 	} else {
 		next.headers = headers.For(snap.Site.Config)
@@ -198,6 +199,13 @@ func (s *Server) respond(st *state, p string) response {
 	data, err := snap.ReadFile(name)
 	if err != nil {
 		return s.errorPage(err) // a template error met while rendering this page
+	}
+	if page {
+		// The page's own errors (Markdown, HTML, checks) show at once,
+		// before the Pass over the whole site reports them.
+		if errs := snap.Errors(name); len(errs) > 0 {
+			return s.errorPage(errs)
+		}
 	}
 	ct := mime.TypeByExtension(path.Ext(name))
 	if ct == "" {

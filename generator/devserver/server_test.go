@@ -35,7 +35,7 @@ func newServer(t *testing.T, archive string) (*Server, *httptest.Server, fstest.
 	t.Helper()
 	src, _ := sitetest.Parse(archive)
 	b := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default()})
-	snap, _, err := b.Build(context.Background())
+	snap, _, err := b.Prepare(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func newServer(t *testing.T, archive string) (*Server, *httptest.Server, fstest.
 // rebuild builds again after the test changed src, and publishes.
 func rebuild(t *testing.T, s *Server, b *generator.Builder) {
 	t.Helper()
-	snap, _, err := b.Build(context.Background())
+	snap, _, err := b.Prepare(context.Background())
 	s.Publish(snap, err)
 }
 

@@ -9,10 +9,11 @@
 // one build can report every problem it finds rather than only the first.
 //
 // The text form follows the convention of compilers and of Hugo, with the
-// rule in brackets:
+// severity of findings that are not errors, and the rule in brackets:
 //
 //	content/conditions/sciatica.md:4:1: unknown key "titel" [frontmatter]
 //	    hint: did you mean "title"?
+//	content/conditions/sciatica.md:12: warning: "utilize" has a plainer word: use [plain.jargon]
 package diag
 
 import (
@@ -82,6 +83,12 @@ func Errorf(file string, line int, format string, args ...any) *Error {
 	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// WithRule sets the rule of e and returns e.
+func (e *Error) WithRule(id string) *Error {
+	e.Rule = id
+	return e
+}
+
 // WithHint sets the hint of e and returns e.
 func (e *Error) WithHint(format string, args ...any) *Error {
 	e.Hint = fmt.Sprintf(format, args...)
@@ -115,12 +122,18 @@ func (e *Error) Error() string {
 	return s
 }
 
-// message returns the message followed by the rule in brackets.
+// message returns the message, after its severity when it is not an
+// error, and followed by the rule in brackets:
+// "warning: reads at grade 9.1 … [readability.grade]".
 func (e *Error) message() string {
-	if e.Rule == "" {
-		return e.Msg
+	s := e.Msg
+	if e.Severity != "" && e.Severity != SeverityError {
+		s = string(e.Severity) + ": " + s
 	}
-	return e.Msg + " [" + e.Rule + "]"
+	if e.Rule != "" {
+		s += " [" + e.Rule + "]"
+	}
+	return s
 }
 
 // MaxErrors is how many errors a List reports before it summarises the rest.

@@ -75,7 +75,7 @@ func Atom(s *site.Site) ([]byte, error) {
 			{Href: s.Permalink("/" + AtomPath), Rel: "self"},
 			{Href: s.Permalink("/articles/"), Rel: "alternate"},
 		},
-		Author: person{Name: s.Config.Practice.Name, URI: s.Config.BaseURL},
+		Author: person{Name: s.Config.Practice.Name, URI: s.Permalink("/")},
 	}
 	var newest time.Time
 	for _, p := range s.Latest(string(content.KindArticle), MaxFeedEntries) {

@@ -89,7 +89,7 @@ func (c *Checker) Stylesheet(file string, css []byte) diag.List {
 	var errs diag.List
 	for _, u := range append(cssURL.FindAllSubmatch(css, -1), cssImport.FindAllSubmatch(css, -1)...) {
 		if host := c.foreign(string(u[1])); host != "" {
-			errs = append(errs, &diag.Error{File: file, Line: bytes.Count(css[:bytes.Index(css, u[0])], []byte("\n")) + 1,
+			errs = append(errs, &diag.Error{File: file, Line: bytes.Count(css[:bytes.Index(css, u[0])], []byte("\n")) + 1, Rule: diag.RuleHost,
 				Msg:  fmt.Sprintf("the stylesheet loads %s from another host, %s", u[1], host),
 				Hint: "copy the file into the theme's static folder, or allow the host on purpose in site.yaml: privacy: {allowed_hosts: [" + host + "]}"})
 		}
@@ -150,8 +150,9 @@ type link struct {
 	named bool // by aria-label, title or an image's alt
 }
 
-func (p *pageState) errorf(format string, args ...any) *diag.Error {
-	e := &diag.Error{File: p.file, Msg: fmt.Sprintf(format, args...) + " (on " + p.where + ")"}
+// errorf adds an error of the rule about the page.
+func (p *pageState) errorf(rule, format string, args ...any) *diag.Error {
+	e := &diag.Error{File: p.file, Rule: rule, Msg: fmt.Sprintf(format, args...) + " (on " + p.where + ")"}
 	p.errs = append(p.errs, e)
 	return e
 }
@@ -239,7 +240,7 @@ func (p *pageState) start(t tag) {
 	case "img":
 		src, _ := attr(t, "src")
 		if _, ok := attr(t, "alt"); !ok {
-			p.errorf("the image %s has no alt attribute", src).WithHint("give it alt text, or alt=\"\" when it is purely decorative")
+			p.errorf(diag.RuleAlt, "the image %s has no alt attribute", src).WithHint("give it alt text, or alt=\"\" when it is purely decorative")
 		}
 		if alt, _ := attr(t, "alt"); alt != "" {
 			for _, l := range p.links {
@@ -285,10 +286,10 @@ func (p *pageState) start(t tag) {
 		method, _ := attr(t, "method")
 		action, _ := attr(t, "action")
 		if !strings.EqualFold(method, "post") {
-			p.errorf("a form is sent with %q; forms must use method=\"post\" so that what patients type never ends up in addresses and server logs", strings.ToUpper(method))
+			p.errorf(diag.RuleForm, "a form is sent with %q; forms must use method=\"post\" so that what patients type never ends up in addresses and server logs", strings.ToUpper(method))
 		}
 		if host := p.c.foreign(action); host != "" {
-			p.errorf("a form is sent to another host, %s", host).WithHint("allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
+			p.errorf(diag.RuleForm, "a form is sent to another host, %s", host).WithHint("allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
 		}
 	}
 }
@@ -301,9 +302,9 @@ func (p *pageState) end(tag string) {
 			p.links = p.links[:n-1]
 			text := strings.Join(strings.Fields(l.text.String()), " ")
 			if text == "" && !l.named {
-				p.errorf("a link to %s has no text", l.href).WithHint("give it words, or an aria-label")
+				p.errorf(diag.RuleLinkText, "a link to %s has no text", l.href).WithHint("give it words, or an aria-label")
 			} else if vagueText[strings.ToLower(strings.TrimFunc(text, unicode.IsPunct))] {
-				p.errorf("the link text %q does not say where the link goes (%s)", text, l.href)
+				p.errorf(diag.RuleLinkText, "the link text %q does not say where the link goes (%s)", text, l.href)
 			}
 		}
 	case "label":
@@ -311,13 +312,13 @@ func (p *pageState) end(tag string) {
 	case "table":
 		if n := len(p.tables); n > 0 {
 			if p.tables[n-1] == 0 {
-				p.errorf("a table has no header cells").WithHint("give the first row or column <th> cells (a header row in Markdown)")
+				p.errorf(diag.RuleTable, "a table has no header cells").WithHint("give the first row or column <th> cells (a header row in Markdown)")
 			}
 			p.tables = p.tables[:n-1]
 		}
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		if p.headText != nil && int(tag[1]-'0') == p.heading {
-			p.errorf("the heading %q (h%d) skips a level", strings.TrimSpace(p.headText.String()), p.heading).
+			p.errorf(diag.RuleHeading, "the heading %q (h%d) skips a level", strings.TrimSpace(p.headText.String()), p.heading).
 				WithHint("headings go down one level at a time: h1, then h2, then h3")
 			p.headText = nil
 		}
@@ -359,7 +360,7 @@ func (p *pageState) resource(t tag, attrs ...string) {
 		}
 		for _, u := range urls {
 			if host := p.c.foreign(u); host != "" {
-				p.errorf("<%s %s=%q> loads from another host, %s, which tells it who is reading this page", t.Data, a, u, host).
+				p.errorf(diag.RuleHost, "<%s %s=%q> loads from another host, %s, which tells it who is reading this page", t.Data, a, u, host).
 					WithHint("serve the file from the site, or allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
 			}
 		}
@@ -370,7 +371,7 @@ func (p *pageState) resource(t tag, attrs ...string) {
 func (p *pageState) styleURLs(css string) {
 	for _, m := range cssURL.FindAllStringSubmatch(css, -1) {
 		if host := p.c.foreign(m[1]); host != "" {
-			p.errorf("a style loads %s from another host, %s", m[1], host)
+			p.errorf(diag.RuleHost, "a style loads %s from another host, %s", m[1], host)
 		}
 	}
 }
@@ -378,19 +379,19 @@ func (p *pageState) styleURLs(css string) {
 // finish reports what needs the whole page.
 func (p *pageState) finish() diag.List {
 	if !p.lang {
-		p.errorf("the <html> element has no lang attribute").WithHint("set language: in site.yaml and keep lang=\"{{.Site.Config.Language}}\" in baseof.html")
+		p.errorf(diag.RuleLang, "the <html> element has no lang attribute").WithHint("set language: in site.yaml and keep lang=\"{{.Site.Config.Language}}\" in baseof.html")
 	}
 	if p.h1 != 1 {
-		p.errorf("the page has %d <h1> headings; it needs exactly one, the page title", p.h1)
+		p.errorf(diag.RuleHeading, "the page has %d <h1> headings; it needs exactly one, the page title", p.h1)
 	}
 	for _, id := range slices.Sorted(maps.Keys(p.ids)) {
 		if n := p.ids[id]; n > 1 {
-			p.errorf("the id %q is used %d times; ids must be unique", id, n)
+			p.errorf(diag.RuleID, "the id %q is used %d times; ids must be unique", id, n)
 		}
 	}
 	for _, c := range p.controls {
 		if !c.labelled && !(c.id != "" && p.labelFor[c.id]) {
-			p.errorf("the form control %s has no label", strings.TrimSpace(c.desc)).WithHint("add <label for=\"its-id\">, or an aria-label")
+			p.errorf(diag.RuleLabel, "the form control %s has no label", strings.TrimSpace(c.desc)).WithHint("add <label for=\"its-id\">, or an aria-label")
 		}
 	}
 	p.errs.Sort()

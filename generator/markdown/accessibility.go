@@ -34,10 +34,10 @@ func (st *renderState) accessibility(headings []*ast.Heading, links []ast.Node, 
 		line := st.lines.line(nodePos(h))
 		switch {
 		case h.Level == 1:
-			st.errorf(line, "a level-1 heading (# %s) in the body: the page title is the page's only level-1 heading",
+			st.errorf(line, diag.RuleHeading, "a level-1 heading (# %s) in the body: the page title is the page's only level-1 heading",
 				plainText(h, src)).WithHint("use ## for the sections of a page, ### inside them")
 		case h.Level > prev+1:
-			st.errorf(line, "the heading %q skips from level %d to level %d", plainText(h, src), prev, h.Level).
+			st.errorf(line, diag.RuleHeading, "the heading %q skips from level %d to level %d", plainText(h, src), prev, h.Level).
 				WithHint("use %s here, so that screen-reader users can follow the outline", strings.Repeat("#", prev+1))
 		}
 		prev = max(h.Level, 2)
@@ -46,16 +46,16 @@ func (st *renderState) accessibility(headings []*ast.Heading, links []ast.Node, 
 		switch n := n.(type) {
 		case *ast.Image:
 			if strings.TrimSpace(plainText(n, src)) == "" && string(n.Title) != DecorativeTitle {
-				st.errorf(st.lines.line(nodePos(n)), "the image %q has no alt text", n.Destination).
+				st.errorf(st.lines.line(nodePos(n)), diag.RuleAlt, "the image %q has no alt text", n.Destination).
 					WithHint(`describe it for people who cannot see it: ![A doctor showing a spine model](photo.jpg), or mark a purely decorative picture: ![](divider.svg "decorative")`)
 			}
 		case *ast.Link:
 			text := strings.TrimSpace(plainText(n, src))
 			if text == "" && !hasImageWithAlt(n, src) {
-				st.errorf(st.lines.line(nodePos(n)), "a link to %q has no text", n.Destination).
+				st.errorf(st.lines.line(nodePos(n)), diag.RuleLinkText, "a link to %q has no text", n.Destination).
 					WithHint("write the words a reader should click: [our opening hours](/locations/)")
 			} else if vagueLinkText[strings.ToLower(strings.TrimFunc(text, unicode.IsPunct))] {
-				st.errorf(st.lines.line(nodePos(n)), "the link text %q does not say where the link goes", text).
+				st.errorf(st.lines.line(nodePos(n)), diag.RuleLinkText, "the link text %q does not say where the link goes", text).
 					WithHint("name the target in the link: [how to prepare for surgery](/articles/prepare/) rather than [click here](/articles/prepare/)")
 			}
 		}
@@ -73,9 +73,9 @@ func hasImageWithAlt(n ast.Node, src []byte) bool {
 	return false
 }
 
-// errorf adds an error at line of the file being rendered.
-func (st *renderState) errorf(line int, format string, args ...any) *diag.Error {
-	e := &diag.Error{File: st.source, Line: line, Msg: fmt.Sprintf(format, args...)}
+// errorf adds an error of the rule at line of the file being rendered.
+func (st *renderState) errorf(line int, rule, format string, args ...any) *diag.Error {
+	e := &diag.Error{File: st.source, Line: line, Rule: rule, Msg: fmt.Sprintf(format, args...)}
 	st.errs = append(st.errs, e)
 	return e
 }

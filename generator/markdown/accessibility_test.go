@@ -9,7 +9,7 @@ import (
 func TestAccessibilityChecks(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"h1 in body", "# Title again\n", "x.md:1: a level-1 heading (# Title again) in the body"},
-		{"skipped level", "## Causes\n\n#### Age\n", `x.md:3: the heading "Age" skips from level 2 to level 4` + "\n    hint: use ### here"},
+		{"skipped level", "## Causes\n\n#### Age\n", `x.md:3: the heading "Age" skips from level 2 to level 4 [a11y.heading]` + "\n    hint: use ### here"},
 		{"first heading too deep", "### Causes\n", `x.md:1: the heading "Causes" skips from level 1 to level 3`},
 		{"image without alt", "![](/a.png)\n", `x.md:1: the image "/a.png" has no alt text`},
 		{"empty link", "[](/a/)\n", `x.md:1: a link to "/a/" has no text`},

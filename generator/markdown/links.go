@@ -151,7 +151,7 @@ func (st *renderState) link(n ast.Node, src []byte) {
 	switch kind {
 	case destUnsafe:
 		st.errs = append(st.errs, &diag.Error{
-			File: st.source, Line: line,
+			File: st.source, Line: line, Rule: diag.RuleLinkUnsafe,
 			Msg:  fmt.Sprintf("unsafe link destination %q removed", dest),
 			Hint: unsafeLinkHint,
 		})
@@ -162,7 +162,7 @@ func (st *renderState) link(n ast.Node, src []byte) {
 		u, err := st.resolve(dest)
 		if err != nil {
 			st.errs = append(st.errs, &diag.Error{
-				File: st.source, Line: line,
+				File: st.source, Line: line, Rule: diag.RuleLinkBroken,
 				Msg:  `broken link "` + dest + `": ` + err.Error(),
 				Hint: brokenLinkHint,
 			})

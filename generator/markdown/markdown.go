@@ -231,7 +231,7 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		// Writing to a bytes.Buffer does not fail; a renderer error is a
 		// bug, reported rather than hidden.
-		st.errs = append(st.errs, &diag.Error{File: source, Msg: "rendering Markdown: " + err.Error()})
+		st.errs = append(st.errs, &diag.Error{File: source, Rule: diag.RuleUnclassified, Msg: "rendering Markdown: " + err.Error()})
 	}
 	st.errs.Sort()
 	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links, Prose: st.proseBlocks, Defined: st.defined}, st.errs

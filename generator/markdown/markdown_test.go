@@ -76,7 +76,7 @@ func TestBrokenLinkPosition(t *testing.T) {
 	src := "Intro.\n\nSee [RFA](../procedures/missing.md#risks).\n"
 	doc, errs := render(t, src, 7)
 	want := `content/conditions/sciatica.md:10: broken link "../procedures/missing.md#risks": ` +
-		`no page or file "content/procedures/missing.md"` + "\n    hint: " + brokenLinkHint
+		`no page or file "content/procedures/missing.md" [link.broken]` + "\n    hint: " + brokenLinkHint
 	if got := errs.Error(); got != want {
 		t.Errorf("error\n got %s\nwant %s", got, want)
 	}

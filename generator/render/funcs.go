@@ -85,12 +85,7 @@ func formatDate(layout string) func(any) (string, error) {
 
 // absURL returns the absolute URL of the site path p; an absolute URL is
 // returned as it is.
-func (r *Renderer) absURL(p string) string {
-	if strings.Contains(p, "://") {
-		return p
-	}
-	return strings.TrimSuffix(r.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
-}
+func (r *Renderer) absURL(p string) string { return r.cfg.Permalink(p) }
 
 // telURL returns a tel: URL for a phone number as people write it.
 func telURL(phone string) template.URL {

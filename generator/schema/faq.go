@@ -23,20 +23,21 @@ type answer struct {
 // faq makes the page an FAQPage as well as a MedicalWebPage (one URL, one
 // node, two types: JSON-LD multi-typing), whose mainEntity is every
 // question with its answer, in the page's order; the theme shows each in a
-// <details> element. The answer is the rendered answer (p.Answers) as
+// <details> element. The answer is the rendered answer (p.Answers()) as
 // plain text: Google allows only some tags in Answer text, and the
 // rendered links are relative. The pages the questions are about are the
 // page's about.
 func (b *builder) faq(wp *webPage, m *content.FAQ) error {
 	p := b.p
 	wp.Type = typ("FAQPage", "MedicalWebPage")
-	if len(p.Answers) < len(m.Questions) {
-		return fmt.Errorf("%d questions but %d rendered answers: render the Markdown answers before building JSON-LD", len(m.Questions), len(p.Answers))
+	answers := p.Answers()
+	if len(answers) < len(m.Questions) {
+		return fmt.Errorf("%d questions but %d rendered answers: the site has no Markdown converter", len(m.Questions), len(answers))
 	}
 	var qs []question
 	for i, q := range m.Questions {
 		name := strings.TrimSpace(q.Question)
-		text := htmlText(string(p.Answers[i]))
+		text := htmlText(string(answers[i]))
 		if name == "" || text == "" {
 			continue
 		}

@@ -177,6 +177,13 @@ func build(t *testing.T, archive string) *site.Site {
 // build does.
 func buildFS(t *testing.T, fsys fs.FS) *site.Site {
 	t.Helper()
+	return buildWith(t, fsys, renderAnswers)
+}
+
+// buildWith returns the site graph of the site in fsys, its pages'
+// Markdown converted by conv.
+func buildWith(t *testing.T, fsys fs.FS, conv site.Converter) *site.Site {
+	t.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -185,24 +192,22 @@ func buildFS(t *testing.T, fsys fs.FS) *site.Site {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	s, errs := site.New(cfg, set)
+	s, errs := site.New(cfg, set, site.Options{Convert: conv})
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	renderAnswers(s)
 	return s
 }
 
 // renderAnswers stands in for the Markdown renderer on FAQ pages.
-func renderAnswers(s *site.Site) {
-	for _, p := range s.Pages {
-		if m, ok := p.Meta.(*content.FAQ); ok {
-			p.Answers = nil
-			for _, q := range m.Questions {
-				p.Answers = append(p.Answers, template.HTML("<p>"+html.EscapeString(q.Answer)+"</p>\n"))
-			}
+func renderAnswers(_ *site.Site, p *site.Page) *site.Body {
+	b := &site.Body{}
+	if m, ok := p.Meta.(*content.FAQ); ok {
+		for _, q := range m.Questions {
+			b.Answers = append(b.Answers, template.HTML("<p>"+html.EscapeString(q.Answer)+"</p>\n"))
 		}
 	}
+	return b
 }
 
 // obj is a decoded JSON object.

@@ -114,8 +114,8 @@ type document struct {
 // Page returns the JSON-LD document for page p of site s: one JSON object
 // {"@context":"https://schema.org","@graph":[...]}. The bytes are safe to
 // place inside <script type="application/ld+json">: <, > and & are escaped
-// as \u003c, \u003e and \u0026. FAQ pages must have their answers rendered
-// (p.Answers) first.
+// as \u003c, \u003e and \u0026. An FAQ page's answers are read from its
+// converted Markdown (p.Answers()).
 func Page(s *site.Site, p *site.Page) ([]byte, error) {
 	b := &builder{s: s, p: p}
 	if err := b.build(); err != nil {
@@ -226,13 +226,7 @@ const (
 )
 
 // base returns the site's base URL, ending in "/".
-func (b *builder) base() string {
-	u := b.s.Config.BaseURL
-	if !strings.HasSuffix(u, "/") {
-		u += "/"
-	}
-	return u
-}
+func (b *builder) base() string { return b.s.Permalink("/") }
 
 // orgRef refers to the practice, described on the home page.
 func (b *builder) orgRef() *ref {

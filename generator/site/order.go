@@ -67,7 +67,7 @@ func (s *Site) checkMenu() diag.List {
 		if _, err := s.lookupURL(m.URL); err != nil {
 			line := s.Config.Pos.Line("menu." + itoa(i))
 			errs = append(errs, diag.Errorf("site.yaml", line, "menu item %q points to %s, which is not a page of the site", m.Title, m.URL).
-				WithHint("use the address of an existing page, such as /conditions/"))
+				WithHint("use the address of an existing page, such as /conditions/").WithRule(diag.RuleMenu))
 		}
 	}
 	return errs

@@ -72,28 +72,33 @@ type Page struct {
 	// provider page, photo), resolved like a link in the body, or "".
 	ImageURL string
 
-	// Content is the rendered Markdown body. Content, TOC, Answers, Prose
-	// and Defined are set by the build while the page is rendered and
-	// checked; a one-shot build clears them again once the page is
-	// written (and keeps of Links only those to #fragments), so a page's
-	// template can rely on its own converted Markdown only.
-	Content template.HTML
-	// TOC is the body's table of contents.
-	TOC []markdown.Heading
-	// Answers are the rendered answers of a FAQ page, one per question.
-	Answers []template.HTML
-	// Prose is the running text of the body and FAQ answers, for
-	// readability checks.
-	Prose []markdown.Prose
-	// Links are the links and images of the body, resolved.
-	Links []markdown.Link
-	// Defined are the glossary terms defined on the page.
-	Defined []string
-
+	// site is the Site the page belongs to, for its Body.
+	site *Site
 	// fallbackDescription is the description used when the front matter
 	// has none and no summary: the site's, for the home page.
 	fallbackDescription string
 }
+
+// Body returns the page's converted Markdown (see Site.Body).
+func (p *Page) Body() *Body {
+	if p.site == nil {
+		return &Body{}
+	}
+	return p.site.Body(p)
+}
+
+// Content returns the page's rendered Markdown body. Any template may read
+// any page's Content; it is the same in build, check and serve.
+func (p *Page) Content() template.HTML { return p.Body().HTML }
+
+// TOC returns the table of contents of the page's body.
+func (p *Page) TOC() []markdown.Heading { return p.Body().TOC }
+
+// Answers returns the rendered answers of an FAQ page, one per question.
+func (p *Page) Answers() []template.HTML { return p.Body().Answers }
+
+// WordCount returns the number of words of the page's body and answers.
+func (p *Page) WordCount() int { return p.Body().Words() }
 
 // Title returns the page's title.
 func (p *Page) Title() string { return content.CommonOf(p.Meta).Title }

@@ -170,7 +170,7 @@ func (s *Site) imageURL(p *Page, key, image string, errs *diag.List) string {
 	u, err := s.Resolve(p.SourcePath(), image)
 	if err != nil {
 		*errs = append(*errs, diag.Errorf(p.SourcePath(), p.Source.Line(key), "%s %q: %v", key, image, err).
-			WithHint("write the path of an image next to the page (photo.jpg) or a site path (/images/photo.jpg)"))
+			WithHint("write the path of an image next to the page (photo.jpg) or a site path (/images/photo.jpg)").WithRule(diag.RuleLinkBroken))
 		return ""
 	}
 	return u

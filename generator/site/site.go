@@ -25,7 +25,6 @@ package site
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -46,6 +45,8 @@ type Site struct {
 	TagIndex *Page
 	// Files are the content files that are not pages, with their URLs.
 	Files []File
+	// NotFound is the page written as 404.html. It is not one of Pages.
+	NotFound *Page
 
 	byURL    map[string]*Page
 	bySource map[string]*Page
@@ -53,6 +54,18 @@ type Site struct {
 	urlFile  map[string]bool   // URLs of files
 	bySlug   map[content.Kind]map[string]*Page
 	byKind   map[content.Kind][]*Page
+	bodies   bodies
+}
+
+// Options are how New builds a site beyond its configuration and content.
+type Options struct {
+	// Convert makes the Body of a content page when it is first asked
+	// for; nil gives every page an empty Body.
+	Convert Converter
+	// KeepBodies keeps every Body made until the Site is dropped, for a
+	// dev server that serves the same Site for many requests. Without it,
+	// a Body is let go once no one holds its page (see Hold).
+	KeepBodies bool
 }
 
 // File is a content file published as it is.
@@ -65,8 +78,10 @@ type File struct {
 
 // New builds the site graph from the configuration and the content read by
 // content.Load. It returns every problem it finds; the Site is usable for
-// reporting even when there are errors.
-func New(cfg *config.Config, set *content.Set) (*Site, diag.List) {
+// reporting even when there are errors. Once New returns, nothing changes
+// a Page of the Site: the converted Markdown of a page is a Body of its
+// own (Site.Body).
+func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) {
 	s := &Site{
 		Config:   cfg,
 		byURL:    map[string]*Page{},
@@ -74,6 +89,7 @@ func New(cfg *config.Config, set *content.Set) (*Site, diag.List) {
 		fileURL:  map[string]string{},
 		urlFile:  map[string]bool{},
 		bySlug:   map[content.Kind]map[string]*Page{},
+		bodies:   bodies{convert: opts.Convert, keep: opts.KeepBodies, held: map[*Page]*heldBody{}},
 	}
 	var errs diag.List
 	errs = append(errs, s.assignURLs(set)...)
@@ -84,6 +100,9 @@ func New(cfg *config.Config, set *content.Set) (*Site, diag.List) {
 	errs = append(errs, s.checkMenu()...)
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	s.indexKinds()
+	s.NotFound = &Page{site: s, Kind: content.KindNotFound, URL: "/404.html", Permalink: s.Permalink("/404.html"),
+		Meta:        &content.Plain{Common: content.Common{Title: "Page not found", Description: "This page could not be found."}},
+		Breadcrumbs: []*Page{s.Home}}
 	errs.Sort()
 	return s, errs
 }
@@ -130,9 +149,7 @@ func (s *Site) Latest(k string, n int) []*Page {
 }
 
 // Permalink returns the absolute URL of the site path url.
-func (s *Site) Permalink(url string) string {
-	return strings.TrimSuffix(s.Config.BaseURL, "/") + url
-}
+func (s *Site) Permalink(url string) string { return s.Config.Permalink(url) }
 
 // Counts returns how many pages of each kind the site has, in a stable
 // order, for the build summary: "12 conditions, 3 faqs".

@@ -123,7 +123,7 @@ func buildGraph(t *testing.T) *Site {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	s, errs := New(cfg, set)
+	s, errs := New(cfg, set, Options{})
 	if errs != nil {
 		t.Fatal(errs)
 	}

@@ -78,7 +78,7 @@ func (s *Site) assignURLs(set *content.Set) diag.List {
 		u := fileURLFor(f, owner)
 		if other, ok := s.byURL[strings.TrimSuffix(u, "index.html")]; ok && strings.HasSuffix(u, "/index.html") {
 			errs = append(errs, diag.Errorf(f.Source, 0, "this file would replace the page %s made from %s", other.URL, other.SourcePath()).
-				WithHint("rename the file"))
+				WithHint("rename the file").WithRule(diag.RuleURL))
 			continue
 		}
 		s.Files = append(s.Files, File{Source: f.Source, URL: u})
@@ -98,7 +98,7 @@ func (s *Site) claim(p *Page, errs *diag.List) bool {
 		if p.Source == nil {
 			first, second = p, other
 		}
-		e := &diag.Error{File: second.SourcePath(), Line: 1,
+		e := &diag.Error{File: second.SourcePath(), Line: 1, Rule: diag.RuleURL,
 			Msg: "two pages have the URL " + p.URL + ": " + describe(first) + " and " + describe(second)}
 		if second.Source != nil && second.Common().Slug != "" {
 			e.Line = second.Source.Line("slug")
@@ -116,6 +116,7 @@ func (s *Site) claim(p *Page, errs *diag.List) bool {
 		return false
 	}
 	s.byURL[p.URL] = p
+	p.site = s
 	p.Permalink = s.Permalink(p.URL)
 	p.Slug = path.Base(strings.TrimSuffix(p.URL, "/"))
 	if p.URL == "/" {
@@ -159,4 +160,28 @@ func describe(p *Page) string {
 // sectionFolder returns the content folder of a section page.
 func sectionFolder(p *Page) string {
 	return content.Dir + strings.TrimSuffix(p.URL, "/") + "/"
+}
+
+// FileOf returns the name of the file the site path url is written to and
+// served from: "/a/b/" is "a/b/index.html", "/" is "index.html" and
+// "/css/main.css" is "css/main.css". It is the one mapping from URLs to
+// files, for the build's writer and the dev server alike.
+func FileOf(url string) string {
+	name := strings.TrimPrefix(url, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name
+}
+
+// URLOf returns the site path of the file name, as FileOf writes it:
+// "a/b/index.html" is "/a/b/", "index.html" is "/".
+func URLOf(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if dir, ok := strings.CutSuffix(name, "/index.html"); ok {
+		return "/" + dir + "/"
+	}
+	return "/" + name
 }

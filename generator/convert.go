@@ -1,0 +1,175 @@
+package generator
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// converter converts the Markdown of a site's pages for one build: it is
+// the site's site.Converter. With a Builder that keeps conversions, a page
+// whose file and whose possible link targets did not change since the
+// last build gets its last Body again.
+type converter struct {
+	b        *Builder
+	glossary []markdown.Term
+
+	once sync.Once
+	deps uint64 // fingerprint of the site's URLs and glossary
+}
+
+// converter returns the converter of a build whose glossary is g.
+func (b *Builder) converter(g *content.Glossary) *converter {
+	return &converter{b: b, glossary: glossaryTerms(g)}
+}
+
+// bodyCache keeps the Bodies a dev server's builds made, by content file.
+type bodyCache struct {
+	mu     sync.Mutex
+	bodies map[string]cachedBody
+}
+
+// cachedBody is one page's Body with what it was made from.
+type cachedBody struct {
+	page *content.Page // the parse it was made from
+	deps uint64
+	body *site.Body
+}
+
+func newBodyCache() *bodyCache { return &bodyCache{bodies: map[string]cachedBody{}} }
+
+// prune drops the Bodies of files that are no longer pages of s.
+func (c *bodyCache) prune(s *site.Site) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for source := range c.bodies {
+		if s.PageFor(source) == nil {
+			delete(c.bodies, source)
+		}
+	}
+}
+
+// convert makes the Body of page p of s: its Markdown body and, on an FAQ
+// page, each answer, rendered to HTML with links resolved against s. The
+// Markdown is read again from the source when the content stage let it
+// go.
+func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
+	c.once.Do(func() { c.deps = fingerprint(s, c.glossary) })
+	src := p.Source
+	cache := c.b.bodies
+	if cache != nil {
+		cache.mu.Lock()
+		cached, ok := cache.bodies[src.Source]
+		cache.mu.Unlock()
+		if ok && cached.page == src && cached.deps == c.deps {
+			return cached.body
+		}
+	}
+	body := c.make(s, p)
+	if cache != nil {
+		cache.mu.Lock()
+		cache.bodies[src.Source] = cachedBody{page: src, deps: c.deps, body: body}
+		cache.mu.Unlock()
+	}
+	return body
+}
+
+// make converts page p's Markdown.
+func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
+	src := p.Source
+	md, err := content.ReadBody(c.b.opts.Source, src)
+	if err != nil {
+		var errs diag.List
+		errs.Add(err)
+		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
+	}
+	opts := markdown.Options{Resolver: s, Glossary: c.glossary}
+	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
+	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
+		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
+	if faq, ok := p.Meta.(*content.FAQ); ok {
+		body.Answers = make([]template.HTML, len(faq.Questions))
+		// A term is defined once on a page: at its first use in the body
+		// or in the first answer that uses it.
+		opts.Glossary = without(opts.Glossary, doc.Defined)
+		for j, q := range faq.Questions {
+			// An answer written on its key's line starts there; one
+			// written as a block (answer: |) starts on the next line.
+			line := src.Line(fmt.Sprintf("questions.%d.answer", j))
+			if strings.Contains(q.Answer, "\n") {
+				line++
+			}
+			doc, errs := c.b.md.RenderWith(src.Source, []byte(q.Answer), line-1, opts)
+			body.Answers[j] = template.HTML(doc.HTML)
+			opts.Glossary = without(opts.Glossary, doc.Defined)
+			body.Prose = append(body.Prose, doc.Prose...)
+			body.Links = append(body.Links, doc.Links...)
+			body.Defined = append(body.Defined, doc.Defined...)
+			body.Errs = append(body.Errs, errs...)
+		}
+	}
+	return body
+}
+
+// without returns the terms not in defined.
+func without(terms []markdown.Term, defined []string) []markdown.Term {
+	if len(defined) == 0 {
+		return terms
+	}
+	done := map[string]bool{}
+	for _, d := range defined {
+		done[strings.ToLower(d)] = true
+	}
+	var out []markdown.Term
+	for _, t := range terms {
+		if !done[strings.ToLower(t.Term)] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// glossaryTerms returns the glossary's terms for the Markdown renderer.
+func glossaryTerms(g *content.Glossary) []markdown.Term {
+	if g == nil {
+		return nil
+	}
+	out := make([]markdown.Term, 0, len(g.Terms))
+	for _, t := range g.Terms {
+		for _, form := range t.Forms() {
+			out = append(out, markdown.Term{Term: form, Definition: t.Definition})
+		}
+	}
+	return out
+}
+
+// fingerprint hashes what a conversion depends on beyond the page itself:
+// every page's source and URL and every file's (what a link can resolve
+// to) and the glossary, so that conversions are redone when a page is
+// added, removed or moved, or the glossary changes.
+func fingerprint(s *site.Site, glossary []markdown.Term) uint64 {
+	h := fnv.New64a()
+	for _, t := range glossary {
+		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
+	}
+	for _, p := range s.Pages {
+		h.Write([]byte(p.SourcePath()))
+		h.Write([]byte{0})
+		h.Write([]byte(p.URL))
+		h.Write([]byte{0})
+	}
+	for _, f := range s.Files {
+		h.Write([]byte(f.Source))
+		h.Write([]byte{0})
+		h.Write([]byte(f.URL))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
