@@ -81,7 +81,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		BaseURL: siteURL,
 	})
 	srv := devserver.New(src, nil)
-	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr}
+	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr, delay: backgroundDelay}
 	rb.rebuild(ctx, nil)
 
 	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes"}, Poll: *poll})
@@ -137,6 +137,8 @@ type rebuilder struct {
 	srv            *devserver.Server
 	source         string // the site's folder, to show offending lines
 	stdout, stderr io.Writer
+	delay          time.Duration  // how long the site must be quiet before check
+	checks         sync.WaitGroup // the background checks under way
 
 	mu       sync.Mutex
 	gen      int                // counts builds, so that a late check publishes nothing
@@ -182,14 +184,14 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 	rb.mu.Lock()
 	rb.cancel = cancel
 	rb.mu.Unlock()
-	go func() {
+	rb.checks.Go(func() {
 		select {
 		case <-bg.Done():
 			return
-		case <-time.After(backgroundDelay):
+		case <-time.After(rb.delay):
 		}
 		rb.check(bg, snap, gen)
-	}()
+	})
 }
 
 // check makes and checks every file of snap, as lumen build would, and
