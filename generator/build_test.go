@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/themes"
 )
 

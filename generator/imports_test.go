@@ -14,25 +14,25 @@ import (
 // only packages of a lower layer, so the tree reads left to right and has
 // no cycles through the back door.
 var layers = map[string]int{
-	"diag":              0,
-	"strictyaml":        1,
-	"htmlcheck":         1,
-	"sitefs":            1,
-	"config":            2,
-	"content":           2,
-	"markdown":          3,
-	"readability":       1,
-	"watch":             3,
-	"site":              4,
-	"feeds":             5,
-	"schema":            5,
-	"check":             5,
-	"render":            5,
-	"output":            5,
-	"scaffold":          5,
-	"headers":           3,
-	"":                  6, // package generator itself
-	"devserver":         7,
+	"diag":        0,
+	"strictyaml":  1,
+	"htmlcheck":   1,
+	"sitefs":      1,
+	"config":      2,
+	"content":     2,
+	"markdown":    3,
+	"readability": 1,
+	"watch":       3,
+	"site":        4,
+	"feeds":       5,
+	"schema":      5,
+	"check":       5,
+	"render":      5,
+	"output":      5,
+	"scaffold":    5,
+	"headers":     3,
+	"":            6, // package generator itself
+	"devserver":   7,
 }
 
 const module = "github.com/lumen-ssg/lumen/generator"

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
-	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/themes"
 )
 

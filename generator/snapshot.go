@@ -40,10 +40,10 @@ type Snapshot struct {
 	// modification time.
 	Time time.Time
 
-	render  *render.Renderer
-	opts    snapshotOptions
-	files   map[string]*entry // by output name, such as "conditions/x/index.html"
-	names   []string          // sorted
+	render *render.Renderer
+	opts   snapshotOptions
+	files  map[string]*entry // by output name, such as "conditions/x/index.html"
+	names  []string          // sorted
 }
 
 // snapshotOptions are how a Snapshot makes and checks its files.
@@ -63,9 +63,9 @@ func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary)
 // entry is one output file.
 type entry struct {
 	name string
-	page *site.Page                // nil for files that are not pages
-	read func() ([]byte, error)    // for files that are not pages
-	once sync.Once                 // with keep, makes kept once
+	page *site.Page             // nil for files that are not pages
+	read func() ([]byte, error) // for files that are not pages
+	once sync.Once              // with keep, makes kept once
 	kept *made
 }
 

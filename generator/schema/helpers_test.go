@@ -13,8 +13,8 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
-	"github.com/lumen-ssg/lumen/internal/sitetest"
 	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 )
 
 // testSite has a page of every kind, with the front matter that feeds
