@@ -70,6 +70,11 @@ type Options struct {
 	Markdown *markdown.Renderer
 	// Today is the date medical reviews are judged on; zero means now.
 	Today time.Time
+	// Scores keeps each content page's hardest sentences and longest
+	// words in Result.Report, as lumen check prints them. Without it a
+	// build keeps of each page its scores and findings only, so that a
+	// large site's memory does not grow with its text.
+	Scores bool
 }
 
 // Result describes a finished build.

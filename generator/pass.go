@@ -69,7 +69,14 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 			defer bufs.Put(buf)
 			m := snap.get(e, buf)
 			k := &files[i]
-			k.findings, k.template, k.report, k.fragments = m.findings, m.template, m.report, m.fragments
+			k.findings, k.template, k.fragments = m.findings, m.template, m.fragments
+			if m.report != nil {
+				r := *m.report
+				if !snap.opts.scores {
+					r.Hardest, r.Longest = nil, nil
+				}
+				k.report = &r
+			}
 			if m.err != nil {
 				return m.err
 			}

@@ -50,7 +50,10 @@ type Snapshot struct {
 type snapshotOptions struct {
 	// keep keeps every made file (lumen serve); otherwise a file is made
 	// each time it is asked for, which Pass does once.
-	keep    bool
+	keep bool
+	// scores keeps the hardest sentences and longest words of each page's
+	// report in a Pass.
+	scores  bool
 	checker *htmlcheck.Checker
 	check   check.Options
 }
