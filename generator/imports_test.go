@@ -92,3 +92,38 @@ func TestEveryPackageHasALayer(t *testing.T) {
 		return nil
 	})
 }
+
+// TestREADMEShowsTheLayers holds the README's list of package layers to
+// the layers this test enforces.
+func TestREADMEShowsTheLayers(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]int{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		f := strings.Fields(line)
+		if !strings.HasPrefix(line, "    ") || len(f) < 2 || len(f[0]) != 1 || f[0][0] < '0' || f[0][0] > '9' {
+			continue
+		}
+		layer := int(f[0][0] - '0')
+		for _, name := range f[1:] {
+			name = strings.TrimSuffix(name, ",")
+			if _, known := layers[name]; !known && name != "generator" {
+				break // the notes after the packages
+			}
+			if name == "generator" {
+				name = ""
+			}
+			shown[name] = layer
+		}
+	}
+	for pkg, layer := range layers {
+		if got, ok := shown[pkg]; !ok || got != layer {
+			t.Errorf("the README shows %q in layer %d (listed: %v), the test has it in layer %d", pkg, got, ok, layer)
+		}
+	}
+	if len(shown) != len(layers) {
+		t.Errorf("the README shows %d packages in layers, the test knows %d", len(shown), len(layers))
+	}
+}

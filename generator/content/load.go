@@ -28,7 +28,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
@@ -172,34 +173,29 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache, noBody bool) ([]*Page, []diag.List) {
 	out := make([]*Page, len(paths))
 	errLists := make([]diag.List, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				info := infos[paths[i]]
-				if p, errs, ok := cache.get(paths[i], info); ok {
-					out[i], errLists[i] = p, errs
-					continue
-				}
-				data, err := fs.ReadFile(fsys, paths[i])
-				if err != nil {
-					errLists[i] = diag.List{{File: paths[i], Msg: "cannot read: " + trimPathErr(err)}}
-					continue
-				}
-				out[i], errLists[i] = Parse(paths[i], data)
-				if noBody && out[i] != nil {
-					out[i].Body = nil
-				}
-				cache.put(paths[i], info, out[i], errLists[i])
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error {
+			info := infos[p]
+			if pg, errs, ok := cache.get(p, info); ok {
+				out[i], errLists[i] = pg, errs
+				return nil
 			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errLists[i] = diag.List{{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)}}
+				return nil
+			}
+			out[i], errLists[i] = Parse(p, data)
+			if noBody && out[i] != nil {
+				out[i].Body = nil
+			}
+			cache.put(p, info, out[i], errLists[i])
+			return nil
 		})
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	return out, errLists
 }
 

@@ -37,7 +37,7 @@ func TestLoadWhileEditing(t *testing.T) {
 		duration = 2 * time.Second
 	)
 	dir := t.TempDir()
-	files, _ := sitetest.Parse(site + `
+	files, _ := sitetest.Parse(testSite + `
 -- content/contact.md --
 ---
 title: Contact

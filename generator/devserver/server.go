@@ -42,6 +42,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/headers"
+	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 //go:embed assets
@@ -231,8 +232,8 @@ func isDir(fsys fs.FS, name string) bool {
 	return err == nil && st.IsDir()
 }
 
-// fileName maps a URL path to the name of a file in a snapshot: "/a/b/"
-// is "a/b/index.html". It refuses paths that climb out of the site or name
+// fileName maps a URL path to the name of a file in a snapshot, as
+// site.FileOf does for a build: "/a/b/" is "a/b/index.html". It refuses paths that climb out of the site or name
 // hidden files, in any encoding: p is already percent-decoded by net/http,
 // and backslashes count as separators.
 func fileName(p string) (string, bool) {
@@ -245,10 +246,11 @@ func fileName(p string) (string, bool) {
 			return "", false
 		}
 	}
-	name := strings.TrimPrefix(path.Clean("/"+p), "/")
-	if strings.HasSuffix(p, "/") || name == "" {
-		name = path.Join(name, "index.html")
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
 	}
+	name := site.FileOf(clean)
 	return name, fs.ValidPath(name)
 }
 

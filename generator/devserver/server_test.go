@@ -17,7 +17,7 @@ import (
 	"github.com/lumen-ssg/lumen/themes"
 )
 
-const site = `
+const testSite = `
 -- site.yaml --
 title: Test
 base_url: https://example.com/
@@ -66,7 +66,7 @@ func get(t *testing.T, url string) (int, string, http.Header) {
 }
 
 func TestServesPagesWithTheReloadScript(t *testing.T) {
-	_, hs, _, _ := newServer(t, site)
+	_, hs, _, _ := newServer(t, testSite)
 	code, body, h := get(t, hs.URL+"/about/")
 	if code != 200 || !strings.Contains(body, "We are a small practice.") {
 		t.Fatalf("%d %s", code, body)
@@ -99,7 +99,7 @@ func TestServesPagesWithTheReloadScript(t *testing.T) {
 }
 
 func TestRefusesPathsOutsideTheSite(t *testing.T) {
-	_, hs, _, _ := newServer(t, site)
+	_, hs, _, _ := newServer(t, testSite)
 	for _, p := range []string{
 		"/../site.yaml", "/%2e%2e/site.yaml", "/about/..%2f..%2fsite.yaml", "/..%5csite.yaml",
 		"/.git/config", "/about/.hidden", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/content/about.md", "/site.yaml",
@@ -143,7 +143,7 @@ func TestFileName(t *testing.T) {
 }
 
 func TestBrokenBuildShowsErrorViewUntilFixed(t *testing.T) {
-	s, hs, src, b := newServer(t, site)
+	s, hs, src, b := newServer(t, testSite)
 	src["content/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About us\ncolour: blue\n---\nWe are a small practice.\n")}
 	rebuild(t, s, b)
 	code, body, _ := get(t, hs.URL+"/about/")
@@ -204,7 +204,7 @@ func next(ch <-chan string, wait time.Duration) string {
 }
 
 func TestReloadsOnlyPagesThatChanged(t *testing.T) {
-	s, hs, src, b := newServer(t, site+`
+	s, hs, src, b := newServer(t, testSite+`
 -- content/contact.md --
 ---
 title: Contact
@@ -246,7 +246,7 @@ func waitClients(t *testing.T, s *Server, n int) {
 }
 
 func TestDisconnectedClientsLeaveNoGoroutines(t *testing.T) {
-	s, hs, _, _ := newServer(t, site)
+	s, hs, _, _ := newServer(t, testSite)
 	before := runtime.NumGoroutine()
 	var stops []func()
 	for range 20 {

@@ -11,8 +11,8 @@ type Rule struct {
 	Severity Severity
 	// Stage is the pipeline stage that finds it.
 	Stage string
-	// Config, when not empty, is the site.yaml key that changes the
-	// rule's severity or threshold.
+	// Config, when not empty, says how site.yaml changes the rule's
+	// severity or threshold, in Markdown.
 	Config string
 	// Doc says when the rule fires, in one line.
 	Doc string
@@ -57,33 +57,33 @@ const (
 // rules is the registry, in order: findings on the same line are listed
 // in this order.
 var rules = [...]Rule{
-	{RuleConfig, SeverityError, "config", "", "site.yaml is missing, cannot be read, or has an unknown key, a wrong type or a wrong value"},
+	{RuleConfig, SeverityError, "config", "", "`site.yaml` is missing, cannot be read, or has an unknown key, a wrong type or a wrong value"},
 	{RuleFile, SeverityError, "content", "", "a content file cannot be read: not UTF-8, empty, changed during the build, or a symbolic link that leads nowhere or out of the site"},
 	{RuleFrontMatter, SeverityError, "content", "", "front matter that cannot be read, or has an unknown key, a wrong type or a wrong value"},
-	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without author, reviewed_by or last_reviewed"},
-	{RuleGlossary, SeverityError, "content", "", "content/glossary.yaml has an entry without term or definition, or a term twice"},
-	{RuleLexicon, SeverityError, "content", "", "content/lexicon.txt has a line that is not `word syllables`"},
+	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without `author`, `reviewed_by` or `last_reviewed`"},
+	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},
+	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
 	{RuleURL, SeverityError, "site", "", "two pages, or a page and a file, on one URL"},
-	{RuleRelation, SeverityError, "site", "", "a slug in front matter (treats, procedures, about, author, reviewed_by, locations) or an image names nothing of the right kind"},
-	{RuleMenu, SeverityError, "site", "", "a menu item of site.yaml points to no page"},
+	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
+	{RuleMenu, SeverityError, "site", "", "a menu item of `site.yaml` points to no page"},
 	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},
 	{RuleTemplate, SeverityError, "pages", "", "a template fails while rendering a page"},
-	{RuleLinkBroken, SeverityError, "pages", "", "a link or image points to no page or file of the site"},
-	{RuleLinkUnsafe, SeverityError, "pages", "", "a link that could run script or read local files (javascript:, vbscript:, file:, data: other than images), removed"},
-	{RuleHeading, SeverityError, "pages", "", "a level-1 heading in the body, a page without exactly one h1, or a heading that skips a level"},
+	{RuleLinkBroken, SeverityError, "site, pages", "", "a link or image, in the body or the front matter, points to no page or file of the site"},
+	{RuleLinkUnsafe, SeverityError, "pages", "", "a link that could run script or read local files (`javascript:`, `vbscript:`, `file:`, `data:` other than images), removed"},
+	{RuleHeading, SeverityError, "pages", "", "a level-1 heading in the body, a page without exactly one `<h1>`, or a heading that skips a level"},
 	{RuleAlt, SeverityError, "pages", "", "an image without alt text"},
 	{RuleLinkText, SeverityError, "pages", "", "a link without text, or whose text does not say where it goes (\"click here\")"},
-	{RuleLang, SeverityError, "pages", "", "a page whose <html> has no lang"},
+	{RuleLang, SeverityError, "pages", "", "a page whose `<html>` has no `lang`"},
 	{RuleID, SeverityError, "pages", "", "an id used twice on a page"},
 	{RuleLabel, SeverityError, "pages", "", "a form control without a label"},
 	{RuleTable, SeverityError, "pages", "", "a table without header cells"},
-	{RuleHost, SeverityError, "pages", "privacy.allowed_hosts", "a page or stylesheet loads something from another host"},
-	{RuleForm, SeverityError, "pages", "privacy.allowed_hosts", "a form sent with GET, or to another host"},
-	{RuleGrade, SeverityWarning, "pages", "readability.enforce, readability.max_grade", "Flesch–Kincaid grade above readability.max_grade (default 8)"},
-	{RuleSMOG, SeverityWarning, "pages", "readability.enforce, readability.max_smog", "SMOG above readability.max_smog (default 9)"},
-	{RuleOverdue, SeverityError, "pages", "review.overdue", "the next medical review date has passed"},
-	{RuleDue, SeverityWarning, "pages", "review.interval_months", "the next medical review is due within 30 days"},
-	{RuleAnchor, SeverityError, "pages", "", "a link to #x on a page that has no element with id x"},
+	{RuleHost, SeverityError, "pages", "not for hosts in `privacy.allowed_hosts`", "a page or stylesheet loads something from another host"},
+	{RuleForm, SeverityError, "pages", "", "a form sent with GET, or to a host not in `privacy.allowed_hosts`"},
+	{RuleGrade, SeverityWarning, "pages", "error with `readability.enforce: true`", "Flesch–Kincaid grade above `readability.max_grade` (default 8), on a page of 100 words or more"},
+	{RuleSMOG, SeverityWarning, "pages", "error with `readability.enforce: true`", "SMOG above `readability.max_smog` (default 9), on a page of 100 words or more"},
+	{RuleOverdue, SeverityError, "pages", "warning with `review.overdue: warning`", "the next medical review date has passed"},
+	{RuleDue, SeverityWarning, "pages", "", "the next medical review is due within 30 days"},
+	{RuleAnchor, SeverityError, "pages", "", "a link to `#x` on a page that has no element with id `x`"},
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one: \"utilize\" → \"use\", \"analgesic\" → \"pain reliever\""},
 	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},
