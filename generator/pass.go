@@ -77,11 +77,8 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 				}
 				k.report = &r
 			}
-			if m.err != nil {
-				return m.err
-			}
-			if m.template != nil {
-				return nil
+			if m.err != nil || m.template != nil {
+				return nil // reported with the findings
 			}
 			if e.page != nil {
 				k.rendered = true

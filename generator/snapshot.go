@@ -21,6 +21,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // Snapshot is one prepared build of a site: the site graph and the table
@@ -65,7 +66,8 @@ func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary)
 
 // entry is one output file.
 type entry struct {
-	name string
+	name   string
+	source string // the file read, for files that are not pages
 	page *site.Page             // nil for files that are not pages
 	read func() ([]byte, error) // for files that are not pages
 	once sync.Once              // with keep, makes kept once
@@ -82,7 +84,8 @@ type made struct {
 	findings diag.List
 	// template is the template error that kept a page from rendering.
 	template *diag.Error
-	// err is an error reading a file that is not a page.
+	// err is an error reading a file that is not a page; findings has it
+	// too.
 	err error
 	// ids are the ids of a page's elements, and fragments its links to
 	// #fragments of pages, for the link.anchor rule.
@@ -102,16 +105,16 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 		e.name = name
 		snap.files[name] = e
 	}
-	read := func(fsys fs.FS, name string) func() ([]byte, error) {
-		return func() ([]byte, error) { return fs.ReadFile(fsys, name) }
+	read := func(fsys fs.FS, name string) *entry {
+		return &entry{source: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }}
 	}
 	if static, err := render.StaticFiles(theme); err == nil {
 		for _, f := range static {
-			add(f, &entry{read: read(theme, render.StaticDir+"/"+f)})
+			add(f, read(theme, render.StaticDir+"/"+f))
 		}
 	}
 	for _, f := range s.Files {
-		add(site.FileOf(f.URL), &entry{read: read(source, f.Source)})
+		add(site.FileOf(f.URL), read(source, f.Source))
 	}
 	for _, p := range append(append([]*site.Page(nil), s.Pages...), s.NotFound) {
 		add(site.FileOf(p.URL), &entry{page: p})
@@ -151,7 +154,17 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	p := e.page
 	if p == nil {
 		m.data, m.err = e.read()
-		if m.err == nil && path.Ext(e.name) == ".css" {
+		switch {
+		case m.err != nil:
+			// A file that was there when the site was read and is not
+			// now, or a generated file that could not be made.
+			file := e.source
+			if file == "" {
+				file = e.name
+			}
+			m.findings = diag.List{{File: file, Rule: diag.RuleFile, Msg: "cannot read: " + sitefs.Reason(m.err),
+				Hint: "build again once you have saved all your changes"}}
+		case path.Ext(e.name) == ".css":
 			m.findings = snap.opts.checker.Stylesheet(e.name, m.data)
 		}
 		return m

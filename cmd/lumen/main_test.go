@@ -164,3 +164,67 @@ func TestBuildWritesProfiles(t *testing.T) {
 		t.Errorf("an unwritable profile: exit %d, %q", code, errs)
 	}
 }
+
+// TestCheckReportsWhatBuildRefuses checks a site whose theme override
+// shows an image without alt text and whose page has a broken link: lumen
+// check reports both as errors, in text and in one JSON document, and
+// exits 1, as lumen build refuses the site; and a site that does not even
+// load still gets a JSON document naming the problem.
+func TestCheckReportsWhatBuildRefuses(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.yaml":                        "title: T\nbase_url: https://example.com/\n",
+		"content/about.md":                 "---\ntitle: About\n---\nSee [our team](/team/).\n",
+		"themes/default/layouts/page.html": "{{define \"main\"}}<h1>{{.Page.Title}}</h1><img src=\"/x.png\">{{.Page.Content}}{{end}}\n",
+	}
+	for name, text := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	if code, _, _ := lumen("build", "--source", dir); code != exitError {
+		t.Fatalf("lumen build exited %d", code)
+	}
+	code, out, _ := lumen("check", "--source", dir)
+	if code != exitError || !strings.Contains(out, "[a11y.alt]") || !strings.Contains(out, "[link.broken]") || !strings.Contains(out, "2 errors") {
+		t.Errorf("lumen check exited %d:\n%s", code, out)
+	}
+	code, out, _ = lumen("check", "--source", dir, "--format", "json")
+	var report struct {
+		Pages []struct {
+			Findings []struct {
+				File, Rule, Severity, Message string
+				Line                          int
+			} `json:"findings"`
+		} `json:"pages"`
+		Errors int `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || code != exitError || report.Errors != 2 {
+		t.Fatalf("JSON: exit %d, %v, %d errors:\n%s", code, err, report.Errors, out)
+	}
+	var rules []string
+	for _, p := range report.Pages {
+		for _, f := range p.Findings {
+			rules = append(rules, f.Rule)
+		}
+	}
+	if got := strings.Join(rules, " "); got != "a11y.alt link.broken" {
+		t.Errorf("findings of content/about.md: %s", got)
+	}
+
+	os.WriteFile(filepath.Join(dir, "content", "about.md"), []byte("---\ntitle: About\ncolour: blue\n---\n"), 0o644)
+	code, out, _ = lumen("check", "--source", dir, "--format", "json")
+	var broken struct {
+		Pages    []any `json:"pages"`
+		Findings []struct {
+			File, Rule, Message, Hint string
+			Line, Column              int
+		} `json:"findings"`
+		Errors int `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(out), &broken); err != nil || code != exitError || broken.Errors != 1 || len(broken.Pages) != 0 {
+		t.Fatalf("a site that does not load: exit %d, %v:\n%s", code, err, out)
+	}
+	if f := broken.Findings[0]; f.File != "content/about.md" || f.Line != 3 || f.Column != 1 || f.Rule != "frontmatter" || f.Hint == "" {
+		t.Errorf("finding %+v", f)
+	}
+}
