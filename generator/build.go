@@ -70,11 +70,12 @@ type Options struct {
 	Markdown *markdown.Renderer
 	// Today is the date medical reviews are judged on; zero means now.
 	Today time.Time
-	// Scores keeps each content page's hardest sentences and longest
-	// words in Result.Report, as lumen check prints them. Without it a
-	// build keeps of each page its scores and findings only, so that a
-	// large site's memory does not grow with its text.
-	Scores bool
+	// Detail keeps in Result.Report what only lumen check shows: hints,
+	// and each content page's hardest sentences and longest words.
+	// Without it a build keeps of each page its scores, errors and
+	// warnings, so that a large site's memory does not grow with its
+	// text.
+	Detail bool
 }
 
 // Result describes a finished build.

@@ -204,7 +204,7 @@ func (st *prepared) snapshot() *Snapshot {
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:    st.b.keep,
-		scores:  st.b.keep || st.b.opts.Scores,
+		detail:  st.b.keep || st.b.opts.Detail,
 		checker: htmlcheck.New(st.cfg.Privacy.AllowedHosts),
 		check:   checkOptions(today, st.analyzer, st.set.Glossary),
 	})

@@ -70,9 +70,13 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 			m := snap.get(e, buf)
 			k := &files[i]
 			k.findings, k.template, k.fragments = m.findings, m.template, m.fragments
+			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
+				k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
+				k.findings.Sort()
+			}
 			if m.report != nil {
 				r := *m.report
-				if !snap.opts.scores {
+				if !snap.opts.detail {
 					r.Hardest, r.Longest = nil, nil
 				}
 				k.report = &r

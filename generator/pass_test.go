@@ -126,7 +126,8 @@ Call us.
 	} {
 		t.Run(name, func(t *testing.T) {
 			src, _ := sitetest.Parse(archive)
-			opts := Options{Source: src, Theme: themes.Default(), Today: today}
+			// Detail keeps the hints, which lumen serve's panel shows.
+			opts := Options{Source: src, Theme: themes.Default(), Today: today, Detail: true}
 
 			mem := output.NewMem()
 			opts.Out = mem

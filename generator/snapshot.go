@@ -52,9 +52,9 @@ type snapshotOptions struct {
 	// keep keeps every made file (lumen serve); otherwise a file is made
 	// each time it is asked for, which Pass does once.
 	keep bool
-	// scores keeps the hardest sentences and longest words of each page's
-	// report in a Pass.
-	scores  bool
+	// detail keeps hints and the hardest sentences and longest words of
+	// each page's report in a Pass.
+	detail  bool
 	checker *htmlcheck.Checker
 	check   check.Options
 }
@@ -67,11 +67,11 @@ func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary)
 // entry is one output file.
 type entry struct {
 	name   string
-	source string // the file read, for files that are not pages
-	page *site.Page             // nil for files that are not pages
-	read func() ([]byte, error) // for files that are not pages
-	once sync.Once              // with keep, makes kept once
-	kept *made
+	source string                 // the file read, for files that are not pages
+	page   *site.Page             // nil for files that are not pages
+	read   func() ([]byte, error) // for files that are not pages
+	once   sync.Once              // with keep, makes kept once
+	kept   *made
 }
 
 // made is one file as the pipeline made it, with what was found making it.

@@ -49,7 +49,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// lumen check is lumen build with nowhere to write: the same stages,
 	// the same findings.
-	report, stage := checkSite(ctx, *source, generator.Options{Theme: themes.Default(), Drafts: *drafts, Today: day, Scores: true})
+	report, stage := checkSite(ctx, *source, generator.Options{Theme: themes.Default(), Drafts: *drafts, Today: day, Detail: true})
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

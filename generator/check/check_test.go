@@ -65,7 +65,7 @@ func report(t *testing.T) *check.Report {
 	t.Helper()
 	src, _ := sitetest.Parse(site)
 	res, _ := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default(),
-		Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Scores: true})
+		Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Detail: true})
 	if res.Site == nil {
 		t.Fatalf("the site does not build: %v", res.Findings)
 	}
