@@ -163,3 +163,55 @@ func chromaCSS() []byte {
 	}
 	return css
 }
+
+// bannerView lists the errors of the pages stage above a page that is
+// still shown: a broken link or an image without alt text leaves the page
+// whole, and the writer sees both the page and what to fix.
+var bannerView = template.Must(template.New("banner").Parse(`<div class="lumen-banner" role="alert">
+<link rel="stylesheet" href="` + Prefix + `error.css">
+<p class="lumen-banner-title"><strong>{{if eq (len .) 1}}1 error{{else}}{{len .}} errors{{end}}: lumen build would not publish the site until {{if eq (len .) 1}}it is{{else}}they are{{end}} fixed.</strong> This page updates by itself when you save.</p>
+<ul>{{range .}}
+<li class="lumen-error" data-file="{{.File}}" data-line="{{.Line}}" data-rule="{{.Rule}}">{{with .Pos}}<span class="lumen-pos">{{.}}</span> {{end}}{{.Msg}}{{with .Rule}} <span class="lumen-rule">[{{.}}]</span>{{end}}{{with .Hint}}<br><span class="lumen-hint">Hint: {{.}}</span>{{end}}</li>{{end}}
+</ul>
+</div>
+`))
+
+// banner renders the list of errors shown above a page.
+func (s *Server) banner(errs diag.List) []byte {
+	var buf bytes.Buffer
+	type shown struct {
+		*diag.Error
+		Pos string
+	}
+	list := make([]shown, len(errs))
+	for i, e := range errs {
+		list[i] = shown{e, e.Pos()}
+	}
+	if err := bannerView.Execute(&buf, list); err != nil {
+		return []byte("<!-- lumen banner: " + template.HTMLEscapeString(err.Error()) + " -->")
+	}
+	return buf.Bytes()
+}
+
+// withBanner returns page with banner at the start of its body.
+func withBanner(page, banner []byte) []byte {
+	i := bytes.Index(page, []byte("<body"))
+	if i >= 0 {
+		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
+			i += j + 1
+		}
+	} else {
+		i = 0
+	}
+	out := make([]byte, 0, len(page)+len(banner))
+	out = append(out, page[:i]...)
+	out = append(out, banner...)
+	return append(out, page[i:]...)
+}
+
+// pagesStage reports whether err is the errors of the pages stage, which
+// leave every page whole.
+func pagesStage(err error) bool {
+	var se *generator.StageError
+	return errors.As(err, &se) && se.Stage == "pages"
+}

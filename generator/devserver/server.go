@@ -194,7 +194,7 @@ func (s *Server) respond(st *state, p string) response {
 		return s.notFound(st)
 	}
 	page := snap.PageAt(name) != nil
-	if page && st.err != nil {
+	if page && st.err != nil && !pagesStage(st.err) {
 		return s.errorPage(st.err)
 	}
 	data, err := snap.ReadFile(name)
@@ -202,10 +202,22 @@ func (s *Server) respond(st *state, p string) response {
 		return s.errorPage(err) // a template error met while rendering this page
 	}
 	if page {
-		// The page's own errors (Markdown, HTML, checks) show at once,
-		// before the Pass over the whole site reports them.
-		if errs := snap.Errors(name); len(errs) > 0 {
-			return s.errorPage(errs)
+		// Errors of the pages stage leave the page whole: it is shown
+		// with them listed above it. Its own errors (Markdown, HTML,
+		// checks) show at once, before the Pass over the whole site
+		// reports every page's.
+		errs := snap.Errors(name)
+		if st.err != nil {
+			// Every page's errors, this page's first.
+			own := snap.PageAt(name).SourcePath()
+			for _, e := range errorList(st.err) {
+				if e.File != own || own == "" {
+					errs = append(errs, e)
+				}
+			}
+		}
+		if len(errs) > 0 {
+			data = withBanner(data, s.banner(errs))
 		}
 	}
 	ct := mime.TypeByExtension(path.Ext(name))
