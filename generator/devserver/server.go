@@ -210,8 +210,11 @@ func (s *Server) respond(st *state, p string) response {
 		if st.err != nil {
 			// Every page's errors, this page's first.
 			own := snap.PageAt(name).SourcePath()
+			if own == "" {
+				own = name // a page Lumen makes is named by its file
+			}
 			for _, e := range errorList(st.err) {
-				if e.File != own || own == "" {
+				if e.File != own {
 					errs = append(errs, e)
 				}
 			}
