@@ -91,7 +91,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer w.Close()
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// Unless --bind opened it to the network, the server answers only
+	// requests for this machine (DNS rebinding: see devserver.LocalOnly).
+	var handler http.Handler = srv
+	bindSet := false
+	fl.Visit(func(f *flag.Flag) { bindSet = bindSet || f.Name == "bind" })
+	if !bindSet {
+		handler = devserver.LocalOnly(srv, *bind)
+	}
+	// Idle connections are closed after a while, and slow clients cut
+	// off; there is no write timeout, which would end the event streams.
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 30 * time.Second}
 	go hs.Serve(ln)
 	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", displayPath(*source), siteURL)
 	if *poll > 0 {

@@ -189,7 +189,9 @@ func (s *Server) respond(st *state, p string) response {
 	}
 	if _, err := fs.Stat(snap, name); err != nil || isDir(snap, name) {
 		if !strings.HasSuffix(p, "/") && snap.PageAt(name+"/index.html") != nil {
-			return response{redirect: p + "/"}
+			// To the page's own path, never to p + "/": "//about" would
+			// redirect to the protocol-relative "//about/", another host.
+			return response{redirect: site.URLOf(name + "/index.html")}
 		}
 		return s.notFound(st)
 	}

@@ -87,8 +87,11 @@ func TestServesPagesWithTheReloadScript(t *testing.T) {
 	if code != 200 || strings.Contains(body, "live.js") || h.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("svg: %d %q %v", code, body, h.Get("Content-Type"))
 	}
-	if code, _, h := get(t, hs.URL+"/about"); code != http.StatusMovedPermanently || h.Get("Location") != "/about/" {
-		t.Errorf("/about: %d %v", code, h.Get("Location"))
+	for _, p := range []string{"/about", "//about", "///about"} {
+		// Never a protocol-relative redirect ("//about/" is the host "about").
+		if code, _, h := get(t, hs.URL+p); code != http.StatusMovedPermanently || h.Get("Location") != "/about/" {
+			t.Errorf("%s: %d %v", p, code, h.Get("Location"))
+		}
 	}
 	if code, body, _ := get(t, hs.URL+"/nothing/"); code != 404 || !strings.Contains(body, "live.js") {
 		t.Errorf("404: %d", code)
