@@ -69,7 +69,7 @@ var rules = [...]Rule{
 	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},
 	{RuleTemplate, SeverityError, "pages", "", "a template fails while rendering a page"},
 	{RuleLinkBroken, SeverityError, "site, pages", "", "a link or image, in the body or the front matter, points to no page or file of the site"},
-	{RuleLinkUnsafe, SeverityError, "pages", "", "a link that could run script or read local files (`javascript:`, `vbscript:`, `file:`, `data:` other than images), removed"},
+	{RuleLinkUnsafe, SeverityError, "pages", "", "a link whose scheme is not `http`, `https`, `mailto`, `tel` or `sms` (`javascript:`, `file:`, `smb:`, `ms-msdt:`, …), or `data:` other than a picture: removed"},
 	{RuleHeading, SeverityError, "pages", "", "a level-1 heading in the body, a page without exactly one `<h1>`, or a heading that skips a level"},
 	{RuleAlt, SeverityError, "pages", "", "an image without alt text"},
 	{RuleLinkText, SeverityError, "pages", "", "a link without text, or whose text does not say where it goes (\"click here\")"},

@@ -73,7 +73,7 @@ func unsafeReason(out []byte) string {
 			case name == "style":
 				return "style attribute in " + tag
 			case name == "href" || name == "src":
-				if classify(a[1]) == destUnsafe || strings.HasPrefix(strings.ToLower(strings.TrimSpace(a[1])), "javascript:") {
+				if k := classify(a[1]); k == destUnsafe || k == destUnknown || strings.HasPrefix(strings.ToLower(strings.TrimSpace(a[1])), "javascript:") {
 					return "unsafe " + name + " in " + tag
 				}
 			}

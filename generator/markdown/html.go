@@ -32,9 +32,10 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // writeURL writes dest, a decoded destination, as an attribute value:
 // percent-encoded where a URL needs it, then HTML-escaped. A destination
-// that could run script is never written, whatever produced it.
+// that could run script, or has a scheme Lumen does not publish, is never
+// written, whatever produced it.
 func writeURL(w util.BufWriter, dest []byte) {
-	if classify(string(dest)) == destUnsafe {
+	if k := classify(string(dest)); k == destUnsafe || k == destUnknown {
 		return
 	}
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, false)))

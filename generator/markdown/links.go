@@ -18,14 +18,23 @@ const (
 	destSame     destKind = iota // empty, or only a #fragment or ?query: this page
 	destInternal                 // a site path or a path relative to the content file
 	destExternal                 // http:, https: or protocol-relative //host
-	destOther                    // another harmless scheme, such as mailto: or tel:
+	destOther                    // mailto:, tel:, sms:, or a data: picture
 	destUnsafe                   // a scheme that can run script or read local files
+	destUnknown                  // any other scheme: smb:, ms-msdt:, intent:, blob:…
 )
+
+// otherSchemes are the schemes besides http and https that a link may
+// have: the ways a patient reaches the practice. Every other scheme is
+// refused, since a scheme is a way to start a program on the reader's
+// machine (smb:, search-ms:, ms-msdt: and ms-word: have each been used to
+// attack Windows) or to leave the page in ways a reader cannot see
+// (intent:, view-source:, blob:).
+var otherSchemes = map[string]bool{"mailto": true, "tel": true, "sms": true}
 
 // Hints attached to link errors.
 const (
 	brokenLinkHint = "link to a content file (../conditions/x.md) or a site URL (/conditions/x/) that exists"
-	unsafeLinkHint = "use an http or https address, mailto:, tel:, or a page or file of the site"
+	unsafeLinkHint = "use an http or https address, mailto:, tel:, sms:, or a page or file of the site"
 )
 
 // decodeDest returns a link destination as the browser will see it: the
@@ -87,7 +96,10 @@ func classify(dest string) destKind {
 		}
 		return destUnsafe
 	default:
-		return destOther
+		if otherSchemes[scheme(dest)] {
+			return destOther
+		}
+		return destUnknown
 	}
 	if dest == "" || dest[0] == '#' || dest[0] == '?' {
 		return destSame
@@ -139,7 +151,7 @@ func (st *renderState) link(n ast.Node, src []byte) {
 		dest = raw
 		// Autolinks take no character references, but check the decoded
 		// form as well so that no reading of it can run script.
-		if classify(decodeDest([]byte(raw))) == destUnsafe {
+		if k := classify(decodeDest([]byte(raw))); k == destUnsafe || k == destUnknown {
 			dest = decodeDest([]byte(raw))
 		}
 	}
@@ -149,12 +161,12 @@ func (st *renderState) link(n ast.Node, src []byte) {
 	kind := classify(dest)
 
 	switch kind {
-	case destUnsafe:
-		st.errs = append(st.errs, &diag.Error{
-			File: st.source, Line: line, Rule: diag.RuleLinkUnsafe,
-			Msg:  fmt.Sprintf("unsafe link destination %q removed", dest),
-			Hint: unsafeLinkHint,
-		})
+	case destUnsafe, destUnknown:
+		msg := fmt.Sprintf("unsafe link destination %q removed", dest)
+		if kind == destUnknown {
+			msg = fmt.Sprintf("link destination %q removed: Lumen links only to http, https, mailto, tel and sms addresses, not %s:", dest, scheme(dest))
+		}
+		st.errs = append(st.errs, &diag.Error{File: st.source, Line: line, Rule: diag.RuleLinkUnsafe, Msg: msg, Hint: unsafeLinkHint})
 		unwrap(n, rec.Text)
 		st.links = append(st.links, rec)
 		return

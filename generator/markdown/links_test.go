@@ -38,6 +38,14 @@ func TestClassify(t *testing.T) {
 		{"data:image/pngx,AAAA", destUnsafe},
 		{"data:image/png", destUnsafe},
 		{"data:", destUnsafe},
+		{"sms:+15550100100", destOther},
+		{"smb://host/share", destUnknown},
+		{"search-ms:query=x", destUnknown},
+		{"ms-msdt:/id", destUnknown},
+		{"intent://scan/#Intent;end", destUnknown},
+		{"view-source:https://x.example/", destUnknown},
+		{"blob:https://x.example/1", destUnknown},
+		{"ftp://x.example/", destUnknown},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.dest); got != tt.want {
