@@ -26,6 +26,9 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"new", "recipe", "Soup"},
 		{"serve", "extra-arg"},
 		{"check", "--format", "xml"},
+		{"serve", "--poll", "1ns"},
+		{"serve", "--poll", "-1s"},
+		{"serve", "--poll", "2h"},
 		{"help", "bogus"},
 	} {
 		if code, _, _ := lumen(args...); code != exitUsage {

@@ -28,6 +28,14 @@ import (
 // busy.
 const portTries = 20
 
+// minPoll and maxPoll bound --poll: scanning the site more often than
+// every 50 ms would keep a core busy, and less often than every minute
+// would not feel live.
+const (
+	minPoll = 50 * time.Millisecond
+	maxPoll = time.Minute
+)
+
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -42,6 +50,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "lumen serve: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	if *poll != 0 && (*poll < minPoll || *poll > maxPoll) {
+		fmt.Fprintf(stderr, "lumen serve: --poll %v is out of range: give a time from %v to %v, such as --poll 500ms\n", *poll, minPoll, maxPoll)
 		return exitUsage
 	}
 	portSet := false

@@ -34,6 +34,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
@@ -158,6 +159,9 @@ func Load(fsys fs.FS) (*Config, error) {
 
 // Parse decodes and checks the text of a site.yaml.
 func Parse(data []byte) (*Config, error) {
+	if err := sitefs.Text(File, data); err != nil {
+		return nil, err
+	}
 	c := &Config{}
 	pos, errs := strictyaml.Decode(File, data, 0, c)
 	if errs != nil {
@@ -185,10 +189,10 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if c.BaseURL == "" {
 		bad("base_url", "base_url is required").WithHint("add the address the site is published at, such as: base_url: https://www.example.com/")
-	} else if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		bad("base_url", "base_url %q is not an absolute http or https URL", c.BaseURL).WithHint("write it in full, such as: base_url: https://www.example.com/")
-	} else if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	} else if u, problem, hint := checkBaseURL(c.BaseURL); problem != "" {
+		bad("base_url", "base_url %q %s", c.BaseURL, problem).WithHint("%s", hint)
+	} else {
+		c.BaseURL = u
 	}
 	if c.Language != "" && !languageTag.MatchString(c.Language) {
 		bad("language", "language %q is not a language tag", c.Language).WithHint(`use a tag such as "en", "es" or "en-US"`)
@@ -250,17 +254,47 @@ func (c *Config) setDefaults() {
 }
 
 // SetBaseURL replaces the base URL, as the --base-url flag does. It returns
-// an error when u is not an absolute http or https URL.
+// an error when u is not a base URL checkBaseURL accepts.
 func (c *Config) SetBaseURL(u string) error {
+	base, problem, hint := checkBaseURL(u)
+	if problem != "" {
+		return fmt.Errorf("base URL %q %s; %s", u, problem, hint)
+	}
+	c.BaseURL = base
+	return nil
+}
+
+// checkBaseURL returns u with a final "/" when it can be the address a
+// site is published at: an absolute http or https URL with a host, and
+// nothing that page paths cannot follow. Otherwise it says what is wrong
+// and what to do.
+func checkBaseURL(u string) (base, problem, hint string) {
+	const example = "write it in full, such as: base_url: https://www.example.com/"
+	if strings.IndexFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
+		return "", "holds a space or a control character", example
+	}
 	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("base URL %q is not an absolute http or https URL", u)
+	switch {
+	case err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.Opaque != "":
+		return "", "is not an absolute http or https URL", example
+	case p.User != nil:
+		return "", "holds a user name or password", "remove the part before @: a published site is read without one"
+	case p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.Contains(u, "#"):
+		return "", "has a ?query or #fragment", "end it with the site's folder, such as https://www.example.org/clinic/: page addresses are added after it"
+	case p.Hostname() == "":
+		return "", "has no host name", example
+	}
+	if port := p.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return "", "has the port " + port + ", which is not between 1 and 65535", "leave the port out, or give the one the site is served on"
+		}
+	} else if strings.HasSuffix(p.Host, ":") {
+		return "", "has an empty port", "leave out the final colon of the host"
 	}
 	if !strings.HasSuffix(u, "/") {
 		u += "/"
 	}
-	c.BaseURL = u
-	return nil
+	return u, "", ""
 }
 
 // Permalink returns the absolute URL of the site path p ("/about/"): the

@@ -60,6 +60,9 @@ func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
 	if err != nil {
 		return nil, diag.List{sitefs.Link(fsys, GlossaryFile, err).WithRule(diag.RuleGlossary)}
 	}
+	if err := sitefs.Text(GlossaryFile, data); err != nil {
+		return nil, diag.List{err}
+	}
 	g := &Glossary{}
 	pos, errs := strictyaml.Decode(GlossaryFile, data, 0, g)
 	if errs != nil {

@@ -22,7 +22,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -221,11 +220,8 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 	case base == "index.md":
 		p.Bundle = path.Dir(rel) != "."
 	}
-	if !isUTF8(data) {
-		line, col, b := invalidUTF8(data)
-		return nil, diag.List{{File: source, Line: line, Col: col, Rule: diag.RuleFile,
-			Msg:  fmt.Sprintf("the file is not UTF-8 text: byte 0x%02X cannot start a character", b),
-			Hint: "save the file as UTF-8 in your editor (Save As, Encoding: UTF-8); it was probably saved as Latin-1 or Windows-1252"}}
+	if err := sitefs.Text(source, data); err != nil {
+		return nil, diag.List{err}
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 && p.Kind != KindHome && p.Kind != KindSection {
 		return nil, diag.List{diag.Errorf(source, 1, "the file is empty").

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
@@ -236,22 +235,3 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func isUTF8(data []byte) bool { return utf8.Valid(data) }
-
-// invalidUTF8 returns the line and column (in characters) of the first
-// byte of data that is not UTF-8, and that byte.
-func invalidUTF8(data []byte) (line, col int, b byte) {
-	line, col = 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col, data[i]
-		}
-		col++
-		if r == '\n' {
-			line, col = line+1, 1
-		}
-		i += size
-	}
-	return line, col, 0
-}

@@ -58,7 +58,7 @@ const (
 // in this order.
 var rules = [...]Rule{
 	{RuleConfig, SeverityError, "config", "", "`site.yaml` is missing, cannot be read, or has an unknown key, a wrong type or a wrong value"},
-	{RuleFile, SeverityError, "content", "", "a content file cannot be read: not UTF-8, empty, changed during the build, or a symbolic link that leads nowhere or out of the site"},
+	{RuleFile, SeverityError, "config, content", "", "a file of the site cannot be read: not UTF-8 text, holding an invisible control character, empty, changed during the build, or a symbolic link that leads nowhere or out of the site"},
 	{RuleFrontMatter, SeverityError, "content", "", "front matter that cannot be read, or has an unknown key, a wrong type or a wrong value"},
 	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without `author`, `reviewed_by` or `last_reviewed`"},
 	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},

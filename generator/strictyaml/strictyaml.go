@@ -175,6 +175,28 @@ func (d *decoder) at(n *yaml.Node, format string, args ...any) *diag.Error {
 
 var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the messages of the YAML library's parser, as opposed
+// to its scanner. The library numbers the lines of parser errors from 0
+// and those of scanner errors from 1 (go.yaml.in/yaml/v3, parser.fail),
+// so a parser error's line is one more than it says.
+var parserProblems = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"did not find expected node content", "did not find expected '-' indicator",
+	"did not find expected key", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"found undefined tag handle", "found duplicate %YAML directive", "found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// isParserProblem reports whether msg is one of parserProblems.
+func isParserProblem(msg string) bool {
+	for _, p := range parserProblems {
+		if msg == p {
+			return true
+		}
+	}
+	return false
+}
+
 // syntaxError turns a yaml.Unmarshal error into a positioned diag.Error
 // with a hint for the common causes.
 func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
@@ -183,6 +205,9 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 	var line int
 	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
+		if isParserProblem(m[2]) {
+			line++
+		}
 		e.Line = line + d.offset
 		e.Msg = "invalid YAML: " + m[2]
 	}
@@ -199,6 +224,8 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 		e.Col = utf8.RuneCountInString(text[:i]) + 1
 	}
 	switch {
+	case strings.Contains(msg, "mapping values are not allowed") && strings.ContainsAny(text, "“”‘’„«»"):
+		e.WithHint(`the quotes “ ” are typographic quotes, which YAML reads as letters; write the value between straight quotes, for example title: "Back pain: what helps" (turn off smart quotes in your editor)`)
 	case strings.Contains(msg, "mapping values are not allowed"):
 		e.WithHint(`a value that contains ": " must be quoted, for example title: "Back pain: what helps"`)
 	case strings.ContainsRune(text, '\t') || strings.Contains(msg, "found character that cannot start any token") && bytes.ContainsRune(data, '\t'):
@@ -211,6 +238,8 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 		e.WithHint("check the indentation of this line and the one before it; items of one list or mapping line up")
 	case strings.Contains(msg, "found unexpected end of stream") || strings.Contains(msg, "found unexpected end"):
 		e.WithHint("a quote or bracket opened near here is never closed")
+	case strings.Contains(msg, "did not find expected ',' or"):
+		e.WithHint("a list [ ] or group { } opened on this line or above is never closed, or lacks a comma between its items")
 	}
 	return e
 }

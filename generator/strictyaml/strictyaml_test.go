@@ -74,12 +74,16 @@ func TestDecodeErrors(t *testing.T) {
 		{"several errors at once", "titel: a\nopen: 3\n", []string{`x.md:2:1: unknown key "titel"`, `x.md:3:7: "open" should be true or false, found the number 3`}},
 		{"unquoted colon", "title: Back pain: what helps\n", []string{"x.md:2:17: invalid YAML: mapping values are not allowed in this context\n    hint: a value that contains \": \" must be quoted"}},
 		{"unquoted colon in a list item", "tags:\n  - Back pain: what helps\n", []string{"x.md:3:5: \"tags.0\" should be text, found a group of keys\n    hint: a value that contains \": \" must be quoted"}},
+		{"typographic quotes", "title: “Back pain: what helps”\n", []string{"x.md:2:18: invalid YAML: mapping values are not allowed in this context\n    hint: the quotes “ ” are typographic quotes, which YAML reads as letters"}},
 		{"unquoted trailing colon", "title: a\ndescription: Call us:\nweight: 1\n", []string{"x.md:3:21: invalid YAML: mapping values are not allowed"}},
 		{"tab indentation", "address:\n\tcity: R\n", []string{"x.md:3:1: invalid YAML: found character that cannot start any token\n    hint: YAML does not allow tabs"}},
 		{"toml", "title = \"Sciatica\"\n", []string{"x.md:2:1: written as TOML (key = value); Lumen reads YAML (key: value)\n    hint: write each line as key: value, such as title: \"Sciatica\""}},
 		{"toml after a comment", "# about\ntitle = 'A'\ndraft = true\n", []string{"x.md:3:1: written as TOML (key = value)"}},
 		{"a list", "- title: A\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found a list\n    hint: write one key per line without \"- \" in front"}},
 		{"plain text", "Hello there\n", []string{"x.md:2:1: expected lines of the form \"key: value\", found text \"Hello there\"\n    hint: write one key per line"}},
+		// Parser errors: the library numbers their lines from 0.
+		{"unclosed list", "title: a\ntags: [a, b\nopen: true\n", []string{"x.md:3: invalid YAML: did not find expected ',' or ']'\n    hint: a list [ ] or group { } opened on this line or above is never closed"}},
+		{"list item indented too little", "title: a\nsteps:\n  - when: a\n - when: b\n", []string{"x.md:5: invalid YAML: did not find expected key"}},
 		{"duplicate key", "title: a\ntitle: b\n", []string{`x.md:3:1: key "title" appears twice (first at line 2)` + "\n    hint: each key may appear only once"}},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,34 @@
+package sitefs
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, data, want string // want: "" for text that passes
+	}{
+		{"plain", "---\ntitle: Back pain\n---\nRest a little.\r\n\tThen walk.\n", ""},
+		{"accents and emoji", "Señora Pérez – “café” ✓ 🙂\n", ""},
+		{"byte-order mark", "\ufeff---\ntitle: x\n", ""},
+		{"Latin-1", "title: Caf\xe9\n", "x.md:1:11: the file is not UTF-8 text: byte 0xE9"},
+		{"SOH in a title", "---\ntitle: Back\x01pain\n", "x.md:2:12: the file holds the invisible character U+0001"},
+		{"escape", "ok\nA \x1b[31mred\x1b[0m word\n", "x.md:2:3: the file holds the invisible character U+001B"},
+		{"form feed", "a\fb\n", "x.md:1:2: the file holds the invisible character U+000C"},
+		{"delete", "a\x7fb\n", "x.md:1:2: the file holds the invisible character U+007F"},
+		{"C1 control", "a\u0085b\n", "x.md:1:2: the file holds the invisible character U+0085"},
+		{"noncharacter FFFE", "title: a\ufffeb\n", "x.md:1:9: the file holds the invisible character U+FFFE"},
+		{"noncharacter FDD0", "\ufdd0\n", "x.md:1:1: the file holds the invisible character U+FDD0"},
+		{"plane 1 noncharacter", "x\U0001FFFF\n", "x.md:1:2: the file holds the invisible character U+1FFFF"},
+	}
+	for _, tt := range tests {
+		err := Text("x.md", []byte(tt.data))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
