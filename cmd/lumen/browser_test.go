@@ -144,9 +144,11 @@ func openChromium(t *testing.T, browser, dir string) *tab {
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	var port string
 	for i := 0; i < 300 && port == ""; i++ {
+		// The file may exist before chromium has written the port in it.
 		if data, err := os.ReadFile(filepath.Join(profile, "DevToolsActivePort")); err == nil {
 			port, _, _ = strings.Cut(string(data), "\n")
-		} else {
+		}
+		if port == "" {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}
