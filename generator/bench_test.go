@@ -227,7 +227,8 @@ func BenchmarkPages(b *testing.B) {
 	st := benchPrepared(b, benchSource(b))
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := st.snapshot().Pass(ctx, nil); err != nil {
+		snap, _ := st.snapshot()
+		if _, err := snap.Pass(ctx, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,12 +6,14 @@
 //	content   content/ → typed pages             package content
 //	site      URLs, sections, tags, relations    package site
 //	theme     theme layouts and static files     package render, themes
+//	files     the table of every file; two       package generator
+//	          files on one name are an error
 //	pages     every file of the site: made,      package markdown, render,
 //	          checked, written; every content    schema, htmlcheck, check,
 //	          page's editorial report; links     feeds, headers
 //	          to #fragments
 //
-// The first four stages (Builder.Prepare) make a Snapshot: the site graph,
+// The first five stages (Builder.Prepare) make a Snapshot: the site graph,
 // read-only from then on, and the table of every file the site has with
 // the one function that makes each. The pages stage (Snapshot.Pass) makes
 // every file, checks it and hands it to a writer. The three commands

@@ -88,12 +88,13 @@ func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 		{"content", diag.RuleFrontMatter, st.loadContent},
 		{"site", diag.RuleRelation, st.buildSite},
 		{"theme", diag.RuleTheme, st.loadTheme},
+		{"files", diag.RuleURL, st.listFiles},
 	})
 	st.res.Duration = time.Since(start)
 	if err != nil {
 		return nil, st.res, err
 	}
-	return st.snapshot(), st.res, nil
+	return st.snap, st.res, nil
 }
 
 // prepared holds what the stages of Prepare pass to each other.
@@ -107,6 +108,7 @@ type prepared struct {
 	site     *site.Site
 	theme    fs.FS
 	render   *render.Renderer
+	snap     *Snapshot
 }
 
 func (st *prepared) loadConfig(context.Context) error {
@@ -196,8 +198,16 @@ func (st *prepared) loadTheme(context.Context) error {
 	return nil
 }
 
+// listFiles makes the table of the site's files, the Snapshot, and
+// reports files that would take each other's names.
+func (st *prepared) listFiles(context.Context) error {
+	var errs diag.List
+	st.snap, errs = st.snapshot()
+	return errs.Err()
+}
+
 // snapshot returns the Snapshot of the prepared site.
-func (st *prepared) snapshot() *Snapshot {
+func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	today := st.b.opts.Today
 	if today.IsZero() {
 		today = time.Now()

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
+	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -95,14 +97,22 @@ type made struct {
 	report *check.Page
 }
 
-// newSnapshot lists every file of the site and how to make it. Later
-// sources win over earlier ones: the content's files over the theme's
-// static files, pages over both.
-func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts snapshotOptions) *Snapshot {
+// newSnapshot lists every file of the site and how to make it: the
+// theme's static files, the content's other files, the pages and the files
+// Lumen writes itself. A content file that would take the name of another
+// file is an error naming both, rather than one of them silently lost.
+func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts snapshotOptions) (*Snapshot, diag.List) {
 	snap := &Snapshot{Site: s, Time: time.Now(), render: r, opts: opts,
 		files: map[string]*entry{}}
+	var errs diag.List
 	add := func(name string, e *entry) {
 		e.name = name
+		if old := snap.files[name]; old != nil {
+			errs = append(errs, collision(name, old, e))
+			if e.page == nil && e.source != "" && strings.HasPrefix(e.source, content.Dir+"/") {
+				return // the content file loses
+			}
+		}
 		snap.files[name] = e
 	}
 	read := func(fsys fs.FS, name string) *entry {
@@ -128,7 +138,42 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 		snap.names = append(snap.names, name)
 	}
 	sort.Strings(snap.names)
-	return snap
+	errs.Sort()
+	return snap, errs
+}
+
+// collision reports that two files of the site would be written as name:
+// a content file (one of a and b) and a theme file, another content file,
+// a page or a file Lumen writes. Only content files can collide: theme
+// files, pages and Lumen's own files have names of their own.
+func collision(name string, a, b *entry) *diag.Error {
+	file, other := a, b
+	if !strings.HasPrefix(a.source, content.Dir+"/") {
+		file, other = b, a
+	}
+	e := &diag.Error{File: file.source, Rule: diag.RuleURL}
+	switch {
+	case other.page != nil && other.page.Source != nil:
+		e.Msg = fmt.Sprintf("this file would replace the page %s made from %s", other.page.URL, other.page.SourcePath())
+		e.Hint = "rename the file"
+	case other.page != nil:
+		e.Msg = fmt.Sprintf("this file would replace the page %s that Lumen makes", other.page.URL)
+		switch other.page.Kind {
+		case content.KindHome:
+			e.Hint = "write the home page in content/_index.md, and remove this file"
+		case content.KindNotFound:
+			e.Hint = "to change the page shown for a missing address, put your copy of the theme's layout at themes/<theme>/layouts/404.html, and remove this file"
+		default:
+			e.Hint = "rename the file, or its folder"
+		}
+	case other.source == "":
+		e.Msg = fmt.Sprintf("this file would replace the %s that Lumen writes", name)
+		e.Hint = "rename the file: Lumen makes " + name + " itself"
+	default:
+		e.Msg = fmt.Sprintf("this file would replace the theme's %s", name)
+		e.Hint = fmt.Sprintf("to change the theme's file, put your copy at themes/<theme>/static/%s; otherwise rename this one", name)
+	}
+	return e
 }
 
 // get returns the file e made: made now into buf, or, in a Snapshot that

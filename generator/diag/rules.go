@@ -63,7 +63,7 @@ var rules = [...]Rule{
 	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without `author`, `reviewed_by` or `last_reviewed`"},
 	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},
 	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
-	{RuleURL, SeverityError, "site", "", "two pages, or a page and a file, on one URL"},
+	{RuleURL, SeverityError, "site, files", "", "two pages on one URL, or a content file on the name of a page, a theme file or a file Lumen writes (sitemap.xml, robots.txt, …)"},
 	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
 	{RuleMenu, SeverityError, "site", "", "a menu item of `site.yaml` points to no page"},
 	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},

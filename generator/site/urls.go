@@ -76,11 +76,9 @@ func (s *Site) assignURLs(set *content.Set) diag.List {
 			owner = s.bySource[content.Dir+"/"+f.Bundle]
 		}
 		u := fileURLFor(f, owner)
-		if other, ok := s.byURL[strings.TrimSuffix(u, "index.html")]; ok && strings.HasSuffix(u, "/index.html") {
-			errs = append(errs, diag.Errorf(f.Source, 0, "this file would replace the page %s made from %s", other.URL, other.SourcePath()).
-				WithHint("rename the file").WithRule(diag.RuleURL))
-			continue
-		}
+		// A file that takes the name of a page, or of a file Lumen
+		// writes, is reported when every file's name is known (package
+		// generator).
 		s.Files = append(s.Files, File{Source: f.Source, URL: u})
 		s.fileURL[f.Source] = u
 		s.urlFile[u] = true
