@@ -423,3 +423,41 @@ func TestBuildNeverPublishesEditorFiles(t *testing.T) {
 	})
 	sitetest.Contains(t, out, "about/index.html", "Hello.")
 }
+
+// TestStrayThemeFoldersWarn builds a site whose theme overrides sit in
+// folders Lumen does not read: the build succeeds and warns of each,
+// suggesting the folder meant.
+func TestStrayThemeFoldersWarn(t *testing.T) {
+	src, _ := sitetest.Parse(`
+-- site.yaml --
+title: T
+base_url: https://example.com/
+-- content/about.md --
+---
+title: About
+---
+-- themes/default/layout/page.html --
+{{define "main"}}<h1>Mine</h1>{{end}}
+-- themes/default/layouts/partial/card.html --
+<p>card</p>
+-- themes/default/static/css/extra.css --
+p { margin: 0 }
+`)
+	res, err := Build(context.Background(), Options{Source: src, Theme: themes.Default(), Out: output.NewMem()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := diagText(res.Findings.Warnings())
+	for _, want := range []string{
+		"themes/default/layout/: warning: Lumen does not read this folder of the theme, so its files change nothing [theme]\n    hint: put templates in themes/default/layouts/ (partials in layouts/partials/) and files to publish in themes/default/static/; did you mean layouts/?",
+		"themes/default/layouts/partial/: warning: Lumen does not read this folder of the theme",
+		"did you mean layouts/partials/?",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "static") && strings.Contains(got, "themes/default/static/:") {
+		t.Errorf("a folder Lumen reads was warned of:\n%s", got)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // Builder prepares a site into Snapshots. The Builder of lumen serve
@@ -158,6 +161,10 @@ func (st *prepared) buildSite(context.Context) error {
 // files (see Changed) nor the configuration changed.
 func (st *prepared) loadTheme(context.Context) error {
 	cfg := st.cfg
+	dir := "themes/" + cfg.Theme
+	if local, err := fs.Sub(st.b.opts.Source, dir); err == nil {
+		st.res.Findings = append(st.res.Findings, strayFolders(local, dir)...)
+	}
 	key := cfg.Fingerprint()
 	st.b.mu.Lock()
 	cached := st.b.theme
@@ -166,7 +173,6 @@ func (st *prepared) loadTheme(context.Context) error {
 		st.theme, st.render = cached.fsys, cached.render
 		return nil
 	}
-	dir := "themes/" + cfg.Theme
 	local, err := fs.Sub(st.b.opts.Source, dir)
 	if err != nil {
 		return err
@@ -204,6 +210,37 @@ func (st *prepared) listFiles(context.Context) error {
 	var errs diag.List
 	st.snap, errs = st.snapshot()
 	return errs.Err()
+}
+
+// strayFolders warns of the folders of a site's theme overrides, local
+// (the folder dir of the site), that Lumen does not read, so that a file
+// put in themes/default/layout/ instead of layouts/ is not ignored
+// without a word.
+func strayFolders(local fs.FS, dir string) diag.List {
+	var out diag.List
+	warn := func(name, want string) {
+		out = append(out, &diag.Error{File: dir + "/" + name + "/", Rule: diag.RuleTheme, Severity: diag.SeverityWarning,
+			Msg:  "Lumen does not read this folder of the theme, so its files change nothing",
+			Hint: "put templates in " + dir + "/layouts/ (partials in layouts/partials/) and files to publish in " + dir + "/static/" + want})
+	}
+	for _, folder := range []struct {
+		path  string
+		known []string
+	}{{".", []string{"layouts", "static"}}, {"layouts", []string{"partials"}}} {
+		entries, _ := fs.ReadDir(local, folder.path)
+		for _, e := range entries {
+			if !e.IsDir() || sitefs.Ignored(e.Name()) || slices.Contains(folder.known, e.Name()) {
+				continue
+			}
+			name := path.Join(folder.path, e.Name())
+			want := ""
+			if c := diag.Closest(e.Name(), folder.known); c != "" {
+				want = "; did you mean " + path.Join(folder.path, c) + "/?"
+			}
+			warn(name, want)
+		}
+	}
+	return out
 }
 
 // snapshot returns the Snapshot of the prepared site.

@@ -85,8 +85,19 @@ func Anchors(p *site.Page, links []markdown.Link, ids func(url string) map[strin
 			targets[target] = got
 		}
 		if got != nil && !got[frag] {
-			out = append(out, &diag.Error{File: p.Source.Source, Line: l.Line, Rule: diag.RuleAnchor, Severity: Error,
-				Msg: fmt.Sprintf("the link %q points to #%s, which is not on %s", l.Dest, frag, target)})
+			e := &diag.Error{File: p.Source.Source, Line: l.Line, Rule: diag.RuleAnchor, Severity: Error,
+				Msg: fmt.Sprintf("the link %q points to #%s, which is not on %s", l.Dest, frag, target)}
+			ids := make([]string, 0, len(got))
+			for id := range got {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			if c := diag.Closest(frag, ids); c != "" {
+				e.WithHint("did you mean #%s?", c)
+			} else {
+				e.WithHint("link to the id of a heading on that page: ## Risks {#risks} gives one, or its words make one (#risks-and-side-effects)")
+			}
+			out = append(out, e)
 		}
 	}
 	return out

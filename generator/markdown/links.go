@@ -33,8 +33,9 @@ var otherSchemes = map[string]bool{"mailto": true, "tel": true, "sms": true}
 
 // Hints attached to link errors.
 const (
-	brokenLinkHint = "link to a content file (../conditions/x.md) or a site URL (/conditions/x/) that exists"
-	unsafeLinkHint = "use an http or https address, mailto:, tel:, sms:, or a page or file of the site"
+	brokenLinkHint   = "link to a content file (../conditions/x.md) or a site URL (/conditions/x/) that exists"
+	missingImageHint = "put the picture next to the page's file and write its file name (![A spine model](spine.jpg)), or give its site path (/images/spine.jpg)"
+	unsafeLinkHint   = "use an http or https address, mailto:, tel:, sms:, or a page or file of the site"
 )
 
 // decodeDest returns a link destination as the browser will see it: the
@@ -173,11 +174,12 @@ func (st *renderState) link(n ast.Node, src []byte) {
 	case destInternal:
 		u, err := st.resolve(dest)
 		if err != nil {
-			st.errs = append(st.errs, &diag.Error{
-				File: st.source, Line: line, Rule: diag.RuleLinkBroken,
-				Msg:  `broken link "` + dest + `": ` + err.Error(),
-				Hint: brokenLinkHint,
-			})
+			e := &diag.Error{File: st.source, Line: line, Rule: diag.RuleLinkBroken,
+				Msg: `broken link "` + dest + `": ` + err.Error(), Hint: brokenLinkHint}
+			if image {
+				e.Msg, e.Hint = `missing image "`+dest+`": `+err.Error(), missingImageHint
+			}
+			st.errs = append(st.errs, e)
 			// The link stays as written so that the page still renders.
 			setDest(n, dest)
 			st.links = append(st.links, rec)

@@ -40,13 +40,46 @@ func (s *Site) resolve(r ref, errs *diag.List) *Page {
 	if other := s.kindOfSlug(r.slug); other != "" {
 		e.Msg += fmt.Sprintf("; %q is a %s page", r.slug, other)
 		e.WithHint("%s takes the slugs of %s pages, from %s", strings.SplitN(r.key, ".", 2)[0], kindNames(r.kinds), folders)
-	} else if c := diag.Closest(r.slug, names); c != "" {
+	} else if p := s.titled(r.slug, r.kinds); p != nil {
+		// The writer gave the page's title, such as "Dr. Jane Doe".
+		e.WithHint("did you mean %q (the page titled %q)? Give the slug, the file name without .md", p.Slug, p.Title())
+	} else if c := diag.Closest(content.Slugify(r.slug), names); c != "" {
 		e.WithHint("did you mean %q?", c)
+	} else if len(names) > 0 {
+		e.WithHint("use the file name, without .md, of a page in %s: %s", folders, list(names, 10))
 	} else {
-		e.WithHint("use the file name, without .md, of a page in %s", folders)
+		e.WithHint("there is no page in %s yet; add one, or remove this", folders)
 	}
 	*errs = append(*errs, e)
 	return nil
+}
+
+// titled returns the page of one of kinds whose title, or whose title made
+// a slug, is text: what a writer who names a page by its title means.
+func (s *Site) titled(text string, kinds []content.Kind) *Page {
+	want := content.Slugify(text)
+	for _, k := range kinds {
+		slugs := make([]string, 0, len(s.bySlug[k]))
+		for slug := range s.bySlug[k] {
+			slugs = append(slugs, slug)
+		}
+		sort.Strings(slugs)
+		for _, slug := range slugs {
+			p := s.bySlug[k][slug]
+			if strings.EqualFold(strings.TrimSpace(p.Title()), strings.TrimSpace(text)) || want != "" && want == p.Slug {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// list returns up to n names joined by commas, and how many more there are.
+func list(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 // kindOfSlug returns the kind of a content page with the given slug, or "".
