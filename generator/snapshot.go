@@ -3,9 +3,9 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
-	"fmt"
 	"path"
 	"sort"
 	"strings"
