@@ -461,3 +461,33 @@ p { margin: 0 }
 		t.Errorf("a folder Lumen reads was warned of:\n%s", got)
 	}
 }
+
+// TestRawFilesThatAreSafePublish builds a site with files published as
+// they are that run no script and load nothing from elsewhere, and a
+// JavaScript file allowed on purpose: all are published.
+func TestRawFilesThatAreSafePublish(t *testing.T) {
+	out := build(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+privacy:
+  allowed_scripts: [widgets/booking.js]
+-- content/about.md --
+---
+title: About
+---
+Hello.
+-- content/old/leaflet.html --
+<!doctype html><html lang="en"><head><title>Leaflet</title><link rel="stylesheet" href="/css/main.css"></head>
+<body><h1>Leaflet</h1><img src="/images/a.png" alt="A spine"><a href="https://www.nhs.uk/">NHS</a></body></html>
+-- content/images/spine.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><title>A spine</title><rect width="10" height="10"/></svg>
+-- content/widgets/booking.js --
+console.log("booking")
+`, Options{})
+	for _, name := range []string{"old/leaflet.html", "images/spine.svg", "widgets/booking.js"} {
+		if _, err := fs.Stat(out, name); err != nil {
+			t.Errorf("%s was not published: %v", name, err)
+		}
+	}
+}

@@ -243,6 +243,16 @@ func strayFolders(local fs.FS, dir string) diag.List {
 	return out
 }
 
+// allowedScripts returns the allowed scripts, paths in content/, as a set
+// of paths from the site root.
+func allowedScripts(paths []string) map[string]bool {
+	set := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		set[content.Dir+"/"+p] = true
+	}
+	return set
+}
+
 // snapshot returns the Snapshot of the prepared site.
 func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	today := st.b.opts.Today
@@ -252,6 +262,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:    st.b.keep,
 		detail:  st.b.keep || st.b.opts.Detail,
+		scripts: allowedScripts(st.cfg.Privacy.AllowedScripts),
 		checker: htmlcheck.New(st.cfg.Privacy.AllowedHosts),
 		check:   checkOptions(today, st.analyzer, st.set.Glossary),
 	})

@@ -56,7 +56,10 @@ type snapshotOptions struct {
 	keep bool
 	// detail keeps hints and the hardest sentences and longest words of
 	// each page's report in a Pass.
-	detail  bool
+	detail bool
+	// scripts are the .js files of content/ the site publishes on
+	// purpose (privacy.allowed_scripts), by their path from the site root.
+	scripts map[string]bool
 	checker *htmlcheck.Checker
 	check   check.Options
 }
@@ -211,6 +214,8 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 				Hint: "build again once you have saved all your changes"}}
 		case path.Ext(e.name) == ".css":
 			m.findings = snap.opts.checker.Stylesheet(e.name, m.data)
+		case strings.HasPrefix(e.source, content.Dir+"/"):
+			m.findings = snap.checkRaw(e.source, m.data)
 		}
 		return m
 	}
@@ -244,6 +249,24 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	}
 	m.findings.Sort()
 	return m
+}
+
+// checkRaw checks a content file published as it is: an HTML or SVG file
+// for script and other hosts (htmlcheck.Raw), a JavaScript file against
+// the site's privacy.allowed_scripts.
+func (snap *Snapshot) checkRaw(source string, data []byte) diag.List {
+	switch strings.ToLower(path.Ext(source)) {
+	case ".html", ".htm", ".xhtml", ".svg", ".xml":
+		return snap.opts.checker.Raw(source, data)
+	case ".js", ".mjs":
+		if !snap.opts.scripts[source] {
+			rel := strings.TrimPrefix(source, content.Dir+"/")
+			return diag.List{{File: source, Rule: diag.RuleScript,
+				Msg:  "a JavaScript file published as it is: any page of the site could run it",
+				Hint: fmt.Sprintf("remove it, or publish it on purpose in site.yaml: privacy: {allowed_scripts: [%s]}", rel)}}
+		}
+	}
+	return nil
 }
 
 // consequences returns the findings of the rendered page's HTML that are

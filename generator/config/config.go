@@ -24,7 +24,8 @@
 //	                 9), enforce (true: pages above them fail the build)
 //	review           interval_months between medical reviews (default 12),
 //	                 overdue (error or warning; default error)
-//	privacy          allowed_hosts: hosts pages may load from (default none)
+//	privacy          allowed_hosts: hosts pages may load from (default none);
+//	                 allowed_scripts: .js files under content/ to publish
 package config
 
 import (
@@ -120,6 +121,10 @@ type Privacy struct {
 	// a booking widget's. Empty by default: pages load nothing from other
 	// hosts.
 	AllowedHosts []string `yaml:"allowed_hosts"`
+	// AllowedScripts are the JavaScript files under content/ that may be
+	// published, by their path in content/, such as widgets/booking.js.
+	// Any other .js file is an error: a page of the site could load it.
+	AllowedScripts []string `yaml:"allowed_scripts"`
 }
 
 // Defaults for keys that are left out.
@@ -223,6 +228,12 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if c.Review.IntervalMonths < 0 || c.Review.IntervalMonths > 120 {
 		bad("review.interval_months", "review.interval_months %d is out of range", c.Review.IntervalMonths).WithHint("use a number of months between 1 and 120; 12 is usual")
+	}
+	for i, s := range c.Privacy.AllowedScripts {
+		if !fs.ValidPath(s) || s == "." || !(strings.HasSuffix(s, ".js") || strings.HasSuffix(s, ".mjs")) {
+			bad(fmt.Sprintf("privacy.allowed_scripts.%d", i), "allowed script %q is not the path of a .js file in content/", s).
+				WithHint("write its path from content/, such as widgets/booking.js")
+		}
 	}
 	for i, h := range c.Privacy.AllowedHosts {
 		if !hostName.MatchString(h) {

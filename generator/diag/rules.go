@@ -42,6 +42,7 @@ const (
 	RuleTable        = "a11y.table"
 	RuleHost         = "privacy.host"
 	RuleForm         = "privacy.form"
+	RuleScript       = "privacy.script"
 	RuleGrade        = "readability.grade"
 	RuleSMOG         = "readability.smog"
 	RuleOverdue      = "review.overdue"
@@ -79,6 +80,7 @@ var rules = [...]Rule{
 	{RuleTable, SeverityError, "pages", "", "a table without header cells"},
 	{RuleHost, SeverityError, "pages", "not for hosts in `privacy.allowed_hosts`", "a page or stylesheet loads something from another host"},
 	{RuleForm, SeverityError, "pages", "", "a form sent with GET, or to a host not in `privacy.allowed_hosts`"},
+	{RuleScript, SeverityError, "pages", "not for files in `privacy.allowed_scripts`", "a file under `content/` published as it is that could run script: an HTML or SVG file with a `<script>`, an event handler (`onload=`) or a `javascript:` address, or a `.js` file"},
 	{RuleGrade, SeverityWarning, "pages", "error with `readability.enforce: true`", "Flesch–Kincaid grade above `readability.max_grade` (default 8), on a page of 100 words or more"},
 	{RuleSMOG, SeverityWarning, "pages", "error with `readability.enforce: true`", "SMOG above `readability.max_smog` (default 9), on a page of 100 words or more"},
 	{RuleOverdue, SeverityError, "pages", "warning with `review.overdue: warning`", "the next medical review date has passed"},
