@@ -99,6 +99,9 @@ func TestREADMEQuotesTheCatalogue(t *testing.T) {
 	section, _, _ = strings.Cut(section, "\n## ")
 	known := map[string]bool{}
 	cases, _ := filepath.Glob("testdata/invalid/*.txtar")
+	if count := "`generator/testdata/invalid/` (" + strconv.Itoa(len(cases)) + " of them"; !strings.Contains(string(readme), count) {
+		t.Errorf("the README does not say how many invalid sites there are: %q", count)
+	}
 	for _, c := range cases {
 		data, _ := os.ReadFile(c)
 		files, _ := sitetest.Parse(string(data))
