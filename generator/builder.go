@@ -131,7 +131,8 @@ func (st *prepared) loadConfig(context.Context) error {
 func (st *prepared) loadContent(context.Context) error {
 	// A one-shot build lets each page's Markdown go once its front matter
 	// is read; the pages stage reads it again when it converts the page.
-	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep}
+	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
+		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	var lex readability.Lexicon
@@ -264,6 +265,6 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		detail:  st.b.keep || st.b.opts.Detail,
 		scripts: allowedScripts(st.cfg.Privacy.AllowedScripts),
 		checker: htmlcheck.New(st.cfg.Privacy.AllowedHosts),
-		check:   checkOptions(today, st.analyzer, st.set.Glossary),
+		check:   checkOptions(today, st.analyzer, st.set.Glossary, st.conv.terms),
 	})
 }

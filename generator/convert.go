@@ -20,6 +20,7 @@ import (
 type converter struct {
 	b        *Builder
 	glossary []markdown.Term
+	terms    *markdown.Glossary // glossary, prepared for matching once a build
 
 	once sync.Once
 	deps uint64 // fingerprint of the site's URLs and glossary
@@ -27,7 +28,8 @@ type converter struct {
 
 // converter returns the converter of a build whose glossary is g.
 func (b *Builder) converter(g *content.Glossary) *converter {
-	return &converter{b: b, glossary: glossaryTerms(g)}
+	terms := glossaryTerms(g)
+	return &converter{b: b, glossary: terms, terms: markdown.NewGlossary(terms)}
 }
 
 // bodyCache keeps the Bodies a dev server's builds made, by content file.
@@ -90,7 +92,8 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		errs.Add(err)
 		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
 	}
-	opts := markdown.Options{Resolver: s, Glossary: c.glossary}
+	lim := s.Config.Limits
+	opts := markdown.Options{Resolver: s, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}}
 	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
 	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
@@ -98,7 +101,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		body.Answers = make([]template.HTML, len(faq.Questions))
 		// A term is defined once on a page: at its first use in the body
 		// or in the first answer that uses it.
-		opts.Glossary = without(opts.Glossary, doc.Defined)
+		opts.Defined = append([]string(nil), doc.Defined...)
 		for j, q := range faq.Questions {
 			// An answer written on its key's line starts there; one
 			// written as a block (answer: |) starts on the next line.
@@ -108,7 +111,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 			}
 			doc, errs := c.b.md.RenderWith(src.Source, []byte(q.Answer), line-1, opts)
 			body.Answers[j] = template.HTML(doc.HTML)
-			opts.Glossary = without(opts.Glossary, doc.Defined)
+			opts.Defined = append(opts.Defined, doc.Defined...)
 			body.Prose = append(body.Prose, doc.Prose...)
 			body.Links = append(body.Links, doc.Links...)
 			body.Defined = append(body.Defined, doc.Defined...)
@@ -118,33 +121,15 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 	return body
 }
 
-// without returns the terms not in defined.
-func without(terms []markdown.Term, defined []string) []markdown.Term {
-	if len(defined) == 0 {
-		return terms
-	}
-	done := map[string]bool{}
-	for _, d := range defined {
-		done[strings.ToLower(d)] = true
-	}
-	var out []markdown.Term
-	for _, t := range terms {
-		if !done[strings.ToLower(t.Term)] {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // glossaryTerms returns the glossary's terms for the Markdown renderer.
 func glossaryTerms(g *content.Glossary) []markdown.Term {
 	if g == nil {
 		return nil
 	}
 	out := make([]markdown.Term, 0, len(g.Terms))
-	for _, t := range g.Terms {
+	for i, t := range g.Terms {
 		for _, form := range t.Forms() {
-			out = append(out, markdown.Term{Term: form, Definition: t.Definition})
+			out = append(out, markdown.Term{Term: form, Definition: t.Definition, Entry: i})
 		}
 	}
 	return out

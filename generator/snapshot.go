@@ -65,8 +65,8 @@ type snapshotOptions struct {
 }
 
 // checkOptions are the options of package check for a build.
-func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary) check.Options {
-	return check.Options{Today: today, Analyzer: a, Glossary: g}
+func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary, terms *markdown.Glossary) check.Options {
+	return check.Options{Today: today, Analyzer: a, Glossary: g, Terms: terms}
 }
 
 // entry is one output file.
@@ -219,8 +219,10 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		}
 		return m
 	}
+	start := time.Now()
 	body := snap.Site.Hold(p)
 	defer snap.Site.Release(p)
+	converted := time.Now()
 	m.findings = append(m.findings, body.Errs...)
 	buf.Reset()
 	if err := snap.renderPage(buf, p); err != nil {
@@ -234,6 +236,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		return m
 	}
 	m.data = buf.Bytes()
+	rendered := time.Now()
 	file := p.SourcePath()
 	if file == "" {
 		file = e.name
@@ -247,8 +250,30 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		m.report = &r
 		m.fragments = check.FragmentLinks(body.Links)
 	}
+	if slow := time.Duration(snap.Site.Config.Limits.SlowPageMS) * time.Millisecond; slow > 0 {
+		if took := time.Since(start); took > slow {
+			m.findings = append(m.findings, slowPage(file, took, converted.Sub(start), rendered.Sub(converted), time.Since(rendered)))
+		}
+	}
 	m.findings.Sort()
 	return m
+}
+
+// slowPage warns that making the page in file took took: converting its
+// Markdown, rendering its templates and checking it.
+func slowPage(file string, took, convert, render, checks time.Duration) *diag.Error {
+	ms := func(d time.Duration) string { return d.Round(time.Millisecond).String() }
+	e := &diag.Error{File: file, Rule: diag.RuleSlow, Severity: diag.SeverityWarning,
+		Msg: fmt.Sprintf("making this page took %s: its Markdown %s, its templates %s, its checks %s", ms(took), ms(convert), ms(render), ms(checks))}
+	switch {
+	case convert >= render && convert >= checks:
+		e.Hint = "the Markdown took the time: split a very long page, or flatten deep lists"
+	case render >= checks:
+		e.Hint = "the templates took the time: look at what the page's layout lists"
+	default:
+		e.Hint = "the checks took the time: a very long page, or many links to parts of other pages"
+	}
+	return e
 }
 
 // checkRaw checks a content file published as it is: an HTML or SVG file

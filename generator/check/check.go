@@ -30,6 +30,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -110,8 +111,11 @@ type Options struct {
 	Today time.Time
 	// Analyzer scores readability; it carries the site's lexicon.
 	Analyzer *readability.Analyzer
-	// Glossary is the site's glossary, or nil.
+	// Glossary is the site's glossary, or nil, and Terms its forms
+	// prepared for matching, each numbering its entry of Glossary
+	// (markdown.Term.Entry).
 	Glossary *content.Glossary
+	Terms    *markdown.Glossary
 }
 
 // DueSoon is how far ahead a coming review is reported.
@@ -207,8 +211,8 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			add(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, Warning, "%q has a plainer word: %s", j.word, j.plain)
 		}
 	}
-	if o.Glossary != nil {
-		undefinedTerms(body, blocks, o.Glossary, add)
+	if o.Glossary != nil && o.Terms != nil {
+		undefinedTerms(body, blocks, o.Glossary, o.Terms, add)
 	}
 	pr.Findings.Sort()
 	return pr

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -185,37 +186,6 @@ func mayHavePercent(text string) bool {
 	return false
 }
 
-// wordIndexes returns the offsets where word occurs in s as a whole word.
-func wordIndexes(s, word string) []int {
-	var out []int
-	for from := 0; ; {
-		i := strings.Index(s[from:], word)
-		if i < 0 {
-			return out
-		}
-		at := from + i
-		end := at + len(word)
-		if boundary(s, at, end) {
-			out = append(out, at)
-		}
-		from = at + 1
-	}
-}
-
-func boundary(s string, start, end int) bool {
-	if start > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(s[:start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if end < len(s) {
-		if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // explained reports whether the use s[start:end] of a term is explained
 // in parentheses right before or after it: "a pinched nerve (sciatica)" or
 // "sciatica (leg pain from a pinched nerve)".
@@ -226,30 +196,29 @@ func explained(s string, start, end int) bool {
 // undefinedTerms reports glossary terms that appear in the page's prose
 // but are defined nowhere on it: neither by the renderer on their first
 // use in the body, nor by the writer in parentheses.
-func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glossary, add func(int, string, Severity, string, ...any)) {
-	defined := map[string]bool{}
+//
+// The page's text is read once, whatever the size of the glossary: terms
+// is the glossary's forms prepared for matching (markdown.NewGlossary),
+// each numbering its entry of g.
+func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glossary, terms *markdown.Glossary, add func(int, string, Severity, string, ...any)) {
+	seen := make([]bool, len(g.Terms)) // entries defined, or met in the text
 	for _, d := range body.Defined {
-		defined[strings.ToLower(d)] = true
+		if form, ok := terms.Lookup(d); ok {
+			seen[terms.Term(form).Entry] = true
+		}
 	}
-	for _, t := range g.Terms {
-		if defined[strings.ToLower(t.Term)] {
-			continue
-		}
-	forms:
-		for _, form := range t.Forms() {
-			form = strings.ToLower(form)
-			for _, b := range blocks {
-				lower := strings.ToLower(b.Text)
-				for _, at := range wordIndexes(lower, form) {
-					if explained(lower, at, at+len(form)) {
-						break forms // the writer explained it in parentheses
-					}
-					add(b.Line+strings.Count(b.Text[:at], "\n"), diag.RuleUndefined, Warning,
-						"the medical term %q is used without its definition (%s); explain it where it first appears, or use it in the page's text, where Lumen adds the definition",
-						t.Term, t.Definition)
-					break forms
-				}
+	done := func(form int) bool { return seen[terms.Term(form).Entry] }
+	for _, b := range blocks {
+		terms.Scan(b.Text, done, func(form, at, end int) {
+			entry := terms.Term(form).Entry
+			seen[entry] = true
+			if explained(b.Text, at, end) {
+				return // the writer explained it in parentheses
 			}
-		}
+			t := g.Terms[entry]
+			add(b.Line+strings.Count(b.Text[:at], "\n"), diag.RuleUndefined, Warning,
+				"the medical term %q is used without its definition (%s); explain it where it first appears, or use it in the page's text, where Lumen adds the definition",
+				t.Term, t.Definition)
+		})
 	}
 }

@@ -69,6 +69,8 @@ type Config struct {
 	Review Review `yaml:"review"`
 	// Privacy holds what pages may load from other hosts.
 	Privacy Privacy `yaml:"privacy"`
+	// Limits bound what one page may ask of a build.
+	Limits Limits `yaml:"limits"`
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
@@ -127,6 +129,23 @@ type Privacy struct {
 	AllowedScripts []string `yaml:"allowed_scripts"`
 }
 
+// Limits bound what one page may ask of a build, so that a broken or
+// hostile page fails at once with an error that says what to change,
+// rather than taking minutes. The defaults are far above what a patient
+// page needs.
+type Limits struct {
+	// PageKB is the size of the largest content file, in kilobytes.
+	PageKB int `yaml:"page_kb"`
+	// Nesting is how deep lists and block quotes may nest.
+	Nesting int `yaml:"nesting"`
+	// References is how many link reference definitions ([x]: /url) one
+	// page may have.
+	References int `yaml:"references"`
+	// SlowPageMS is the time, in milliseconds, above which making one
+	// page is warned of.
+	SlowPageMS int `yaml:"slow_page_ms"`
+}
+
 // Defaults for keys that are left out.
 const (
 	DefaultLanguage       = "en"
@@ -134,6 +153,10 @@ const (
 	DefaultMaxGrade       = 8
 	DefaultMaxSMOG        = 9
 	DefaultReviewInterval = 12
+	DefaultPageKB         = 20 << 10 // 20 MB
+	DefaultNesting        = 100
+	DefaultReferences     = 10000
+	DefaultSlowPageMS     = 1000
 )
 
 // ErrMissing is returned, wrapped, by Load when the site has no site.yaml.
@@ -229,6 +252,12 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	if c.Review.IntervalMonths < 0 || c.Review.IntervalMonths > 120 {
 		bad("review.interval_months", "review.interval_months %d is out of range", c.Review.IntervalMonths).WithHint("use a number of months between 1 and 120; 12 is usual")
 	}
+	for key, v := range map[string]int{"limits.page_kb": c.Limits.PageKB, "limits.nesting": c.Limits.Nesting,
+		"limits.references": c.Limits.References, "limits.slow_page_ms": c.Limits.SlowPageMS} {
+		if v < 0 {
+			bad(key, "%s is %d; a limit is a positive number", key, v).WithHint("leave it out for the default")
+		}
+	}
 	for i, s := range c.Privacy.AllowedScripts {
 		if !fs.ValidPath(s) || s == "." || !(strings.HasSuffix(s, ".js") || strings.HasSuffix(s, ".mjs")) {
 			bad(fmt.Sprintf("privacy.allowed_scripts.%d", i), "allowed script %q is not the path of a .js file in content/", s).
@@ -261,6 +290,14 @@ func (c *Config) setDefaults() {
 	}
 	if c.Review.IntervalMonths == 0 {
 		c.Review.IntervalMonths = DefaultReviewInterval
+	}
+	for _, l := range []struct {
+		v   *int
+		def int
+	}{{&c.Limits.PageKB, DefaultPageKB}, {&c.Limits.Nesting, DefaultNesting}, {&c.Limits.References, DefaultReferences}, {&c.Limits.SlowPageMS, DefaultSlowPageMS}} {
+		if *l.v == 0 {
+			*l.v = l.def
+		}
 	}
 }
 

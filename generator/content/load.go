@@ -22,6 +22,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -45,6 +46,9 @@ type Options struct {
 	// Cache, when not nil, keeps parsed pages between loads; pages must
 	// then be treated as read-only by everything downstream.
 	Cache *Cache
+	// MaxPageBytes, when not 0, is the size of the largest page file;
+	// a larger one is an error rather than read.
+	MaxPageBytes int64
 	// NoBody leaves every Page.Body nil, so that the Markdown of a large
 	// site is not all in memory at once: a one-shot build reads each body
 	// again with ReadBody when it converts the page. NoBody is ignored
@@ -101,11 +105,16 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			return nil // data, read below and not published
 		}
 		if strings.HasSuffix(name, ".md") {
+			info, err := fs.Stat(fsys, p)
+			if err == nil && opts.MaxPageBytes > 0 && info.Size() > opts.MaxPageBytes {
+				errs.Add(&diag.Error{File: p, Rule: diag.RuleLimit,
+					Msg:  fmt.Sprintf("the page is %s; Lumen reads pages of up to %s", size(info.Size()), size(opts.MaxPageBytes)),
+					Hint: "split it into several pages, or raise limits.page_kb in site.yaml"})
+				return nil
+			}
 			pages = append(pages, p)
-			if opts.Cache != nil {
-				if info, err := d.Info(); err == nil {
-					infos[p] = info
-				}
+			if opts.Cache != nil && err == nil {
+				infos[p] = info
 			}
 		} else {
 			files = append(files, p)
@@ -277,6 +286,17 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 			WithHint("build again once you have saved all your changes").WithRule(diag.RuleFile)
 	}
 	return body, nil
+}
+
+// size writes a number of bytes as people read it: "25.3 MB".
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func trimPathErr(err error) string {

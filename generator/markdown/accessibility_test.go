@@ -62,7 +62,7 @@ func TestGlossary(t *testing.T) {
 	gloss := []Term{{Term: "radiculopathy", Definition: "nerve pain that spreads down a leg"}, {Term: "foraminal stenosis", Definition: "narrow openings where nerves leave the spine"}, {Term: "disc", Definition: "a cushion between bones"}}
 	src := "## Radiculopathy\n\nMany people with Radiculopathy get better. Radiculopathy again.\n\n" +
 		"[disc](/x/) is a link; foraminal stenosis (narrowing) is defined by the writer; a disc here.\n\nLive X-ray pictures (radiculopathy) again.\n"
-	doc, errs := New().RenderWith("x.md", []byte(src), 0, Options{Glossary: gloss})
+	doc, errs := New().RenderWith("x.md", []byte(src), 0, Options{Glossary: NewGlossary(gloss)})
 	if errs != nil {
 		t.Fatal(errs)
 	}

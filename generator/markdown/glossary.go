@@ -22,6 +22,9 @@ import (
 type Term struct {
 	Term       string
 	Definition string
+	// Entry numbers the glossary entry the term is a form of: the forms
+	// of one entry (sciatica, sciatic pain) share it.
+	Entry int
 }
 
 // glossNode is a term marked up with its definition.
@@ -52,15 +55,174 @@ func (r *nodeRenderer) renderGloss(w util.BufWriter, _ []byte, node ast.Node, en
 	return ast.WalkContinue, nil
 }
 
-// glossary marks the first use of each term in the document's running
-// text and records the terms it defined.
-func (st *renderState) glossary(doc ast.Node, src []byte) {
-	if len(st.terms) == 0 {
+// Glossary is a site's glossary prepared for matching: every term, in any
+// case, found in one pass over a text whatever the number of terms (a
+// trie of the terms' bytes). Make it once per build with NewGlossary; it
+// is safe for concurrent use.
+type Glossary struct {
+	terms []Term
+	nodes []trieNode // nodes[0] is the root
+}
+
+// trieNode is one node of the glossary's trie: its children by byte and
+// the index of the term that ends here, or -1.
+type trieNode struct {
+	next map[byte]int32
+	term int32
+}
+
+// NewGlossary prepares terms for matching.
+func NewGlossary(terms []Term) *Glossary {
+	g := &Glossary{terms: terms, nodes: []trieNode{{term: -1}}}
+	for i, t := range terms {
+		n := int32(0)
+		for _, b := range fold([]byte(t.Term)) {
+			next, ok := g.nodes[n].next[b]
+			if !ok {
+				if g.nodes[n].next == nil {
+					g.nodes[n].next = map[byte]int32{}
+				}
+				next = int32(len(g.nodes))
+				g.nodes[n].next[b] = next
+				g.nodes = append(g.nodes, trieNode{term: -1})
+			}
+			n = next
+		}
+		if g.nodes[n].term < 0 && t.Term != "" {
+			g.nodes[n].term = int32(i)
+		}
+	}
+	return g
+}
+
+// Term returns the term numbered i.
+func (g *Glossary) Term(i int) Term { return g.terms[i] }
+
+// Scan calls found for the first use in text, as a whole word and in any
+// case, of each term for which done returns false, in the order of the
+// text, with the term's number and the use's byte offsets. found marks
+// terms done as it sees fit; Scan reads text once.
+func (g *Glossary) Scan(text string, done func(term int) bool, found func(term, at, end int)) {
+	if g.Len() == 0 {
 		return
 	}
-	pending := make(map[int]bool, len(st.terms)) // indexes of terms not yet met
-	for i := range st.terms {
-		pending[i] = true
+	folded := fold([]byte(text))
+	for from := 0; ; {
+		m, ok := g.next(folded, from, done)
+		if !ok {
+			return
+		}
+		found(m.term, m.at, m.end)
+		from = m.end
+	}
+}
+
+// Lookup returns the number of the term s, in any case, and whether there
+// is one.
+func (g *Glossary) Lookup(s string) (int, bool) {
+	if g.Len() == 0 {
+		return 0, false
+	}
+	n := int32(0)
+	for _, b := range fold([]byte(s)) {
+		next, ok := g.nodes[n].next[b]
+		if !ok {
+			return 0, false
+		}
+		n = next
+	}
+	t := g.nodes[n].term
+	return int(t), t >= 0
+}
+
+// Len returns the number of terms.
+func (g *Glossary) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.terms)
+}
+
+// fold returns b in lower case, rune by rune, keeping its length: a rune
+// whose lower case is written with another number of bytes is kept as it
+// is, so that offsets in the folded text are offsets in b.
+func fold(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			out = append(out, byte(r))
+		} else if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			out = utf8.AppendRune(out, l)
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
+// match is one use of a term in a text.
+type match struct {
+	term, at, end int
+}
+
+// next returns the first use, at or after from, of a term that is not
+// done, as a whole word of folded: the one that starts first, and the
+// longest of those that start there; ok is false when there is none.
+func (g *Glossary) next(folded []byte, from int, done func(int) bool) (m match, ok bool) {
+	for at := from; at < len(folded); {
+		_, size := utf8.DecodeRune(folded[at:])
+		if at == 0 || !isWord(lastRune(folded[:at])) {
+			n, best := int32(0), -1
+			for i := at; i < len(folded); i++ {
+				next, found := g.nodes[n].next[folded[i]]
+				if !found {
+					break
+				}
+				n = next
+				if t := int(g.nodes[n].term); t >= 0 && !done(t) && (i+1 == len(folded) || !isWord(firstRune(folded[i+1:]))) {
+					best = i + 1
+					m = match{term: t, at: at, end: i + 1}
+				}
+			}
+			if best >= 0 {
+				return m, true
+			}
+		}
+		at += size
+	}
+	return match{}, false
+}
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
+
+func firstRune(b []byte) rune {
+	r, _ := utf8.DecodeRune(b)
+	return r
+}
+
+// glossary marks the first use of each term in the document's running
+// text and records the terms it defined. Each text is read once, whatever
+// the number of terms: linear in the size of the body.
+func (st *renderState) glossary(doc ast.Node, src []byte) {
+	g := st.glossaryTerms
+	if g.Len() == 0 {
+		return
+	}
+	done := map[int]bool{} // terms met, or defined earlier on the page
+	for i, t := range g.terms {
+		if st.skip[strings.ToLower(t.Term)] {
+			done[i] = true
+		}
 	}
 	var texts []*ast.Text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -76,75 +238,42 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		for len(pending) > 0 {
-			seg := t.Segment
-			value := seg.Value(src)
-			i, at := st.firstTerm(value, pending)
-			if i < 0 {
+		if len(done) == len(g.terms) {
+			break
+		}
+		seg := t.Segment
+		value := seg.Value(src)
+		folded := fold(value)
+		var marks []match // the uses to mark up, in order
+		for from := 0; ; {
+			m, ok := g.next(folded, from, func(t int) bool { return done[t] })
+			if !ok {
 				break
 			}
-			delete(pending, i)
-			end := at + len(st.terms[i].Term)
-			if defined(value[end:]) || end == len(value) && nextStartsDefinition(t, src) || inParentheses(value[:at]) {
-				st.defined = append(st.defined, st.terms[i].Term)
+			done[m.term] = true
+			st.defined = append(st.defined, g.terms[m.term].Term)
+			from = m.end
+			if defined(value[m.end:]) || m.end == len(value) && nextStartsDefinition(t, src) || inParentheses(value[:m.at]) {
 				continue // the writer defined it already
 			}
-			g := &glossNode{word: append([]byte(nil), value[at:end]...), definition: st.terms[i].Definition}
-			before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+at))
-			after := ast.NewTextSegment(text.NewSegment(seg.Start+end, seg.Stop))
-			after.SetSoftLineBreak(t.SoftLineBreak())
-			after.SetHardLineBreak(t.HardLineBreak())
-			parent := t.Parent()
+			marks = append(marks, m)
+		}
+		if len(marks) == 0 {
+			continue
+		}
+		parent := t.Parent()
+		start := 0
+		for _, m := range marks {
+			before := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+m.at))
 			parent.InsertBefore(parent, t, before)
-			parent.InsertBefore(parent, t, g)
-			parent.ReplaceChild(parent, t, after)
-			st.defined = append(st.defined, st.terms[i].Term)
-			t = after
+			parent.InsertBefore(parent, t, &glossNode{word: append([]byte(nil), value[m.at:m.end]...), definition: g.terms[m.term].Definition})
+			start = m.end
 		}
+		after := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Stop))
+		after.SetSoftLineBreak(t.SoftLineBreak())
+		after.SetHardLineBreak(t.HardLineBreak())
+		parent.ReplaceChild(parent, t, after)
 	}
-}
-
-// firstTerm returns the index of the pending term that occurs first in
-// value, as a whole word and in any case, and its byte offset; or -1.
-func (st *renderState) firstTerm(value []byte, pending map[int]bool) (int, int) {
-	lower := strings.ToLower(string(value))
-	best, bestAt := -1, len(lower)
-	for i := range pending {
-		term := strings.ToLower(st.terms[i].Term)
-		from := 0
-		for {
-			j := strings.Index(lower[from:], term)
-			if j < 0 {
-				break
-			}
-			at := from + j
-			if wordBoundary(lower, at, at+len(term)) {
-				if at < bestAt || at == bestAt && best >= 0 && len(term) > len(st.terms[best].Term) {
-					best, bestAt = i, at
-				}
-				break
-			}
-			from = at + 1
-		}
-	}
-	return best, bestAt
-}
-
-// wordBoundary reports whether lower[start:end] is a whole word.
-func wordBoundary(s string, start, end int) bool {
-	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(s[:start])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if end < len(s) {
-		r, _ := utf8.DecodeRuneInString(s[end:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // defined reports whether the text after a term opens a definition in

@@ -83,6 +83,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -162,9 +163,10 @@ type renderState struct {
 	toc    []Heading
 	errs   diag.List
 
-	proseBlocks []Prose
-	terms       []Term   // the glossary
-	defined     []string // glossary terms defined in this body
+	proseBlocks   []Prose
+	glossaryTerms *Glossary       // the glossary
+	skip          map[string]bool // terms defined earlier on the page, in lower case
+	defined       []string        // glossary terms defined in this body
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -218,12 +220,26 @@ type Options struct {
 	// Resolver maps internal links; nil leaves them unchecked.
 	Resolver Resolver
 	// Glossary lists the terms to define on their first use.
-	Glossary []Term
+	Glossary *Glossary
+	// Defined are terms already defined on the page (in the body, for an
+	// FAQ answer): they are not defined again.
+	Defined []string
+	// Limits bound what the body may ask of the parser.
+	Limits Limits
 }
 
 // RenderWith is Render with a glossary.
 func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Options) (*Document, diag.List) {
-	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), terms: o.Glossary}
+	if err := checkLimits(source, src, lineOffset, o.Limits); err != nil {
+		return &Document{}, diag.List{err}
+	}
+	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary}
+	if len(o.Defined) > 0 {
+		st.skip = make(map[string]bool, len(o.Defined))
+		for _, d := range o.Defined {
+			st.skip[strings.ToLower(d)] = true
+		}
+	}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -44,14 +44,15 @@ func (st *renderState) headings(hs []*ast.Heading, src []byte) {
 		}
 	}
 	reserved := make(map[string]bool, len(used))
+	next := map[string]int{} // the next "-n" to try for each base
 	for i, h := range hs {
 		text := plainText(h, src)
 		id := custom[i]
 		if id != "" && reserved[id] {
-			id = unique(id, used) // the same custom id written twice
+			id = unique(id, used, next) // the same custom id written twice
 		}
 		if id == "" {
-			id = unique(slug(text), used)
+			id = unique(slug(text), used, next)
 		}
 		reserved[id] = true
 		used[id] = true
@@ -63,13 +64,17 @@ func (st *renderState) headings(hs []*ast.Heading, src []byte) {
 }
 
 // unique returns base if it is not in used, and otherwise base followed by
-// the smallest "-n" that is not.
-func unique(base string, used map[string]bool) string {
+// the smallest "-n" that is not. next remembers, for each base, the n after
+// the last one given: ids are only ever added to used, so no smaller n can
+// have become free, and a page with thousands of equal headings costs one
+// try for each rather than one for every heading before it.
+func unique(base string, used map[string]bool, next map[string]int) string {
 	if !used[base] {
 		return base
 	}
-	for n := 1; ; n++ {
+	for n := max(next[base], 1); ; n++ {
 		if id := base + "-" + strconv.Itoa(n); !used[id] {
+			next[base] = n + 1
 			return id
 		}
 	}
