@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -279,15 +280,16 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 // defined reports whether the text after a term opens a definition in
 // parentheses: "radiculopathy (nerve pain ...".
 func defined(after []byte) bool {
-	s := strings.TrimLeft(string(after), " ")
-	return strings.HasPrefix(s, "(")
+	after = bytes.TrimLeft(after, " ")
+	return len(after) > 0 && after[0] == '('
 }
 
 // inParentheses reports whether the text before a term opens a
 // parenthesis: "live X-ray pictures (fluoroscopy)" names the term after
 // explaining it.
 func inParentheses(before []byte) bool {
-	return strings.HasSuffix(strings.TrimRight(string(before), " "), "(")
+	before = bytes.TrimRight(before, " ")
+	return len(before) > 0 && before[len(before)-1] == '('
 }
 
 // nextStartsDefinition reports whether the node after t opens with "(".
