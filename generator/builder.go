@@ -128,10 +128,10 @@ func (st *prepared) loadConfig(context.Context) error {
 	return nil
 }
 
-func (st *prepared) loadContent(context.Context) error {
+func (st *prepared) loadContent(ctx context.Context) error {
 	// A one-shot build lets each page's Markdown go once its front matter
 	// is read; the pages stage reads it again when it converts the page.
-	opts := content.Options{Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
+	opts := content.Options{Context: ctx, Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
 		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set

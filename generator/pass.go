@@ -37,22 +37,45 @@ type PassResult struct {
 // checked once every page is made. It returns an error only when a file
 // could not be written or ctx was cancelled.
 func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, error) {
-	n := len(snap.names)
-	// kept is what the pass keeps of each file.
-	type kept struct {
-		findings  diag.List
-		template  *diag.Error
-		ids       string // the page's ids, one per line
-		rendered  bool
-		fragments []markdown.Link
-		report    *check.Page
-	}
-	files := make([]kept, n)
+	files := make([]kept, len(snap.names))
 	var bufs sync.Pool // of *bytes.Buffer
 	g, gctx := errgroup.WithContext(ctx)
 	// Twice as many goroutines as cores: each page is read from and
 	// written to the disk.
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	// The pages are handed out, and waited for, apart from this
+	// goroutine, so that a cancelled Pass returns at once: a page being
+	// converted cannot be stopped halfway, and is left to finish on its
+	// own (a writer refuses its file once aborted; see output.Dir).
+	done := make(chan error, 1)
+	go func() { done <- snap.each(g, gctx, w, files, &bufs) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return nil, err
+		}
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return snap.report(files), nil
+}
+
+// kept is what a Pass keeps of each file.
+type kept struct {
+	findings  diag.List
+	template  *diag.Error
+	ids       string // the page's ids, one per line
+	rendered  bool
+	fragments []markdown.Link
+	report    *check.Page
+}
+
+// each makes every file on g's goroutines, keeping what the Pass needs of
+// it in files and writing it to w, and waits for them.
+func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool) error {
 	for i, name := range snap.names {
 		if gctx.Err() != nil {
 			break
@@ -94,13 +117,14 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+	return g.Wait()
+}
 
+// report makes the report of a Pass from what it kept of each file:
+// links to #fragments are checked now that every page's ids are known,
+// and each distinct template error is reported once.
+func (snap *Snapshot) report(files []kept) *PassResult {
+	n := len(files)
 	ids := map[string]string{}
 	var other diag.List
 	var pages []check.Page
@@ -135,7 +159,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 		pages = append(pages, r)
 	}
 	other = append(other, templateErrors(templates)...)
-	return &PassResult{Files: n, Report: check.NewReport(pages, other)}, nil
+	return &PassResult{Files: n, Report: check.NewReport(pages, other)}
 }
 
 // pageError is the template error of one page.

@@ -71,6 +71,7 @@ func (pr *Page) AddFindings(fs ...*diag.Error) {
 func Anchors(p *site.Page, links []markdown.Link, ids func(url string) map[string]bool) diag.List {
 	var out diag.List
 	targets := map[string]map[string]bool{} // each target's ids, asked for once
+	hints := map[string]string{}             // by target and fragment
 	for _, l := range links {
 		target, frag, _ := strings.Cut(l.URL, "#")
 		if target == "" {
@@ -87,20 +88,42 @@ func Anchors(p *site.Page, links []markdown.Link, ids func(url string) map[strin
 		if got != nil && !got[frag] {
 			e := &diag.Error{File: p.Source.Source, Line: l.Line, Rule: diag.RuleAnchor, Severity: Error,
 				Msg: fmt.Sprintf("the link %q points to #%s, which is not on %s", l.Dest, frag, target)}
-			ids := make([]string, 0, len(got))
-			for id := range got {
-				ids = append(ids, id)
+			key := target + "#" + frag
+			hint, ok := hints[key]
+			if !ok {
+				hint = anchorHint(frag, got, len(hints) < maxAnchorHints)
+				hints[key] = hint
 			}
-			sort.Strings(ids)
-			if c := diag.Closest(frag, ids); c != "" {
-				e.WithHint("did you mean #%s?", c)
-			} else {
-				e.WithHint("link to the id of a heading on that page: ## Risks {#risks} gives one, or its words make one (#risks-and-side-effects)")
-			}
+			e.Hint = hint
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// maxAnchorHints is how many missing anchors of one page get the closest
+// id as a hint; and maxAnchorIDs how many ids a target may have for it to
+// be looked for. A hostile page with thousands of missing anchors, into a
+// page with thousands of ids, stays linear.
+const (
+	maxAnchorHints = 50
+	maxAnchorIDs   = 2000
+)
+
+// anchorHint says what to link to instead of the missing frag: the
+// closest id of ids when close is allowed and there are not too many.
+func anchorHint(frag string, ids map[string]bool, closest bool) string {
+	if closest && len(ids) <= maxAnchorIDs {
+		list := make([]string, 0, len(ids))
+		for id := range ids {
+			list = append(list, id)
+		}
+		sort.Strings(list)
+		if c := diag.Closest(frag, list); c != "" {
+			return "did you mean #" + c + "?"
+		}
+	}
+	return "link to the id of a heading on that page: ## Risks {#risks} gives one, or its words make one (#risks-and-side-effects)"
 }
 
 // FragmentLinks returns the links of links that point to a #fragment of

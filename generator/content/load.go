@@ -22,6 +22,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
@@ -46,6 +47,9 @@ type Options struct {
 	// Cache, when not nil, keeps parsed pages between loads; pages must
 	// then be treated as read-only by everything downstream.
 	Cache *Cache
+	// Context, when not nil, stops the reading of pages once it is done:
+	// Load then returns what it read so far.
+	Context context.Context
 	// MaxPageBytes, when not 0, is the size of the largest page file;
 	// a larger one is an error rather than read.
 	MaxPageBytes int64
@@ -151,7 +155,11 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		}
 		set.Files = append(set.Files, f)
 	}
-	loaded, perrs := readPages(fsys, pages, infos, opts.Cache, opts.NoBody && opts.Cache == nil)
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	loaded, perrs := readPages(ctx, fsys, pages, infos, opts.Cache, opts.NoBody && opts.Cache == nil)
 	if opts.Cache != nil {
 		keep := make(map[string]bool, len(pages))
 		for _, p := range pages {
@@ -178,12 +186,15 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 // readPages reads and decodes the files at paths in parallel, returning the
 // pages in the order of paths (nil where a file failed) and the errors of
 // each. With noBody the pages' bodies are let go at once.
-func readPages(fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache, noBody bool) ([]*Page, []diag.List) {
+func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache, noBody bool) ([]*Page, []diag.List) {
 	out := make([]*Page, len(paths))
 	errLists := make([]diag.List, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
 		g.Go(func() error {
 			info := infos[p]
 			if pg, errs, ok := cache.get(p, info); ok {

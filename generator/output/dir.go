@@ -25,6 +25,12 @@ type Dir struct {
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
+
+	// state is held for reading by each write and for writing by Abort,
+	// so that a write still under way when an interrupted build aborts
+	// finishes before the folder is removed, and none starts after.
+	state   sync.RWMutex
+	aborted bool
 }
 
 // tempMarker is part of the names of Lumen's temporary folders, which sit
@@ -163,10 +169,16 @@ func removeStale(parent, base string) {
 	}
 }
 
-// WriteFile writes data as name inside the temporary folder.
+// WriteFile writes data as name inside the temporary folder. After Abort
+// it writes nothing and returns an error.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
+	}
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.aborted {
+		return errAborted
 	}
 	full := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
@@ -195,15 +207,30 @@ func (d *Dir) mkdir(dir string) error {
 // Commit publishes the build: the temporary folder becomes the
 // destination and the previous destination is removed.
 func (d *Dir) Commit() error {
+	d.state.Lock()
+	defer d.state.Unlock()
+	if d.aborted {
+		return errAborted
+	}
 	if err := swap(d.tmp, d.target); err != nil {
-		d.Abort()
+		d.aborted = true
+		os.RemoveAll(d.tmp)
 		return fmt.Errorf("publishing to %s: %w", d.target, err)
 	}
 	return os.RemoveAll(d.tmp) // now the previous site, if there was one
 }
 
 // Abort removes the temporary folder, leaving the destination untouched.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+// A write under way finishes first; later writes are refused.
+func (d *Dir) Abort() error {
+	d.state.Lock()
+	defer d.state.Unlock()
+	d.aborted = true
+	return os.RemoveAll(d.tmp)
+}
+
+// errAborted is returned by writes to an aborted Dir.
+var errAborted = errors.New("output: the build was aborted")
 
 // Path returns the destination folder as given, made absolute.
 func (d *Dir) Path() string { return d.dest }

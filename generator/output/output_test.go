@@ -1,11 +1,13 @@
 package output
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -233,5 +235,40 @@ func TestMem(t *testing.T) {
 	}
 	if m.Len() != 2 {
 		t.Errorf("Len = %d", m.Len())
+	}
+}
+
+// TestAbortWaitsForWritesAndRefusesLaterOnes writes from many goroutines
+// while the Dir is aborted: nothing is left beside the destination, and
+// writes after Abort are refused.
+func TestAbortWaitsForWritesAndRefusesLaterOnes(t *testing.T) {
+	root := t.TempDir()
+	d, err := NewDir(filepath.Join(root, "public"), root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := 0; ; j++ {
+				if d.WriteFile(fmt.Sprintf("g%d/p%d/index.html", i, j), []byte("x")) != nil {
+					return
+				}
+			}
+		})
+	}
+	d.WriteFile("index.html", []byte("x"))
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	if err := d.WriteFile("late.html", []byte("x")); err == nil {
+		t.Error("a write after Abort was accepted")
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 0 {
+		t.Errorf("left beside the destination: %v", entries)
+	}
+	if err := d.Commit(); err == nil {
+		t.Error("an aborted Dir was committed")
 	}
 }
