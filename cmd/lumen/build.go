@@ -56,6 +56,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lumen build:", perr)
 	}
 	if err != nil {
+		if res != nil {
+			printWarnings(stderr, res.Findings.Warnings())
+		}
 		reportError(stderr, err, *source, *dest)
 		return exitError
 	}

@@ -71,7 +71,7 @@ func (pr *Page) AddFindings(fs ...*diag.Error) {
 func Anchors(p *site.Page, links []markdown.Link, ids func(url string) map[string]bool) diag.List {
 	var out diag.List
 	targets := map[string]map[string]bool{} // each target's ids, asked for once
-	hints := map[string]string{}             // by target and fragment
+	hints := map[string]string{}            // by target and fragment
 	for _, l := range links {
 		target, frag, _ := strings.Cut(l.URL, "#")
 		if target == "" {
