@@ -491,3 +491,19 @@ console.log("booking")
 		}
 	}
 }
+
+// TestLinksToThemeFiles links from a page to files of the theme, which
+// are published at the site's root like the content's files.
+func TestLinksToThemeFiles(t *testing.T) {
+	out := build(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+-- content/about.md --
+---
+title: About
+---
+Our [stylesheet](/css/main.css) and [icon](/favicon.svg) are the theme's.
+`, Options{})
+	sitetest.Contains(t, out, "about/index.html", `href="/css/main.css"`, `href="/favicon.svg"`)
+}

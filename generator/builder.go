@@ -172,6 +172,7 @@ func (st *prepared) loadTheme(context.Context) error {
 	st.b.mu.Unlock()
 	if cached != nil && cached.key == key {
 		st.theme, st.render = cached.fsys, cached.render
+		st.setStatic()
 		return nil
 	}
 	local, err := fs.Sub(st.b.opts.Source, dir)
@@ -197,6 +198,7 @@ func (st *prepared) loadTheme(context.Context) error {
 		return err
 	}
 	st.theme, st.render = theme, r
+	st.setStatic()
 	if st.b.keep {
 		st.b.mu.Lock()
 		st.b.theme = &themeCache{key: key, fsys: theme, render: r}
@@ -211,6 +213,15 @@ func (st *prepared) listFiles(context.Context) error {
 	var errs diag.List
 	st.snap, errs = st.snapshot()
 	return errs.Err()
+}
+
+// setStatic lets the pages' links point to the theme's static files.
+func (st *prepared) setStatic() {
+	files, _ := render.StaticFiles(st.theme)
+	st.conv.static = make(map[string]bool, len(files))
+	for _, f := range files {
+		st.conv.static["/"+f] = true
+	}
 }
 
 // strayFolders warns of the folders of a site's theme overrides, local

@@ -2,6 +2,8 @@ package generator
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"hash/fnv"
 	"html/template"
 	"strings"
@@ -24,6 +26,27 @@ type converter struct {
 
 	once sync.Once
 	deps uint64 // fingerprint of the site's URLs and glossary
+
+	// static are the theme's static files, by site path ("/favicon.svg"),
+	// which a link may point to too; set by the theme stage, before any
+	// page is converted.
+	static map[string]bool
+}
+
+// resolver resolves the links of a page: to the site's pages and files
+// (site.Site.Resolve), or to a static file of the theme.
+type resolver struct {
+	s      *site.Site
+	static map[string]bool
+}
+
+// Resolve implements markdown.Resolver.
+func (r resolver) Resolve(source, dest string) (string, error) {
+	u, err := r.s.Resolve(source, dest)
+	if err != nil && r.static[dest] {
+		return dest, nil
+	}
+	return u, err
 }
 
 // converter returns the converter of a build whose glossary is g.
@@ -63,7 +86,7 @@ func (c *bodyCache) prune(s *site.Site) {
 // Markdown is read again from the source when the content stage let it
 // go.
 func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
-	c.once.Do(func() { c.deps = fingerprint(s, c.glossary) })
+	c.once.Do(func() { c.deps = fingerprint(s, c.glossary, c.static) })
 	src := p.Source
 	cache := c.b.bodies
 	if cache != nil {
@@ -93,7 +116,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
 	}
 	lim := s.Config.Limits
-	opts := markdown.Options{Resolver: s, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}}
+	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}}
 	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
 	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
@@ -136,10 +159,10 @@ func glossaryTerms(g *content.Glossary) []markdown.Term {
 }
 
 // fingerprint hashes what a conversion depends on beyond the page itself:
-// every page's source and URL and every file's (what a link can resolve
-// to) and the glossary, so that conversions are redone when a page is
-// added, removed or moved, or the glossary changes.
-func fingerprint(s *site.Site, glossary []markdown.Term) uint64 {
+// every page's source and URL, every file's and the theme's static files
+// (what a link can resolve to) and the glossary, so that conversions are
+// redone when a page is added, removed or moved, or the glossary changes.
+func fingerprint(s *site.Site, glossary []markdown.Term, static map[string]bool) uint64 {
 	h := fnv.New64a()
 	for _, t := range glossary {
 		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
@@ -154,6 +177,10 @@ func fingerprint(s *site.Site, glossary []markdown.Term) uint64 {
 		h.Write([]byte(f.Source))
 		h.Write([]byte{0})
 		h.Write([]byte(f.URL))
+		h.Write([]byte{0})
+	}
+	for _, f := range slices.Sorted(maps.Keys(static)) {
+		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}
 	return h.Sum64()
