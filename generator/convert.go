@@ -2,10 +2,10 @@ package generator
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"hash/fnv"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
