@@ -507,3 +507,21 @@ Our [stylesheet](/css/main.css) and [icon](/favicon.svg) are the theme's.
 `, Options{})
 	sitetest.Contains(t, out, "about/index.html", `href="/css/main.css"`, `href="/favicon.svg"`)
 }
+
+// TestSlowPageWarns builds a long page with limits.slow_page_ms set so
+// low that making it takes longer: the build succeeds and warns of the
+// page, saying how long each part took.
+func TestSlowPageWarns(t *testing.T) {
+	archive := "-- site.yaml --\ntitle: T\nbase_url: https://example.com/\nlimits: {slow_page_ms: 1}\n" +
+		"-- content/long.md --\n---\ntitle: Long\n---\n" +
+		strings.Repeat("We see people with back pain. Most get better in a few weeks. Rest a little and keep moving.\n\n", 3000)
+	src, _ := sitetest.Parse(archive)
+	res, err := Build(context.Background(), Options{Source: src, Theme: themes.Default(), Out: output.NewMem()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := diagText(res.Findings.Warnings())
+	if !regexp.MustCompile(`content/long.md: warning: making this page took [0-9.]+m?s: its Markdown [0-9.µm]+s, its templates [0-9.µm]+s, its checks [0-9.µm]+s \[slow\]`).MatchString(got) {
+		t.Errorf("no warning of the slow page:\n%s", got)
+	}
+}
