@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 )
 
 // TestBuildNeverReplacesTheSource builds a site whose destination is the
@@ -23,7 +25,7 @@ func TestBuildNeverReplacesTheSource(t *testing.T) {
 	if err := os.Symlink(site, filepath.Join(root, "sitelink")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	before := tree(t, site)
+	before := sitetest.Snapshot(t, site)
 
 	code, _, errs := lumen("build", "--source", filepath.Join(root, "sitelink"), "--dest", filepath.Join(root, "sitelink", "..", "site"))
 	if code != exitError || !strings.Contains(errs, "contains the site itself") || !strings.Contains(errs, site) {
@@ -33,7 +35,7 @@ func TestBuildNeverReplacesTheSource(t *testing.T) {
 	if code != exitError || !strings.Contains(errs, "lies inside the site's content") {
 		t.Errorf("destination inside content/: exit %d, %q", code, errs)
 	}
-	after := tree(t, site)
+	after := sitetest.Snapshot(t, site)
 	if len(after) != len(before) {
 		t.Errorf("the site changed: %v", after)
 	}
@@ -56,18 +58,4 @@ func TestBuildNeverReplacesTheSource(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(www, "about", "index.html")); err != nil {
 		t.Errorf("not published into the link's folder: %v", err)
 	}
-}
-
-// tree returns the files under dir with their content.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
-			out[p] = string(data)
-		}
-		return nil
-	})
-	return out
 }

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lumen-ssg/lumen/internal/sitetest"
 )
 
 // runMainEnv, when set, makes the test binary run lumen itself with its
@@ -121,10 +123,10 @@ func TestKilledBuildLeavesPublicUntouched(t *testing.T) {
 	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
 		t.Fatalf("the build was not killed: %v\n%s", err, out)
 	}
-	written := len(snapshot(t, tmp))
+	written := len(sitetest.Snapshot(t, tmp))
 	t.Logf("killed after %v with %d files written to %s", time.Since(start).Round(time.Millisecond), written, filepath.Base(tmp))
 
-	if got := snapshot(t, public); !equalMaps(got, old) {
+	if got := sitetest.Snapshot(t, public); !equalMaps(got, old) {
 		t.Fatalf("public/ changed after the kill: %d files, want %d", len(got), len(old))
 	}
 	if len(tempFolders(dir)) != 1 {
@@ -138,7 +140,7 @@ func TestKilledBuildLeavesPublicUntouched(t *testing.T) {
 	if m := tempFolders(dir); len(m) > 0 {
 		t.Errorf("temporary folders left after the next build: %v", m)
 	}
-	after := snapshot(t, public)
+	after := sitetest.Snapshot(t, public)
 	if _, ok := after["marker-from-old.txt"]; ok || !strings.Contains(after["articles/a2999/index.html"], "Article 2999") {
 		t.Errorf("the next build did not publish the new site (%d files)", len(after))
 	}
@@ -184,31 +186,12 @@ func interruptBuild(t *testing.T, sig os.Signal) {
 	if !strings.Contains(out.String(), "interrupted; ") || !strings.Contains(out.String(), "was left unchanged") {
 		t.Errorf("output:\n%s", out)
 	}
-	if got := snapshot(t, filepath.Join(dir, "public")); !equalMaps(got, old) {
+	if got := sitetest.Snapshot(t, filepath.Join(dir, "public")); !equalMaps(got, old) {
 		t.Errorf("public/ changed after Ctrl-C: %d files, want %d", len(got), len(old))
 	}
 	if m := tempFolders(dir); len(m) > 0 {
 		t.Errorf("temporary folders left after Ctrl-C: %v", m)
 	}
-}
-
-// snapshot returns every file under dir with its content.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func equalMaps(a, b map[string]string) bool {
