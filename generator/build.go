@@ -168,12 +168,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	snap, res, err := newBuilder(opts, false).Prepare(ctx)
 	if err == nil {
+		prepared := res.Findings // warnings of the stages before, such as the theme's
 		err = runStages(ctx, res, []stage{{"pages", diag.RuleUnclassified, func(ctx context.Context) error {
 			pass, err := snap.Pass(ctx, opts.Out)
 			if err != nil {
 				return err
 			}
-			res.Files, res.Report = pass.Files, pass.Report
+			res.Files = pass.Files
+			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...))
 			return pass.Report.All().Err()
 		}}})
 	}

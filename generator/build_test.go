@@ -460,6 +460,10 @@ p { margin: 0 }
 	if strings.Contains(got, "static") && strings.Contains(got, "themes/default/static/:") {
 		t.Errorf("a folder Lumen reads was warned of:\n%s", got)
 	}
+	// lumen check, which prints the Report, sees them too.
+	if report := diagText(res.Report.All().Warnings()); report != got {
+		t.Errorf("the report's warnings:\n%s\nthe build's:\n%s", report, got)
+	}
 }
 
 // TestRawFilesThatAreSafePublish builds a site with files published as

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,7 +73,7 @@ func (b *Builder) Changed(paths ...string) {
 		b.pages.Forget(paths...)
 	}
 	for _, p := range paths {
-		if len(p) >= len("themes/") && p[:len("themes/")] == "themes/" {
+		if strings.HasPrefix(p, "themes/") {
 			b.mu.Lock()
 			b.theme = nil
 			b.mu.Unlock()
@@ -80,8 +81,8 @@ func (b *Builder) Changed(paths ...string) {
 	}
 }
 
-// Prepare runs the stages before the pages — config, content, site and
-// theme — and returns the Snapshot, ready to make every file. The
+// Prepare runs the stages before the pages — config, content, site, theme
+// and files — and returns the Snapshot, ready to make every file. The
 // Result has the timings and findings of the stages run so far.
 func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 	start := time.Now()

@@ -19,6 +19,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/devserver"
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/watch"
 	"github.com/lumen-ssg/lumen/themes"
@@ -212,22 +213,23 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 			return
 		case <-time.After(rb.delay):
 		}
-		rb.check(bg, snap, gen)
+		rb.check(bg, snap, gen, res.Findings)
 	})
 }
 
 // check makes and checks every file of snap, as lumen build would, and
-// reports what it found: errors and warnings are printed when they differ
-// from the last ones printed, and errors go to the browser, which shows
-// them in place of the pages until they are fixed (lumen build would
-// refuse to publish). gen is the build snap belongs to: a newer build
-// makes the check publish nothing.
-func (rb *rebuilder) check(ctx context.Context, snap *generator.Snapshot, gen int) {
+// reports what it found, with what the stages before found (prepared):
+// errors and warnings are printed when they differ from the last ones
+// printed, and errors go to the browser, which shows them with the pages
+// until they are fixed (lumen build would refuse to publish). gen is the
+// build snap belongs to: a newer build makes the check publish nothing.
+func (rb *rebuilder) check(ctx context.Context, snap *generator.Snapshot, gen int, prepared diag.List) {
 	pass, err := snap.Pass(ctx, nil)
 	if err != nil || ctx.Err() != nil {
 		return
 	}
-	all := pass.Report.All()
+	all := append(pass.Report.All(), prepared...)
+	all.Sort()
 	errs, warnings := all.Errors(), all.Warnings()
 	rb.mu.Lock()
 	defer rb.mu.Unlock()
