@@ -72,11 +72,11 @@ type Options struct {
 	Markdown *markdown.Renderer
 	// Today is the date medical reviews are judged on; zero means now.
 	Today time.Time
-	// Detail keeps in Result.Report what only lumen check shows: hints,
-	// and each content page's hardest sentences and longest words.
-	// Without it a build keeps of each page its scores, errors and
-	// warnings, so that a large site's memory does not grow with its
-	// text.
+	// Detail keeps in Result.Report what only lumen check shows: each
+	// content page's scores, hardest sentences and longest words, and
+	// hints. Without it a build keeps of each page its errors and
+	// warnings only (Report.Findings), so that a large site's memory does
+	// not grow with its text.
 	Detail bool
 }
 

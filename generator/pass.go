@@ -70,7 +70,8 @@ type kept struct {
 	ids       string // the page's ids, one per line
 	rendered  bool
 	fragments []markdown.Link
-	report    *check.Page
+	content   bool        // a content page, whose links to #fragments are checked
+	report    *check.Page // its scores, with Detail
 }
 
 // each makes every file on g's goroutines, keeping what the Pass needs of
@@ -98,11 +99,11 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 				k.findings.Sort()
 			}
 			if m.report != nil {
-				r := *m.report
-				if !snap.opts.detail {
-					r.Hardest, r.Longest = nil, nil
+				k.content = true
+				if snap.opts.detail {
+					r := *m.report
+					k.report = &r
 				}
-				k.report = &r
 			}
 			if m.err != nil || m.template != nil {
 				return nil // reported with the findings
@@ -137,7 +138,7 @@ func (snap *Snapshot) report(files []kept) *PassResult {
 		if k.template != nil {
 			templates = append(templates, pageError{e.page, k.template})
 		}
-		if k.report == nil {
+		if !k.content {
 			other = append(other, k.findings...)
 		}
 	}
@@ -150,12 +151,18 @@ func (snap *Snapshot) report(files []kept) *PassResult {
 	}
 	for i, name := range snap.names {
 		k, e := &files[i], snap.files[name]
+		if !k.content {
+			continue
+		}
+		anchors := check.Anchors(e.page, k.fragments, lookup)
 		if k.report == nil {
+			// Without Detail a build keeps a page's findings only.
+			other = append(append(other, k.findings...), anchors...)
 			continue
 		}
 		r := *k.report
 		r.Findings = append(diag.List{}, k.findings...)
-		r.AddFindings(check.Anchors(e.page, k.fragments, lookup)...)
+		r.AddFindings(anchors...)
 		pages = append(pages, r)
 	}
 	other = append(other, templateErrors(templates)...)

@@ -54,8 +54,8 @@ type snapshotOptions struct {
 	// keep keeps every made file (lumen serve); otherwise a file is made
 	// each time it is asked for, which Pass does once.
 	keep bool
-	// detail keeps hints and the hardest sentences and longest words of
-	// each page's report in a Pass.
+	// detail keeps hints and each page's report (scores, hardest
+	// sentences, longest words) in a Pass.
 	detail bool
 	// scripts are the .js files of content/ the site publishes on
 	// purpose (privacy.allowed_scripts), by their path from the site root.
