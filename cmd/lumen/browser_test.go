@@ -184,6 +184,17 @@ func openChromium(t *testing.T, browser, dir string) *tab {
 // call sends a DevTools command and returns its result.
 func (tb *tab) call(t *testing.T, method string, params map[string]any) json.RawMessage {
 	t.Helper()
+	res, err := tb.try(t, method, params)
+	if err != "" {
+		t.Fatalf("%s: %s", method, err)
+	}
+	return res
+}
+
+// try sends a DevTools command and returns its result, or the error the
+// browser answered with.
+func (tb *tab) try(t *testing.T, method string, params map[string]any) (json.RawMessage, string) {
+	t.Helper()
 	tb.id++
 	if err := websocket.JSON.Send(tb.ws, map[string]any{"id": tb.id, "method": method, "params": params}); err != nil {
 		t.Fatal(err)
@@ -200,17 +211,21 @@ func (tb *tab) call(t *testing.T, method string, params map[string]any) json.Raw
 		}
 		if msg.ID == tb.id {
 			if msg.Error != nil {
-				t.Fatalf("%s: %s", method, msg.Error.Message)
+				return nil, msg.Error.Message
 			}
-			return msg.Result
+			return msg.Result, ""
 		}
 	}
 }
 
-// text returns the page's visible text.
+// text returns the page's visible text, or "" while the page reloads (the
+// browser then answers "Inspected target navigated or closed").
 func (tb *tab) text(t *testing.T) string {
 	t.Helper()
-	res := tb.call(t, "Runtime.evaluate", map[string]any{"expression": "document.body ? document.body.innerText : ''", "returnByValue": true})
+	res, err := tb.try(t, "Runtime.evaluate", map[string]any{"expression": "document.body ? document.body.innerText : ''", "returnByValue": true})
+	if err != "" {
+		return ""
+	}
 	var v struct {
 		Result struct{ Value string }
 	}
