@@ -68,6 +68,11 @@ type Options struct {
 	Drafts bool
 	// BaseURL, when not empty, replaces site.yaml's base_url.
 	BaseURL string
+	// Origin, when not empty, replaces the scheme and host of the base
+	// URL and keeps its path, as lumen serve does: with base_url
+	// https://example.org/clinic/ and Origin http://127.0.0.1:1313 the
+	// site is served at http://127.0.0.1:1313/clinic/.
+	Origin string
 	// Markdown is the renderer to use; nil makes one.
 	Markdown *markdown.Renderer
 	// Today is the date medical reviews are judged on; zero means now.

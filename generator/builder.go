@@ -125,6 +125,11 @@ func (st *prepared) loadConfig(context.Context) error {
 			return err
 		}
 	}
+	if o := st.b.opts.Origin; o != "" {
+		if err := cfg.SetBaseURL(strings.TrimSuffix(o, "/") + cfg.BasePath()); err != nil {
+			return err
+		}
+	}
 	st.cfg = cfg
 	return nil
 }

@@ -18,6 +18,7 @@ var layers = map[string]int{
 	"strictyaml":  1,
 	"htmlcheck":   1,
 	"sitefs":      1,
+	"rebase":      1,
 	"config":      2,
 	"content":     2,
 	"markdown":    3,

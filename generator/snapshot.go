@@ -20,6 +20,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
+	"github.com/lumen-ssg/lumen/generator/rebase"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -213,6 +214,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 			m.findings = diag.List{{File: file, Rule: diag.RuleFile, Msg: "cannot read: " + sitefs.Reason(m.err),
 				Hint: "build again once you have saved all your changes"}}
 		case path.Ext(e.name) == ".css":
+			m.data = rebase.CSS(m.data, snap.Site.Config.BasePath())
 			m.findings = snap.opts.checker.Stylesheet(e.name, m.data)
 		case strings.HasPrefix(e.source, content.Dir+"/"):
 			m.findings = snap.checkRaw(e.source, m.data)
@@ -236,6 +238,9 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		return m
 	}
 	m.data = buf.Bytes()
+	if base := snap.Site.Config.BasePath(); base != "/" {
+		m.data = rebase.HTML(m.data, base)
+	}
 	rendered := time.Now()
 	file := p.SourcePath()
 	if file == "" {

@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -91,7 +92,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Source:  src,
 		Theme:   themes.Default(),
 		Drafts:  *drafts,
-		BaseURL: siteURL,
+		Origin:  siteURL, // the site's own path is kept: served as deployed
 	})
 	srv := devserver.New(src, nil)
 	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr, delay: backgroundDelay}
@@ -116,6 +117,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	// off; there is no write timeout, which would end the event streams.
 	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 30 * time.Second}
 	go hs.Serve(ln)
+	siteURL += strings.TrimPrefix(rb.basePath(), "/")
 	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", displayPath(*source), siteURL)
 	if *poll > 0 {
 		fmt.Fprintf(stdout, "Checking for changes every %v.\n", *poll)
@@ -164,6 +166,7 @@ type rebuilder struct {
 	checks         sync.WaitGroup // the background checks under way
 
 	mu       sync.Mutex
+	base     string             // the path the site is served under, from the last good build
 	gen      int                // counts builds, so that a late check publishes nothing
 	cancel   context.CancelFunc // of the last background check
 	reported string             // the findings last printed, to print them once
@@ -184,6 +187,9 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
 	snap, res, err := rb.b.Prepare(ctx)
 	rb.srv.Publish(snap, err)
+	if snap != nil {
+		rb.base = snap.Site.Config.BasePath()
+	}
 	rb.mu.Unlock()
 	took := time.Since(start).Round(time.Millisecond)
 	what := "Built"
@@ -250,6 +256,17 @@ func (rb *rebuilder) check(ctx context.Context, snap *generator.Snapshot, gen in
 			listWithSource(errs, rb.source), plural(len(errs), "error"))
 	}
 	fmt.Fprintf(rb.stdout, "Checked %s: %s, %s\n", plural(pass.Files, "file"), plural(len(errs), "error"), plural(len(warnings), "warning"))
+}
+
+// basePath returns the path the site is served under: "/", or the path of
+// its base_url ("/clinic/").
+func (rb *rebuilder) basePath() string {
+	rb.mu.Lock()
+	defer rb.mu.Unlock()
+	if rb.base == "" {
+		return "/"
+	}
+	return rb.base
 }
 
 func describeChanges(paths []string) string {

@@ -356,6 +356,21 @@ func (c *Config) Permalink(p string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
 }
 
+// BasePath returns the path of the base URL, ending in "/": "/" for a
+// site at the root of its host, "/clinic/" for one published at
+// https://example.org/clinic/.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
 // Fingerprint returns a text that changes whenever any setting of c does
 // (not its line positions), so that what was made from the configuration
 // (a parsed theme whose template functions read it) is made again.

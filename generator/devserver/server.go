@@ -42,6 +42,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/headers"
+	"github.com/lumen-ssg/lumen/generator/rebase"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -179,11 +180,27 @@ type response struct {
 
 // respond resolves the site path p in st.
 func (s *Server) respond(st *state, p string) response {
+	snap := st.snap
+	base := "/"
+	if snap != nil {
+		base = snap.Site.Config.BasePath()
+	}
+	// A site published under a path (base_url https://example.org/clinic/)
+	// is served under the same path, as it will be deployed.
+	if base != "/" {
+		rest, under := strings.CutPrefix(p, base)
+		switch {
+		case p == "/" || p+"/" == base:
+			return response{redirect: base}
+		case !under:
+			return s.notFound(st)
+		}
+		p = "/" + rest
+	}
 	name, ok := fileName(p)
 	if !ok {
 		return s.notFound(st)
 	}
-	snap := st.snap
 	if snap == nil {
 		return s.errorPage(st.err)
 	}
@@ -191,7 +208,7 @@ func (s *Server) respond(st *state, p string) response {
 		if !strings.HasSuffix(p, "/") && snap.PageAt(name+"/index.html") != nil {
 			// To the page's own path, never to p + "/": "//about" would
 			// redirect to the protocol-relative "//about/", another host.
-			return response{redirect: site.URLOf(name + "/index.html")}
+			return response{redirect: rebase.Path(site.URLOf(name+"/index.html"), base)}
 		}
 		return s.notFound(st)
 	}

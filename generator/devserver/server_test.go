@@ -274,3 +274,34 @@ func TestDisconnectedClientsLeaveNoGoroutines(t *testing.T) {
 		t.Errorf("%d goroutines, %d before the clients", g, before)
 	}
 }
+
+// TestServesUnderTheBasePath serves a site whose base_url has a path
+// under that same path, as it will be deployed: its pages link under it,
+// the root redirects to it, and addresses outside it are not found.
+func TestServesUnderTheBasePath(t *testing.T) {
+	src, _ := sitetest.Parse(testSite)
+	var hs *httptest.Server
+	s := New(src, nil)
+	hs = httptest.NewServer(s)
+	defer hs.Close()
+	defer s.Close()
+	b := generator.NewBuilder(generator.Options{Source: src, Theme: themes.Default(),
+		BaseURL: "https://example.org/clinic/", Origin: hs.URL})
+	snap, _, err := b.Prepare(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Publish(snap, nil)
+	code, body, _ := get(t, hs.URL+"/clinic/about/")
+	if code != 200 || !strings.Contains(body, `href="/clinic/css/main.css?v=`) || !strings.Contains(body, `<link rel="canonical" href="`+hs.URL+`/clinic/about/">`) {
+		t.Errorf("/clinic/about/: %d\n%.2000s", code, body)
+	}
+	for p, want := range map[string]string{"/": "/clinic/", "/clinic": "/clinic/", "/clinic/about": "/clinic/about/"} {
+		if code, _, h := get(t, hs.URL+p); code != http.StatusMovedPermanently || h.Get("Location") != want {
+			t.Errorf("%s: %d to %q, want a redirect to %s", p, code, h.Get("Location"), want)
+		}
+	}
+	if code, _, _ := get(t, hs.URL+"/about/"); code != http.StatusNotFound {
+		t.Errorf("/about/ outside the base path: %d", code)
+	}
+}

@@ -69,7 +69,7 @@ func For(cfg *config.Config) http.Header {
 func File(cfg *config.Config) []byte {
 	h := For(cfg)
 	var b strings.Builder
-	b.WriteString("# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n/*\n")
+	b.WriteString("# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n" + cfg.BasePath() + "*\n")
 	for _, name := range []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} {
 		b.WriteString("  " + name + ": " + h.Get(name) + "\n")
 	}
