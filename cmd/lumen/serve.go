@@ -89,10 +89,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer src.Close()
 	b := generator.NewBuilder(generator.Options{
-		Source:  src,
-		Theme:   themes.Default(),
-		Drafts:  *drafts,
-		Origin:  siteURL, // the site's own path is kept: served as deployed
+		Source: src,
+		Theme:  themes.Default(),
+		Drafts: *drafts,
+		Origin: siteURL, // the site's own path is kept: served as deployed
 	})
 	srv := devserver.New(src, nil)
 	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr, delay: backgroundDelay}
