@@ -32,6 +32,7 @@ var layers = map[string]int{
 	"output":      5,
 	"scaffold":    5,
 	"headers":     3,
+	"redirects":   5,
 	"":            6, // package generator itself
 	"devserver":   7,
 }

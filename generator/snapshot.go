@@ -21,6 +21,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/rebase"
+	"github.com/lumen-ssg/lumen/generator/redirects"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -73,11 +74,13 @@ func checkOptions(today time.Time, a *readability.Analyzer, g *content.Glossary,
 // entry is one output file.
 type entry struct {
 	name   string
-	source string                 // the file read, for files that are not pages
-	page   *site.Page             // nil for files that are not pages
-	read   func() ([]byte, error) // for files that are not pages
-	once   sync.Once              // with keep, makes kept once
-	kept   *made
+	source string     // the file read, for files that are not pages
+	page   *site.Page // nil for files that are not pages
+	// redirect says where the redirect whose page this is was written.
+	redirect string
+	read     func() ([]byte, error) // for files that are not pages
+	once     sync.Once              // with keep, makes kept once
+	kept     *made
 }
 
 // made is one file as the pipeline made it, with what was found making it.
@@ -138,6 +141,14 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 	add(feeds.AtomPath, generated(func() ([]byte, error) { return feeds.Atom(s) }))
 	add("robots.txt", generated(func() ([]byte, error) { return feeds.Robots(s), nil }))
 	add(headers.Path, generated(func() ([]byte, error) { return headers.File(s.Config), nil }))
+	if len(s.Redirects) > 0 {
+		add(redirects.Path, generated(func() ([]byte, error) { return redirects.File(s), nil }))
+	}
+	for _, r := range s.Redirects {
+		e := generated(func() ([]byte, error) { return redirects.Page(s, r) })
+		e.redirect = where(r.File, r.Line)
+		add(site.FileOf(r.From), e)
+	}
 	for name := range snap.files {
 		snap.names = append(snap.names, name)
 	}
@@ -146,11 +157,32 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 	return snap, errs
 }
 
+// where names a place in a file, "file:line", for a message.
+func where(file string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return file
+}
+
 // collision reports that two files of the site would be written as name:
 // a content file (one of a and b) and a theme file, another content file,
 // a page or a file Lumen writes. Only content files can collide: theme
 // files, pages and Lumen's own files have names of their own.
 func collision(name string, a, b *entry) *diag.Error {
+	if b.redirect != "" || a.redirect != "" {
+		r, other := b, a
+		if a.redirect != "" {
+			r, other = a, b
+		}
+		what := "the file " + other.source
+		if other.source == "" {
+			what = "the " + name + " that Lumen writes"
+		}
+		return &diag.Error{File: r.redirect, Rule: diag.RuleRedirect,
+			Msg:  fmt.Sprintf("the old address /%s would replace %s", strings.TrimSuffix(name, "index.html"), what),
+			Hint: "remove the alias or redirect, or rename the file"}
+	}
 	file, other := a, b
 	if !strings.HasPrefix(a.source, content.Dir+"/") {
 		file, other = b, a

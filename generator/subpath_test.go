@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -116,6 +117,68 @@ func addresses(page []byte) []string {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestAliasesRedirectOnAStaticHost builds the example site and serves it
+// as a host that reads _redirects does (Netlify, Cloudflare Pages): each
+// old address of the site answers with a permanent redirect to its page,
+// which is there; a host without _redirects serves the page at the old
+// address, which names the same page.
+func TestAliasesRedirectOnAStaticHost(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Publish(context.Background(), "..", dest, Options{Theme: themes.Default()}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dest, "_redirects"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 3 && !strings.HasPrefix(line, "#") {
+			if f[2] != "301" {
+				t.Errorf("%s: status %s, want 301", f[0], f[2])
+			}
+			rules[f[0]] = f[1]
+		}
+	}
+	if len(rules) < 2 {
+		t.Fatalf("the example site has %d old addresses, want at least 2:\n%s", len(rules), data)
+	}
+	files := http.FileServer(http.Dir(dest))
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if to, ok := rules[r.URL.Path]; ok {
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer hs.Close()
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for from, to := range rules {
+		resp, err := noFollow.Get(hs.URL + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != to {
+			t.Errorf("%s: %d to %q, want 301 to %s", from, resp.StatusCode, resp.Header.Get("Location"), to)
+		}
+		resp, err = http.Get(hs.URL + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || resp.Request.URL.Path != to || !strings.Contains(string(body), `<link rel="canonical" href="https://www.example.com`+to+`">`) {
+			t.Errorf("%s ends at %s with %d, want the page %s", from, resp.Request.URL.Path, resp.StatusCode, to)
+		}
+		moved, _ := os.ReadFile(filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(from, "/")), "index.html"))
+		if !strings.Contains(string(moved), `content="0; url=`+to+`"`) {
+			t.Errorf("the page at %s does not send the reader to %s:\n%s", from, to, moved)
 		}
 	}
 }

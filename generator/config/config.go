@@ -63,6 +63,9 @@ type Config struct {
 	Practice Practice `yaml:"practice"`
 	// Menu is the main navigation, in order.
 	Menu []MenuItem `yaml:"menu"`
+	// Redirects send old addresses that are not pages' (see the aliases
+	// of front matter) elsewhere on the site or to another site.
+	Redirects []Redirect `yaml:"redirects"`
 	// Readability holds the reading-level targets pages are checked against.
 	Readability Readability `yaml:"readability"`
 	// Review holds the medical review policy.
@@ -89,6 +92,13 @@ type Practice struct {
 	Email string `yaml:"email"`
 	// AppointmentURL is where patients book: a site path or an https URL.
 	AppointmentURL string `yaml:"appointment_url"`
+}
+
+// Redirect sends the site path From to To: a site path or an http or
+// https address.
+type Redirect struct {
+	From string `yaml:"from"`
+	To   string `yaml:"to"`
 }
 
 // MenuItem is one entry of the main navigation.
@@ -230,6 +240,15 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if a := c.Practice.AppointmentURL; a != "" && !strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "https://") {
 		bad("practice.appointment_url", "appointment_url %q must be a site path such as /appointments/ or an https:// address", a)
+	}
+	for i, r := range c.Redirects {
+		key := fmt.Sprintf("redirects.%d", i)
+		if !strings.HasPrefix(r.From, "/") || strings.HasPrefix(r.From, "//") || strings.ContainsAny(r.From, "?#") {
+			bad(key, "redirect from %q must be a site path such as /old-page/", r.From)
+		}
+		if r.To == "" || !strings.HasPrefix(r.To, "/") && !strings.HasPrefix(r.To, "https://") && !strings.HasPrefix(r.To, "http://") {
+			bad(key, "redirect to %q must be a site path such as /conditions/ or an http or https address", r.To)
+		}
 	}
 	for i, m := range c.Menu {
 		key := fmt.Sprintf("menu.%d", i)

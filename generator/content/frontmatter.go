@@ -31,6 +31,9 @@ type Common struct {
 	Image string `yaml:"image"`
 	// ImageAlt describes Image for people who cannot see it.
 	ImageAlt string `yaml:"image_alt"`
+	// Aliases are the page's old addresses, such as /conditions/leg-pain/:
+	// each redirects to the page.
+	Aliases []string `yaml:"aliases"`
 }
 
 // Medical holds the governance keys of medical pages: who wrote them, who

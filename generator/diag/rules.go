@@ -29,6 +29,7 @@ const (
 	RuleURL          = "url.duplicate"
 	RuleRelation     = "relation"
 	RuleMenu         = "menu"
+	RuleRedirect     = "redirect"
 	RuleTheme        = "theme"
 	RuleTemplate     = "template"
 	RuleLinkBroken   = "link.broken"
@@ -69,6 +70,7 @@ var rules = [...]Rule{
 	{RuleURL, SeverityError, "site, files", "", "two pages on one URL, or a content file on the name of a page, a theme file or a file Lumen writes (sitemap.xml, robots.txt, …)"},
 	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
 	{RuleMenu, SeverityError, "site", "", "a menu item of `site.yaml` points to no page"},
+	{RuleRedirect, SeverityError, "site", "", "an alias or redirect that is a page's address, is claimed twice, goes round in a circle, or leads to no page or file"},
 	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},
 	{RuleTemplate, SeverityError, "pages", "", "a template fails while rendering a page"},
 	{RuleLinkBroken, SeverityError, "site, pages", "", "a link or image, in the body or the front matter, points to no page or file of the site"},

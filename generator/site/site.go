@@ -47,6 +47,9 @@ type Site struct {
 	Files []File
 	// NotFound is the page written as 404.html. It is not one of Pages.
 	NotFound *Page
+	// Redirects are the old addresses of the site, sorted: each page's
+	// aliases and the redirects of site.yaml.
+	Redirects []Redirect
 
 	byURL    map[string]*Page
 	bySource map[string]*Page
@@ -98,6 +101,7 @@ func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) 
 	errs = append(errs, s.link()...)
 	s.order()
 	errs = append(errs, s.checkMenu()...)
+	errs = append(errs, s.buildRedirects(cfg)...)
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	s.indexKinds()
 	s.NotFound = &Page{site: s, Kind: content.KindNotFound, URL: "/404.html", Permalink: s.Permalink("/404.html"),

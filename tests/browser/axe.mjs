@@ -130,8 +130,21 @@ function oneLine(s, max = 200) {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
+// refreshTarget returns the address a page at an old address sends the
+// reader to (<meta http-equiv="refresh" content="0; url=...">), or ''.
+function refreshTarget(rel) {
+  const html = fs.readFileSync(path.join(root, rel), 'utf8');
+  const m = html.match(/<meta http-equiv="refresh" content="0; url=([^"]+)">/);
+  return m ? m[1].replace(/&amp;/g, '&') : '';
+}
+
 async function main() {
-  const pages = listHTML(root);
+  const all = listHTML(root);
+  // Pages at old addresses only send the reader on: each is followed in the
+  // browser to its target, which must load, rather than checked by axe.
+  const moved = all.filter((rel) => refreshTarget(rel) !== '');
+  const pages = all.filter((rel) => !moved.includes(rel));
+  let redirects = 0;
   if (pages.length === 0) {
     console.error(`axe: no .html files in ${root}`);
     process.exit(1);
@@ -165,6 +178,25 @@ async function main() {
       ],
       timeout: 60_000,
     });
+
+    for (const rel of moved) {
+      const target = refreshTarget(rel);
+      const want = target.startsWith('/') ? origin + target : target;
+      const page = await browser.newPage();
+      try {
+        await page.route((u) => !u.href.startsWith(origin + '/'), (route) => route.abort());
+        await page.goto(origin + urlFor(rel), { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+        await page.waitForURL(want, { timeout: PAGE_TIMEOUT_MS });
+        const h1 = await page.locator('h1').first().textContent({ timeout: PAGE_TIMEOUT_MS });
+        redirects++;
+        console.log(`REDIRECT ${urlFor(rel)} -> ${target} (${oneLine(h1, 60)})`);
+      } catch (err) {
+        errors++;
+        console.log(`ERROR redirect ${urlFor(rel)} -> ${target}: ${oneLine(err.message, 400)}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    }
 
     for (const rel of pages) {
       const url = origin + urlFor(rel);
@@ -234,6 +266,7 @@ async function main() {
   }
 
   console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests`);
+  console.log(`redirects: ${redirects} of ${moved.length} old addresses followed in the browser to their page`);
   console.log(`${passed} passed, ${failed} failed`);
   if (errors > 0) console.log(`axe: ${errors} page errors`);
   process.exit(violations + thirdParty + errors > 0 ? 1 : 0);
