@@ -1,12 +1,16 @@
 // axe.mjs: accessibility check of a built Lumen site in a real browser.
 //
-// Usage: node axe.mjs <public-dir>
+// Usage: node axe.mjs [--base /clinic/] <public-dir>
 //
-// Serves <public-dir> on 127.0.0.1 (random port), opens every .html file in
-// headless Chromium at 1280x800 and at 375x812, runs axe-core with the
-// WCAG 2.0, 2.1 and 2.2 A and AA rules, and fails any page that requests
-// anything from a host other than the local server. Exits 1 on any
-// violation, third-party request or page error.
+// Serves <public-dir> on 127.0.0.1 (random port), under the path --base
+// when given (for a site built with base_url https://…/clinic/), opens
+// every .html file in headless Chromium at 1280x800 and at 375x812, runs
+// axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, and fails any
+// page that requests anything from a host other than the local server, or
+// anything the server does not have (a stylesheet, image, icon or script
+// answered with an error). Pages at old addresses (a meta refresh) are
+// followed to their page instead. Exits 1 on any violation, third-party
+// or failed request, or page error.
 //
 // Chromium comes from the system (env CHROMIUM, default /usr/bin/chromium);
 // this script never downloads a browser.
@@ -50,12 +54,19 @@ const TYPES = {
 
 function usage(msg) {
   if (msg) console.error(`axe: ${msg}`);
-  console.error('usage: node axe.mjs <public-dir>');
+  console.error('usage: node axe.mjs [--base /clinic/] <public-dir>');
   process.exit(2);
 }
 
-const rootArg = process.argv[2];
-if (!rootArg || process.argv.length > 3) usage();
+const args = process.argv.slice(2);
+let base = '/';
+if (args[0] === '--base') {
+  base = args[1] || '';
+  args.splice(0, 2);
+  if (!base.startsWith('/') || !base.endsWith('/')) usage('--base must be a path such as /clinic/');
+}
+const rootArg = args[0];
+if (!rootArg || args.length > 1) usage();
 const root = path.resolve(rootArg);
 if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) usage(`${rootArg} is not a directory`);
 
@@ -70,8 +81,14 @@ function listHTML(dir, rel = '') {
   return out.sort();
 }
 
-// urlFor maps a file to the URL a visitor would use: x/index.html -> /x/.
+// urlFor maps a file to the URL a visitor would use: x/index.html -> /x/,
+// under the base path.
 function urlFor(rel) {
+  return base + sitePath(rel).slice(1);
+}
+
+// sitePath maps a file to its path on the site: x/index.html -> /x/.
+function sitePath(rel) {
   if (rel === 'index.html') return '/';
   if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
   return '/' + rel;
@@ -87,6 +104,11 @@ function serve() {
       res.writeHead(400).end();
       return;
     }
+    if (!p.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('outside the base path');
+      return;
+    }
+    p = '/' + p.slice(base.length);
     if (p.endsWith('/')) p += 'index.html';
     const file = path.join(root, path.normalize(p));
     if (file !== root && !file.startsWith(root + path.sep)) {
@@ -95,7 +117,7 @@ function serve() {
     }
     fs.stat(file, (err, st) => {
       if (!err && st.isDirectory()) {
-        res.writeHead(301, { Location: p + '/' }).end();
+        res.writeHead(301, { Location: base + p.slice(1) + '/' }).end();
         return;
       }
       let status = 200;
@@ -159,6 +181,7 @@ async function main() {
   let failed = 0;
   let violations = 0;
   let thirdParty = 0;
+  let failedRequests = 0;
   let errors = 0;
   const rules = new Set();
 
@@ -206,6 +229,11 @@ async function main() {
         page.setDefaultTimeout(PAGE_TIMEOUT_MS);
         await page.setViewportSize({ width: w.width, height: w.height });
         const foreign = [];
+        const missing = [];
+        page.on('response', (resp) => {
+          // The page itself may be the 404 page; anything it loads must be there.
+          if (resp.status() >= 400 && resp.url() !== url) missing.push(`${resp.status()} ${resp.url()}`);
+        });
         page.on('request', (req) => {
           const u = req.url();
           if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return;
@@ -255,6 +283,11 @@ async function main() {
           thirdParty++;
           console.log(`THIRD-PARTY ${label}: ${u}`);
         }
+        for (const m of missing) {
+          ok = false;
+          failedRequests++;
+          console.log(`MISSING ${label}: ${m}`);
+        }
         if (ok) passed++;
         else failed++;
       }
@@ -265,11 +298,11 @@ async function main() {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 
-  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests`);
+  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests`);
   console.log(`redirects: ${redirects} of ${moved.length} old addresses followed in the browser to their page`);
   console.log(`${passed} passed, ${failed} failed`);
   if (errors > 0) console.log(`axe: ${errors} page errors`);
-  process.exit(violations + thirdParty + errors > 0 ? 1 : 0);
+  process.exit(violations + thirdParty + failedRequests + errors > 0 ? 1 : 0);
 }
 
 main().catch((err) => {

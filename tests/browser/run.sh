@@ -52,8 +52,13 @@ fi
 
 public="$work/public"
 (cd "$repo" && quiet go run ./cmd/lumen build --dest "$public")
+# The same site published under a path, as a GitHub Pages project site is:
+# every page, stylesheet, image and old address must work under /clinic/.
+clinic="$work/public-clinic"
+(cd "$repo" && quiet go run ./cmd/lumen build --dest "$clinic" --base-url https://www.example.com/clinic/)
 
 status=0
 node "$here/axe.mjs" "$public" || status=1
+node "$here/axe.mjs" --base /clinic/ "$clinic" || status=1
 bash "$here/vnu.sh" "$public" || status=1
 exit $status
