@@ -101,7 +101,7 @@ const maxWarnings = 20
 func printWarnings(w io.Writer, warnings diag.List) {
 	for i, e := range warnings {
 		if i == maxWarnings {
-			fmt.Fprintf(w, "warning: ... and %d more warnings; lumen check lists them all\n", len(warnings)-maxWarnings)
+			fmt.Fprintf(w, "warning: ... and %d more warnings; %s lists them all\n", len(warnings)-maxWarnings, commandLine("check"))
 			break
 		}
 		fmt.Fprintln(w, e)

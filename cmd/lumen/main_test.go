@@ -55,15 +55,19 @@ func TestHelpAndVersion(t *testing.T) {
 // and builds it.
 func TestNewSiteBuildsAtOnce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "clinic")
-	if code, _, errs := lumen("new", "site", dir); code != 0 {
+	code, out, errs := lumen("new", "site", dir)
+	if code != 0 {
 		t.Fatalf("new site: %d %s", code, errs)
+	}
+	if !strings.Contains(out, " serve --source "+dir) || !strings.Contains(out, " build --source "+dir) {
+		t.Errorf("new site does not say how to serve and build it:\n%s", out)
 	}
 	for _, kind := range []string{"article", "condition", "procedure", "faq", "provider", "location", "page"} {
 		if code, _, errs := lumen("new", kind, "Sample "+kind, "--source", dir); code != 0 {
 			t.Fatalf("new %s: %d %s", kind, code, errs)
 		}
 	}
-	code, out, errs := lumen("build", "--source", dir)
+	code, out, errs = lumen("build", "--source", dir)
 	if code != 0 {
 		t.Fatalf("build: %d\n%s", code, errs)
 	}

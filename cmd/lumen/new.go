@@ -34,7 +34,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "lumen new site:", err)
 			return exitError
 		}
-		fmt.Fprintf(stdout, "Created a new site in %s (%d files). Build it with:\n  lumen build --source %s\n", pos[1], len(files), pos[1])
+		fmt.Fprintf(stdout, "Created a new site in %s (%d files). See it, reloading as you edit, with:\n  %s\nor build it into %s with:\n  %s\n",
+			pos[1], len(files), commandLine("serve", "--source", pos[1]), filepath.Join(pos[1], "public"), commandLine("build", "--source", pos[1]))
 		return exitOK
 	}
 	kind, title := pos[0], pos[1]
@@ -43,7 +44,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if _, err := os.Stat(filepath.Join(*source, "site.yaml")); err != nil {
-		fmt.Fprintf(stderr, "lumen new: no site.yaml in %s; run this in a site's folder or pass --source DIR (or create a site with lumen new site DIR)\n", *source)
+		fmt.Fprintf(stderr, "lumen new: no site.yaml in %s; run this in a site's folder or pass --source DIR (or create a site with %s)\n", *source, commandLine("new", "site", "DIR"))
 		return exitError
 	}
 	reviewer := firstProvider(*source)
