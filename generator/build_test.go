@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/internal/sitetest"
@@ -581,4 +582,99 @@ title: Dr. A
 		`<meta http-equiv="refresh" content="0; url=/clinic/conditions/sciatica/">`,
 		`<a href="/clinic/conditions/sciatica/">Sciatica</a>`)
 	sitetest.Contains(t, out, "nhs/index.html", `content="0; url=https://www.nhs.uk/conditions/sciatica/"`)
+}
+
+// TestNoticesShowBetweenTheirDates builds a site with a notice whose dates
+// include the build day and one whose dates do not: the first is on every
+// page, the second on none; and the build day's next change is when the
+// second starts.
+func TestNoticesShowBetweenTheirDates(t *testing.T) {
+	archive := `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+notices:
+  - {text: "We are closed on December 24 and 25.", link: /contact/, starts: 2026-12-20, ends: 2026-12-25}
+  - {text: "Our Riverton clinic opens on Saturdays from January.", starts: 2027-01-02}
+-- content/contact.md --
+---
+title: Contact
+---
+Call us.
+-- content/conditions/sciatica.md --
+---
+title: Sciatica
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-06-01
+---
+Leg pain.
+-- content/providers/dr-a.md --
+---
+title: Dr. A
+---
+`
+	today := time.Date(2026, 12, 22, 9, 0, 0, 0, time.UTC)
+	out := build(t, archive, Options{Today: today})
+	pages := 0
+	fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		sitetest.Contains(t, out, p,
+			`<section class="site-notice" aria-label="Notice from the practice">`,
+			`We are closed on December 24 and 25. <a href="/contact/">Read more about this notice</a>`,
+			"! Riverton clinic opens")
+		return nil
+	})
+	if pages < 5 {
+		t.Errorf("only %d pages", pages)
+	}
+	after := build(t, archive, Options{Today: today.AddDate(0, 0, 4)}) // December 26
+	sitetest.Contains(t, after, "index.html", "! We are closed", "! site-notice")
+
+	src, _ := sitetest.Parse(archive)
+	res, err := Build(context.Background(), Options{Source: src, Theme: themes.Default(), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, what, ok := res.Site.Config.NextNoticeChange(today)
+	if !ok || day.Format("2006-01-02") != "2026-12-26" || !strings.Contains(what, "take down") {
+		t.Errorf("next change %v %q %v, want 2026-12-26, to take down the first notice", day, what, ok)
+	}
+}
+
+// TestInsuranceIsShownWhereItIsStated lists the practice's insurance
+// plans on its location pages and its appointments page, and in the
+// location's structured data, and nowhere else.
+func TestInsuranceIsShownWhereItIsStated(t *testing.T) {
+	out := build(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+practice:
+  appointment_url: /appointments/
+  insurance: [Medicare, Blue Cross PPO]
+-- content/appointments.md --
+---
+title: Make an appointment
+---
+Call us.
+-- content/about.md --
+---
+title: About
+---
+Hello.
+-- content/locations/main.md --
+---
+title: Main office
+phone: "(555) 010-0100"
+---
+`, Options{})
+	for _, p := range []string{"appointments/index.html", "locations/main/index.html"} {
+		sitetest.Contains(t, out, p, `<h2 id="insurance">Insurance we accept</h2>`, "<li>Medicare</li>", "<li>Blue Cross PPO</li>")
+	}
+	sitetest.Contains(t, out, "about/index.html", "! Insurance we accept")
+	sitetest.Contains(t, out, "locations/main/index.html", `"healthPlanNetworkId":["Medicare","Blue Cross PPO"]`)
 }

@@ -360,7 +360,8 @@ func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
 	if err != nil {
 		return err
 	}
-	return snap.render.Render(buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld)})
+	return snap.render.Render(buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld),
+		Notices: snap.Site.Config.NoticesOn(snap.opts.check.Today)})
 }
 
 // Names returns the names of every file of the site, sorted.

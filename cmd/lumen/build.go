@@ -26,6 +26,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	baseURL := fl.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
 	verbose := fl.Bool("v", false, "print the time each stage took")
+	asOf := todayFlag(fl, "build as of the day `YYYY-MM-DD`: which notices show, which reviews are due")
 	var prof profiler
 	fl.StringVar(&prof.cpuFile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (for go tool pprof)")
 	fl.StringVar(&prof.memFile, "memprofile", "", "write a memory profile of the build to `FILE` (for go tool pprof)")
@@ -39,6 +40,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
+	today := asOf.Day()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -51,6 +53,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Theme:   themes.Default(),
 		Drafts:  *drafts,
 		BaseURL: *baseURL,
+		Today:   today,
 	})
 	if perr := prof.stop(); perr != nil {
 		fmt.Fprintln(stderr, "lumen build:", perr)
@@ -69,6 +72,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintln(stdout, summary(res, *dest))
+	if day, what, ok := res.Site.Config.NextNoticeChange(today); ok {
+		// A static site changes only when it is built.
+		fmt.Fprintf(stdout, "Build the site again on %s %s.\n", day.Format("Monday, January 2, 2006"), what)
+	}
 	return exitOK
 }
 

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"syscall"
 	"text/tabwriter"
-	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -27,7 +26,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	source := fl.String("source", ".", "the site's folder (holding site.yaml)")
 	format := fl.String("format", "text", "text or json")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
-	today := fl.String("today", "", "judge reviews as of this date (YYYY-MM-DD) instead of today")
+	today := todayFlag(fl, "judge reviews as of the day `YYYY-MM-DD` instead of today")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -35,15 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]")
 		return exitUsage
 	}
-	day := time.Now()
-	if *today != "" {
-		t, err := time.Parse("2006-01-02", *today)
-		if err != nil {
-			fmt.Fprintf(stderr, "lumen check: --today %q is not a date such as 2026-03-14\n", *today)
-			return exitUsage
-		}
-		day = t
-	}
+	day := today.Day()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 

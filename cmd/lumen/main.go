@@ -42,7 +42,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v] [--cpuprofile FILE] [--memprofile FILE]", "build the site into public/", runBuild},
+		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-v] [--cpuprofile FILE] [--memprofile FILE]", "build the site into public/", runBuild},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
 		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
 		{"check", "lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]", "report each page's reading grade, medical review status and plain-language findings", runCheck},

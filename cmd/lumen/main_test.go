@@ -22,6 +22,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"bogus"},
 		{"build", "--no-such-flag"},
 		{"build", "extra-arg"},
+		{"build", "--today", "24/12/2026"},
 		{"new"},
 		{"new", "recipe", "Soup"},
 		{"serve", "extra-arg"},
@@ -110,6 +111,42 @@ func TestBuildErrorExitsOneAndKeepsPublic(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "public", "index.html")); string(data) != "last good" {
 		t.Error("public/ was changed by a failed build")
+	}
+}
+
+// TestBuildSaysWhenToBuildForANotice builds a site whose notice starts
+// later, on that day, and after it ends: a static site changes only when
+// it is built, so each build says when the next one is due.
+func TestBuildSaysWhenToBuildForANotice(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(`title: T
+base_url: https://example.com/
+notices:
+  - text: We are closed on December 25.
+    starts: 2026-12-18
+    ends: 2026-12-25
+`), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "about.md"), []byte("---\ntitle: About\n---\nWe help.\n"), 0o644)
+	for _, tc := range []struct {
+		today, want string
+		shown       bool
+	}{
+		{"2026-12-01", `Build the site again on Friday, December 18, 2026 to show the notice "We are closed on December 25."`, false},
+		{"2026-12-18", `Build the site again on Saturday, December 26, 2026 to take down the notice "We are closed on December 25."`, true},
+		{"2026-12-26", "", false},
+	} {
+		code, out, errs := lumen("build", "--source", dir, "--today", tc.today)
+		if code != exitOK {
+			t.Fatalf("--today %s: exit %d: %s", tc.today, code, errs)
+		}
+		if tc.want != "" && !strings.Contains(out, tc.want) || tc.want == "" && strings.Contains(out, "Build the site again") {
+			t.Errorf("--today %s printed:\n%s\nwant the line %q", tc.today, out, tc.want)
+		}
+		page, _ := os.ReadFile(filepath.Join(dir, "public", "about", "index.html"))
+		if got := strings.Contains(string(page), "We are closed on December 25."); got != tc.shown {
+			t.Errorf("--today %s: notice on the page = %v, want %v", tc.today, got, tc.shown)
+		}
 	}
 }
 

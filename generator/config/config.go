@@ -37,6 +37,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
@@ -63,6 +64,9 @@ type Config struct {
 	Practice Practice `yaml:"practice"`
 	// Menu is the main navigation, in order.
 	Menu []MenuItem `yaml:"menu"`
+	// Notices are announcements shown at the top of every page between
+	// their dates: holiday closures, a clinic closed by snow.
+	Notices []Notice `yaml:"notices"`
 	// Redirects send old addresses that are not pages' (see the aliases
 	// of front matter) elsewhere on the site or to another site.
 	Redirects []Redirect `yaml:"redirects"`
@@ -92,6 +96,75 @@ type Practice struct {
 	Email string `yaml:"email"`
 	// AppointmentURL is where patients book: a site path or an https URL.
 	AppointmentURL string `yaml:"appointment_url"`
+	// Insurance lists the insurance plans the practice accepts, as
+	// patients know them ("Medicare", "Blue Cross PPO"). They are shown on
+	// the location pages and the appointments page.
+	Insurance []string `yaml:"insurance"`
+}
+
+// Notice is an announcement shown on every page from Starts to Ends, both
+// days included; a notice without Starts shows from now, one without Ends
+// until it is removed. Dates are written YYYY-MM-DD.
+type Notice struct {
+	Text   string `yaml:"text"`
+	Link   string `yaml:"link"`
+	Starts string `yaml:"starts"`
+	Ends   string `yaml:"ends"`
+
+	from, until time.Time // the dates, parsed by Parse; zero when not given
+}
+
+// On reports whether the notice shows on the day of today.
+func (n Notice) On(today time.Time) bool {
+	day := dayOf(today)
+	return (n.from.IsZero() || !day.Before(n.from)) && (n.until.IsZero() || !day.After(n.until))
+}
+
+// dayOf returns the date of t, at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// NoticesOn returns the notices that show on the day of today, in the
+// order of site.yaml.
+func (c *Config) NoticesOn(today time.Time) []Notice {
+	var out []Notice
+	for _, n := range c.Notices {
+		if n.On(today) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// NextNoticeChange returns the first day after today on which the notices
+// a page shows change — a notice starts, or the day after one ends — and
+// what to build for, such as `to show the notice "…"`; ok is false when none will. A static site changes
+// only when it is built, so this is the day to build it again.
+func (c *Config) NextNoticeChange(today time.Time) (day time.Time, what string, ok bool) {
+	today = dayOf(today)
+	consider := func(d time.Time, w string) {
+		if d.After(today) && (!ok || d.Before(day)) {
+			day, what, ok = d, w, true
+		}
+	}
+	for _, n := range c.Notices {
+		if !n.from.IsZero() {
+			consider(n.from, fmt.Sprintf("to show the notice %q", clip(n.Text)))
+		}
+		if !n.until.IsZero() {
+			consider(n.until.AddDate(0, 0, 1), fmt.Sprintf("to take down the notice %q", clip(n.Text)))
+		}
+	}
+	return day, what, ok
+}
+
+// clip shortens a notice's text for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 50 {
+		return string(r[:49]) + "…"
+	}
+	return s
 }
 
 // Redirect sends the site path From to To: a site path or an http or
@@ -240,6 +313,34 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if a := c.Practice.AppointmentURL; a != "" && !strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "https://") {
 		bad("practice.appointment_url", "appointment_url %q must be a site path such as /appointments/ or an https:// address", a)
+	}
+	for i := range c.Notices {
+		n := &c.Notices[i]
+		key := fmt.Sprintf("notices.%d", i)
+		if strings.TrimSpace(n.Text) == "" {
+			bad(key+".text", "notice %d has no text", i+1).WithHint("write what patients need to know, such as text: We are closed on January 1.")
+		}
+		for _, d := range []struct {
+			value string
+			into  *time.Time
+			name  string
+		}{{n.Starts, &n.from, "starts"}, {n.Ends, &n.until, "ends"}} {
+			if d.value == "" {
+				continue
+			}
+			t, err := time.Parse("2006-01-02", d.value)
+			if err != nil {
+				bad(key+"."+d.name, "notice %d: %s %q is not a date such as 2026-12-24", i+1, d.name, d.value)
+				continue
+			}
+			*d.into = t
+		}
+		if !n.from.IsZero() && !n.until.IsZero() && n.until.Before(n.from) {
+			bad(key+".ends", "notice %d ends (%s) before it starts (%s)", i+1, n.Ends, n.Starts)
+		}
+		if n.Link != "" && !strings.HasPrefix(n.Link, "/") && !strings.HasPrefix(n.Link, "https://") {
+			bad(key+".link", "notice %d: link %q must be a site path such as /contact/ or an https:// address", i+1, n.Link)
+		}
 	}
 	for i, r := range c.Redirects {
 		key := fmt.Sprintf("redirects.%d", i)

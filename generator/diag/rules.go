@@ -69,7 +69,7 @@ var rules = [...]Rule{
 	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
 	{RuleURL, SeverityError, "site, files", "", "two pages on one URL, or a content file on the name of a page, a theme file or a file Lumen writes (sitemap.xml, robots.txt, …)"},
 	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
-	{RuleMenu, SeverityError, "site", "", "a menu item of `site.yaml` points to no page"},
+	{RuleMenu, SeverityError, "site", "", "a menu item, `practice.appointment_url` or the link of a notice in `site.yaml` points to no page or file of the site"},
 	{RuleRedirect, SeverityError, "site", "", "an alias or redirect that is a page's address, is claimed twice, goes round in a circle, or leads to no page or file"},
 	{RuleTheme, SeverityError, "theme", "", "the theme cannot be used: a template that does not parse, a missing layout, an unknown theme, an unreadable static file"},
 	{RuleTemplate, SeverityError, "pages", "", "a template fails while rendering a page"},

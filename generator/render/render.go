@@ -16,7 +16,7 @@
 // at the same path under <site>/themes/<theme>/; Overlay joins the two.
 //
 // Templates are parsed once by New; executing them is safe from many
-// goroutines. Each template sees a Data value: .Site and .Page. The
+// goroutines. Each template sees a Data value: .Site, .Page and .Notices. The
 // functions available to templates are listed in Funcs.
 //
 // Template errors, at parse or execution time, are diag.Errors that name
@@ -51,6 +51,9 @@ type Data struct {
 	// JSONLD is the page's schema.org structured data, for a
 	// <script type="application/ld+json"> element.
 	JSONLD template.JS
+	// Notices are the notices of site.yaml that show on the day the site
+	// is built (config.Config.NoticesOn).
+	Notices []config.Notice
 }
 
 // Renderer executes a theme's templates.

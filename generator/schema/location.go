@@ -20,6 +20,9 @@ type medicalClinic struct {
 	HasMap                    string                      `json:"hasMap,omitempty"`
 	OpeningHoursSpecification []openingHoursSpecification `json:"openingHoursSpecification,omitempty"`
 	ParentOrganization        *ref                        `json:"parentOrganization,omitempty"`
+	// HealthPlanNetworkID names the insurance plans accepted (site.yaml
+	// practice.insurance), which the location page shows.
+	HealthPlanNetworkID []string `json:"healthPlanNetworkId,omitempty"`
 }
 
 // postalAddress is a PostalAddress.
@@ -65,6 +68,11 @@ func (b *builder) location(wp *webPage, m *content.Location) {
 		Email:              strings.TrimSpace(m.Email),
 		HasMap:             strings.TrimSpace(m.DirectionsURL),
 		ParentOrganization: b.orgRef(),
+	}
+	for _, plan := range b.s.Config.Practice.Insurance {
+		if plan = strings.TrimSpace(plan); plan != "" {
+			c.HealthPlanNetworkID = append(c.HealthPlanNetworkID, plan)
+		}
 	}
 	if m.Geo != nil {
 		c.Geo = &geoCoordinates{Type: typ("GeoCoordinates"), Latitude: m.Geo.Lat, Longitude: m.Geo.Lng}

@@ -56,7 +56,9 @@
 //	                    (the clinics) and identifier (PropertyValue NPI)
 //	MedicalClinic       name, description (summary), address (PostalAddress), telephone,
 //	                    email, geo (GeoCoordinates), hasMap (directions_url),
-//	                    openingHoursSpecification, parentOrganization (the practice)
+//	                    openingHoursSpecification, parentOrganization (the practice),
+//	                    healthPlanNetworkId (the insurance plans of practice.insurance,
+//	                    which the location page lists)
 //	MedicalOrganization name, url, slogan (tagline), description, telephone, email,
 //	                    location (the clinics)
 //

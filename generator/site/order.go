@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/content"
-	"github.com/lumen-ssg/lumen/generator/diag"
 )
 
 // order sorts the pages of every list, links neighbours within sections
@@ -55,20 +54,4 @@ func sortSection(pages []*Page) {
 		}
 		return strings.ToLower(a.Title()) < strings.ToLower(b.Title())
 	})
-}
-
-// checkMenu reports menu entries whose site path is not a page.
-func (s *Site) checkMenu() diag.List {
-	var errs diag.List
-	for i, m := range s.Config.Menu {
-		if !strings.HasPrefix(m.URL, "/") {
-			continue
-		}
-		if _, err := s.lookupURL(m.URL); err != nil {
-			line := s.Config.Pos.Line("menu." + itoa(i))
-			errs = append(errs, diag.Errorf("site.yaml", line, "menu item %q points to %s, which is not a page of the site", m.Title, m.URL).
-				WithHint("use the address of an existing page, such as /conditions/").WithRule(diag.RuleMenu))
-		}
-	}
-	return errs
 }
