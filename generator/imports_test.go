@@ -19,6 +19,7 @@ var layers = map[string]int{
 	"htmlcheck":   1,
 	"sitefs":      1,
 	"rebase":      1,
+	"fingerprint": 1,
 	"config":      2,
 	"content":     2,
 	"markdown":    3,

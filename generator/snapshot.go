@@ -126,8 +126,12 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 		return &entry{source: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }}
 	}
 	if static, err := render.StaticFiles(theme); err == nil {
+		twins := r.Fingerprinted()
 		for _, f := range static {
 			add(f, read(theme, render.StaticDir+"/"+f))
+			if twin, ok := twins[f]; ok {
+				add(twin, read(theme, render.StaticDir+"/"+f))
+			}
 		}
 	}
 	for _, f := range s.Files {

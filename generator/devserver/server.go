@@ -35,12 +35,12 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/fingerprint"
 	"github.com/lumen-ssg/lumen/generator/headers"
 	"github.com/lumen-ssg/lumen/generator/rebase"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -204,6 +204,11 @@ func (s *Server) respond(st *state, p string) response {
 	if snap == nil {
 		return s.errorPage(st.err)
 	}
+	if plain, ok := fingerprint.Plain(name); ok && !exists(snap, name) && snap.PageAt(plain) == nil && exists(snap, plain) {
+		// A stylesheet of the page the browser shows, swapped in place
+		// after it changed: the page still has the old fingerprint.
+		name = plain
+	}
 	if _, err := fs.Stat(snap, name); err != nil || isDir(snap, name) {
 		if !strings.HasSuffix(p, "/") && snap.PageAt(name+"/index.html") != nil {
 			// To the page's own path, never to p + "/": "//about" would
@@ -266,6 +271,12 @@ func isDir(fsys fs.FS, name string) bool {
 	return err == nil && st.IsDir()
 }
 
+// exists reports whether fsys has a file name.
+func exists(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && !st.IsDir()
+}
+
 // fileName maps a URL path to the name of a file in a snapshot, as
 // site.FileOf does for a build: "/a/b/" is "a/b/index.html". It refuses paths that climb out of the site or name
 // hidden files, in any encoding: p is already percent-decoded by net/http,
@@ -297,15 +308,12 @@ func (s *Server) pageHash(st *state, p string) uint64 {
 	return hashOf(resp.body)
 }
 
-// fingerprint matches the ?v= fingerprints of theme assets, which change
-// with a stylesheet but not with the page.
-var fingerprint = regexp.MustCompile(`\?v=[0-9a-f]{8}`)
-
-// hashOf hashes a page with its asset fingerprints left out, so that a
-// change to a stylesheet alone does not reload the page.
+// hashOf hashes a page with the fingerprints of the theme files it links
+// to left out, so that a change to a stylesheet alone does not reload the
+// page.
 func hashOf(body []byte) uint64 {
 	h := fnv.New64a()
-	h.Write(fingerprint.ReplaceAll(body, nil))
+	h.Write(fingerprint.Strip(body))
 	return h.Sum64()
 }
 

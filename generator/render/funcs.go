@@ -22,9 +22,9 @@ import (
 //	add a b       a + b
 //	plural n s p  "1 page" or "3 pages"
 //	humanize s    "percutaneous" → "Percutaneous"
-//	asset p       "/css/main.css?v=1a2b3c4d": the static file's URL with a
-//	              fingerprint of its content, so browsers refetch it
-//	              only when it changes
+//	asset p       "/css/main.1a2b3c4d.css": the URL of the static file
+//	              under a name with the fingerprint of its content, so
+//	              browsers and CDNs may keep it for a year
 //	lower s, hasPrefix s p
 //	contains s sub  whether the text of s (a string or template.HTML)
 //	              contains sub

@@ -62,7 +62,7 @@ type Renderer struct {
 	theme   fs.FS
 	label   func(name string) string
 	layouts map[string]*template.Template
-	assets  map[string]string // static path → "?v=" fingerprint
+	assets  map[string]string // static path → fingerprinted path
 	// base is baseof and the partials, from which each layout was cloned;
 	// partialCached executes its partials.
 	base  *template.Template

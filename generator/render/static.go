@@ -1,12 +1,12 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io/fs"
+	"maps"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/fingerprint"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
@@ -38,8 +38,8 @@ func StaticFiles(theme fs.FS) ([]string, error) {
 	return out, err
 }
 
-// fingerprints returns, for each static file, a short hash of its content.
-// A file that cannot be read, such as a symbolic link out of the site, is
+// fingerprints returns, for each static file, its fingerprinted name
+// ("css/main.css" → "css/main.4b14a800.css"). A file that cannot be read, such as a symbolic link out of the site, is
 // an error naming it as label names it.
 func fingerprints(theme fs.FS, label func(string) string) (map[string]string, error) {
 	files, err := StaticFiles(theme)
@@ -60,21 +60,28 @@ func fingerprints(theme fs.FS, label func(string) string) (map[string]string, er
 			errs = append(errs, e)
 			continue
 		}
-		sum := sha256.Sum256(data)
-		out[f] = hex.EncodeToString(sum[:4])
+		out[f] = fingerprint.Name(f, data)
 	}
 	return out, errs.Err()
 }
 
-// asset returns the URL of the static file p with a fingerprint query, or
-// an error when the theme has no such file.
+// asset returns the URL of the static file p under its fingerprinted
+// name, or an error when the theme has no such file.
 func (r *Renderer) asset(p string) (string, error) {
 	p = strings.TrimPrefix(p, "/")
 	v, ok := r.assets[p]
 	if !ok {
 		return "", &missingAsset{p}
 	}
-	return "/" + p + "?v=" + v, nil
+	return "/" + v, nil
+}
+
+// Fingerprinted returns, for each static file of the theme such as
+// "css/main.css", the name it is published under as well, with the
+// fingerprint of its content ("css/main.4b14a800.css"), which pages link
+// to (see package fingerprint).
+func (r *Renderer) Fingerprinted() map[string]string {
+	return maps.Clone(r.assets)
 }
 
 type missingAsset struct{ name string }
