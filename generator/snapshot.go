@@ -125,12 +125,14 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 	read := func(fsys fs.FS, name string) *entry {
 		return &entry{source: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }}
 	}
+	var fingerprinted []string
 	if static, err := render.StaticFiles(theme); err == nil {
 		twins := r.Fingerprinted()
 		for _, f := range static {
 			add(f, read(theme, render.StaticDir+"/"+f))
 			if twin, ok := twins[f]; ok {
 				add(twin, read(theme, render.StaticDir+"/"+f))
+				fingerprinted = append(fingerprinted, twin)
 			}
 		}
 	}
@@ -144,7 +146,7 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 	add("sitemap.xml", generated(func() ([]byte, error) { return feeds.Sitemap(s) }))
 	add(feeds.AtomPath, generated(func() ([]byte, error) { return feeds.Atom(s) }))
 	add("robots.txt", generated(func() ([]byte, error) { return feeds.Robots(s), nil }))
-	add(headers.Path, generated(func() ([]byte, error) { return headers.File(s.Config), nil }))
+	add(headers.Path, generated(func() ([]byte, error) { return headers.File(s.Config, fingerprinted), nil }))
 	if len(s.Redirects) > 0 {
 		add(redirects.Path, generated(func() ([]byte, error) { return redirects.File(s), nil }))
 	}

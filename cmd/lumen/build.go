@@ -49,34 +49,47 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lumen build:", err)
 		return exitError
 	}
-	res, err := generator.Publish(ctx, *source, *dest, generator.Options{
+	_, ok := buildSite(ctx, *source, *dest, generator.Options{
 		Theme:   themes.Default(),
 		Drafts:  *drafts,
 		BaseURL: *baseURL,
 		Today:   today,
-	})
+	}, *verbose, stdout, stderr)
 	if perr := prof.stop(); perr != nil {
 		fmt.Fprintln(stderr, "lumen build:", perr)
 	}
+	if !ok {
+		return exitError
+	}
+	return exitOK
+}
+
+// buildSite builds the site in source into dest, as lumen build and lumen
+// deploy do, and prints what a build prints: its warnings, its errors
+// with their lines, the time of each stage when verbose, the summary and
+// the day to build again for a notice. It reports whether the build
+// succeeded.
+func buildSite(ctx context.Context, source, dest string, opts generator.Options, verbose bool, stdout, stderr io.Writer) (*generator.Result, bool) {
+	res, err := generator.Publish(ctx, source, dest, opts)
 	if err != nil {
 		if res != nil {
 			printWarnings(stderr, res.Findings.Warnings())
 		}
-		reportError(stderr, err, *source, *dest)
-		return exitError
+		reportError(stderr, err, source, dest)
+		return res, false
 	}
 	printWarnings(stderr, res.Findings.Warnings())
-	if *verbose {
+	if verbose {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
 		}
 	}
-	fmt.Fprintln(stdout, summary(res, *dest))
-	if day, what, ok := res.Site.Config.NextNoticeChange(today); ok {
+	fmt.Fprintln(stdout, summary(res, dest))
+	if day, what, ok := res.Site.Config.NextNoticeChange(opts.Today); ok {
 		// A static site changes only when it is built.
 		fmt.Fprintf(stdout, "Build the site again on %s %s.\n", day.Format("Monday, January 2, 2006"), what)
 	}
-	return exitOK
+	return res, true
 }
 
 // reportError prints a failed build's errors, each with its line of the

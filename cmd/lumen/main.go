@@ -2,9 +2,10 @@
 //
 // Usage:
 //
-//	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [-v] [--cpuprofile FILE] [--memprofile FILE]
+//	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-v] [--cpuprofile FILE] [--memprofile FILE]
 //	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]
-//	lumen check [--source DIR] [--format text|json]
+//	lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]
+//	lumen deploy [--source DIR] [--dry-run] [--delete] [--force] [--bucket NAME] [--prefix FOLDER] [--endpoint URL] [--region REGION]
 //	lumen new site DIR
 //	lumen new KIND "Title" [--source DIR]
 //	lumen version
@@ -43,6 +44,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-v] [--cpuprofile FILE] [--memprofile FILE]", "build the site into public/", runBuild},
+		{"deploy", "lumen deploy [--source DIR] [--dest DIR] [--dry-run] [--delete] [--force] [--bucket NAME] [--prefix FOLDER] [--endpoint URL] [--region REGION]", "build the site and upload what changed to S3-compatible storage", runDeploy},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
 		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
 		{"check", "lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]", "report each page's reading grade, medical review status and plain-language findings", runCheck},

@@ -78,6 +78,8 @@ type Config struct {
 	Privacy Privacy `yaml:"privacy"`
 	// Limits bound what one page may ask of a build.
 	Limits Limits `yaml:"limits"`
+	// Deploy says where lumen deploy publishes the site.
+	Deploy Deploy `yaml:"deploy"`
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
@@ -276,6 +278,7 @@ func Parse(data []byte) (*Config, error) {
 	c := &Config{}
 	pos, errs := strictyaml.Decode(File, data, 0, c)
 	if errs != nil {
+		secretsHint(errs)
 		return nil, errs
 	}
 	errs = c.check(pos)
@@ -310,6 +313,9 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	}
 	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".")) {
 		bad("theme", "theme %q must be a plain folder name under themes/", c.Theme)
+	}
+	for _, p := range c.Deploy.problems() {
+		bad(p.key, "%s", p.msg).WithHint("%s", p.hint)
 	}
 	if a := c.Practice.AppointmentURL; a != "" && !strings.HasPrefix(a, "/") && !strings.HasPrefix(a, "https://") {
 		bad("practice.appointment_url", "appointment_url %q must be a site path such as /appointments/ or an https:// address", a)

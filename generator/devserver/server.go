@@ -32,7 +32,6 @@ import (
 	"embed"
 	"hash/fnv"
 	"io/fs"
-	"mime"
 	"net/http"
 	"path"
 	"strconv"
@@ -158,7 +157,7 @@ func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request, name string) {
 		})
 	case "live.js", "error.css", "panel.css":
 		data, _ := assets.ReadFile("assets/" + name)
-		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+		w.Header().Set("Content-Type", headers.ContentType(name))
 		w.Write(data)
 	case "chroma.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
@@ -247,7 +246,7 @@ func (s *Server) respond(st *state, p string) response {
 			data = withBanner(data, s.banner(errs))
 		}
 	}
-	ct := mime.TypeByExtension(path.Ext(name))
+	ct := headers.ContentType(name)
 	if ct == "" {
 		ct = http.DetectContentType(data)
 	}

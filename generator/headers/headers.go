@@ -1,7 +1,9 @@
-// Package headers makes the HTTP security headers of a site: the
-// _headers file that static hosts such as Netlify and Cloudflare Pages
-// read, and the same headers for lumen serve, so that a page that works in
-// the dev server works when published.
+// Package headers makes the HTTP headers of a site: the security headers,
+// in the _headers file that static hosts such as Netlify and Cloudflare
+// Pages read and in the dev server, so that a page that works in the dev
+// server works when published; the Content-Type of each file; and how long
+// caches may keep it. Parse reads a _headers file back, for lumen deploy
+// to apply its rules to object storage.
 package headers
 
 import (
@@ -65,13 +67,20 @@ func For(cfg *config.Config) http.Header {
 }
 
 // File returns the _headers file applying the headers of For to every
-// path.
-func File(cfg *config.Config) []byte {
+// path, and CacheFingerprinted to each of the fingerprinted files, named
+// as site paths without the site's base path ("css/main.4b14a800.css").
+func File(cfg *config.Config, fingerprinted []string) []byte {
 	h := For(cfg)
 	var b strings.Builder
 	b.WriteString("# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n" + cfg.BasePath() + "*\n")
 	for _, name := range []string{"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} {
 		b.WriteString("  " + name + ": " + h.Get(name) + "\n")
+	}
+	if len(fingerprinted) > 0 {
+		b.WriteString("# Files named with the fingerprint of their content: a change makes a new name, so they may be kept a year.\n")
+	}
+	for _, name := range fingerprinted {
+		b.WriteString(cfg.BasePath() + name + "\n  Cache-Control: " + CacheFingerprinted + "\n")
 	}
 	return []byte(b.String())
 }
