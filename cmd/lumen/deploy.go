@@ -119,7 +119,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, context.Canceled) {
 			err = errors.New("interrupted")
 		}
-		fmt.Fprintf(stderr, "lumen deploy: %v\n%d of %d changes were made, each object whole; nothing was deleted before the uploads ended. Run %s again to finish.\n",
+		fmt.Fprintf(stderr, "lumen deploy: %v\n%d of %d changes were made; each object is whole, old or new, and deletions come only after every upload. Run %s again to finish.\n",
 			err, done.Done, done.Total, commandLine("deploy"))
 		return exitError
 	}
