@@ -1,8 +1,6 @@
 package deploy
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
@@ -14,15 +12,16 @@ import (
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/headers"
+	"github.com/lumen-ssg/lumen/generator/redirects"
 )
 
-// hostFiles are the files a build writes for hosts that read them
-// (Netlify, Cloudflare Pages). Object storage does not: lumen deploy
-// applies what it can of them to the objects instead of uploading them.
-var hostFiles = map[string]bool{headers.Path: true, redirectsFile: true}
-
-// redirectsFile is the name of the redirects a build writes.
-const redirectsFile = "_redirects"
+// hostFile reports whether name is a file a build writes for the hosts
+// that read it (Netlify, Cloudflare Pages). Object storage does not:
+// lumen deploy applies what it can of them to the objects instead of
+// uploading them.
+func hostFile(name string) bool {
+	return name == headers.Path || name == redirects.Path
+}
 
 // set keeps the header key of a _headers rule in m, if object storage
 // can keep it with an object and send it back, and reports whether it
@@ -70,7 +69,7 @@ func readSite(site fs.FS, base string) (files []local, unapplied []string, err e
 	}
 	skipped := map[string]bool{}
 	err = fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || hostFiles[name] {
+		if err != nil || d.IsDir() || hostFile(name) {
 			return err
 		}
 		if !d.Type().IsRegular() {
@@ -142,7 +141,7 @@ func readRules(site fs.FS) ([]headers.Rule, error) {
 // base that are folders (a page at "old/index.html") are kept: those are
 // the objects a website endpoint can redirect.
 func readRedirects(site fs.FS, base string) (map[string]string, error) {
-	data, err := fs.ReadFile(site, redirectsFile)
+	data, err := fs.ReadFile(site, redirects.Path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
@@ -150,17 +149,11 @@ func readRedirects(site fs.FS, base string) (map[string]string, error) {
 		return nil, err
 	}
 	out := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) < 2 || strings.HasPrefix(fields[0], "#") {
-			continue
+	for _, r := range redirects.Parse(data) {
+		from, ok := strings.CutPrefix(r.From, base)
+		if ok && from != "" && strings.HasSuffix(from, "/") {
+			out[path.Clean(from)+"/index.html"] = r.To
 		}
-		from, ok := strings.CutPrefix(fields[0], base)
-		if !ok || from == "" || !strings.HasSuffix(from, "/") {
-			continue
-		}
-		out[path.Clean(from)+"/index.html"] = fields[1]
 	}
-	return out, sc.Err()
+	return out, nil
 }
