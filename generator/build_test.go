@@ -152,9 +152,13 @@ func TestBuildPages(t *testing.T) {
 		`<pre class="chroma"`,
 		`href="tel:&#43;15550100100"`, // html/template writes + as &#43;
 		`href="/contact/"`,
-		`! <script>`, `! <script src`, // only the JSON-LD data block
+		`! <script>`, // no inline script: the JSON-LD data block and the search script's file only
+		`<script src="/js/search.`,
 		`! style="`,
 	)
+	if page, _ := fs.ReadFile(out, "conditions/sciatica/index.html"); strings.Count(string(page), "<script") != 2 {
+		t.Errorf("a page has scripts besides its JSON-LD and the site's search:\n%s", page)
+	}
 	sitetest.Contains(t, out, "procedures/discectomy/index.html",
 		`href="/conditions/sciatica/"`, `Day 1`, `Walk a little`)
 	sitetest.Contains(t, out, "faqs/basics/index.html",

@@ -17,6 +17,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
+	"github.com/lumen-ssg/lumen/generator/search"
 	"github.com/lumen-ssg/lumen/generator/site"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
@@ -108,6 +109,7 @@ type prepared struct {
 	cfg      *config.Config
 	set      *content.Set
 	analyzer *readability.Analyzer
+	synonyms [][]string // of the search index
 	conv     *converter
 	site     *site.Site
 	theme    fs.FS
@@ -150,6 +152,13 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		lex = l
 	}
 	st.analyzer = readability.New(lex)
+	var own [][]string
+	if set.Synonyms != nil {
+		var synErrs diag.List
+		own, synErrs = search.ParseSynonyms(content.SynonymsFile, set.Synonyms)
+		errs = append(errs, synErrs...)
+	}
+	st.synonyms = search.Synonyms(set.Glossary, own)
 	return errs.Err()
 }
 
@@ -278,10 +287,11 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		today = time.Now()
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
-		keep:    st.b.keep,
-		detail:  st.b.keep || st.b.opts.Detail,
-		scripts: allowedScripts(st.cfg.Privacy.AllowedScripts),
-		checker: htmlcheck.New(st.cfg.Privacy.AllowedHosts),
-		check:   checkOptions(today, st.analyzer, st.set.Glossary, st.conv.terms),
+		keep:     st.b.keep,
+		detail:   st.b.keep || st.b.opts.Detail,
+		scripts:  allowedScripts(st.cfg.Privacy.AllowedScripts),
+		checker:  htmlcheck.New(st.cfg.Privacy.AllowedHosts),
+		check:    checkOptions(today, st.analyzer, st.set.Glossary, st.conv.terms),
+		synonyms: st.synonyms,
 	})
 }

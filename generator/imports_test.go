@@ -34,6 +34,7 @@ var layers = map[string]int{
 	"scaffold":    5,
 	"headers":     3,
 	"redirects":   5,
+	"search":      5,
 	"deploy":      6,
 	"":            6, // package generator itself
 	"devserver":   7,

@@ -14,6 +14,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/generator/search"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -60,7 +61,41 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := snap.writeLate(w, files); err != nil {
+		return nil, err
+	}
 	return snap.report(files), nil
+}
+
+// writeLate makes the files made after the pages, the search index, from
+// the records the pages left in files, and hands them to w. An index that
+// cannot be made is a finding of its first file.
+func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
+	if snap.search == nil {
+		return nil
+	}
+	records := map[*site.Page][]search.Record{}
+	for i, name := range snap.names {
+		if p := snap.files[name].page; p != nil && p.Searchable() {
+			records[p] = files[i].records
+		}
+	}
+	made, err := snap.searchFiles(records)
+	for i, name := range snap.names {
+		if !snap.late(name) {
+			continue
+		}
+		if err != nil {
+			files[i].findings = diag.List{{File: name, Rule: diag.RuleUnclassified, Msg: err.Error()}}
+			return nil
+		}
+		if w != nil {
+			if werr := w.WriteFile(name, made[name]); werr != nil {
+				return werr
+			}
+		}
+	}
+	return nil
 }
 
 // kept is what a Pass keeps of each file.
@@ -72,6 +107,7 @@ type kept struct {
 	fragments []markdown.Link
 	content   bool        // a content page, whose links to #fragments are checked
 	report    *check.Page // its scores, with Detail
+	records   []search.Record
 }
 
 // each makes every file on g's goroutines, keeping what the Pass needs of
@@ -80,6 +116,9 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 	for i, name := range snap.names {
 		if gctx.Err() != nil {
 			break
+		}
+		if snap.late(name) {
+			continue
 		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
@@ -93,7 +132,7 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 			defer bufs.Put(buf)
 			m := snap.get(e, buf)
 			k := &files[i]
-			k.findings, k.template, k.fragments = m.findings, m.template, m.fragments
+			k.findings, k.template, k.fragments, k.records = m.findings, m.template, m.fragments, m.records
 			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
 				k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
 				k.findings.Sort()

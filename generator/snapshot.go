@@ -24,6 +24,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/redirects"
 	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/schema"
+	"github.com/lumen-ssg/lumen/generator/search"
 	"github.com/lumen-ssg/lumen/generator/site"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
@@ -49,6 +50,7 @@ type Snapshot struct {
 	opts   snapshotOptions
 	files  map[string]*entry // by output name, such as "conditions/x/index.html"
 	names  []string          // sorted
+	search *searchIndex      // nil for a site without a search page
 }
 
 // snapshotOptions are how a Snapshot makes and checks its files.
@@ -64,6 +66,8 @@ type snapshotOptions struct {
 	scripts map[string]bool
 	checker *htmlcheck.Checker
 	check   check.Options
+	// synonyms are the groups of synonyms of the search index.
+	synonyms [][]string
 }
 
 // checkOptions are the options of package check for a build.
@@ -102,6 +106,8 @@ type made struct {
 	fragments []markdown.Link
 	// report is the editorial report of a content page.
 	report *check.Page
+	// records are what the search index knows of a content page.
+	records []search.Record
 }
 
 // newSnapshot lists every file of the site and how to make it: the
@@ -155,6 +161,7 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 		e.redirect = where(r.File, r.Line)
 		add(site.FileOf(r.From), e)
 	}
+	snap.addSearchIndex(add)
 	for name := range snap.files {
 		snap.names = append(snap.names, name)
 	}
@@ -264,6 +271,9 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	defer snap.Site.Release(p)
 	converted := time.Now()
 	m.findings = append(m.findings, body.Errs...)
+	if snap.search != nil {
+		m.records = search.RecordsOf(p, body)
+	}
 	buf.Reset()
 	if err := snap.renderPage(buf, p); err != nil {
 		var d *diag.Error

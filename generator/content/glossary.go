@@ -20,6 +20,9 @@ const (
 	// LexiconFile gives the syllable counts of words the readability
 	// scorer would count wrong, one "word N" a line.
 	LexiconFile = Dir + "/lexicon.txt"
+	// SynonymsFile adds the site's own groups of synonyms to the search's,
+	// one group a line: "slipped disc = herniated disc".
+	SynonymsFile = Dir + "/synonyms.txt"
 )
 
 // Glossary is the decoded glossary.yaml:

@@ -9,7 +9,8 @@ type Kind string
 // The kinds of page: the content kinds, then the list pages. Home and
 // Section pages are made from _index.md files, or made up when there is
 // none; the Terms page lists every tag and a Term page one tag's pages;
-// the NotFound page is 404.html.
+// the Search page searches the site and the AZ page lists its conditions
+// and procedures from A to Z; the NotFound page is 404.html.
 const (
 	KindArticle   Kind = "article"
 	KindCondition Kind = "condition"
@@ -22,6 +23,8 @@ const (
 	KindSection   Kind = "section"
 	KindTerms     Kind = "terms"
 	KindTerm      Kind = "term"
+	KindSearch    Kind = "search"
+	KindAZ        Kind = "az"
 	KindNotFound  Kind = "404"
 )
 
@@ -84,6 +87,8 @@ var kinds = [...]KindInfo{
 	{Kind: KindPage, Plural: "pages", Meta: func() Meta { return &Plain{} }, PageType: "WebPage"},
 	{Kind: KindTerms, Plural: "tag indexes", PageType: "CollectionPage"},
 	{Kind: KindTerm, Plural: "tags", PageType: "CollectionPage"},
+	{Kind: KindSearch, Plural: "search pages", PageType: "SearchResultsPage"},
+	{Kind: KindAZ, Plural: "A to Z pages", PageType: "CollectionPage"},
 	{Kind: KindNotFound, Plural: "404 pages", PageType: "WebPage"},
 }
 

@@ -70,6 +70,8 @@ type Set struct {
 	Glossary *Glossary
 	// Lexicon is the text of content/lexicon.txt, or nil.
 	Lexicon []byte
+	// Synonyms is the text of content/synonyms.txt, or nil.
+	Synonyms []byte
 }
 
 // Load reads every file under content/ in fsys.
@@ -105,7 +107,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 				return nil
 			}
 		}
-		if p == GlossaryFile || p == LexiconFile {
+		if p == GlossaryFile || p == LexiconFile || p == SynonymsFile {
 			return nil // data, read below and not published
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -136,6 +138,11 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 		set.Lexicon = data
 	} else if _, lerr := fs.Lstat(fsys, LexiconFile); lerr == nil {
 		errs = append(errs, sitefs.Link(fsys, LexiconFile, err).WithRule(diag.RuleLexicon))
+	}
+	if data, err := fs.ReadFile(fsys, SynonymsFile); err == nil {
+		set.Synonyms = data
+	} else if _, lerr := fs.Lstat(fsys, SynonymsFile); lerr == nil {
+		errs = append(errs, sitefs.Link(fsys, SynonymsFile, err).WithRule(diag.RuleFile))
 	}
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {

@@ -26,6 +26,7 @@ const (
 	RuleReviewer     = "review.missing"
 	RuleGlossary     = "glossary"
 	RuleLexicon      = "lexicon"
+	RuleSynonyms     = "synonyms"
 	RuleURL          = "url.duplicate"
 	RuleRelation     = "relation"
 	RuleMenu         = "menu"
@@ -67,6 +68,7 @@ var rules = [...]Rule{
 	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without `author`, `reviewed_by` or `last_reviewed`"},
 	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},
 	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
+	{RuleSynonyms, SeverityError, "content", "", "`content/synonyms.txt` has a line that names fewer than two things (`slipped disc = herniated disc`)"},
 	{RuleURL, SeverityError, "site, files", "", "two pages on one URL, or a content file on the name of a page, a theme file or a file Lumen writes (sitemap.xml, robots.txt, …)"},
 	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
 	{RuleMenu, SeverityError, "site", "", "a menu item, `practice.appointment_url` or the link of a notice in `site.yaml` points to no page or file of the site"},
@@ -83,7 +85,7 @@ var rules = [...]Rule{
 	{RuleLabel, SeverityError, "pages", "", "a form control without a label"},
 	{RuleTable, SeverityError, "pages", "", "a table without header cells"},
 	{RuleHost, SeverityError, "pages", "not for hosts in `privacy.allowed_hosts`", "a page or stylesheet loads something from another host"},
-	{RuleForm, SeverityError, "pages", "", "a form sent with GET, or to a host not in `privacy.allowed_hosts`"},
+	{RuleForm, SeverityError, "pages", "", "a form sent with GET that sends what is typed in a field (a search box whose field has no name sends nothing), or a form sent to a host not in `privacy.allowed_hosts`"},
 	{RuleScript, SeverityError, "pages", "not for files in `privacy.allowed_scripts`", "a file under `content/` published as it is that could run script: an HTML or SVG file with a `<script>`, an event handler (`onload=`) or a `javascript:` address, or a `.js` file"},
 	{RuleGrade, SeverityWarning, "pages", "error with `readability.enforce: true`", "Flesch–Kincaid grade above `readability.max_grade` (default 8), on a page of 100 words or more"},
 	{RuleSMOG, SeverityWarning, "pages", "error with `readability.enforce: true`", "SMOG above `readability.max_smog` (default 9), on a page of 100 words or more"},

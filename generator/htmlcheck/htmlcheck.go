@@ -137,6 +137,9 @@ type pageState struct {
 	links      []*link
 	headText   *strings.Builder
 	heading    int
+	// getForm is the method of the form being read when it is not POST;
+	// such a form is an error once a field would send what is typed.
+	getForm string
 }
 
 type control struct {
@@ -252,6 +255,7 @@ func (p *pageState) start(t tag) {
 		p.resource(t, "src", "srcset", "poster")
 		if t.Data == "input" {
 			p.control(t)
+			p.sends(t)
 		}
 	case "object":
 		p.resource(t, "data")
@@ -276,6 +280,9 @@ func (p *pageState) start(t tag) {
 		}
 	case "select", "textarea":
 		p.control(t)
+		p.sends(t)
+	case "button":
+		p.sends(t)
 	case "table":
 		p.tables = append(p.tables, 0)
 	case "th":
@@ -285,8 +292,14 @@ func (p *pageState) start(t tag) {
 	case "form":
 		method, _ := attr(t, "method")
 		action, _ := attr(t, "action")
+		p.getForm = ""
 		if !strings.EqualFold(method, "post") {
-			p.errorf(diag.RuleForm, "a form is sent with %q; forms must use method=\"post\" so that what patients type never ends up in addresses and server logs", strings.ToUpper(method))
+			// A GET form that sends no field, such as a search box whose
+			// words a script reads, puts nothing typed in the address.
+			p.getForm = strings.ToUpper(method)
+			if p.getForm == "" {
+				p.getForm = "GET" // what a form without a method uses
+			}
 		}
 		if host := p.c.foreign(action); host != "" {
 			p.errorf(diag.RuleForm, "a form is sent to another host, %s", host).WithHint("allow the host on purpose in site.yaml: privacy: {allowed_hosts: [%s]}", host)
@@ -309,6 +322,8 @@ func (p *pageState) end(tag string) {
 		}
 	case "label":
 		p.labelDepth = max(0, p.labelDepth-1)
+	case "form":
+		p.getForm = ""
 	case "table":
 		if n := len(p.tables); n > 0 {
 			if p.tables[n-1] == 0 {
@@ -339,6 +354,16 @@ func (p *pageState) control(t tag) {
 		}
 	}
 	p.controls = append(p.controls, c)
+}
+
+// sends reports a named field of a form sent with GET: what is typed in
+// it would end up in the address, the server's logs and the history.
+func (p *pageState) sends(t tag) {
+	if name, _ := attr(t, "name"); p.getForm == "" || name == "" {
+		return
+	}
+	p.errorf(diag.RuleForm, "a form is sent with %q; forms must use method=\"post\" so that what patients type never ends up in addresses and server logs", p.getForm)
+	p.getForm = "" // once a form
 }
 
 // resource checks the URL attributes of an element that the browser loads

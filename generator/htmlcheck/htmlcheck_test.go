@@ -10,6 +10,7 @@ const good = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="
 <body><h1 id="t">Title</h1><h2>Part</h2><h3>Sub</h3><h2>Other</h2>
 <img src="/a.png" alt="A spine model"><img src="/line.svg" alt="">
 <a href="/b/">Our opening hours</a> <a href="/c/"><img src="/m.png" alt="Map"></a> <a href="/d/" aria-label="Home"></a>
+<form role="search" action="/search/"><label for="s">Search</label><input id="s" type="search"><button type="submit">Search</button></form>
 <form method="post" action="/send"><label for="n">Name</label><input id="n" name="n"><label>Email <input name="e"></label>
 <textarea aria-label="Message"></textarea><input type="hidden" name="x"><input type="submit"></form>
 <table><tr><th>Day</th></tr><tr><td>Mon</td></tr></table>
@@ -34,7 +35,8 @@ func TestPageProblems(t *testing.T) {
 		{"duplicate id", `<html lang="en"><body><h1 id="a">T</h1><p id="a"></p></body></html>`, `the id "a" is used 2 times`},
 		{"unlabelled input", `<html lang="en"><body><h1>T</h1><form method="post"><input name="q"></form></body></html>`, "the form control input q has no label"},
 		{"table without th", `<html lang="en"><body><h1>T</h1><table><tr><td>1</td></tr></table></body></html>`, "a table has no header cells"},
-		{"GET form", `<html lang="en"><body><h1>T</h1><form action="/s"></form></body></html>`, `a form is sent with ""`},
+		{"GET form", `<html lang="en"><body><h1>T</h1><form action="/s"><label>Name <input name="q"></label></form></body></html>`, `a form is sent with "GET"`},
+		{"GET form, select", `<html lang="en"><body><h1>T</h1><form method="get" action="/s"><label>Pain <select name="where"><option>back</option></select></label></form></body></html>`, `a form is sent with "GET"`},
 		{"third-party script", `<html lang="en"><head><script src="https://www.googletagmanager.com/gtag/js"></script></head><body><h1>T</h1></body></html>`, "loads from another host, www.googletagmanager.com"},
 		{"protocol-relative font css", `<html lang="en"><head><link rel="stylesheet" href="//fonts.googleapis.com/css?family=Roboto"></head><body><h1>T</h1></body></html>`, "fonts.googleapis.com"},
 		{"srcset", `<html lang="en"><body><h1>T</h1><img alt="x" srcset="/a.png 1x, https://cdn.example.org/b.png 2x"></body></html>`, "cdn.example.org"},

@@ -40,7 +40,7 @@ func TestExampleSite(t *testing.T) {
 		}
 	}
 	sort.Strings(kinds)
-	eq(t, "kinds covered", strings.Join(kinds, " "), "article condition faq home location page procedure provider section term terms")
+	eq(t, "kinds covered", strings.Join(kinds, " "), "article az condition faq home location page procedure provider search section term terms")
 	// Every hours row of the example locations is readable.
 	for _, p := range s.OfKind("location") {
 		m := p.Meta.(*content.Location)

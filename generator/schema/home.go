@@ -10,6 +10,15 @@ type webSite struct {
 	Name       string `json:"name"`
 	InLanguage string `json:"inLanguage,omitempty"`
 	Publisher  *ref   `json:"publisher,omitempty"`
+	// PotentialAction is the site's search, when it has one.
+	PotentialAction *searchAction `json:"potentialAction,omitempty"`
+}
+
+// searchAction says how to search the site: its search page reads ?q=.
+type searchAction struct {
+	Type       types  `json:"@type"`
+	Target     string `json:"target"`
+	QueryInput string `json:"query-input"`
 }
 
 // organization is the practice as a MedicalOrganization. It never has
@@ -40,6 +49,10 @@ func (b *builder) home(wp *webPage) {
 		Name:       cfg.Title,
 		InLanguage: cfg.Language,
 		Publisher:  &ref{ID: org.ID},
+	}
+	if p := b.s.Search; p != nil {
+		site.PotentialAction = &searchAction{Type: typ("SearchAction"),
+			Target: p.Permalink + "?q={search_term_string}", QueryInput: "required name=search_term_string"}
 	}
 	o := &organization{
 		Type:        typ("MedicalOrganization"),

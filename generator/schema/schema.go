@@ -7,7 +7,8 @@
 // is about. What each kind of page emits:
 //
 //	kind        page node                       other nodes in @graph
-//	home        WebPage                         WebSite, MedicalOrganization (the practice)
+//	home        WebPage                         WebSite (with a SearchAction for a site with a
+//	                                            search page), MedicalOrganization (the practice)
 //	condition   MedicalWebPage                  BreadcrumbList, MedicalCondition
 //	procedure   MedicalWebPage                  BreadcrumbList, SurgicalProcedure, DiagnosticProcedure,
 //	                                            TherapeuticProcedure or MedicalProcedure

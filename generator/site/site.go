@@ -43,6 +43,12 @@ type Site struct {
 	Sections []*Page
 	// TagIndex is the /tags/ page, or nil when no page has tags.
 	TagIndex *Page
+	// Search is the search page, /search/, or nil for a site without
+	// content pages.
+	Search *Page
+	// AZ is the A to Z page of conditions and treatments, /a-z/, or nil
+	// for a site without conditions or procedures.
+	AZ *Page
 	// Files are the content files that are not pages, with their URLs.
 	Files []File
 	// NotFound is the page written as 404.html. It is not one of Pages.
@@ -98,6 +104,7 @@ func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) 
 	errs = append(errs, s.assignURLs(set)...)
 	errs = append(errs, s.buildSections()...)
 	errs = append(errs, s.buildTags()...)
+	errs = append(errs, s.buildSearch()...)
 	errs = append(errs, s.link()...)
 	s.order()
 	errs = append(errs, s.checkConfigLinks()...)

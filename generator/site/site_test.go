@@ -244,7 +244,7 @@ func TestCounts(t *testing.T) {
 	for _, c := range s.Counts() {
 		got = append(got, c.String())
 	}
-	want := "1 home, 6 sections, 2 articles, 2 conditions, 2 procedures, 1 faq, 2 providers, 1 location, 1 page, 1 tag index, 2 tags"
+	want := "1 home, 6 sections, 2 articles, 2 conditions, 2 procedures, 1 faq, 2 providers, 1 location, 1 page, 1 tag index, 2 tags, 1 search page, 1 A to Z page"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("counts:\n got %s\nwant %s", strings.Join(got, ", "), want)
 	}

@@ -8,7 +8,10 @@
 #   2. builds the example site into a temporary directory;
 #   3. axe.mjs: axe-core in headless Chromium on every page at 1280 px and
 #      375 px, WCAG 2.0/2.1/2.2 A and AA rules, and no third-party requests;
-#   4. vnu.sh: the Nu HTML Checker over every HTML and CSS file.
+#   4. search.mjs: the patient queries of search-queries.txt on the search
+#      page, each with the page it must find in the first three, axe on the
+#      page with results, and no query words sent to the server;
+#   5. vnu.sh: the Nu HTML Checker over every HTML and CSS file.
 #
 # Exits non-zero if anything fails. Env: CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
@@ -62,5 +65,7 @@ clinic="$work/public-clinic"
 status=0
 node "$here/axe.mjs" "$public" || status=1
 node "$here/axe.mjs" --base /clinic/ "$clinic" || status=1
+node "$here/search.mjs" "$public" || status=1
+node "$here/search.mjs" --base /clinic/ "$clinic" || status=1
 bash "$here/vnu.sh" "$public" || status=1
 exit $status

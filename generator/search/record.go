@@ -1,0 +1,98 @@
+package search
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// Record is what the index knows of one result: a content page, or one
+// question of an FAQ page, which is a result of its own that links to the
+// question's anchor.
+type Record struct {
+	URL   string
+	Title string
+	// Kind names the kind of result for patients: "Condition",
+	// "Procedure", "Question", …
+	Kind string
+	// The fields, by weight: the title and other names are worth most,
+	// then the summary and the headings, then the body.
+	Names, Lead, Headings, Body []string
+	// Text is what a result shows its snippet from: the summary and the
+	// body of a page, the answer of a question.
+	Text string
+}
+
+// Count returns how many records page p has: one, and one more per
+// question of an FAQ page. It needs only front matter, so the files of the
+// index can be named before any page is made.
+func Count(p *site.Page) int {
+	if !p.Searchable() {
+		return 0
+	}
+	if f, ok := p.Meta.(*content.FAQ); ok {
+		return 1 + len(f.Questions)
+	}
+	return 1
+}
+
+// kindNames are the labels of results, by kind of page.
+func kindName(k content.Kind) string {
+	switch k {
+	case content.KindFAQ:
+		return "Questions and answers"
+	case content.KindPage:
+		return "Page"
+	}
+	return strings.ToUpper(string(k[:1])) + string(k[1:])
+}
+
+// RecordsOf returns the records of a content page, given its converted
+// Markdown: Count(p) of them.
+func RecordsOf(p *site.Page, b *site.Body) []Record {
+	if !p.Searchable() {
+		return nil
+	}
+	r := Record{URL: p.URL, Title: p.Title(), Kind: kindName(p.Kind)}
+	c := p.Common()
+	r.Lead = append(r.Lead, c.Summary, c.Description)
+	if cond, ok := p.Meta.(*content.Condition); ok {
+		r.Names = append(r.Names, cond.AlsoKnownAs...)
+	}
+	for _, f := range p.Meta.Readable() {
+		if f.Key != "summary" {
+			r.Lead = append(r.Lead, f.Text)
+		}
+	}
+	for _, pr := range b.Prose {
+		if pr.Heading {
+			r.Headings = append(r.Headings, pr.Text)
+		} else {
+			r.Body = append(r.Body, pr.Text)
+		}
+	}
+	r.Text = strings.Join(append([]string{c.Summary}, r.Body...), " ")
+	out := []Record{r}
+	if f, ok := p.Meta.(*content.FAQ); ok {
+		for i, q := range f.Questions {
+			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: "Question", Lead: []string{p.Title()}}
+			if i < len(b.Answers) {
+				qr.Body = []string{textOf(string(b.Answers[i]))}
+				qr.Text = qr.Body[0]
+			}
+			out = append(out, qr)
+		}
+	}
+	return out
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// textOf returns the text of an HTML fragment.
+func textOf(h string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(h, " "))), " ")
+}

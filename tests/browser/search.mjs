@@ -1,0 +1,116 @@
+// search.mjs: the search of a built Lumen site, in a real browser.
+//
+// Usage: node search.mjs [--base /clinic/] <public-dir> [queries-file]
+//
+// Serves <public-dir> on 127.0.0.1, opens /search/?q=… in headless
+// Chromium for each query of the queries file (default
+// search-queries.txt: "query => /path/" lines), and checks that the page
+// is among the first three results. Prints the share in first place and
+// in the first three, and the queries that failed; exits 1 if any did.
+// Also runs axe-core on the search page with a query, and checks that the
+// search asks the server for nothing but the index's own files.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serveSite } from './serve.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const args = process.argv.slice(2);
+let base = '/';
+if (args[0] === '--base') {
+  base = args[1];
+  args.splice(0, 2);
+}
+const [rootArg, queriesArg] = args;
+if (!rootArg || !base.startsWith('/') || !base.endsWith('/')) {
+  console.error('usage: node search.mjs [--base /clinic/] <public-dir> [queries-file]');
+  process.exit(2);
+}
+const root = path.resolve(rootArg);
+const queries = fs.readFileSync(queriesArg || path.join(here, 'search-queries.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => {
+    const [q, want] = l.split('=>').map((s) => s.trim());
+    return { q, want };
+  });
+
+async function results(page, origin, q) {
+  await page.goto(`${origin}${base}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status');
+    return s && s.textContent !== '' && s.textContent !== 'Searching…';
+  }, null, { timeout: 10_000 });
+  return page.$$eval('#search-results li a', (as) => as.map((a) => {
+    const u = new URL(a.href);
+    return u.pathname + u.hash;
+  })).then((got) => got.map((u) => '/' + u.slice(base.length)));
+}
+
+async function main() {
+  const { server, origin } = await serveSite(root, base);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumen-search-chromium-'));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let first = 0, top3 = 0, status = 0;
+  const failures = [];
+  const requests = [];
+  try {
+    const page = browser.pages()[0] || await browser.newPage();
+    page.on('request', (r) => requests.push(new URL(r.url())));
+    for (const { q, want } of queries) {
+      const got = await results(page, origin, q);
+      const rank = got.indexOf(want) + 1;
+      if (rank === 1) first++;
+      if (rank >= 1 && rank <= 3) top3++;
+      else failures.push(`  ${q} => ${want}: got ${got.slice(0, 3).join(', ') || 'no results'}`);
+    }
+    // axe on the search page with results, and a typed query's words never
+    // in an address the browser asks for.
+    await results(page, origin, 'slipped disc');
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const axe = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    if (axe.length) {
+      status = 1;
+      console.error('search: axe violations on /search/ with results:\n  ' + axe.join('\n  '));
+    }
+    requests.length = 0;
+    await page.goto(`${origin}${base}about/`, { waitUntil: 'load' });
+    await page.fill('#site-search', 'numbness between the legs');
+    await Promise.all([page.waitForURL(new RegExp(base + 'search/#q=')), page.press('#site-search', 'Enter')]);
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('result'));
+    const leaked = requests.filter((u) => u.origin !== origin || /numbness|legs/.test(u.pathname + u.search));
+    if (leaked.length) {
+      status = 1;
+      console.error('search: the query reached the server: ' + leaked.map(String).join(', '));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  const pct = (n) => `${Math.round((100 * n) / queries.length)}%`;
+  console.log(`search${base === '/' ? '' : ' under ' + base}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
+  if (failures.length) {
+    status = 1;
+    console.error('search: not in the first three:\n' + failures.join('\n'));
+  }
+  process.exit(status);
+}
+
+main().catch((e) => {
+  console.error('search:', e);
+  process.exit(1);
+});
