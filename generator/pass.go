@@ -68,30 +68,36 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 }
 
 // writeLate makes the files made after the pages, the search index, from
-// the records the pages left in files, and hands them to w. An index that
-// cannot be made is a finding of its first file.
+// the analyzed records the pages left in files, and hands them to w. An
+// index that cannot be made is a finding of its first file.
 func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 	if snap.search == nil {
 		return nil
 	}
-	records := map[*site.Page][]search.Record{}
+	docs := map[*site.Page][]search.Doc{}
 	for i, name := range snap.names {
 		if p := snap.files[name].page; p != nil && p.Searchable() {
-			records[p] = files[i].records
+			docs[p] = files[i].docs
+			files[i].docs = nil
 		}
 	}
-	made, err := snap.searchFiles(records)
-	for i, name := range snap.names {
-		if !snap.late(name) {
-			continue
+	var emit func(string, []byte) error
+	var werr error
+	if w != nil {
+		emit = func(name string, data []byte) error {
+			werr = w.WriteFile(name, data)
+			return werr
 		}
-		if err != nil {
-			files[i].findings = diag.List{{File: name, Rule: diag.RuleUnclassified, Msg: err.Error()}}
-			return nil
-		}
-		if w != nil {
-			if werr := w.WriteFile(name, made[name]); werr != nil {
-				return werr
+	}
+	_, err := snap.searchFiles(docs, emit)
+	if werr != nil {
+		return werr
+	}
+	if err != nil {
+		for i, name := range snap.names {
+			if snap.late(name) {
+				files[i].findings = diag.List{{File: name, Rule: diag.RuleUnclassified, Msg: err.Error()}}
+				break
 			}
 		}
 	}
@@ -107,7 +113,7 @@ type kept struct {
 	fragments []markdown.Link
 	content   bool        // a content page, whose links to #fragments are checked
 	report    *check.Page // its scores, with Detail
-	records   []search.Record
+	docs      []search.Doc
 }
 
 // each makes every file on g's goroutines, keeping what the Pass needs of
@@ -132,7 +138,7 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 			defer bufs.Put(buf)
 			m := snap.get(e, buf)
 			k := &files[i]
-			k.findings, k.template, k.fragments, k.records = m.findings, m.template, m.fragments, m.records
+			k.findings, k.template, k.fragments, k.docs = m.findings, m.template, m.fragments, m.docs
 			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
 				k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
 				k.findings.Sort()

@@ -81,6 +81,18 @@ func TestSearchIndexesEveryPage(t *testing.T) {
 	}
 }
 
+// TestSearchCanBeTurnedOff builds the practice with search: {disabled:
+// true}: no search page, index, script or header box; the A to Z page
+// stays, without its link to the search.
+func TestSearchCanBeTurnedOff(t *testing.T) {
+	out := build(t, strings.Replace(practice, "-- site.yaml --\n", "-- site.yaml --\nsearch: {disabled: true}\n", 1), Options{})
+	if matches, _ := fs.Glob(out, "search/*"); len(matches) > 0 {
+		t.Errorf("search files with search disabled: %v", matches)
+	}
+	sitetest.Contains(t, out, "conditions/sciatica/index.html", `! type="search"`, `! js/search.`)
+	sitetest.Contains(t, out, "a-z/index.html", `Conditions and treatments from A to Z`, `! search the site`)
+}
+
 // TestSearchFindsAnEditInServe reads the index lumen serve serves from a
 // Snapshot, edits a page's title, and finds the new title in the next
 // Snapshot's index.

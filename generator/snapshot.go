@@ -106,8 +106,9 @@ type made struct {
 	fragments []markdown.Link
 	// report is the editorial report of a content page.
 	report *check.Page
-	// records are what the search index knows of a content page.
-	records []search.Record
+	// docs are what the search index knows of a content page: its
+	// records, analyzed.
+	docs []search.Doc
 }
 
 // newSnapshot lists every file of the site and how to make it: the
@@ -272,7 +273,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	converted := time.Now()
 	m.findings = append(m.findings, body.Errs...)
 	if snap.search != nil {
-		m.records = search.RecordsOf(p, body)
+		m.docs = snap.searchDocs(p, body)
 	}
 	buf.Reset()
 	if err := snap.renderPage(buf, p); err != nil {

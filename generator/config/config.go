@@ -80,6 +80,8 @@ type Config struct {
 	Limits Limits `yaml:"limits"`
 	// Deploy says where lumen deploy publishes the site.
 	Deploy Deploy `yaml:"deploy"`
+	// Search is the site's search.
+	Search Search `yaml:"search"`
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
@@ -212,6 +214,14 @@ type Privacy struct {
 	// published, by their path in content/, such as widgets/booking.js.
 	// Any other .js file is an error: a page of the site could load it.
 	AllowedScripts []string `yaml:"allowed_scripts"`
+}
+
+// Search is the site's search: a search page, its index and a search box in
+// every page's header, on by default.
+type Search struct {
+	// Disabled leaves out the search page, its index and the search box;
+	// the A to Z page of conditions and treatments stays.
+	Disabled bool `yaml:"disabled"`
 }
 
 // Limits bound what one page may ask of a build, so that a broken or

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,8 +58,10 @@ func (l Layout) Files() []string {
 	return names
 }
 
-// Build makes the index of records, in the order given, with the synonyms
-// groups: the files of Layout{len(records)}.Files(), by name.
+// Build makes the index of docs, in the order given, analyzed by a, with
+// the synonyms groups, and hands each of its files to emit, by name: the
+// files of Layout{len(docs)}.Files(), one at a time, so that the whole
+// index is never in memory at once. It returns the first error of emit.
 //
 // meta.json holds what a query needs first: the number of records and
 // shards, the stopwords and the synonyms. Each shard w/N.json maps the
@@ -73,113 +76,107 @@ func (l Layout) Files() []string {
 // path base ("/" or "/clinic/"). When all the shards together are small
 // (under allBytes), meta.json says so and the script fetches them all at
 // once, so that not even the shard a word falls in reaches the server.
-func Build(records []Record, synonyms [][]string, base string) (map[string][]byte, error) {
-	stop := stopwords()
-	layout := Layout{Records: len(records)}
+func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(name string, data []byte) error) error {
+	layout := Layout{Records: len(docs)}
 	shards := layout.Shards()
+	words, stemOf, nstems := a.vocabulary()
 
-	type posting struct{ rec, score int }
-	type stemInfo struct {
-		postings []posting
-	}
-	stems := map[string]*stemInfo{}
-	surface := map[string]string{} // word → stem
-	lengths := make([]float64, len(records))
-	freqs := make([]map[string]float64, len(records))
-	named := make([]map[string]bool, len(records)) // the stems of each record's title and names
+	// The postings of each stem, in record order, as the shards hold
+	// them: the gap from the record before, then the score. They are
+	// laid end to end in one slice, postings[start[st]:start[st+1]].
+	start := make([]int, nstems+1)
 	total := 0.0
-	for i, r := range records {
-		tf := map[string]float64{}
-		names := map[string]bool{}
-		for _, f := range []struct {
-			texts  []string
-			weight float64
-		}{{append([]string{r.Title}, r.Names...), 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
-			for _, t := range f.texts {
-				for _, w := range Words(t, stop) {
-					st, ok := surface[w]
-					if !ok {
-						st = Stem(w)
-						surface[w] = st
-					}
-					if f.weight == 0 {
-						names[st] = true
-						tf[st] += 0 // the stem is in the record
-						continue
-					}
-					tf[st] += f.weight
-					lengths[i] += f.weight
-				}
-			}
+	for _, d := range docs {
+		total += float64(d.Length)
+		for _, t := range d.Terms {
+			start[t.Stem+1] += 2
 		}
-		freqs[i], named[i] = tf, names
-		total += lengths[i]
 	}
-	avg := total / math.Max(float64(len(records)), 1)
+	for st := range nstems {
+		start[st+1] += start[st]
+	}
+	postings := make([]int32, start[nstems])
+	next := slices.Clone(start[:nstems])
+	last := make([]int32, nstems)
+	avg := math.Max(total/math.Max(float64(len(docs)), 1), 1)
 	const k1, b = 1.2, 0.5
-	for i, tf := range freqs {
-		norm := k1 * (1 - b + b*lengths[i]/math.Max(avg, 1))
-		for st, f := range tf {
-			s := stems[st]
-			if s == nil {
-				s = &stemInfo{}
-				stems[st] = s
-			}
+	for i, d := range docs {
+		norm := k1 * (1 - b + b*float64(d.Length)/avg)
+		for _, t := range d.Terms {
+			f := float64(t.Freq)
 			score := f * (k1 + 1) / (f + norm)
-			if named[i][st] {
+			if t.Named {
 				score += nameBonus
 			}
-			s.postings = append(s.postings, posting{i, int(math.Round(score * 100))})
+			at := next[t.Stem]
+			postings[at], postings[at+1] = int32(i)-last[t.Stem], int32(math.Round(score*100))
+			next[t.Stem] += 2
+			last[t.Stem] = int32(i)
 		}
 	}
+	postingsOf := func(st uint32) []int32 { return postings[start[st]:start[st+1]] }
 
 	// The shards: each word with its stem's postings, a stem's postings
-	// once per shard.
+	// once per shard. A word whose stem no doc has any more (a word of an
+	// old version of a page, in lumen serve) is left out.
 	type shard struct {
-		Words    map[string]int `json:"w"`
-		Postings [][]int        `json:"p"`
+		words    []byte         // "word":slot, …
+		postings [][]int32      // by slot
+		slot     map[uint32]int // stem → slot
 	}
 	out := make([]shard, shards)
-	slot := make([]map[string]int, shards) // stem → its place in the shard's postings
-	for i := range out {
-		out[i].Words = map[string]int{}
-		slot[i] = map[string]int{}
-	}
-	words := make([]string, 0, len(surface))
-	for w := range surface {
-		words = append(words, w)
-	}
-	sort.Strings(words)
 	for _, w := range words {
-		st := surface[w]
-		n := shardOf(w, shards)
-		j, ok := slot[n][st]
-		if !ok {
-			j = len(out[n].Postings)
-			slot[n][st] = j
-			var flat []int
-			prev := 0
-			for _, p := range stems[st].postings { // in record order
-				flat = append(flat, p.rec-prev, p.score)
-				prev = p.rec
-			}
-			out[n].Postings = append(out[n].Postings, flat)
+		st := stemOf[w]
+		if len(postingsOf(st)) == 0 {
+			continue
 		}
-		out[n].Words[w] = j
+		sh := &out[shardOf(w, shards)]
+		if sh.slot == nil {
+			sh.slot = map[uint32]int{}
+		}
+		j, ok := sh.slot[st]
+		if !ok {
+			j = len(sh.postings)
+			sh.slot[st] = j
+			sh.postings = append(sh.postings, postingsOf(st))
+		}
+		if len(sh.words) > 0 {
+			sh.words = append(sh.words, ',')
+		}
+		sh.words = strconv.AppendQuote(sh.words, w) // a–z and 0–9 only
+		sh.words = append(sh.words, ':')
+		sh.words = strconv.AppendInt(sh.words, int64(j), 10)
 	}
 
-	files := map[string][]byte{}
-	shardBytes := 0
+	// The shards go first: meta.json says whether they are small enough
+	// to fetch all at once.
+	made, shardBytes := 0, 0
 	for i, sh := range out {
-		data, err := json.Marshal(sh)
-		if err != nil {
-			return nil, err
+		data := append(make([]byte, 0, len(sh.words)+16), `{"w":{`...)
+		data = append(data, sh.words...)
+		data = append(data, `},"p":[`...)
+		for j, p := range sh.postings {
+			if j > 0 {
+				data = append(data, ',')
+			}
+			data = append(data, '[')
+			for k, n := range p {
+				if k > 0 {
+					data = append(data, ',')
+				}
+				data = strconv.AppendInt(data, int64(n), 10)
+			}
+			data = append(data, ']')
 		}
-		files[Dir+"/w/"+strconv.Itoa(i)+".json"] = data
+		data = append(data, "]}"...)
+		if err := emit(Dir+"/w/"+strconv.Itoa(i)+".json", data); err != nil {
+			return err
+		}
+		made++
 		shardBytes += len(data)
 	}
 	var stopList []string
-	for w := range stop {
+	for w := range a.stop {
 		stopList = append(stopList, w)
 	}
 	sort.Strings(stopList)
@@ -191,30 +188,36 @@ func Build(records []Record, synonyms [][]string, base string) (map[string][]byt
 		All      bool       `json:"all"`
 		Stop     []string   `json:"stop"`
 		Synonyms [][]string `json:"synonyms"`
-	}{1, len(records), shards, recordsPerFile, shardBytes < allBytes, stopList, synonyms})
+	}{1, len(docs), shards, recordsPerFile, shardBytes < allBytes, stopList, synonyms})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files[Dir+"/meta.json"] = meta
+	if err := emit(Dir+"/meta.json", meta); err != nil {
+		return err
+	}
+	made++
 	type shown struct {
 		URL   string `json:"u"`
 		Title string `json:"t"`
 		Kind  string `json:"k"`
 		Text  string `json:"x"`
 	}
-	for start := 0; start < len(records); start += recordsPerFile {
+	for start := 0; start < len(docs); start += recordsPerFile {
 		var page []shown
-		for _, r := range records[start:min(start+recordsPerFile, len(records))] {
-			page = append(page, shown{strings.TrimSuffix(base, "/") + r.URL, r.Title, r.Kind, clip(strings.Join(strings.Fields(r.Text), " "), snippetBytes)})
+		for _, d := range docs[start:min(start+recordsPerFile, len(docs))] {
+			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
 		}
 		data, err := json.Marshal(page)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[Dir+"/r/"+strconv.Itoa(start/recordsPerFile)+".json"] = data
+		if err := emit(Dir+"/r/"+strconv.Itoa(start/recordsPerFile)+".json", data); err != nil {
+			return err
+		}
+		made++
 	}
-	if len(files) != len(layout.Files()) {
-		return nil, fmt.Errorf("search: made %d files, the layout names %d", len(files), len(layout.Files()))
+	if made != len(layout.Files()) {
+		return fmt.Errorf("search: made %d files, the layout names %d", made, len(layout.Files()))
 	}
-	return files, nil
+	return nil
 }

@@ -2,9 +2,12 @@ package search
 
 import (
 	"encoding/json"
+	"maps"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -73,10 +76,29 @@ func TestBuildWritesTheLayout(t *testing.T) {
 	for i := range 20 {
 		records = append(records, Record{URL: "/p" + string(rune('a'+i)) + "/", Title: "Page", Body: []string{"filler words"}})
 	}
-	files, err := Build(records, [][]string{{"pinched nerve", "radiculopathy"}}, "/clinic/")
-	if err != nil {
-		t.Fatal(err)
+	build := func() map[string][]byte {
+		a := NewAnalyzer()
+		var docs []Doc
+		for _, r := range records {
+			docs = append(docs, a.Doc(r))
+		}
+		// A record analyzed but not indexed, as an old version of a page
+		// in lumen serve: its words are not in the index.
+		a.Doc(Record{Title: "Gone", Body: []string{"vanished"}})
+		files := map[string][]byte{}
+		err := Build(a, docs, [][]string{{"pinched nerve", "radiculopathy"}}, "/clinic/", func(name string, data []byte) error {
+			if files[name] != nil {
+				t.Errorf("%s made twice", name)
+			}
+			files[name] = data
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
 	}
+	files := build()
 	layout := Layout{Records: len(records)}
 	for _, name := range layout.Files() {
 		if files[name] == nil {
@@ -95,7 +117,14 @@ func TestBuildWritesTheLayout(t *testing.T) {
 		W map[string]int
 		P [][]int
 	}
-	json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf("sciatica", meta.Shards))+".json"], &shard)
+	for name, data := range files {
+		if !json.Valid(data) {
+			t.Errorf("%s is not JSON: %s", name, data)
+		}
+	}
+	if err := json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf("sciatica", meta.Shards))+".json"], &shard); err != nil {
+		t.Fatal(err)
+	}
 	i, ok := shard.W["sciatica"]
 	if !ok {
 		t.Fatalf("sciatica is not in its shard: %v", shard.W)
@@ -104,15 +133,110 @@ func TestBuildWritesTheLayout(t *testing.T) {
 	if len(p) != 4 || p[0] != 0 || p[2] != 1 || p[1] <= p[3] {
 		t.Errorf("postings of sciatica %v: want records 0 and 1, the title above the body", p)
 	}
+	var gone struct{ W map[string]int }
+	if err := json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf("vanished", meta.Shards))+".json"], &gone); err != nil || gone.W == nil || has(gone.W, "vanished") {
+		t.Errorf("a word of no indexed record is in the index: %v %v", gone.W, err)
+	}
 	var recs []struct{ U, T, K, X string }
-	json.Unmarshal(files["search/r/0.json"], &recs)
+	if err := json.Unmarshal(files["search/r/0.json"], &recs); err != nil {
+		t.Fatal(err)
+	}
 	if len(recs) != 16 || recs[0].U != "/clinic/conditions/sciatica/" || recs[0].K != "Condition" || recs[1].X != "We treat sciatica and back pain." {
 		t.Errorf("records: %+v", recs[:2])
 	}
-	again, _ := Build(records, [][]string{{"pinched nerve", "radiculopathy"}}, "/clinic/")
+	again := build()
 	for name, data := range files {
 		if string(again[name]) != string(data) {
 			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// has reports whether the map m has the key k.
+func has(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// FuzzWordsSplitLikeTheScript holds the byte-at-a-time split of Words to
+// its definition, which the script follows: fold, then split at anything
+// but a–z and 0–9.
+func FuzzWordsSplitLikeTheScript(f *testing.F) {
+	for _, s := range []string{"What is the BEST thing?", "Ciática y hernia discal", "L4-L5", "İstanbul ǅ ß Ⅻ", "x\u0301y"} {
+		f.Add(s)
+	}
+	stop := stopwords()
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		}) {
+			if len(w) > 1 && !stop[w] {
+				want = append(want, w)
+			}
+		}
+		if got := Words(s, stop); !slices.Equal(got, want) {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// BenchmarkAnalyzerDoc analyzes an example condition page's Markdown as
+// one record: what every page of a build costs the index.
+func BenchmarkAnalyzerDoc(b *testing.B) {
+	data, err := os.ReadFile("../../content/conditions/lumbar-disc-herniation.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := Record{Title: "Lumbar disc herniation", Body: strings.Split(string(data), "\n\n")}
+	a := NewAnalyzer()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		a.Doc(r)
+	}
+}
+
+// TestAnalyzerIsSafeForConcurrentUse analyzes the same records on many
+// goroutines at once (run with -race) and alone: the same stems, counts
+// and lengths, whatever the numbers the stems were given.
+func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
+	records := []Record{
+		{Title: "Sciatica", Names: []string{"Lumbar radiculopathy"}, Body: []string{"Leg pain from a pinched nerve; nerves pinched — ciática."}},
+		{Title: "Herniated disc", Lead: []string{"A disc bulges and presses on a nerve."}, Body: []string{"Most herniations heal without surgery."}},
+		{Title: "Épidural steroid injection", Headings: []string{"Risks"}, Body: []string{"An injection of steroid near the nerve."}},
+	}
+	counts := func(a *Analyzer, d Doc) map[string]Term {
+		_, _, n := a.vocabulary()
+		stems := make([]string, n)
+		for st, id := range a.ids {
+			stems[id] = st
+		}
+		m := map[string]Term{}
+		for _, t := range d.Terms {
+			t2 := t
+			t2.Stem = 0
+			m[stems[t.Stem]] = t2
+		}
+		return m
+	}
+	alone := NewAnalyzer()
+	var want []map[string]Term
+	for _, r := range records {
+		want = append(want, counts(alone, alone.Doc(r)))
+	}
+	shared := NewAnalyzer()
+	docs := make([]Doc, 60)
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Go(func() { docs[i] = shared.Doc(records[i%len(records)]) })
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if got := counts(shared, d); !maps.Equal(got, want[i%len(records)]) {
+			t.Errorf("record %d: %v, alone %v", i%len(records), got, want[i%len(records)])
+		}
+		if d.Length != alone.Doc(records[i%len(records)]).Length {
+			t.Errorf("record %d: length %d", i, d.Length)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -26,14 +27,59 @@ func Fold(s string) string {
 // of one character.
 func Words(s string, stop map[string]bool) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if len(w) > 1 && !stop[w] {
-			out = append(out, w)
+	eachWord(s, stop, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// eachWord calls fn with each of the words Words returns, in a buffer fn
+// must not keep; with stop nil, stopwords too. It folds a letter at a time, as Fold does a whole string
+// (lowercasing and decomposing are both letter by letter): ASCII at once,
+// any other letter through unicode.ToLower and NFD, its accents dropped
+// and what is left of it outside a–z and 0–9 a break between words.
+func eachWord(s string, stop map[string]bool, fn func(w []byte)) {
+	var buf [64]byte
+	w := buf[:0]
+	flush := func() {
+		if len(w) > 1 && (stop == nil || !stop[string(w)]) {
+			fn(w)
+		}
+		w = w[:0]
+	}
+	var rb [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				w = append(w, c)
+			case c >= 'A' && c <= 'Z':
+				w = append(w, c+'a'-'A')
+			default:
+				flush()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			flush()
+			continue
+		}
+		d := norm.NFD.Append(nil, rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...)
+		for len(d) > 0 {
+			r, n := utf8.DecodeRune(d)
+			d = d[n:]
+			switch {
+			case r >= 0x300 && r <= 0x36f:
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				w = append(w, byte(r))
+			default:
+				flush()
+			}
 		}
 	}
-	return out
+	flush()
 }
 
 // Stem returns the English stem of a folded word: "herniated" →
@@ -71,6 +117,23 @@ func shardOf(w string, shards int) int {
 		h *= 16777619
 	}
 	return int(h % uint32(shards))
+}
+
+// snippet returns the start of text that a result shows: its words, one
+// space apart, cut to snippetBytes at a word boundary, in memory of its
+// own (not the rest of text).
+func snippet(text string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(text) {
+		if b.Len() > snippetBytes {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return strings.Clone(clip(b.String(), snippetBytes))
 }
 
 // clip returns s cut to at most n bytes at a word boundary.

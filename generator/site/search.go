@@ -10,7 +10,7 @@ import (
 )
 
 // buildSearch makes the search page, /search/, for a site with content
-// pages, and the A to Z page of conditions and treatments, /a-z/, for a
+// pages (unless site.yaml turns search off), and the A to Z page of conditions and treatments, /a-z/, for a
 // site with conditions or procedures; the search page shows the A to Z
 // list too, so that it is useful without its script.
 func (s *Site) buildSearch() diag.List {
@@ -29,7 +29,7 @@ func (s *Site) buildSearch() diag.List {
 			s.AZ = nil
 		}
 	}
-	if indexed {
+	if indexed && !s.Config.Search.Disabled {
 		s.Search = generated(content.KindSearch, "/search/", "Search")
 		s.Search.fallbackDescription = "Search " + s.Config.Practice.Name + "'s pages, in the words you use."
 		if !s.claim(s.Search, &errs) {

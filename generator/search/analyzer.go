@@ -1,0 +1,171 @@
+package search
+
+import (
+	"slices"
+	"sync"
+)
+
+// An Analyzer turns records into Docs: the stems of their words, counted
+// by the weight of the field each is in. One Analyzer serves every page of
+// a build, from any number of goroutines: it stems each distinct word once
+// and numbers each distinct stem, so that a Doc is a short list of
+// numbers rather than the text it was made from, and so that the index
+// knows, at the end, every word the pages had and its stem.
+type Analyzer struct {
+	stop map[string]bool
+	// words maps each word seen to its stem's number, or to stopword, in
+	// parts by the word's first letter and length, so that goroutines
+	// seldom wait for each other: a word is looked up far more often than
+	// added.
+	words [wordParts]struct {
+		sync.RWMutex
+		m map[string]uint32
+	}
+
+	mu      sync.Mutex
+	ids     map[string]uint32 // stem → its number
+	stems   []string          // number → stem
+	scratch sync.Pool         // of *[]int32, a Doc's places by stem number
+}
+
+// wordParts is how many parts Analyzer.words is in.
+const wordParts = 64
+
+// stopword is the number of the stem of a stopword.
+const stopword = ^uint32(0)
+
+// NewAnalyzer returns an Analyzer that knows no words yet.
+func NewAnalyzer() *Analyzer {
+	a := &Analyzer{stop: stopwords(), ids: map[string]uint32{}}
+	for i := range a.words {
+		a.words[i].m = map[string]uint32{}
+	}
+	return a
+}
+
+// A Doc is a record as the index needs it: what a result shows, and the
+// stems of its words with their weighted counts.
+type Doc struct {
+	URL, Title, Kind string
+	// Snippet is the start of the record's text, what a result shows.
+	Snippet string
+	// Terms are the record's stems by number, in increasing order.
+	Terms []Term
+	// Length is the sum of the weights of the record's words, against
+	// which BM25 weighs its counts.
+	Length int
+}
+
+// A Term is one stem of a Doc, in eight bytes: a build keeps a few
+// hundred of them for each of thousands of pages until the last page is
+// made.
+type Term struct {
+	Stem uint32
+	// Freq is how often the stem is in the record, each time counted by
+	// the weight of its field, up to maxFreq.
+	Freq uint16
+	// Named says that the stem is in the record's title or another name.
+	Named bool
+}
+
+// maxFreq is the most a Term counts: far past where BM25 has saturated.
+const maxFreq = 1<<16 - 1
+
+// Doc analyzes the record r.
+func (a *Analyzer) Doc(r Record) Doc {
+	d := Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
+	// place[stem]-1 is the place of the stem's Term in d.Terms: a slice
+	// as long as there are stems, kept from Doc to Doc and cleared of
+	// what this one set.
+	sp, _ := a.scratch.Get().(*[]int32)
+	if sp == nil {
+		sp = new([]int32)
+	}
+	place := *sp
+	for _, f := range []struct {
+		texts  []string
+		weight int
+	}{{[]string{r.Title}, 0}, {r.Names, 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
+		for _, text := range f.texts {
+			eachWord(text, nil, func(w []byte) {
+				id := a.stem(w)
+				if id == stopword {
+					return
+				}
+				if int(id) >= len(place) {
+					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
+				}
+				i := place[id] - 1
+				if i < 0 {
+					i = int32(len(d.Terms))
+					place[id] = i + 1
+					d.Terms = append(d.Terms, Term{Stem: id})
+				}
+				t := &d.Terms[i]
+				if f.weight == 0 {
+					t.Named = true
+					return
+				}
+				t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
+				d.Length += f.weight
+			})
+		}
+	}
+	for _, t := range d.Terms {
+		place[t.Stem] = 0
+	}
+	*sp = place
+	a.scratch.Put(sp)
+	d.Terms = slices.Clip(d.Terms)
+	slices.SortFunc(d.Terms, func(x, y Term) int { return int(x.Stem) - int(y.Stem) })
+	return d
+}
+
+// stem returns the number of the stem of the word w, or stopword.
+func (a *Analyzer) stem(w []byte) uint32 {
+	part := &a.words[(int(w[0])*31+len(w))%wordParts]
+	part.RLock()
+	id, ok := part.m[string(w)]
+	part.RUnlock()
+	if ok {
+		return id
+	}
+	word := string(w)
+	id = stopword
+	if !a.stop[word] {
+		st := Stem(word)
+		a.mu.Lock()
+		id, ok = a.ids[st]
+		if !ok {
+			id = uint32(len(a.stems))
+			a.ids[st] = id
+			a.stems = append(a.stems, st)
+		}
+		a.mu.Unlock()
+	}
+	part.Lock()
+	part.m[word] = id
+	part.Unlock()
+	return id
+}
+
+// vocabulary returns every word the Analyzer has seen but the stopwords,
+// in order, with the number of its stem, and how many stems there are.
+func (a *Analyzer) vocabulary() (words []string, stemOf map[string]uint32, stems int) {
+	stemOf = map[string]uint32{}
+	for i := range a.words {
+		part := &a.words[i]
+		part.RLock()
+		for w, id := range part.m {
+			if id != stopword {
+				stemOf[w] = id
+				words = append(words, w)
+			}
+		}
+		part.RUnlock()
+	}
+	slices.Sort(words)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return words, stemOf, len(a.stems)
+}
