@@ -28,6 +28,7 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -377,6 +378,42 @@ func BenchmarkBuild(b *testing.B) {
 		pages = len(res.Site.Pages)
 	}
 	perPage(b, pages)
+}
+
+// BenchmarkBuildWithoutSearch is BenchmarkBuild of the same site with
+// search: {disabled: true}: the difference is what the search index (and
+// the search page and box) costs a build.
+func BenchmarkBuildWithoutSearch(b *testing.B) {
+	dir := benchSource(b)
+	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := benchOptions(dir)
+	opts.Source = siteYAML{opts.Source, fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
+	var pages int
+	for b.Loop() {
+		opts.Out = output.NewMem()
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Site.Search != nil {
+			b.Fatal("search is on")
+		}
+		pages = len(res.Site.Pages)
+	}
+	perPage(b, pages)
+}
+
+// siteYAML is a site whose site.yaml is another's.
+type siteYAML struct{ site, yaml fs.FS }
+
+func (s siteYAML) Open(name string) (fs.File, error) {
+	if name == "site.yaml" {
+		return s.yaml.Open(name)
+	}
+	return s.site.Open(name)
 }
 
 // BenchmarkHTMLCheckPage checks one typical rendered page, for profiles of

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -25,7 +26,19 @@ type Analyzer struct {
 	mu      sync.Mutex
 	ids     map[string]uint32 // stem → its number
 	stems   []string          // number → stem
-	scratch sync.Pool         // of *[]int32, a Doc's places by stem number
+	scratch sync.Pool         // of *scratch
+}
+
+// scratch is what one goroutine's Docs reuse, one after the other.
+type scratch struct {
+	// place[stem]-1 is the place of the stem's Term in the Doc being
+	// made: a slice as long as there are stems, cleared of what each Doc
+	// set.
+	place []int32
+	// words are the words this scratch has looked up, with their stems'
+	// numbers: after a few pages, every word is found here, without a
+	// lock.
+	words map[string]uint32
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -74,21 +87,22 @@ const maxFreq = 1<<16 - 1
 // Doc analyzes the record r.
 func (a *Analyzer) Doc(r Record) Doc {
 	d := Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
-	// place[stem]-1 is the place of the stem's Term in d.Terms: a slice
-	// as long as there are stems, kept from Doc to Doc and cleared of
-	// what this one set.
-	sp, _ := a.scratch.Get().(*[]int32)
-	if sp == nil {
-		sp = new([]int32)
+	sc, _ := a.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{words: map[string]uint32{}}
 	}
-	place := *sp
+	place := sc.place
 	for _, f := range []struct {
 		texts  []string
 		weight int
 	}{{[]string{r.Title}, 0}, {r.Names, 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
 		for _, text := range f.texts {
 			eachWord(text, nil, func(w []byte) {
-				id := a.stem(w)
+				id, ok := sc.words[string(w)]
+				if !ok {
+					id = a.stem(w)
+					sc.words[string(w)] = id
+				}
 				if id == stopword {
 					return
 				}
@@ -114,8 +128,8 @@ func (a *Analyzer) Doc(r Record) Doc {
 	for _, t := range d.Terms {
 		place[t.Stem] = 0
 	}
-	*sp = place
-	a.scratch.Put(sp)
+	sc.place = place
+	a.scratch.Put(sc)
 	d.Terms = slices.Clip(d.Terms)
 	slices.SortFunc(d.Terms, func(x, y Term) int { return int(x.Stem) - int(y.Stem) })
 	return d
@@ -168,4 +182,19 @@ func (a *Analyzer) vocabulary() (words []string, stemOf map[string]uint32, stems
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return words, stemOf, len(a.stems)
+}
+
+// stemsOf returns the numbers of the stems for which keep reports true, in
+// the alphabetical order of the stems.
+func (a *Analyzer) stemsOf(keep func(uint32) bool) []uint32 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []uint32
+	for id := range a.stems {
+		if keep(uint32(id)) {
+			out = append(out, uint32(id))
+		}
+	}
+	slices.SortFunc(out, func(x, y uint32) int { return strings.Compare(a.stems[x], a.stems[y]) })
+	return out
 }

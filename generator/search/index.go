@@ -25,14 +25,15 @@ const (
 )
 
 // recordsPerFile is how many records one file of records holds: a
-// results page of ten fetches one to a few small files.
-const recordsPerFile = 16
+// results page of ten fetches a few small files.
+const recordsPerFile = 4
 
-// allBytes is the size under which the script fetches every shard.
+// allBytes is the size under which the script fetches every file of words
+// and postings at once.
 const allBytes = 200 << 10
 
 // snippetBytes is how much of a record's text is kept for its snippet.
-const snippetBytes = 1500
+const snippetBytes = 800
 
 // Layout is the names of the files of an index of a number of records:
 // known before any page is made.
@@ -40,17 +41,31 @@ type Layout struct {
 	Records int
 }
 
-// Shards returns how many shards the words are split in: about one per
-// eight records, at least one and at most 1,024.
-func (l Layout) Shards() int {
+// WordFiles returns how many files the words are split in, by their first
+// two letters: about one per 64 records, at least one and at most 256. A
+// word file lists words and their stems' numbers only, so that a query
+// reads every word that begins like its own (for prefixes and typos) in a
+// small file.
+func (l Layout) WordFiles() int {
+	return min(max((l.Records+63)/64, 1), 256)
+}
+
+// PostingFiles returns how many files the postings are split in, by
+// their stem's number: about one per eight records, at least one and at
+// most 1,024, so that a query reads the postings of its own stems and few
+// others'.
+func (l Layout) PostingFiles() int {
 	return min(max((l.Records+7)/8, 1), 1024)
 }
 
 // Files returns the names of the index's files, relative to the site.
 func (l Layout) Files() []string {
 	names := []string{Dir + "/meta.json"}
-	for i := range l.Shards() {
+	for i := range l.WordFiles() {
 		names = append(names, Dir+"/w/"+strconv.Itoa(i)+".json")
+	}
+	for i := range l.PostingFiles() {
+		names = append(names, Dir+"/p/"+strconv.Itoa(i)+".json")
 	}
 	for i := 0; i < l.Records; i += recordsPerFile {
 		names = append(names, Dir+"/r/"+strconv.Itoa(i/recordsPerFile)+".json")
@@ -63,25 +78,27 @@ func (l Layout) Files() []string {
 // files of Layout{len(docs)}.Files(), one at a time, so that the whole
 // index is never in memory at once. It returns the first error of emit.
 //
-// meta.json holds what a query needs first: the number of records and
-// shards, the stopwords and the synonyms. Each shard w/N.json maps the
-// words whose first two letters hash to N to their stem, and each stem to
-// its postings: record numbers, each after the gap from the one before,
-// with a score (×100) that weighs the fields the word is in against the
-// record's length (BM25F: k1 1.2, b 0.5), plus 2 when the word is in the
-// title or another name. The script adds the rarity of
-// the stem (its inverse document frequency) at query time. Each r/N.json
-// holds 16 records: address, title, kind and the start of the text, for
-// the results and their snippets, their addresses under the site's base
-// path base ("/" or "/clinic/"). When all the shards together are small
-// (under allBytes), meta.json says so and the script fetches them all at
-// once, so that not even the shard a word falls in reaches the server.
+// meta.json holds what a query needs first: the number of records and of
+// files of each kind, the stopwords and the synonyms. The stems are
+// numbered in alphabetical order. Each word file w/N.json maps the words
+// whose first two letters hash to N to their stem's number; each postings
+// file p/M.json maps the numbers of the stems whose number is M modulo
+// the number of postings files to their postings: record numbers, each
+// after the gap from the one before, with a score (×100) that weighs the
+// fields the word is in against the record's length (BM25F: k1 1.2, b
+// 0.5), plus 2 when the word is in the title or another name. The script
+// adds the rarity of the stem (its inverse document frequency) at query
+// time. Each r/N.json holds four records: address, title, kind and the
+// start of the text, for the results and their snippets, their addresses
+// under the site's base path base ("/" or "/clinic/"). When the word and
+// postings files together are small (under allBytes), meta.json says so
+// and the script fetches them all at once, so that not even the file a
+// word falls in reaches the server.
 func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(name string, data []byte) error) error {
 	layout := Layout{Records: len(docs)}
-	shards := layout.Shards()
 	words, stemOf, nstems := a.vocabulary()
 
-	// The postings of each stem, in record order, as the shards hold
+	// The postings of each stem, in record order, as the files hold
 	// them: the gap from the record before, then the score. They are
 	// laid end to end in one slice, postings[start[st]:start[st+1]].
 	start := make([]int, nstems+1)
@@ -114,107 +131,106 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 			last[t.Stem] = int32(i)
 		}
 	}
-	postingsOf := func(st uint32) []int32 { return postings[start[st]:start[st+1]] }
 
-	// The shards: each word with its stem's postings, a stem's postings
-	// once per shard. A word whose stem no doc has any more (a word of an
-	// old version of a page, in lumen serve) is left out.
-	type shard struct {
-		words    []byte         // "word":slot, …
-		postings [][]int32      // by slot
-		slot     map[uint32]int // stem → slot
+	// The stems any doc has, numbered in alphabetical order.
+	stems := a.stemsOf(func(st uint32) bool { return start[st+1] > start[st] })
+	number := make(map[uint32]int, len(stems))
+	for i, st := range stems {
+		number[st] = i
 	}
-	out := make([]shard, shards)
+
+	made, size := 0, 0
+	out := func(name string, data []byte) error {
+		made++
+		size += len(data)
+		return emit(name, data)
+	}
+	// The word files. A word whose stem no doc has any more (a word of an
+	// old version of a page, in lumen serve) is left out.
+	files := make([][]byte, layout.WordFiles())
 	for _, w := range words {
-		st := stemOf[w]
-		if len(postingsOf(st)) == 0 {
+		n, ok := number[stemOf[w]]
+		if !ok {
 			continue
 		}
-		sh := &out[shardOf(w, shards)]
-		if sh.slot == nil {
-			sh.slot = map[uint32]int{}
+		f := &files[shardOf(w, len(files))]
+		if len(*f) > 0 {
+			*f = append(*f, ',')
 		}
-		j, ok := sh.slot[st]
-		if !ok {
-			j = len(sh.postings)
-			sh.slot[st] = j
-			sh.postings = append(sh.postings, postingsOf(st))
-		}
-		if len(sh.words) > 0 {
-			sh.words = append(sh.words, ',')
-		}
-		sh.words = strconv.AppendQuote(sh.words, w) // a–z and 0–9 only
-		sh.words = append(sh.words, ':')
-		sh.words = strconv.AppendInt(sh.words, int64(j), 10)
+		*f = strconv.AppendQuote(*f, w) // a–z and 0–9 only
+		*f = append(*f, ':')
+		*f = strconv.AppendInt(*f, int64(n), 10)
 	}
-
-	// The shards go first: meta.json says whether they are small enough
-	// to fetch all at once.
-	made, shardBytes := 0, 0
-	for i, sh := range out {
-		data := append(make([]byte, 0, len(sh.words)+16), `{"w":{`...)
-		data = append(data, sh.words...)
-		data = append(data, `},"p":[`...)
-		for j, p := range sh.postings {
-			if j > 0 {
-				data = append(data, ',')
-			}
-			data = append(data, '[')
-			for k, n := range p {
-				if k > 0 {
-					data = append(data, ',')
-				}
-				data = strconv.AppendInt(data, int64(n), 10)
-			}
-			data = append(data, ']')
-		}
-		data = append(data, "]}"...)
-		if err := emit(Dir+"/w/"+strconv.Itoa(i)+".json", data); err != nil {
+	for i, f := range files {
+		if err := out(Dir+"/w/"+strconv.Itoa(i)+".json", append(append([]byte{'{'}, f...), '}')); err != nil {
 			return err
 		}
-		made++
-		shardBytes += len(data)
 	}
+	// The postings files.
+	files = make([][]byte, layout.PostingFiles())
+	for n, st := range stems {
+		f := &files[n%len(files)]
+		if len(*f) > 0 {
+			*f = append(*f, ',')
+		}
+		*f = append(*f, '"')
+		*f = strconv.AppendInt(*f, int64(n), 10)
+		*f = append(*f, `":[`...)
+		for k, v := range postings[start[st]:start[st+1]] {
+			if k > 0 {
+				*f = append(*f, ',')
+			}
+			*f = strconv.AppendInt(*f, int64(v), 10)
+		}
+		*f = append(*f, ']')
+	}
+	for i, f := range files {
+		if err := out(Dir+"/p/"+strconv.Itoa(i)+".json", append(append([]byte{'{'}, f...), '}')); err != nil {
+			return err
+		}
+		files[i] = nil
+	}
+	indexBytes := size
+
 	var stopList []string
 	for w := range a.stop {
 		stopList = append(stopList, w)
 	}
 	sort.Strings(stopList)
 	meta, err := json.Marshal(struct {
-		Version  int        `json:"version"`
-		Records  int        `json:"records"`
-		Shards   int        `json:"shards"`
-		PerFile  int        `json:"perFile"`
-		All      bool       `json:"all"`
-		Stop     []string   `json:"stop"`
-		Synonyms [][]string `json:"synonyms"`
-	}{1, len(docs), shards, recordsPerFile, shardBytes < allBytes, stopList, synonyms})
+		Version      int        `json:"version"`
+		Records      int        `json:"records"`
+		WordFiles    int        `json:"wordFiles"`
+		PostingFiles int        `json:"postingFiles"`
+		PerFile      int        `json:"perFile"`
+		All          bool       `json:"all"`
+		Stop         []string   `json:"stop"`
+		Synonyms     [][]string `json:"synonyms"`
+	}{2, len(docs), layout.WordFiles(), layout.PostingFiles(), recordsPerFile, indexBytes < allBytes, stopList, synonyms})
 	if err != nil {
 		return err
 	}
-	if err := emit(Dir+"/meta.json", meta); err != nil {
+	if err := out(Dir+"/meta.json", meta); err != nil {
 		return err
 	}
-	made++
 	type shown struct {
 		URL   string `json:"u"`
 		Title string `json:"t"`
 		Kind  string `json:"k"`
 		Text  string `json:"x"`
 	}
-	for start := 0; start < len(docs); start += recordsPerFile {
+	for from := 0; from < len(docs); from += recordsPerFile {
 		var page []shown
-		for _, d := range docs[start:min(start+recordsPerFile, len(docs))] {
+		for _, d := range docs[from:min(from+recordsPerFile, len(docs))] {
 			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
 		}
 		data, err := json.Marshal(page)
 		if err != nil {
 			return err
 		}
-		if err := emit(Dir+"/r/"+strconv.Itoa(start/recordsPerFile)+".json", data); err != nil {
+		if err := out(Dir+"/r/"+strconv.Itoa(from/recordsPerFile)+".json", data); err != nil {
 			return err
 		}
-		made++
 	}
 	if made != len(layout.Files()) {
 		return fmt.Errorf("search: made %d files, the layout names %d", made, len(layout.Files()))

@@ -106,42 +106,55 @@ func TestBuildWritesTheLayout(t *testing.T) {
 		}
 	}
 	var meta struct {
-		Records, Shards, PerFile int
-		All                      bool
-		Synonyms                 [][]string
+		Records, WordFiles, PostingFiles, PerFile int
+		All                                       bool
+		Synonyms                                  [][]string
 	}
-	if err := json.Unmarshal(files["search/meta.json"], &meta); err != nil || meta.Records != 22 || meta.Shards != layout.Shards() || !meta.All || meta.PerFile != 16 {
+	if err := json.Unmarshal(files["search/meta.json"], &meta); err != nil || meta.Records != 22 || meta.WordFiles != layout.WordFiles() ||
+		meta.PostingFiles != layout.PostingFiles() || meta.PostingFiles < 2 || !meta.All || meta.PerFile != recordsPerFile {
 		t.Fatalf("meta %+v, %v", meta, err)
-	}
-	var shard struct {
-		W map[string]int
-		P [][]int
 	}
 	for name, data := range files {
 		if !json.Valid(data) {
 			t.Errorf("%s is not JSON: %s", name, data)
 		}
 	}
-	if err := json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf("sciatica", meta.Shards))+".json"], &shard); err != nil {
-		t.Fatal(err)
+	// postings reads the postings of word w as the script does: its
+	// stem's number from its word file, then the postings of that number.
+	postings := func(w string) ([]int, bool) {
+		var words map[string]int
+		if err := json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf(w, meta.WordFiles))+".json"], &words); err != nil {
+			t.Fatal(err)
+		}
+		n, ok := words[w]
+		if !ok {
+			return nil, false
+		}
+		var ps map[string][]int
+		if err := json.Unmarshal(files["search/p/"+strconv.Itoa(n%meta.PostingFiles)+".json"], &ps); err != nil {
+			t.Fatal(err)
+		}
+		p, ok := ps[strconv.Itoa(n)]
+		if !ok {
+			t.Errorf("%s is stem %d, which has no postings", w, n)
+		}
+		return p, ok
 	}
-	i, ok := shard.W["sciatica"]
-	if !ok {
-		t.Fatalf("sciatica is not in its shard: %v", shard.W)
-	}
-	p := shard.P[i] // [gap, score, gap, score]: records 0 and 1
-	if len(p) != 4 || p[0] != 0 || p[2] != 1 || p[1] <= p[3] {
+	p, ok := postings("sciatica") // [gap, score, gap, score]: records 0 and 1
+	if !ok || len(p) != 4 || p[0] != 0 || p[2] != 1 || p[1] <= p[3] {
 		t.Errorf("postings of sciatica %v: want records 0 and 1, the title above the body", p)
 	}
-	var gone struct{ W map[string]int }
-	if err := json.Unmarshal(files["search/w/"+strconv.Itoa(shardOf("vanished", meta.Shards))+".json"], &gone); err != nil || gone.W == nil || has(gone.W, "vanished") {
-		t.Errorf("a word of no indexed record is in the index: %v %v", gone.W, err)
+	if p, ok := postings("pinched"); !ok || len(p) != 2 || p[0] != 0 {
+		t.Errorf("postings of pinched %v: want record 0", p)
+	}
+	if _, ok := postings("vanished"); ok {
+		t.Error("a word of no indexed record is in the index")
 	}
 	var recs []struct{ U, T, K, X string }
 	if err := json.Unmarshal(files["search/r/0.json"], &recs); err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 16 || recs[0].U != "/clinic/conditions/sciatica/" || recs[0].K != "Condition" || recs[1].X != "We treat sciatica and back pain." {
+	if len(recs) != recordsPerFile || recs[0].U != "/clinic/conditions/sciatica/" || recs[0].K != "Condition" || recs[1].X != "We treat sciatica and back pain." {
 		t.Errorf("records: %+v", recs[:2])
 	}
 	again := build()
@@ -150,12 +163,6 @@ func TestBuildWritesTheLayout(t *testing.T) {
 			t.Errorf("%s differs between two builds", name)
 		}
 	}
-}
-
-// has reports whether the map m has the key k.
-func has(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // FuzzWordsSplitLikeTheScript holds the byte-at-a-time split of Words to

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +30,9 @@ const TYPES = {
 // serveSite starts a static server for the folder root on loopback, under
 // the path base ("/" or "/clinic/"), and resolves to { server, origin }.
 // Folders answer with their index.html; a missing file with 404.html.
-export function serveSite(root, base = '/') {
+// With gzip, text (HTML, CSS, JavaScript, JSON, XML) is sent compressed to
+// a browser that accepts it, as most hosts do.
+export function serveSite(root, base = '/', { gzip = false } = {}) {
   const server = http.createServer((req, res) => {
     let p;
     try {
@@ -65,12 +68,18 @@ export function serveSite(root, base = '/') {
         }
       }
       const type = TYPES[path.extname(target).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(status, { 'Content-Type': type });
+      const compress = gzip && /^(text\/|application\/(json|xml))/.test(type) &&
+        /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      const headers = { 'Content-Type': type };
+      if (compress) headers['Content-Encoding'] = 'gzip';
+      res.writeHead(status, headers);
       if (req.method === 'HEAD') {
         res.end();
         return;
       }
-      fs.createReadStream(target).pipe(res);
+      const body = fs.createReadStream(target);
+      if (compress) body.pipe(zlib.createGzip()).pipe(res);
+      else body.pipe(res);
     });
   });
   return new Promise((resolve, reject) => {

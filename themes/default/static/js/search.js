@@ -2,7 +2,8 @@
 // storage, no eval. On every page it turns a search box's words into the
 // address of the search page with the words after "#", which browsers
 // never send to a server. On the search page it looks the words up in
-// the index that lumen build wrote (search/meta.json, search/w/N.json,
+// the index that lumen build wrote (search/meta.json, the words in
+// search/w/N.json, their stems' postings in search/p/N.json, the records in
 // search/r/N.json; see package generator/search) and lists the results.
 (function () {
   "use strict";
@@ -82,7 +83,7 @@
     var form = results.parentNode.querySelector("form[data-lumen-search]");
     var input = form.querySelector("input");
     var base = new URL(form.action, location.href);
-    var meta = null, shards = {}, files = {};
+    var meta = null, wordFiles = {}, postingFiles = {}, files = {}, loaded = {};
 
     function get(path) {
       return fetch(new URL(path, base)).then(function (r) {
@@ -90,22 +91,31 @@
         return r.json();
       });
     }
-    var loaded = {};
-    function shard(n) {
-      if (!shards[n]) {
-        shards[n] = get("w/" + n + ".json").then(function (s) {
+    // wordFile resolves to word file n: words → their stems' numbers.
+    function wordFile(n) {
+      if (!wordFiles[n]) {
+        wordFiles[n] = get("w/" + n + ".json").then(function (s) {
           loaded[n] = s;
           return s;
         });
       }
-      return shards[n];
+      return wordFiles[n];
     }
-    function loadedShards() {
+    function loadedWords() {
       return Object.keys(loaded).map(function (n) { return loaded[n]; });
+    }
+    // postingFile resolves to postings file n: stems' numbers → postings.
+    function postingFile(n) {
+      if (!postingFiles[n]) postingFiles[n] = get("p/" + n + ".json");
+      return postingFiles[n];
     }
     function file(n) {
       if (!files[n]) files[n] = get("r/" + n + ".json");
       return files[n];
+    }
+    // every returns the numbers 0 to n-1.
+    function every(n) {
+      return Array.from({ length: n }, function (_, i) { return i; });
     }
 
     // near reports whether a word of the query is w, or a misspelling of
@@ -146,89 +156,123 @@
       return out;
     }
 
-    // lookup returns, for a word of the query, the postings of the
-    // stems it matches: itself (1), words it begins while typing (0.8),
+    // lookup returns, for a word of the query, the stems it matches in
+    // its word file wf: itself (1), words it begins while typing (0.8),
     // and, when it is not a word of the site, words one or two letters
     // off (0.6).
-    function lookup(w, sh, typing) {
+    function lookup(w, wf, typing) {
       var found = [], seen = {};
       function add(word, weight, from) {
-        var s2 = from || sh, i = s2.w[word], key = (from ? word : "") + "/" + i;
-        if (i === undefined || seen[key] >= weight) return;
-        seen[key] = weight;
-        found.push({ p: s2.p[i], weight: weight, stem: i, sh: s2 });
+        var stem = (from || wf)[word];
+        if (stem === undefined || seen[stem] >= weight) return;
+        seen[stem] = weight;
+        found.push({ stem: stem, weight: weight });
       }
-      if (sh.w[w] !== undefined) add(w, 1);
-      var keys = Object.keys(sh.w), n = 0;
+      if (wf[w] !== undefined) add(w, 1);
+      var keys = Object.keys(wf), n = 0;
       if (typing && w.length >= 2) {
         for (var k = 0; k < keys.length && n < 30; k++) {
           if (keys[k].length > w.length && keys[k].lastIndexOf(w, 0) === 0) { add(keys[k], 0.8); n++; }
         }
       }
-      if (sh.w[w] === undefined && w.length >= 4) {
+      if (wf[w] === undefined && w.length >= 4) {
         var max = w.length >= 8 ? 2 : 1;
         // A small index is all loaded: a slip in the first two letters
-        // is found too. A large one is searched in the word's own shard.
-        (meta.all ? loadedShards() : [sh]).forEach(function (s2) {
-          for (var t in s2.w) {
-            if (edits(w, t, max) <= max) add(t, 0.6, s2);
+        // is found too. A large one is searched in the word's own file.
+        (meta.all ? loadedWords() : [wf]).forEach(function (f) {
+          for (var t in f) {
+            if (edits(w, t, max) <= max) add(t, 0.6, f);
           }
         });
       }
       return found;
     }
 
+    // search finds the records of q in two steps: the word files of its
+    // words, for the stems they match; then the postings files of those
+    // stems, for the records and their scores.
     function search(q) {
       var cs = concepts(q);
       if (!cs.length) return Promise.resolve({ q: q, hits: [], marks: {} });
+      var typing = q.length > 0 && !/\s$/.test(q);
       var need = {};
-      cs.forEach(function (c) { c.alts.forEach(function (a) { a.words.forEach(function (w) { need[shardOf(w, meta.shards)] = true; }); }); });
-      var nums = meta.all ? Array.from({ length: meta.shards }, function (_, i) { return i; }) : Object.keys(need).map(Number);
-      return Promise.all(nums.map(shard)).then(function () {
-        return Promise.all(Object.keys(need).map(function (n) { return shard(n).then(function (s) { return [n, s]; }); }));
-      }).then(function (loaded) {
-        var byNum = {};
-        loaded.forEach(function (e) { byNum[e[0]] = e[1]; });
-        var N = meta.records, total = {}, covered = {}, marks = {};
-        var typing = q.length > 0 && !/\s$/.test(q);
+      cs.forEach(function (c) { c.alts.forEach(function (a) { a.words.forEach(function (w) { need[shardOf(w, meta.wordFiles)] = true; }); }); });
+      var nums = meta.all ? every(meta.wordFiles) : Object.keys(need).map(Number);
+      return Promise.all(nums.map(wordFile)).then(function () {
+        // Each word of each name of each concept, with its matches.
+        var stems = {};
         cs.forEach(function (c, ci) {
-          var best = {};
           c.alts.forEach(function (a) {
-            var sum = null;
-            a.words.forEach(function (w, wi) {
-              var sh = byNum[shardOf(w, meta.shards)];
+            a.matches = a.words.map(function (w, wi) {
               var last = typing && ci === cs.length - 1 && wi === a.words.length - 1;
-              var per = {};
-              lookup(w, sh, last).forEach(function (m) {
-                var df = m.p.length / 2, idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)), doc = 0;
-                for (var k = 0; k < m.p.length; k += 2) {
-                  doc += m.p[k];
-                  var s = m.weight * idf * m.p[k + 1] / 100;
-                  if (!(per[doc] >= s)) per[doc] = s;
-                }
-                for (var word in m.sh.w) if (m.sh.w[word] === m.stem) marks[word] = true;
-              });
-              if (sum === null) { sum = per; return; }
-              var both = {};
-              for (var d in sum) if (per[d] !== undefined) both[d] = sum[d] + per[d];
-              sum = both;
+              var found = lookup(w, loaded[shardOf(w, meta.wordFiles)], last);
+              found.forEach(function (m) { stems[m.stem] = true; });
+              return found;
             });
-            for (var d in sum) {
-              var s = sum[d] * a.weight;
-              if (!(best[d] >= s)) best[d] = s;
-            }
           });
-          for (var d in best) {
-            total[d] = (total[d] || 0) + best[d];
-            covered[d] = (covered[d] || 0) + 1;
+        });
+        var pf = {};
+        Object.keys(stems).forEach(function (st) { pf[st % meta.postingFiles] = true; });
+        var nums = meta.all ? every(meta.postingFiles) : Object.keys(pf).map(Number);
+        return Promise.all(nums.map(postingFile)).then(function () {
+          return Promise.all(Object.keys(pf).map(function (n) { return postingFile(n); }));
+        }).then(function (files) {
+          var byStem = {};
+          files.forEach(function (f) { for (var st in f) byStem[st] = f[st]; });
+          return score(cs, byStem);
+        });
+      }).then(function (found) {
+        found.q = q;
+        return found;
+      });
+    }
+
+    // score ranks the records of the concepts cs, given the postings of
+    // their stems: first by how many concepts a record has, then by the
+    // sum of their scores; and names the words to mark in snippets.
+    function score(cs, byStem) {
+      var N = meta.records, total = {}, covered = {}, marks = {};
+      var marked = {};
+      cs.forEach(function (c) {
+        var best = {};
+        c.alts.forEach(function (a) {
+          var sum = null;
+          a.matches.forEach(function (found) {
+            var per = {};
+            found.forEach(function (m) {
+              var p = byStem[m.stem] || [];
+              var df = p.length / 2, idf = Math.log(1 + (N - df + 0.5) / (df + 0.5)), doc = 0;
+              for (var k = 0; k < p.length; k += 2) {
+                doc += p[k];
+                var s = m.weight * idf * p[k + 1] / 100;
+                if (!(per[doc] >= s)) per[doc] = s;
+              }
+              marked[m.stem] = true;
+            });
+            if (sum === null) { sum = per; return; }
+            var both = {};
+            for (var d in sum) if (per[d] !== undefined) both[d] = sum[d] + per[d];
+            sum = both;
+          });
+          for (var d in sum) {
+            var s = sum[d] * a.weight;
+            if (!(best[d] >= s)) best[d] = s;
           }
         });
-        var hits = Object.keys(total).map(function (d) {
-          return { id: +d, score: total[d], covered: covered[d] };
-        });
-        hits.sort(function (a, b) { return b.covered - a.covered || b.score - a.score || a.id - b.id; });
-        return { q: q, hits: hits, marks: marks };
+        for (var d in best) {
+          total[d] = (total[d] || 0) + best[d];
+          covered[d] = (covered[d] || 0) + 1;
+        }
       });
+      // Every word of a loaded word file whose stem matched is marked.
+      loadedWords().forEach(function (f) {
+        for (var w in f) if (marked[f[w]]) marks[w] = true;
+      });
+      var hits = Object.keys(total).map(function (d) {
+        return { id: +d, score: total[d], covered: covered[d] };
+      });
+      hits.sort(function (a, b) { return b.covered - a.covered || b.score - a.score || a.id - b.id; });
+      return { hits: hits, marks: marks };
     }
 
     // snippet returns a part of text around the first marked word, with
@@ -320,8 +364,9 @@
             ? "No results for \u201c" + q + "\u201d. Try other words, or look in the list from A to Z below."
             : (n === 1 ? "1 result" : n + " results") + " for \u201c" + q + "\u201d" + (n > PAGE ? ", the first " + PAGE + " shown." : ".");
         });
-      }).catch(function () {
+      }).catch(function (err) {
         if (mine !== latest) return;
+        if (window.console) console.error("search:", err);
         status.textContent = "The search could not load. Look in the list from A to Z below, or call us.";
       });
     }
