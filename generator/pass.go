@@ -3,10 +3,12 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -81,16 +83,29 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 			files[i].docs = nil
 		}
 	}
+	// The index's files are written on all cores as they are made: a
+	// large site's index has thousands.
 	var emit func(string, []byte) error
-	var werr error
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	var failed atomic.Bool
 	if w != nil {
 		emit = func(name string, data []byte) error {
-			werr = w.WriteFile(name, data)
-			return werr
+			if failed.Load() {
+				return errWriteFailed
+			}
+			g.Go(func() error {
+				err := w.WriteFile(name, data)
+				if err != nil {
+					failed.Store(true)
+				}
+				return err
+			})
+			return nil
 		}
 	}
 	_, err := snap.searchFiles(docs, emit)
-	if werr != nil {
+	if werr := g.Wait(); werr != nil {
 		return werr
 	}
 	if err != nil {
@@ -103,6 +118,10 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 	}
 	return nil
 }
+
+// errWriteFailed stops the making of the search index once a file of it
+// could not be written; the error of the write is returned instead.
+var errWriteFailed = errors.New("a file of the search index could not be written")
 
 // kept is what a Pass keeps of each file.
 type kept struct {

@@ -38,7 +38,9 @@ type scratch struct {
 	// words are the words this scratch has looked up, with their stems'
 	// numbers: after a few pages, every word is found here, without a
 	// lock.
-	words map[string]uint32
+	words wordTable
+	// terms is where a Doc's Terms are gathered, then copied out.
+	terms []Term
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -62,7 +64,8 @@ type Doc struct {
 	URL, Title, Kind string
 	// Snippet is the start of the record's text, what a result shows.
 	Snippet string
-	// Terms are the record's stems by number, in increasing order.
+	// Terms are the record's stems, each once, in the order of their
+	// first word in the record.
 	Terms []Term
 	// Length is the sum of the weights of the record's words, against
 	// which BM25 weighs its counts.
@@ -89,19 +92,19 @@ func (a *Analyzer) Doc(r Record) Doc {
 	d := Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
 	sc, _ := a.scratch.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{words: map[string]uint32{}}
+		sc = &scratch{}
 	}
-	place := sc.place
+	place, terms := sc.place, sc.terms[:0]
 	for _, f := range []struct {
 		texts  []string
 		weight int
 	}{{[]string{r.Title}, 0}, {r.Names, 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
 		for _, text := range f.texts {
-			eachWord(text, nil, func(w []byte) {
-				id, ok := sc.words[string(w)]
+			eachWord(text, nil, func(w []byte, h uint32) {
+				id, ok := sc.words.get(w, h)
 				if !ok {
 					id = a.stem(w)
-					sc.words[string(w)] = id
+					sc.words.put(string(w), id)
 				}
 				if id == stopword {
 					return
@@ -111,11 +114,11 @@ func (a *Analyzer) Doc(r Record) Doc {
 				}
 				i := place[id] - 1
 				if i < 0 {
-					i = int32(len(d.Terms))
+					i = int32(len(terms))
 					place[id] = i + 1
-					d.Terms = append(d.Terms, Term{Stem: id})
+					terms = append(terms, Term{Stem: id})
 				}
-				t := &d.Terms[i]
+				t := &terms[i]
 				if f.weight == 0 {
 					t.Named = true
 					return
@@ -125,13 +128,12 @@ func (a *Analyzer) Doc(r Record) Doc {
 			})
 		}
 	}
-	for _, t := range d.Terms {
+	for _, t := range terms {
 		place[t.Stem] = 0
 	}
-	sc.place = place
+	d.Terms = slices.Clone(terms)
+	sc.place, sc.terms = place, terms
 	a.scratch.Put(sc)
-	d.Terms = slices.Clip(d.Terms)
-	slices.SortFunc(d.Terms, func(x, y Term) int { return int(x.Stem) - int(y.Stem) })
 	return d
 }
 

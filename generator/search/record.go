@@ -75,7 +75,7 @@ func RecordsOf(p *site.Page, b *site.Body) []Record {
 			r.Body = append(r.Body, pr.Text)
 		}
 	}
-	r.Text = strings.Join(append([]string{c.Summary}, r.Body...), " ")
+	r.Text = joinUpTo(append([]string{c.Summary}, r.Body...), snippetBytes)
 	out := []Record{r}
 	if f, ok := p.Meta.(*content.FAQ); ok {
 		for i, q := range f.Questions {
@@ -88,6 +88,22 @@ func RecordsOf(p *site.Page, b *site.Body) []Record {
 		}
 	}
 	return out
+}
+
+// joinUpTo joins parts with spaces, leaving out those after the text is n
+// bytes long: a snippet needs the start of a page, not the whole of it.
+func joinUpTo(parts []string, n int) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if b.Len() >= n {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 var tag = regexp.MustCompile(`<[^>]*>`)

@@ -185,6 +185,11 @@ func FuzzWordsSplitLikeTheScript(f *testing.F) {
 		if got := Words(s, stop); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", s, got, want)
 		}
+		eachWord(s, nil, func(w []byte, h uint32) {
+			if h != hashWord(w) {
+				t.Errorf("eachWord gave %q the hash %d, not %d", w, h, hashWord(w))
+			}
+		})
 	})
 }
 
@@ -246,4 +251,35 @@ func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
 			t.Errorf("record %d: length %d", i, d.Length)
 		}
 	}
+}
+
+// TestWordTableIsAMap checks the analyzer's hash table against a Go map,
+// through several growths.
+func TestWordTableIsAMap(t *testing.T) {
+	var tab wordTable
+	want := map[string]uint32{}
+	for i := range 5000 {
+		w := "w" + strconv.Itoa(i*7919%100003)
+		if _, ok := tab.get([]byte(w), hashWord([]byte(w))); ok != has(want, w) {
+			t.Fatalf("get(%q) before put: %v", w, ok)
+		}
+		if !has(want, w) {
+			tab.put(w, uint32(i))
+			want[w] = uint32(i)
+		}
+	}
+	for w, id := range want {
+		if got, ok := tab.get([]byte(w), hashWord([]byte(w))); !ok || got != id {
+			t.Errorf("get(%q) = %d, %v; want %d", w, got, ok, id)
+		}
+	}
+	if _, ok := tab.get([]byte("absent"), hashWord([]byte("absent"))); ok {
+		t.Error("get of a word never put")
+	}
+}
+
+// has reports whether the map m has the key k.
+func has(m map[string]uint32, k string) bool {
+	_, ok := m[k]
+	return ok
 }

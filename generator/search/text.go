@@ -27,34 +27,32 @@ func Fold(s string) string {
 // of one character.
 func Words(s string, stop map[string]bool) []string {
 	var out []string
-	eachWord(s, stop, func(w []byte) { out = append(out, string(w)) })
+	eachWord(s, stop, func(w []byte, _ uint32) { out = append(out, string(w)) })
 	return out
 }
 
 // eachWord calls fn with each of the words Words returns, in a buffer fn
-// must not keep; with stop nil, stopwords too. It folds a letter at a time, as Fold does a whole string
+// must not keep, and its hash, hashWord(w); with stop nil, stopwords too. It folds a letter at a time, as Fold does a whole string
 // (lowercasing and decomposing are both letter by letter): ASCII at once,
 // any other letter through unicode.ToLower and NFD, its accents dropped
 // and what is left of it outside a–z and 0–9 a break between words.
-func eachWord(s string, stop map[string]bool, fn func(w []byte)) {
+func eachWord(s string, stop map[string]bool, fn func(w []byte, h uint32)) {
+	const offset, prime = 2166136261, 16777619 // FNV-1a, as hashWord
 	var buf [64]byte
-	w := buf[:0]
+	w, h := buf[:0], uint32(offset)
 	flush := func() {
 		if len(w) > 1 && (stop == nil || !stop[string(w)]) {
-			fn(w)
+			fn(w, h)
 		}
-		w = w[:0]
+		w, h = w[:0], offset
 	}
 	var rb [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				w = append(w, c)
-			case c >= 'A' && c <= 'Z':
-				w = append(w, c+'a'-'A')
-			default:
+			if c = wordByte[c]; c != 0 {
+				w, h = append(w, c), (h^uint32(c))*prime
+			} else {
 				flush()
 			}
 			i++
@@ -73,7 +71,7 @@ func eachWord(s string, stop map[string]bool, fn func(w []byte)) {
 			switch {
 			case r >= 0x300 && r <= 0x36f:
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-				w = append(w, byte(r))
+				w, h = append(w, byte(r)), (h^uint32(r))*prime
 			default:
 				flush()
 			}
@@ -81,6 +79,20 @@ func eachWord(s string, stop map[string]bool, fn func(w []byte)) {
 	}
 	flush()
 }
+
+// wordByte maps each ASCII byte to itself lowercased when it is a letter
+// or a digit, and to 0, a break between words, when it is anything else.
+var wordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // Stem returns the English stem of a folded word: "herniated" →
 // "herniat". Words of digits are their own stem.
