@@ -41,6 +41,8 @@ type scratch struct {
 	words wordTable
 	// terms is where a Doc's Terms are gathered, then copied out.
 	terms []Term
+	// tok reads the words of each text of a Doc.
+	tok tokenizer
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -95,19 +97,21 @@ func (a *Analyzer) Doc(r Record) Doc {
 		sc = &scratch{}
 	}
 	place, terms := sc.place, sc.terms[:0]
+	tok := &sc.tok
 	for _, f := range []struct {
 		texts  []string
 		weight int
 	}{{[]string{r.Title}, 0}, {r.Names, 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
 		for _, text := range f.texts {
-			eachWord(text, nil, func(w []byte, h uint32) {
-				id, ok := sc.words.get(w, h)
+			tok.reset(text)
+			for tok.next() {
+				id, ok := sc.words.get(tok.w, tok.h)
 				if !ok {
-					id = a.stem(w)
-					sc.words.put(string(w), id)
+					id = a.stem(tok.w)
+					sc.words.put(tok.w, tok.h, id)
 				}
 				if id == stopword {
-					return
+					continue
 				}
 				if int(id) >= len(place) {
 					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
@@ -121,11 +125,11 @@ func (a *Analyzer) Doc(r Record) Doc {
 				t := &terms[i]
 				if f.weight == 0 {
 					t.Named = true
-					return
+					continue
 				}
 				t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
 				d.Length += f.weight
-			})
+			}
 		}
 	}
 	for _, t := range terms {

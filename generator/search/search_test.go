@@ -185,11 +185,12 @@ func FuzzWordsSplitLikeTheScript(f *testing.F) {
 		if got := Words(s, stop); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", s, got, want)
 		}
-		eachWord(s, nil, func(w []byte, h uint32) {
-			if h != hashWord(w) {
-				t.Errorf("eachWord gave %q the hash %d, not %d", w, h, hashWord(w))
+		tok := tokenizer{s: s}
+		for tok.next() {
+			if tok.h != hashWord(tok.w) {
+				t.Errorf("the tokenizer gave %q the hash %d, not %d", tok.w, tok.h, hashWord(tok.w))
 			}
-		})
+		}
 	})
 }
 
@@ -264,7 +265,7 @@ func TestWordTableIsAMap(t *testing.T) {
 			t.Fatalf("get(%q) before put: %v", w, ok)
 		}
 		if !has(want, w) {
-			tab.put(w, uint32(i))
+			tab.put([]byte(w), hashWord([]byte(w)), uint32(i))
 			want[w] = uint32(i)
 		}
 	}

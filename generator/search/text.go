@@ -27,57 +27,89 @@ func Fold(s string) string {
 // of one character.
 func Words(s string, stop map[string]bool) []string {
 	var out []string
-	eachWord(s, stop, func(w []byte, _ uint32) { out = append(out, string(w)) })
+	t := tokenizer{s: s}
+	for t.next() {
+		if !stop[string(t.w)] {
+			out = append(out, string(t.w))
+		}
+	}
 	return out
 }
 
-// eachWord calls fn with each of the words Words returns, in a buffer fn
-// must not keep, and its hash, hashWord(w); with stop nil, stopwords too. It folds a letter at a time, as Fold does a whole string
-// (lowercasing and decomposing are both letter by letter): ASCII at once,
-// any other letter through unicode.ToLower and NFD, its accents dropped
-// and what is left of it outside a–z and 0–9 a break between words.
-func eachWord(s string, stop map[string]bool, fn func(w []byte, h uint32)) {
+// A tokenizer reads the words of a text as Words returns them, stopwords
+// included, one at a time, with their hashes: the analyzer's loop over
+// every word of every page. It folds a letter at a time, as Fold does a
+// whole string (lowercasing and decomposing are both letter by letter):
+// ASCII at once, any other letter through unicode.ToLower and NFD, its
+// accents dropped and what is left of it outside a–z and 0–9 a break
+// between words.
+type tokenizer struct {
+	s string
+	i int // the next byte of s to read
+	// w is the word next found, in buf (valid until the next call), and
+	// h its hash, hashWord(w).
+	w   []byte
+	h   uint32
+	buf [64]byte
+	// rest is what is left to read of the last letter decomposed.
+	rest []byte
+	dec  [16]byte
+}
+
+// reset makes t read s from its start.
+func (t *tokenizer) reset(s string) {
+	t.s, t.i, t.w, t.rest = s, 0, nil, nil
+}
+
+// next finds the next word, and reports whether there was one. Its loop
+// works on local copies of the tokenizer's fields, which the compiler
+// keeps in registers.
+func (t *tokenizer) next() bool {
 	const offset, prime = 2166136261, 16777619 // FNV-1a, as hashWord
-	var buf [64]byte
-	w, h := buf[:0], uint32(offset)
-	flush := func() {
-		if len(w) > 1 && (stop == nil || !stop[string(w)]) {
-			fn(w, h)
-		}
-		w, h = w[:0], offset
-	}
-	var rb [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c = wordByte[c]; c != 0 {
-				w, h = append(w, c), (h^uint32(c))*prime
-			} else {
-				flush()
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r == utf8.RuneError && size == 1 {
-			flush()
-			continue
-		}
-		d := norm.NFD.Append(nil, rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...)
-		for len(d) > 0 {
-			r, n := utf8.DecodeRune(d)
-			d = d[n:]
+	s, i, w, h := t.s, t.i, t.buf[:0], uint32(offset)
+	for {
+		for len(t.rest) > 0 {
+			r, n := utf8.DecodeRune(t.rest)
+			t.rest = t.rest[n:]
 			switch {
 			case r >= 0x300 && r <= 0x36f:
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 				w, h = append(w, byte(r)), (h^uint32(r))*prime
+			case len(w) > 1:
+				t.i, t.w, t.h = i, w, h
+				return true
 			default:
-				flush()
+				w, h = w[:0], offset
 			}
 		}
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			if c := wordByte[s[i]]; c != 0 {
+				w, h = append(w, c), (h^uint32(c))*prime
+			} else if len(w) > 1 {
+				t.i, t.w, t.h = i+1, w, h
+				return true
+			} else {
+				w, h = w[:0], offset
+			}
+			i++
+		}
+		if i >= len(s) {
+			t.i, t.w, t.h = i, w, h
+			return len(w) > 1
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			if len(w) > 1 {
+				t.i, t.w, t.h = i, w, h
+				return true
+			}
+			w, h = w[:0], offset
+			continue
+		}
+		var rb [utf8.UTFMax]byte
+		t.rest = norm.NFD.Append(t.dec[:0], rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...)
 	}
-	flush()
 }
 
 // wordByte maps each ASCII byte to itself lowercased when it is a letter
