@@ -136,6 +136,7 @@ func (a *Analyzer) Doc(r Record) Doc {
 		place[t.Stem] = 0
 	}
 	d.Terms = slices.Clone(terms)
+	tok.reset("") // not to keep the page's text alive
 	sc.place, sc.terms = place, terms
 	a.scratch.Put(sc)
 	return d
