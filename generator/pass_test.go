@@ -46,7 +46,10 @@ Postoperative rehabilitation emphasizes individualized physiotherapeutic
 conditioning, ergonomic modification, pharmacological optimization and
 psychological reassurance regarding recurrence, functional limitations and
 occupational reintegration following microdiscectomy or endoscopic
-discectomy procedures performed ambulatorily.
+discectomy procedures performed ambulatorily. Interdisciplinary coordination
+facilitates comprehensive perioperative optimization, encompassing
+anesthesiological evaluation, hematological investigations and
+individualized pharmacotherapeutic modifications preceding hospitalization.
 See [when to call](#when-to-call), [the operation's risks](/procedures/discectomy/#risks)
 and [our hours](/contact/#opening-hours).
 

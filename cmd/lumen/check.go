@@ -86,9 +86,11 @@ func checkSite(ctx context.Context, source string, opts generator.Options) (*che
 func printReport(w io.Writer, r *check.Report, source string) {
 	if len(r.Pages) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "PAGE\tWORDS\tGRADE\tSMOG\tEASE\tREVIEW\tFINDINGS")
+		// The scores are of the full sentences, as the targets judge
+		// them; LEFT OUT is the share of headings and list fragments.
+		fmt.Fprintln(tw, "PAGE\tWORDS\tGRADE\tSMOG\tEASE\tLEFT OUT\tREVIEW\tFINDINGS")
 		for _, p := range r.Pages {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.0f\t%s\t%s\n", p.Source, p.Words, p.FleschKincaidGrade, p.SMOG, p.FleschReadingEase, p.Review.Status, counts(p.Findings))
+			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.0f\t%.0f%%\t%s\t%s\n", p.Source, p.Prose.Words, p.Prose.FleschKincaidGrade, p.Prose.SMOG, p.Prose.FleschReadingEase, 100*p.Prose.LeftOut, p.Review.Status, counts(p.Findings))
 		}
 		tw.Flush()
 	}
@@ -98,7 +100,7 @@ func printReport(w io.Writer, r *check.Report, source string) {
 	}
 	var grades float64
 	for _, p := range r.Pages {
-		grades += p.FleschKincaidGrade
+		grades += p.Prose.FleschKincaidGrade
 	}
 	mean := 0.0
 	if len(r.Pages) > 0 {

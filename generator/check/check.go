@@ -57,25 +57,49 @@ type Review struct {
 // Page is the report on one page. Its JSON form is documented in the
 // README.
 type Page struct {
-	Source             string     `json:"source"`
-	URL                string     `json:"url"`
-	Kind               string     `json:"kind"`
-	Words              int        `json:"words"`
-	Sentences          int        `json:"sentences"`
-	Syllables          int        `json:"syllables"`
-	Polysyllables      int        `json:"polysyllables"`
-	FleschReadingEase  float64    `json:"flesch_reading_ease"`
-	FleschKincaidGrade float64    `json:"flesch_kincaid_grade"`
-	SMOG               float64    `json:"smog"`
-	GunningFog         float64    `json:"gunning_fog"`
-	ColemanLiau        float64    `json:"coleman_liau"`
-	ARI                float64    `json:"ari"`
-	Consensus          float64    `json:"consensus_grade"`
-	Review             Review     `json:"review"`
-	Hardest            []Sentence `json:"hardest_sentences"`
-	Longest            []Word     `json:"longest_words"`
+	Source             string  `json:"source"`
+	URL                string  `json:"url"`
+	Kind               string  `json:"kind"`
+	Words              int     `json:"words"`
+	Sentences          int     `json:"sentences"`
+	Syllables          int     `json:"syllables"`
+	Polysyllables      int     `json:"polysyllables"`
+	FleschReadingEase  float64 `json:"flesch_reading_ease"`
+	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
+	SMOG               float64 `json:"smog"`
+	GunningFog         float64 `json:"gunning_fog"`
+	ColemanLiau        float64 `json:"coleman_liau"`
+	ARI                float64 `json:"ari"`
+	Consensus          float64 `json:"consensus_grade"`
+	// Prose holds the scores of the page's full sentences, without its
+	// headings and the fragments of its lists: what the readability
+	// targets judge. The scores above are of every block.
+	Prose   Prose      `json:"prose"`
+	Review  Review     `json:"review"`
+	Hardest []Sentence `json:"hardest_sentences"`
+	Longest []Word     `json:"longest_words"`
 	// Findings are every finding in the page's file, of every stage.
 	Findings diag.List `json:"findings"`
+}
+
+// Prose is the readability of a page's full sentences
+// (readability.Prose).
+type Prose struct {
+	Words              int     `json:"words"`
+	Sentences          int     `json:"sentences"`
+	FleschReadingEase  float64 `json:"flesch_reading_ease"`
+	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
+	SMOG               float64 `json:"smog"`
+	GunningFog         float64 `json:"gunning_fog"`
+	ColemanLiau        float64 `json:"coleman_liau"`
+	ARI                float64 `json:"ari"`
+	Consensus          float64 `json:"consensus_grade"`
+	// Headings and Fragments are the sentences left out: those of
+	// headings, and those of list items that are not full sentences.
+	Headings  int `json:"headings_left_out"`
+	Fragments int `json:"fragments_left_out"`
+	// LeftOut is their share of the page's sentences, from 0 to 1.
+	LeftOut float64 `json:"share_left_out"`
 }
 
 // Sentence is one of a page's hardest sentences.
@@ -138,6 +162,13 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		FleschReadingEase: round(rep.FleschReadingEase), FleschKincaidGrade: round(rep.FleschKincaidGrade),
 		SMOG: round(rep.SMOG), GunningFog: round(rep.GunningFog), ColemanLiau: round(rep.ColemanLiau),
 		ARI: round(rep.ARI), Consensus: round(rep.Consensus),
+		Prose: Prose{
+			Words: rep.Prose.Words, Sentences: rep.Prose.Sentences,
+			FleschReadingEase: round(rep.Prose.FleschReadingEase), FleschKincaidGrade: round(rep.Prose.FleschKincaidGrade),
+			SMOG: round(rep.Prose.SMOG), GunningFog: round(rep.Prose.GunningFog), ColemanLiau: round(rep.Prose.ColemanLiau),
+			ARI: round(rep.Prose.ARI), Consensus: round(rep.Prose.Consensus),
+			Headings: rep.Prose.Headings, Fragments: rep.Prose.Fragments, LeftOut: math.Round(rep.Prose.LeftOut()*100) / 100,
+		},
 		Findings: diag.List{},
 	}
 	for _, s := range rep.Hardest {
@@ -166,7 +197,9 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	if cfg.Readability.Enforce {
 		sev = Error
 	}
-	if rep.Words >= MinWords {
+	// The targets judge the full sentences (Prose): headings and the
+	// fragments of lists would make the page look easier than it is.
+	if rep.Prose.Words >= MinWords {
 		line := max(overrideLine, 1)
 		hard := ""
 		if len(rep.Hardest) > 0 {
@@ -175,11 +208,11 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			hard = fmt.Sprintf("; the hardest sentence is on line %d: %q", h.Line, clip(h.Text, 90))
 		}
 		// Scores are compared as shown, to one decimal place.
-		if pr.FleschKincaidGrade > maxGrade {
-			add(line, diag.RuleGrade, sev, "reads at grade %.1f (Flesch–Kincaid), above the target of %g%s", pr.FleschKincaidGrade, maxGrade, hard)
+		if pr.Prose.FleschKincaidGrade > maxGrade {
+			add(line, diag.RuleGrade, sev, "its sentences read at grade %.1f (Flesch–Kincaid, headings and list fragments left out), above the target of %g%s", pr.Prose.FleschKincaidGrade, maxGrade, hard)
 		}
-		if pr.SMOG > maxSMOG {
-			add(line, diag.RuleSMOG, sev, "reads at SMOG grade %.1f, above the target of %g; use fewer words of three or more syllables%s", pr.SMOG, maxSMOG, longest(rep.Longest))
+		if pr.Prose.SMOG > maxSMOG {
+			add(line, diag.RuleSMOG, sev, "its sentences read at SMOG grade %.1f (headings and list fragments left out), above the target of %g; use fewer words of three or more syllables%s", pr.Prose.SMOG, maxSMOG, longest(rep.Longest))
 		}
 	}
 

@@ -10,7 +10,9 @@
 // starts on. Front matter, code, tables, footnotes and references,
 // navigation and the site's own chrome are left out before. As the NHS
 // does, every heading and list item is a sentence of its own, with or
-// without a full stop.
+// without a full stop, in the counts of the whole page. A page is graded
+// on its Prose, its full sentences: headings, and list items that are
+// fragments, are left out (see Prose).
 //
 // Within a block, sentences end at ".", "!", "?" or "…" followed by white
 // space, but not after "Dr.", "e.g." and other abbreviations, initials
@@ -78,9 +80,9 @@
 //
 // # Hot spots
 //
-// A Report names the five hardest sentences (by their own Flesch–Kincaid
-// grade) and the ten longest words, with their lines, so a writer knows
-// what to change.
+// A Report names the five hardest full sentences (by their own
+// Flesch–Kincaid grade) and the ten longest words, with their lines, so a
+// writer knows what to change: never a heading or a fragment of a list.
 package readability
 
 import (
@@ -110,15 +112,64 @@ type Block struct {
 // text it was made from, so a caller may keep reports of many pages
 // without keeping their prose.
 type Report struct {
+	// Counts and Scores are those of every block of the page, headings
+	// and list items included, each a sentence of its own.
 	Counts
 	Scores
-	// Hardest holds up to five sentences, hardest first (by their own
-	// Flesch–Kincaid grade, ties by more words).
+	// Prose is the readability of the page's full sentences only, which
+	// is what a grade should judge: see Prose.
+	Prose Prose
+	// Hardest holds up to five full sentences, hardest first (by their
+	// own Flesch–Kincaid grade, ties by more words): never a heading or a
+	// fragment.
 	Hardest []Sentence
 	// Longest holds up to ten distinct words of three or more syllables
-	// (ignoring case), most syllables first, then most letters. Numbers
-	// are left out.
+	// (ignoring case), most syllables first, then most letters, from full
+	// sentences. Numbers are left out.
 	Longest []Word
+}
+
+// Prose is the readability of a page's full sentences. Headings, and list
+// items that are fragments rather than sentences ("Numbness in the leg",
+// "Physical therapy"), are left out, as guides to scoring health materials
+// ask (McLaughlin's SMOG instructions: skip titles and headings; "delete
+// bulleted lists unless the text in each bulleted line is a complete
+// sentence"), because counting them as sentences makes a page look easier
+// than it is: short "sentences" pull the grade down. A sentence of a list
+// item is a fragment when it has fewer than FragmentWords words or does
+// not end with ".", "!" or "?". There is no grammar here: a list item of
+// five words or more that ends with a full stop counts as a sentence,
+// verb or not.
+type Prose struct {
+	Counts
+	Scores
+	// Headings and Fragments are the sentences left out: those of
+	// headings, and those of list items that are fragments.
+	Headings, Fragments int
+}
+
+// LeftOut returns the share of the page's sentences that are headings or
+// fragments, from 0 to 1.
+func (p Prose) LeftOut() float64 {
+	all := p.Sentences + p.Headings + p.Fragments
+	if all == 0 {
+		return 0
+	}
+	return float64(p.Headings+p.Fragments) / float64(all)
+}
+
+// FragmentWords is the fewest words a sentence of a list item has to count
+// as a full sentence.
+const FragmentWords = 5
+
+// fragment reports whether the sentence text of a list item, of n words,
+// is a fragment.
+func fragment(text string, n int) bool {
+	if n < FragmentWords {
+		return true
+	}
+	t := strings.TrimRight(text, " \t\n\"'”’)]*_")
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "…")
 }
 
 // Analyzer counts syllables and scores prose. It is built once by New and
@@ -146,7 +197,8 @@ func New(extra Lexicon) *Analyzer {
 
 // Analyze counts and scores the prose of one page and finds its hot spots.
 func (a *Analyzer) Analyze(blocks []Block) Report {
-	var c Counts
+	var c, prose Counts
+	var headings, fragments int
 	cache := a.getCache()
 	defer a.putCache(cache)
 	h := hotspots{seen: cache.seen}
@@ -160,40 +212,59 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 			if len(words) == 0 {
 				continue
 			}
-			c.Sentences++
+			// A heading, or a fragment of a list, counts for the whole
+			// page but not for its prose, and is never a hot spot.
+			full := true
+			switch {
+			case b.Heading:
+				headings++
+				full = false
+			case b.ListItem && fragment(text, len(words)):
+				fragments++
+				full = false
+			}
+			var s Counts
+			s.Sentences = 1
 			line := cur.at(sp.start + words[0].start)
-			sylls := 0
 			for k, ws := range words {
 				w := text[ws.start:ws.end]
 				info := cache.lookup(a, w)
-				sylls += info.syllables
-				c.Words++
-				c.Syllables += info.syllables
-				c.Letters += info.letters
+				s.Words++
+				s.Syllables += info.syllables
+				s.Letters += info.letters
 				if !info.polysyllable {
 					continue
 				}
-				c.Polysyllables++
+				s.Polysyllables++
 				if info.complex || info.complexAtStart && (k == 0 || b.Heading) {
-					c.ComplexWords++
+					s.ComplexWords++
 				}
-				if info.page != cache.page {
+				if full && info.page != cache.page {
 					// Only long words can be among the longest, and only
 					// their first occurrence counts.
 					info.page = cache.page
 					h.addWord(w, cur.at(sp.start+ws.start), info.syllables, info.letters)
 				}
 			}
+			c = c.Add(s)
+			if !full {
+				continue
+			}
+			prose = prose.Add(s)
 			h.addSentence(Sentence{
 				Text:      text, // white space collapsed for the hardest only
 				Line:      line,
-				Words:     len(words),
-				Syllables: sylls,
-				Grade:     sentenceGrade(len(words), sylls),
+				Words:     s.Words,
+				Syllables: s.Syllables,
+				Grade:     sentenceGrade(s.Words, s.Syllables),
 			})
 		}
 	}
-	return Report{Counts: c, Scores: Score(c), Hardest: h.hardest(), Longest: h.longest()}
+	return Report{
+		Counts: c, Scores: Score(c),
+		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
+		Hardest: h.hardest(), Longest: h.longest(),
+	}
 }
 
 // lineCursor turns byte offsets of a block's text, visited in increasing

@@ -20,6 +20,58 @@ func TestAnalyzeHeadingsAndListItems(t *testing.T) {
 	}
 }
 
+// TestProseLeavesOutHeadingsAndFragments holds the rule of Prose: the
+// sentences of headings, and of list items under five words or without a
+// sentence's end, count for the whole page but not for its prose, and are
+// never hot spots.
+func TestProseLeavesOutHeadingsAndFragments(t *testing.T) {
+	for _, tc := range []struct {
+		block     Block
+		fragments int
+	}{
+		{Block{Text: "Numbness in the leg", ListItem: true}, 1},
+		{Block{Text: "Physical therapy", ListItem: true}, 1},
+		{Block{Text: "Call us.", ListItem: true}, 1},
+		{Block{Text: "Numbness or weakness in both of your legs", ListItem: true}, 1},
+		{Block{Text: "Walk a little more each day.", ListItem: true}, 0},
+		{Block{Text: "Do you have pain in both legs at once?", ListItem: true}, 0},
+		{Block{Text: "Rest for a day. Then walk a little more each day.", ListItem: true}, 1}, // the first sentence
+		{Block{Text: "Ice helps.", ListItem: false}, 0},                                       // a paragraph's sentences are all prose
+	} {
+		r := New(nil).Analyze([]Block{tc.block})
+		if r.Prose.Fragments != tc.fragments || r.Prose.Headings != 0 {
+			t.Errorf("%q: %+v; want %d fragments", tc.block.Text, r.Prose, tc.fragments)
+		}
+	}
+	blocks := []Block{
+		{Text: "Multidisciplinary integration", Line: 1, Heading: true},
+		{Text: "Introduction", Line: 3, Heading: true},
+		{Text: "Transforaminal decompression", Line: 5, ListItem: true},
+		{Text: "Most people get better without surgery. Walking helps the back heal.", Line: 7},
+		{Text: "Ask us about every choice you have before you decide.", Line: 9, ListItem: true},
+	}
+	r := New(nil).Analyze(blocks)
+	if r.Sentences != 6 || r.Prose.Sentences != 3 || r.Prose.Headings != 2 || r.Prose.Fragments != 1 {
+		t.Fatalf("page %d sentences, prose %+v: want 6, 3 of prose, 2 headings, 1 fragment", r.Sentences, r.Prose)
+	}
+	if got := r.Prose.LeftOut(); math.Abs(got-0.5) > 1e-9 {
+		t.Errorf("left out %v, want 0.5", got)
+	}
+	if r.Prose.Words != 21 || r.Prose.FleschKincaidGrade == r.FleschKincaidGrade {
+		t.Errorf("prose %+v, page grade %v: the prose has 21 words and its own grade", r.Prose, r.FleschKincaidGrade)
+	}
+	for _, s := range r.Hardest {
+		if s.Line < 7 {
+			t.Errorf("a heading or a fragment is a hardest sentence: %+v", s)
+		}
+	}
+	for _, w := range r.Longest {
+		if w.Line < 7 {
+			t.Errorf("a word of a heading or a fragment is among the longest: %+v", w)
+		}
+	}
+}
+
 func TestAnalyzeHotSpots(t *testing.T) {
 	blocks := []Block{
 		{Text: "Lumbar Disc Herniation", Line: 1, Heading: true},
@@ -45,8 +97,9 @@ func TestAnalyzeHotSpots(t *testing.T) {
 		}
 	}
 	// Longest words: distinct ignoring case, first occurrence kept, only
-	// words of three or more syllables (this text has seven).
-	if len(r.Longest) != 7 {
+	// words of three or more syllables, never from a heading (this text
+	// has six, and "Herniation" in its heading).
+	if len(r.Longest) != 6 {
 		t.Fatalf("Longest has %d words: %+v", len(r.Longest), r.Longest)
 	}
 	if w := r.Longest[0]; w.Text != "radiculopathy" || w.Line != 11 || w.Syllables != 6 {
@@ -60,7 +113,10 @@ func TestAnalyzeHotSpots(t *testing.T) {
 		}
 		lines[k] = w.Line
 	}
-	for w, line := range map[string]int{"percutaneous": 4, "discectomy": 4, "herniated": 5, "anesthesia": 6, "herniation": 1} {
+	if _, ok := lines["herniation"]; ok {
+		t.Errorf("a word of a heading is among the longest: %v", lines)
+	}
+	for w, line := range map[string]int{"percutaneous": 4, "discectomy": 4, "herniated": 5, "anesthesia": 6} {
 		if lines[w] != line {
 			t.Errorf("%s at line %d, want %d (all: %v)", w, lines[w], line, lines)
 		}

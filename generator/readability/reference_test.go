@@ -3,6 +3,7 @@ package readability
 import (
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -183,7 +184,8 @@ func (h *refHotspots) longest() []Word {
 // refAnalyze is Analyze without its per-page memo: every word is counted
 // and judged on its own.
 func (a *Analyzer) refAnalyze(blocks []Block) Report {
-	var c Counts
+	var c, prose Counts
+	var headings, fragments int
 	var h refHotspots
 	for _, b := range blocks {
 		cur := lineCursor{text: b.Text, line: b.Line}
@@ -193,39 +195,63 @@ func (a *Analyzer) refAnalyze(blocks []Block) Report {
 			if len(words) == 0 {
 				continue
 			}
-			c.Sentences++
+			full := !b.Heading && !(b.ListItem && refFragment(text, len(words)))
+			if b.Heading {
+				headings++
+			} else if !full {
+				fragments++
+			}
+			s := Counts{Sentences: 1}
 			line := cur.at(sp.start + words[0].start)
-			sylls := 0
 			for k, ws := range words {
 				w := text[ws.start:ws.end]
 				n := a.Syllables(w)
-				sylls += n
-				c.Words++
-				c.Syllables += n
-				c.Letters += letters(w)
+				s.Words++
+				s.Syllables += n
+				s.Letters += letters(w)
 				if isNumber(w) {
 					continue
 				}
 				if n >= 3 {
-					c.Polysyllables++
+					s.Polysyllables++
 				}
 				if a.refComplexWord(w, n, k == 0 || b.Heading) {
-					c.ComplexWords++
+					s.ComplexWords++
 				}
-				if n >= 3 {
+				if n >= 3 && full {
 					h.addWord(w, cur.at(sp.start+ws.start), n)
 				}
 			}
+			c = c.Add(s)
+			if !full {
+				continue
+			}
+			prose = prose.Add(s)
 			h.addSentence(Sentence{
 				Text:      text,
 				Line:      line,
-				Words:     len(words),
-				Syllables: sylls,
-				Grade:     sentenceGrade(len(words), sylls),
+				Words:     s.Words,
+				Syllables: s.Syllables,
+				Grade:     sentenceGrade(s.Words, s.Syllables),
 			})
 		}
 	}
-	return Report{Counts: c, Scores: Score(c), Hardest: h.hardest(), Longest: h.longest()}
+	return Report{
+		Counts: c, Scores: Score(c),
+		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
+		Hardest: h.hardest(), Longest: h.longest(),
+	}
+}
+
+// refSentenceEnd matches the end of a full sentence: a full stop,
+// question mark, exclamation mark or ellipsis, then closing quotes,
+// brackets or emphasis marks.
+var refSentenceEnd = regexp.MustCompile(`[.!?…][\s"'”’)\]*_]*$`)
+
+// refFragment is fragment, written again: a list item's sentence is a
+// fragment with fewer than five words or without a sentence's end.
+func refFragment(text string, words int) bool {
+	return words < 5 || !refSentenceEnd.MatchString(text)
 }
 
 func (a *Analyzer) refComplexWord(w string, n int, capsOK bool) bool {
