@@ -9,17 +9,19 @@ import (
 )
 
 // panelView is the page-check panel added to each content page in serve
-// mode only: the page's reading grades, its medical review status and its
-// findings, folded away until opened.
+// mode only: the reading grades of the page's full sentences (what the
+// targets judge), its medical review status and its findings, folded away
+// until opened.
 var panelView = template.Must(template.New("panel").Parse(`<aside class="lumen-panel" aria-label="Lumen page check">
 <details>
-<summary>Grade {{printf "%.1f" .FleschKincaidGrade}} · SMOG {{printf "%.1f" .SMOG}} · {{with .Findings}}{{len .}} to fix{{else}}nothing to fix{{end}}</summary>
+<summary>Grade {{printf "%.1f" .Prose.FleschKincaidGrade}} · SMOG {{printf "%.1f" .Prose.SMOG}} · {{with .Findings}}{{len .}} to fix{{else}}nothing to fix{{end}}</summary>
 <dl>
-<div><dt>Words</dt><dd>{{.Words}}</dd></div>
-<div><dt>Flesch–Kincaid grade</dt><dd>{{printf "%.1f" .FleschKincaidGrade}}</dd></div>
-<div><dt>SMOG</dt><dd>{{printf "%.1f" .SMOG}}</dd></div>
-<div><dt>Reading ease</dt><dd>{{printf "%.0f" .FleschReadingEase}}</dd></div>
-<div><dt>Consensus grade</dt><dd>{{printf "%.1f" .Consensus}}</dd></div>
+<div><dt>Words in full sentences</dt><dd>{{.Prose.Words}}</dd></div>
+<div><dt>Flesch–Kincaid grade</dt><dd>{{printf "%.1f" .Prose.FleschKincaidGrade}}</dd></div>
+<div><dt>SMOG</dt><dd>{{printf "%.1f" .Prose.SMOG}}</dd></div>
+<div><dt>Reading ease</dt><dd>{{printf "%.0f" .Prose.FleschReadingEase}}</dd></div>
+<div><dt>Consensus grade</dt><dd>{{printf "%.1f" .Prose.Consensus}}</dd></div>
+<div><dt>Headings and list fragments, not graded</dt><dd>{{.Prose.Headings}} and {{.Prose.Fragments}}</dd></div>
 <div><dt>Medical review</dt><dd>{{.Review.Status}}{{with .Review.NextReview}}, next due {{.}}{{end}}</dd></div>
 </dl>
 {{with .Findings}}<ul class="lumen-findings">{{range .}}
