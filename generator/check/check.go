@@ -14,8 +14,9 @@
 //     severity and a message.
 //
 // The rules it applies are readability.grade, readability.smog,
-// review.overdue, review.due, link.anchor, numbers.percent, plain.jargon
-// and glossary.undefined; the registry of every rule, with its severity
+// readability.long-sentence, review.overdue, review.due, link.anchor,
+// numbers.percent, plain.jargon, claims.promotional and
+// glossary.undefined; the registry of every rule, with its severity
 // and what changes it, is diag.Rules. A Report gathers the pages' reports
 // and every other finding of a build, so that lumen check shows all that
 // lumen build would.
@@ -241,8 +242,15 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	for _, b := range blocks {
 		for _, j := range findJargon(b.Text) {
-			add(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, Warning, "%q has a plainer word: %s", j.word, j.plain)
+			add(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, Warning, "%q has a plainer word: %s", j.word, j.say)
 		}
+		for _, u := range findPromotional(b.Text) {
+			add(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePromotional, Warning,
+				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u.word, u.say)
+		}
+	}
+	for _, s := range rep.Long {
+		add(s.Line, diag.RuleLong, Hint, "a sentence of %d words (%q): split it; plain-language guides keep sentences to %d words or fewer", s.Words, clip(s.Text, 60), readability.LongWords)
 	}
 	if o.Glossary != nil && o.Terms != nil {
 		undefinedTerms(body, blocks, o.Glossary, o.Terms, add)

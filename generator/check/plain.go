@@ -34,76 +34,106 @@ var jargon = map[string]string{
 	"benign": "not cancer", "intermittent": "on and off", "optimal": "best",
 }
 
-type jargonUse struct {
-	at          int
-	word, plain string
+// jargonList finds jargon's words and phrases in a text.
+var jargonList = newPhraseList(jargon)
+
+// A phraseList finds the words and phrases of one, two or three words of a
+// list (such as jargon) in a text, each mapped to what to say of it.
+type phraseList struct {
+	phrases map[string]string
+	// words indexes the phrases' words and the first words of their
+	// longer phrases, so that a word of a text, most of which are in
+	// neither, is looked up once.
+	words map[string]phraseWord
 }
 
-// findJargon returns the jargon in text, each use once, in order: the
-// text's words are looked up one by one, and with the word after them for
-// two-word phrases ("prior to", "adverse event"), which win over a single
-// word. Three-word phrases ("in order to") are found by their first two
-// words and checked whole.
-func findJargon(text string) []jargonUse {
-	var out []jargonUse
-	var buf [64]byte // the lower-cased word or phrase looked up
+// phraseWord is what phraseList.find needs to know of a word: whether it is
+// in the list on its own, with what to say of it, and whether it starts a
+// longer phrase.
+type phraseWord struct {
+	say                  string
+	listed, startsPhrase bool
+}
+
+// newPhraseList indexes phrases (lower-case, one to three words).
+func newPhraseList(phrases map[string]string) *phraseList {
+	l := &phraseList{phrases: phrases, words: map[string]phraseWord{}}
+	for k, say := range phrases {
+		first, _, long := strings.Cut(k, " ")
+		w := l.words[first]
+		if long {
+			w.startsPhrase = true
+		} else {
+			w.say, w.listed = say, true
+		}
+		l.words[first] = w
+	}
+	return l
+}
+
+// phraseUse is one use of a listed word or phrase in a text: its offset,
+// the words as written, what to say of them, and the word before them,
+// lower-cased ("" at the start of the text).
+type phraseUse struct {
+	at        int
+	word, say string
+	before    string
+}
+
+// find returns the uses of l's words and phrases in text, each once, in
+// order: the text's words are looked up one by one, and with the word
+// after them for two-word phrases ("prior to", "adverse event"), which win
+// over a single word. Three-word phrases ("in order to") are found by
+// their first two words and checked whole.
+func (l *phraseList) find(text string) []phraseUse {
+	var out []phraseUse
+	var buf [64]byte       // the lower-cased word or phrase looked up
+	prev := [2]int{-1, -1} // the last word of the last word or phrase read
 	start, end := nextWord(text, 0)
 	for start >= 0 {
 		one := appendLower(buf[:0], text[start:end])
-		first := jargonWords[string(one)]
-		plain, found, last := "", false, end
+		first := l.words[string(one)]
+		say, found, last := "", false, [2]int{start, end}
 		if first.startsPhrase {
 			if start1, end1 := nextWord(text, end); start1 >= 0 {
 				two := appendLower(append(one, ' '), text[start1:end1])
 				if start2, end2 := nextWord(text, end1); start2 >= 0 {
 					three := appendLower(append(two, ' '), text[start2:end2])
-					plain, found = jargon[string(three)]
-					last = end2
+					say, found = l.phrases[string(three)]
+					last = [2]int{start2, end2}
 				}
 				if !found {
-					plain, found = jargon[string(two)]
-					last = end1
+					say, found = l.phrases[string(two)]
+					last = [2]int{start1, end1}
 				}
 			}
 		}
 		if !found {
-			plain, found = first.plain, first.jargon
-			last = end
+			say, found = first.say, first.listed
+			last = [2]int{start, end}
 		}
 		if found {
-			out = append(out, jargonUse{at: start, word: text[start:last], plain: fmt.Sprintf("%q", plain)})
+			before := ""
+			if prev[0] >= 0 {
+				before = strings.ToLower(text[prev[0]:prev[1]])
+			}
+			out = append(out, phraseUse{at: start, word: text[start:last[1]], say: say, before: before})
 		}
-		start, end = nextWord(text, last)
+		prev = last
+		start, end = nextWord(text, last[1])
 	}
 	return out
 }
 
-// phraseStarts are the first words of jargon's phrases.
-var phraseStarts = map[string]bool{"prior": true, "subsequent": true, "in": true, "adverse": true, "prone": true}
-
-// jargonWord is what findJargon needs to know of a word: whether it is
-// jargon on its own, with a plainer word, and whether it starts a phrase.
-type jargonWord struct {
-	plain                string
-	jargon, startsPhrase bool
+// findJargon returns the jargon in text, each use once, in order, with
+// its plainer word, quoted, as what to say.
+func findJargon(text string) []phraseUse {
+	uses := jargonList.find(text)
+	for i := range uses {
+		uses[i].say = fmt.Sprintf("%q", uses[i].say)
+	}
+	return uses
 }
-
-// jargonWords indexes jargon's words and phraseStarts, so that a word of a
-// text, most of which are in neither, is looked up once.
-var jargonWords = func() map[string]jargonWord {
-	m := map[string]jargonWord{}
-	for k, plain := range jargon {
-		if !strings.Contains(k, " ") {
-			m[k] = jargonWord{plain: plain, jargon: true}
-		}
-	}
-	for k := range phraseStarts {
-		w := m[k]
-		w.startsPhrase = true
-		m[k] = w
-	}
-	return m
-}()
 
 // appendLower appends s, lower-cased, to dst.
 func appendLower(dst []byte, s string) []byte {

@@ -14,7 +14,7 @@ func TestFindJargon(t *testing.T) {
 	text := "We utilize heat prior to surgery,\nin order to help. Edema? Prior tomorrow; priority."
 	var got []string
 	for _, j := range findJargon(text) {
-		got = append(got, fmt.Sprintf("%d:%s→%s", j.at, j.word, j.plain))
+		got = append(got, fmt.Sprintf("%d:%s→%s", j.at, j.word, j.say))
 	}
 	want := `3:utilize→"use" 16:prior to→"before" 34:in order to→"to" 52:Edema→"swelling"`
 	if strings.Join(got, " ") != want {
@@ -23,9 +23,11 @@ func TestFindJargon(t *testing.T) {
 }
 
 func TestPhraseStartsCoverEveryPhrase(t *testing.T) {
-	for k := range jargon {
-		if first, _, phrase := strings.Cut(k, " "); phrase && !phraseStarts[first] {
-			t.Errorf("phraseStarts lacks %q, the first word of %q", first, k)
+	for _, l := range []*phraseList{jargonList, promotionalList} {
+		for k := range l.phrases {
+			if first, _, phrase := strings.Cut(k, " "); phrase && !l.words[first].startsPhrase {
+				t.Errorf("%q, the first word of %q, does not start a phrase", first, k)
+			}
 		}
 	}
 }
@@ -33,8 +35,8 @@ func TestPhraseStartsCoverEveryPhrase(t *testing.T) {
 // refFindJargon is findJargon as first written, with every word's span in
 // a slice and every phrase lower-cased whole: the reference that
 // TestFindJargonMatchesReference holds findJargon to.
-func refFindJargon(text string) []jargonUse {
-	var out []jargonUse
+func refFindJargon(text string) []phraseUse {
+	var out []phraseUse
 	var words [][2]int
 	start := -1
 	for i, r := range text {
@@ -54,7 +56,7 @@ func refFindJargon(text string) []jargonUse {
 		w := words[i]
 		lower := strings.ToLower(text[w[0]:w[1]])
 		found, end := "", w[1]
-		if phraseStarts[lower] && i+1 < len(words) {
+		if jargonList.words[lower].startsPhrase && i+1 < len(words) {
 			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
 			if i+2 < len(words) {
 				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
@@ -72,7 +74,11 @@ func refFindJargon(text string) []jargonUse {
 		if found == "" {
 			continue
 		}
-		out = append(out, jargonUse{at: w[0], word: text[w[0]:end], plain: fmt.Sprintf("%q", jargon[found])})
+		before := ""
+		if i > 0 {
+			before = strings.ToLower(text[words[i-1][0]:words[i-1][1]])
+		}
+		out = append(out, phraseUse{at: w[0], word: text[w[0]:end], say: fmt.Sprintf("%q", jargon[found]), before: before})
 		i += strings.Count(found, " ")
 	}
 	return out

@@ -52,6 +52,8 @@ const (
 	RuleAnchor       = "link.anchor"
 	RulePercent      = "numbers.percent"
 	RuleJargon       = "plain.jargon"
+	RulePromotional  = "claims.promotional"
+	RuleLong         = "readability.long-sentence"
 	RuleUndefined    = "glossary.undefined"
 	RuleLimit        = "limit"
 	RuleSlow         = "slow"
@@ -95,6 +97,8 @@ var rules = [...]Rule{
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one: \"utilize\" → \"use\", \"analgesic\" → \"pain reliever\""},
 	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},
+	{RulePromotional, SeverityWarning, "pages", "", "promotional or guarantee wording (\"best results\", \"guaranteed\", \"painless\", \"cure\", \"risk-free\", \"state-of-the-art\", …), unless denied (\"there is no cure\"): health claims must be truthful and backed by evidence"},
+	{RuleLong, SeverityHint, "pages", "", "a full sentence of more than 20 words"},
 	{RuleLimit, SeverityError, "content, pages", "changed with `limits: {page_kb, nesting, references}`", "a page larger than 20 MB, with lists or quotes nested more than 100 deep, or with more than 10,000 link reference definitions"},
 	{RuleSlow, SeverityWarning, "pages", "changed with `limits.slow_page_ms`", "making one page took more than a second: the warning names the part that took the time"},
 	{RuleInterrupted, SeverityError, "", "", "the build was stopped (Ctrl-C, SIGTERM) before it finished"},

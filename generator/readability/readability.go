@@ -127,7 +127,17 @@ type Report struct {
 	// (ignoring case), most syllables first, then most letters, from full
 	// sentences. Numbers are left out.
 	Longest []Word
+	// Long holds the full sentences of more than LongWords words, in
+	// page order, up to MaxLong of them.
+	Long []Sentence
 }
+
+// LongWords is the most words a sentence should have: plain-language
+// guides for health information advise 15 to 20.
+const LongWords = 20
+
+// MaxLong caps Report.Long.
+const MaxLong = 100
 
 // Prose is the readability of a page's full sentences. Headings, and list
 // items that are fragments rather than sentences ("Numbness in the leg",
@@ -199,6 +209,7 @@ func New(extra Lexicon) *Analyzer {
 func (a *Analyzer) Analyze(blocks []Block) Report {
 	var c, prose Counts
 	var headings, fragments int
+	var long []Sentence
 	cache := a.getCache()
 	defer a.putCache(cache)
 	h := hotspots{seen: cache.seen}
@@ -251,19 +262,26 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 				continue
 			}
 			prose = prose.Add(s)
-			h.addSentence(Sentence{
+			sentence := Sentence{
 				Text:      text, // white space collapsed for the hardest only
 				Line:      line,
 				Words:     s.Words,
 				Syllables: s.Syllables,
 				Grade:     sentenceGrade(s.Words, s.Syllables),
-			})
+			}
+			h.addSentence(sentence)
+			if s.Words > LongWords && len(long) < MaxLong {
+				// A copy, so that the report does not hold on to the
+				// page's text.
+				sentence.Text = strings.Clone(strings.Join(strings.Fields(text), " "))
+				long = append(long, sentence)
+			}
 		}
 	}
 	return Report{
 		Counts: c, Scores: Score(c),
 		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
-		Hardest: h.hardest(), Longest: h.longest(),
+		Hardest: h.hardest(), Longest: h.longest(), Long: long,
 	}
 }
 

@@ -280,3 +280,18 @@ func TestReportKeepsNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestLongSentences lists the full sentences of more than LongWords words,
+// in page order, and never a heading or a fragment however long.
+func TestLongSentences(t *testing.T) {
+	long := "If the pain in your back and leg does not get better after six weeks of rest and gentle exercise, call us."
+	r := New(nil).Analyze([]Block{
+		{Text: "What to do when the pain in your back and your leg does not get better after many weeks of rest", Line: 1, Heading: true},
+		{Text: "Most people get better. " + long, Line: 3},
+		{Text: "Rest, ice, heat, walking, stretching, swimming, yoga, massage, pain relievers, physical therapy, injections, surgery or other care that", Line: 5, ListItem: true},
+		{Text: "Walk every day.", Line: 7},
+	})
+	if len(r.Long) != 1 || r.Long[0].Text != long || r.Long[0].Line != 3 || r.Long[0].Words != 22 {
+		t.Errorf("long sentences %+v, want only %q on line 3 (22 words)", r.Long, long)
+	}
+}

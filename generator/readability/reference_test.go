@@ -186,6 +186,7 @@ func (h *refHotspots) longest() []Word {
 func (a *Analyzer) refAnalyze(blocks []Block) Report {
 	var c, prose Counts
 	var headings, fragments int
+	var long []Sentence
 	var h refHotspots
 	for _, b := range blocks {
 		cur := lineCursor{text: b.Text, line: b.Line}
@@ -227,19 +228,24 @@ func (a *Analyzer) refAnalyze(blocks []Block) Report {
 				continue
 			}
 			prose = prose.Add(s)
-			h.addSentence(Sentence{
+			sentence := Sentence{
 				Text:      text,
 				Line:      line,
 				Words:     s.Words,
 				Syllables: s.Syllables,
 				Grade:     sentenceGrade(s.Words, s.Syllables),
-			})
+			}
+			h.addSentence(sentence)
+			if s.Words > 20 && len(long) < MaxLong {
+				sentence.Text = strings.Join(strings.Fields(text), " ")
+				long = append(long, sentence)
+			}
 		}
 	}
 	return Report{
 		Counts: c, Scores: Score(c),
 		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
-		Hardest: h.hardest(), Longest: h.longest(),
+		Hardest: h.hardest(), Longest: h.longest(), Long: long,
 	}
 }
 

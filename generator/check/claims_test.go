@@ -1,0 +1,33 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindPromotional(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Our state-of-the-art center guarantees pain-free recovery.", []string{"state-of-the-art", "guarantees", "pain-free"}},
+		{"We give the best care in the state, with the Best Results.", []string{"best care", "Best Results"}},
+		{"This treatment is completely safe and risk-free.", []string{"completely safe", "risk-free"}},
+		{"We are uniquely placed to coordinate your care seamlessly.", []string{"uniquely", "seamlessly"}},
+		{"It is a breakthrough. It cures back pain for good.", []string{"breakthrough", "cures"}},
+		// Not claims: denied, asked, or advice.
+		{"There is no cure for arthritis.", nil},
+		{"Will the surgery cure my pain? It may help.", nil},
+		{"Surgery is not painless. It has risks.", nil},
+		{"It works best with exercise. Which clinic is best for you?", nil},
+		{"The doctor picks the path that best reaches your disc.", nil},
+	} {
+		var got []string
+		for _, u := range findPromotional(tc.text) {
+			got = append(got, u.word)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("findPromotional(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
