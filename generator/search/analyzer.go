@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -66,17 +68,58 @@ type Doc struct {
 	URL, Title, Kind string
 	// Snippet is the start of the record's text, what a result shows.
 	Snippet string
-	// Terms are the record's stems, each once, in the order of their
-	// first word in the record.
-	Terms []Term
+	// terms are the record's Terms, each once, in the order of their
+	// stems' numbers, encoded: for each, the gap from the number before
+	// (times two, plus one if Named) and Freq, as unsigned varints. A
+	// build keeps a few hundred Terms for each of up to hundreds of
+	// thousands of records until the last page is made: three bytes or
+	// so each rather than eight.
+	terms []byte
 	// Length is the sum of the weights of the record's words, against
 	// which BM25 weighs its counts.
 	Length int
 }
 
-// A Term is one stem of a Doc, in eight bytes: a build keeps a few
-// hundred of them for each of thousands of pages until the last page is
-// made.
+// Terms returns the record's stems with their counts, in the order of the
+// stems' numbers.
+func (d *Doc) Terms() []Term {
+	var out []Term
+	d.eachTerm(func(t Term) { out = append(out, t) })
+	return out
+}
+
+// eachTerm calls fn with each of the record's Terms, in the order of the
+// stems' numbers.
+func (d *Doc) eachTerm(fn func(Term)) {
+	b, stem := d.terms, uint32(0)
+	for len(b) > 0 {
+		gap, n := binary.Uvarint(b)
+		freq, m := binary.Uvarint(b[n:])
+		b = b[n+m:]
+		stem += uint32(gap >> 1)
+		fn(Term{Stem: stem, Freq: uint16(freq), Named: gap&1 == 1})
+	}
+}
+
+// encodeTerms returns terms, sorted in place by stem number, encoded as
+// Doc.terms.
+func encodeTerms(terms []Term) []byte {
+	slices.SortFunc(terms, func(x, y Term) int { return cmp.Compare(x.Stem, y.Stem) })
+	out := make([]byte, 0, 3*len(terms))
+	prev := uint32(0)
+	for _, t := range terms {
+		gap := uint64(t.Stem-prev) << 1
+		if t.Named {
+			gap |= 1
+		}
+		out = binary.AppendUvarint(out, gap)
+		out = binary.AppendUvarint(out, uint64(t.Freq))
+		prev = t.Stem
+	}
+	return slices.Clip(out)
+}
+
+// A Term is one stem of a Doc.
 type Term struct {
 	Stem uint32
 	// Freq is how often the stem is in the record, each time counted by
@@ -135,7 +178,7 @@ func (a *Analyzer) Doc(r Record) Doc {
 	for _, t := range terms {
 		place[t.Stem] = 0
 	}
-	d.Terms = slices.Clone(terms)
+	d.terms = encodeTerms(terms)
 	tok.reset("") // not to keep the page's text alive
 	sc.place, sc.terms = place, terms
 	a.scratch.Put(sc)

@@ -103,11 +103,9 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 	// laid end to end in one slice, postings[start[st]:start[st+1]].
 	start := make([]int, nstems+1)
 	total := 0.0
-	for _, d := range docs {
-		total += float64(d.Length)
-		for _, t := range d.Terms {
-			start[t.Stem+1] += 2
-		}
+	for i := range docs {
+		total += float64(docs[i].Length)
+		docs[i].eachTerm(func(t Term) { start[t.Stem+1] += 2 })
 	}
 	for st := range nstems {
 		start[st+1] += start[st]
@@ -117,9 +115,9 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 	last := make([]int32, nstems)
 	avg := math.Max(total/math.Max(float64(len(docs)), 1), 1)
 	const k1, b = 1.2, 0.5
-	for i, d := range docs {
-		norm := k1 * (1 - b + b*float64(d.Length)/avg)
-		for _, t := range d.Terms {
+	for i := range docs {
+		norm := k1 * (1 - b + b*float64(docs[i].Length)/avg)
+		docs[i].eachTerm(func(t Term) {
 			f := float64(t.Freq)
 			score := f * (k1 + 1) / (f + norm)
 			if t.Named {
@@ -129,7 +127,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 			postings[at], postings[at+1] = int32(i)-last[t.Stem], int32(math.Round(score*100))
 			next[t.Stem] += 2
 			last[t.Stem] = int32(i)
-		}
+		})
 	}
 
 	// The stems any doc has, numbered in alphabetical order.

@@ -225,7 +225,7 @@ func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
 			stems[id] = st
 		}
 		m := map[string]Term{}
-		for _, t := range d.Terms {
+		for _, t := range d.Terms() {
 			t2 := t
 			t2.Stem = 0
 			m[stems[t.Stem]] = t2
