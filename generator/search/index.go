@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -99,36 +101,50 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 	words, stemOf, nstems := a.vocabulary()
 
 	// The postings of each stem, in record order, as the files hold
-	// them: the gap from the record before, then the score. They are
-	// laid end to end in one slice, postings[start[st]:start[st+1]].
-	start := make([]int, nstems+1)
+	// them: the gap from the record before, then the score; in memory as
+	// unsigned varints, laid end to end in one slice,
+	// postings[start[st]:start[st+1]]: a large site has tens of millions.
+	// The first pass measures them, the second writes them.
 	total := 0.0
 	for i := range docs {
 		total += float64(docs[i].Length)
-		docs[i].eachTerm(func(t Term) { start[t.Stem+1] += 2 })
 	}
+	avg := math.Max(total/math.Max(float64(len(docs)), 1), 1)
+	const k1, b = 1.2, 0.5
+	score := func(t Term, norm float64) uint64 {
+		f := float64(t.Freq)
+		s := f * (k1 + 1) / (f + norm)
+		if t.Named {
+			s += nameBonus
+		}
+		return uint64(math.Round(s * 100))
+	}
+	start := make([]int, nstems+1)
+	last := make([]int, nstems)
+	each := func(fn func(i int, t Term, gap, score uint64)) {
+		clear(last)
+		for i := range docs {
+			norm := k1 * (1 - b + b*float64(docs[i].Length)/avg)
+			docs[i].eachTerm(func(t Term) {
+				fn(i, t, uint64(i-last[t.Stem]), score(t, norm))
+				last[t.Stem] = i
+			})
+		}
+	}
+	each(func(_ int, t Term, gap, score uint64) {
+		start[t.Stem+1] += uvarintLen(gap) + uvarintLen(score)
+	})
 	for st := range nstems {
 		start[st+1] += start[st]
 	}
-	postings := make([]int32, start[nstems])
+	postings := make([]byte, start[nstems])
 	next := slices.Clone(start[:nstems])
-	last := make([]int32, nstems)
-	avg := math.Max(total/math.Max(float64(len(docs)), 1), 1)
-	const k1, b = 1.2, 0.5
-	for i := range docs {
-		norm := k1 * (1 - b + b*float64(docs[i].Length)/avg)
-		docs[i].eachTerm(func(t Term) {
-			f := float64(t.Freq)
-			score := f * (k1 + 1) / (f + norm)
-			if t.Named {
-				score += nameBonus
-			}
-			at := next[t.Stem]
-			postings[at], postings[at+1] = int32(i)-last[t.Stem], int32(math.Round(score*100))
-			next[t.Stem] += 2
-			last[t.Stem] = int32(i)
-		})
-	}
+	each(func(_ int, t Term, gap, score uint64) {
+		at := next[t.Stem]
+		at += binary.PutUvarint(postings[at:], gap)
+		at += binary.PutUvarint(postings[at:], score)
+		next[t.Stem] = at
+	})
 
 	// The stems any doc has, numbered in alphabetical order.
 	stems := a.stemsOf(func(st uint32) bool { return start[st+1] > start[st] })
@@ -164,29 +180,33 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 			return err
 		}
 	}
-	// The postings files.
-	files = make([][]byte, layout.PostingFiles())
-	for n, st := range stems {
-		f := &files[n%len(files)]
-		if len(*f) > 0 {
-			*f = append(*f, ',')
-		}
-		*f = append(*f, '"')
-		*f = strconv.AppendInt(*f, int64(n), 10)
-		*f = append(*f, `":[`...)
-		for k, v := range postings[start[st]:start[st+1]] {
-			if k > 0 {
-				*f = append(*f, ',')
+	// The postings files, each made and handed to emit in turn: file i
+	// has the stems numbered i, i+n, i+2n, … for n files.
+	var f []byte
+	for i := range layout.PostingFiles() {
+		f = append(f[:0], '{')
+		for n := i; n < len(stems); n += layout.PostingFiles() {
+			st := stems[n]
+			if n > i {
+				f = append(f, ',')
 			}
-			*f = strconv.AppendInt(*f, int64(v), 10)
+			f = append(f, '"')
+			f = strconv.AppendInt(f, int64(n), 10)
+			f = append(f, `":[`...)
+			for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
+				v, w := binary.Uvarint(p)
+				p = p[w:]
+				if k > 0 {
+					f = append(f, ',')
+				}
+				f = strconv.AppendUint(f, v, 10)
+			}
+			f = append(f, ']')
 		}
-		*f = append(*f, ']')
-	}
-	for i, f := range files {
-		if err := out(Dir+"/p/"+strconv.Itoa(i)+".json", append(append([]byte{'{'}, f...), '}')); err != nil {
+		f = append(f, '}')
+		if err := out(Dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
 			return err
 		}
-		files[i] = nil
 	}
 	indexBytes := size
 
@@ -234,4 +254,14 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 		return fmt.Errorf("search: made %d files, the layout names %d", made, len(layout.Files()))
 	}
 	return nil
+}
+
+// uvarintLen returns the length of v as an unsigned varint.
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
 }
