@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
@@ -109,6 +110,7 @@ type prepared struct {
 	cfg      *config.Config
 	set      *content.Set
 	analyzer *readability.Analyzer
+	jargon   *check.Jargon
 	synonyms [][]string // of the search index
 	conv     *converter
 	site     *site.Site
@@ -159,6 +161,13 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		errs = append(errs, synErrs...)
 	}
 	st.synonyms = search.Synonyms(set.Glossary, own)
+	var extra map[string]string
+	if set.Jargon != nil {
+		var jargonErrs diag.List
+		extra, jargonErrs = check.ParseJargon(content.JargonFile, string(set.Jargon))
+		errs = append(errs, jargonErrs...)
+	}
+	st.jargon = check.NewJargon(extra)
 	return errs.Err()
 }
 
@@ -291,7 +300,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		detail:   st.b.keep || st.b.opts.Detail,
 		scripts:  allowedScripts(st.cfg.Privacy.AllowedScripts),
 		checker:  htmlcheck.New(st.cfg.Privacy.AllowedHosts),
-		check:    checkOptions(today, st.analyzer, st.set.Glossary, st.conv.terms),
+		check:    checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.terms),
 		synonyms: st.synonyms,
 	})
 }

@@ -141,6 +141,9 @@ type Options struct {
 	// (markdown.Term.Entry).
 	Glossary *content.Glossary
 	Terms    *markdown.Glossary
+	// Jargon finds words with plainer ones: NewJargon's, or, when nil,
+	// the built-in list.
+	Jargon *Jargon
 }
 
 // DueSoon is how far ahead a coming review is reported.
@@ -240,14 +243,48 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 				"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
 		}
 	}
+	jargon := o.Jargon
+	if jargon == nil {
+		jargon = &Jargon{jargonList}
+	}
+	own := explainedWords(p, o.Glossary)
+	// Each word is reported once, where the page first uses it, with how
+	// often it does: a writer changes them all.
+	type wording struct {
+		line         int
+		rule, format string
+		word, say    string
+		uses         int
+	}
+	var found []*wording
+	seen := map[string]*wording{}
+	note := func(line int, rule, format string, u phraseUse) {
+		key := rule + "\x00" + strings.ToLower(u.word)
+		if w := seen[key]; w != nil {
+			w.uses++
+			return
+		}
+		w := &wording{line, rule, format, u.word, u.say, 1}
+		seen[key] = w
+		found = append(found, w)
+	}
 	for _, b := range blocks {
-		for _, j := range findJargon(b.Text) {
-			add(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, Warning, "%q has a plainer word: %s", j.word, j.say)
+		for _, j := range jargon.find(b.Text) {
+			if !own.covers(j.word) {
+				note(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, "%q has a plainer word: %s", j)
+			}
 		}
 		for _, u := range findPromotional(b.Text) {
-			add(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePromotional, Warning,
-				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u.word, u.say)
+			note(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePromotional,
+				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u)
 		}
+	}
+	for _, w := range found {
+		msg := fmt.Sprintf(w.format, w.word, w.say)
+		if w.uses > 1 {
+			msg += fmt.Sprintf(" (used %d times on the page; the first is here)", w.uses)
+		}
+		add(w.line, w.rule, Warning, "%s", msg)
 	}
 	for _, s := range rep.Long {
 		add(s.Line, diag.RuleLong, Hint, "a sentence of %d words (%q): split it; plain-language guides keep sentences to %d words or fewer", s.Words, clip(s.Text, 60), readability.LongWords)

@@ -1,7 +1,9 @@
 package check
 
 import (
+	_ "embed"
 	"fmt"
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,29 +15,66 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// jargon maps words and phrases to plainer ones, from the US Federal Plain
-// Language Guidelines and the CDC's Everyday Words for Public Health
-// Communication.
-var jargon = map[string]string{
-	"utilize": "use", "utilise": "use", "utilization": "use", "facilitate": "help", "commence": "start",
-	"terminate": "end", "prior to": "before", "subsequent to": "after", "in order to": "to",
-	"approximately": "about", "sufficient": "enough", "assist": "help", "indicate": "show",
-	"demonstrate": "show", "additional": "more", "numerous": "many", "obtain": "get",
-	"purchase": "buy", "require": "need", "endeavor": "try", "ascertain": "find out",
-	"analgesic": "pain reliever", "analgesics": "pain relievers", "ambulate": "walk",
-	"ambulation": "walking", "anterior": "front", "posterior": "back", "bilateral": "on both sides",
-	"contraindicated": "not advised", "etiology": "cause", "prognosis": "outlook",
-	"edema": "swelling", "hypertension": "high blood pressure", "administer": "give",
-	"adverse": "harmful", "adverse event": "side effect", "efficacy": "how well it works",
-	"comorbidity": "other health problem", "comorbidities": "other health problems",
-	"noncompliant": "not following the plan", "supine": "lying on your back",
-	"prone position": "lying on your stomach", "cessation": "stopping", "ingest": "swallow",
-	"oral": "by mouth", "void": "pass urine", "febrile": "feverish", "malignant": "cancerous",
-	"benign": "not cancer", "intermittent": "on and off", "optimal": "best",
-}
+// builtinJargon is the built-in list of words with plainer ones, jargon.txt:
+// about 400 words and phrases of spine and pain care and of general
+// medicine, each with plainer words.
+//
+//go:embed jargon.txt
+var builtinJargon string
+
+// jargon maps the built-in list's words and phrases to plainer ones.
+var jargon = func() map[string]string {
+	m, errs := ParseJargon("jargon.txt", builtinJargon)
+	if len(errs) > 0 {
+		panic(errs.Err())
+	}
+	return m
+}()
 
 // jargonList finds jargon's words and phrases in a text.
 var jargonList = newPhraseList(jargon)
+
+// A Jargon finds words with plainer ones in a page's text: the built-in
+// list and a site's own (content/jargon.txt).
+type Jargon struct{ list *phraseList }
+
+// NewJargon returns the built-in list with extra's words and phrases added
+// (or, for a word the built-in list has, put in its place).
+func NewJargon(extra map[string]string) *Jargon {
+	if len(extra) == 0 {
+		return &Jargon{jargonList}
+	}
+	m := maps.Clone(jargon)
+	maps.Copy(m, extra)
+	return &Jargon{newPhraseList(m)}
+}
+
+// ParseJargon reads a list of words with plainer ones: a "word or phrase =
+// plainer words" a line, of one to three words, lower-cased; blank lines
+// and lines starting with # are left out. Errors name file and line.
+func ParseJargon(file, text string) (map[string]string, diag.List) {
+	m := map[string]string{}
+	var errs diag.List
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		word, plain, ok := strings.Cut(line, "=")
+		word, plain = strings.Join(strings.Fields(strings.ToLower(word)), " "), strings.TrimSpace(plain)
+		switch {
+		case !ok || word == "" || plain == "":
+			errs = append(errs, &diag.Error{File: file, Line: i + 1, Rule: diag.RuleJargonFile,
+				Msg: fmt.Sprintf("%q is not \"word = plainer words\"", line), Hint: "write one word or phrase, an equals sign, and the plainer words: utilize = use"})
+		case strings.Count(word, " ") > 2:
+			errs = append(errs, &diag.Error{File: file, Line: i + 1, Rule: diag.RuleJargonFile,
+				Msg: fmt.Sprintf("%q has more than three words", word), Hint: "list phrases of one to three words"})
+		default:
+			m[word] = plain
+		}
+	}
+	return m, errs
+}
 
 // A phraseList finds the words and phrases of one, two or three words of a
 // list (such as jargon) in a text, each mapped to what to say of it.
@@ -125,10 +164,16 @@ func (l *phraseList) find(text string) []phraseUse {
 	return out
 }
 
-// findJargon returns the jargon in text, each use once, in order, with
-// its plainer word, quoted, as what to say.
+// findJargon returns the built-in list's jargon in text, each use once, in
+// order, with its plainer words, quoted, as what to say.
 func findJargon(text string) []phraseUse {
-	uses := jargonList.find(text)
+	return (&Jargon{jargonList}).find(text)
+}
+
+// find returns the jargon in text, each use once, in order, with its
+// plainer words, quoted, as what to say.
+func (j *Jargon) find(text string) []phraseUse {
+	uses := j.list.find(text)
 	for i := range uses {
 		uses[i].say = fmt.Sprintf("%q", uses[i].say)
 	}
@@ -251,4 +296,51 @@ func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glos
 				t.Term, t.Definition)
 		})
 	}
+}
+
+// ownWords are the words a page may use although they have plainer ones:
+// those of its own subject, which it is there to explain (its title and
+// other names), and the site's glossary terms, which Lumen defines where
+// they first appear.
+type ownWords struct {
+	subject map[string]bool // words of the title and other names
+	terms   map[string]bool // glossary terms and their other forms
+}
+
+// explainedWords returns what page p, of a site with glossary g (or nil),
+// may use.
+func explainedWords(p *site.Page, g *content.Glossary) ownWords {
+	e := ownWords{subject: map[string]bool{}, terms: map[string]bool{}}
+	names := []string{p.Title()}
+	if c, ok := p.Meta.(*content.Condition); ok {
+		names = append(names, c.AlsoKnownAs...)
+	}
+	for _, n := range names {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(n), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+			e.subject[w] = true
+		}
+	}
+	if g != nil {
+		for _, t := range g.Terms {
+			for _, f := range t.Forms() {
+				e.terms[strings.Join(strings.Fields(strings.ToLower(f)), " ")] = true
+			}
+		}
+	}
+	return e
+}
+
+// covers reports whether the word or phrase w, as written, is explained:
+// a glossary term, or made only of words of the page's subject.
+func (e ownWords) covers(w string) bool {
+	lower := strings.Join(strings.Fields(strings.ToLower(w)), " ")
+	if e.terms[lower] {
+		return true
+	}
+	for _, part := range strings.Fields(lower) {
+		if !e.subject[part] {
+			return false
+		}
+	}
+	return true
 }

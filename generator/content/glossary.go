@@ -23,7 +23,38 @@ const (
 	// SynonymsFile adds the site's own groups of synonyms to the search's,
 	// one group a line: "slipped disc = herniated disc".
 	SynonymsFile = Dir + "/synonyms.txt"
+	// JargonFile adds the site's own words with plainer ones to the
+	// checks' list, one "word = plainer words" a line.
+	JargonFile = Dir + "/jargon.txt"
 )
+
+// lists are the site's own word lists: text files of content/ that Load
+// reads whole, if there, and does not publish, for the stage that parses
+// each; with the rule of a file that cannot be read, and where Load keeps
+// the text.
+var lists = []struct {
+	name string
+	rule string
+	text func(*Set) *[]byte
+}{
+	{LexiconFile, diag.RuleLexicon, func(s *Set) *[]byte { return &s.Lexicon }},
+	{SynonymsFile, diag.RuleFile, func(s *Set) *[]byte { return &s.Synonyms }},
+	{JargonFile, diag.RuleJargonFile, func(s *Set) *[]byte { return &s.Jargon }},
+}
+
+// dataFile reports whether the content file p is data that Load reads and
+// does not publish.
+func dataFile(p string) bool {
+	if p == GlossaryFile {
+		return true
+	}
+	for _, l := range lists {
+		if p == l.name {
+			return true
+		}
+	}
+	return false
+}
 
 // Glossary is the decoded glossary.yaml:
 //

@@ -72,6 +72,8 @@ type Set struct {
 	Lexicon []byte
 	// Synonyms is the text of content/synonyms.txt, or nil.
 	Synonyms []byte
+	// Jargon is the text of content/jargon.txt, or nil.
+	Jargon []byte
 }
 
 // Load reads every file under content/ in fsys.
@@ -107,7 +109,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 				return nil
 			}
 		}
-		if p == GlossaryFile || p == LexiconFile || p == SynonymsFile {
+		if dataFile(p) {
 			return nil // data, read below and not published
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -134,15 +136,12 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	glossary, gerrs := loadGlossary(fsys)
 	set.Glossary = glossary
 	errs = append(errs, gerrs...)
-	if data, err := fs.ReadFile(fsys, LexiconFile); err == nil {
-		set.Lexicon = data
-	} else if _, lerr := fs.Lstat(fsys, LexiconFile); lerr == nil {
-		errs = append(errs, sitefs.Link(fsys, LexiconFile, err).WithRule(diag.RuleLexicon))
-	}
-	if data, err := fs.ReadFile(fsys, SynonymsFile); err == nil {
-		set.Synonyms = data
-	} else if _, lerr := fs.Lstat(fsys, SynonymsFile); lerr == nil {
-		errs = append(errs, sitefs.Link(fsys, SynonymsFile, err).WithRule(diag.RuleFile))
+	for _, l := range lists {
+		if data, err := fs.ReadFile(fsys, l.name); err == nil {
+			*l.text(set) = data
+		} else if _, lerr := fs.Lstat(fsys, l.name); lerr == nil {
+			errs = append(errs, sitefs.Link(fsys, l.name, err).WithRule(l.rule))
+		}
 	}
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {

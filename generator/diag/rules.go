@@ -27,6 +27,7 @@ const (
 	RuleGlossary     = "glossary"
 	RuleLexicon      = "lexicon"
 	RuleSynonyms     = "synonyms"
+	RuleJargonFile   = "jargon"
 	RuleURL          = "url.duplicate"
 	RuleRelation     = "relation"
 	RuleMenu         = "menu"
@@ -71,6 +72,7 @@ var rules = [...]Rule{
 	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},
 	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
 	{RuleSynonyms, SeverityError, "content", "", "`content/synonyms.txt` has a line that names fewer than two things (`slipped disc = herniated disc`)"},
+	{RuleJargonFile, SeverityError, "content", "", "`content/jargon.txt` has a line that is not `word = plainer words`, or a phrase of more than three words"},
 	{RuleURL, SeverityError, "site, files", "", "two pages on one URL, or a content file on the name of a page, a theme file or a file Lumen writes (sitemap.xml, robots.txt, …)"},
 	{RuleRelation, SeverityError, "site", "", "a slug in front matter (`treats`, `procedures`, `about`, `author`, `reviewed_by`, `locations`) names no page of the right kind"},
 	{RuleMenu, SeverityError, "site", "", "a menu item, `practice.appointment_url` or the link of a notice in `site.yaml` points to no page or file of the site"},
@@ -95,7 +97,7 @@ var rules = [...]Rule{
 	{RuleDue, SeverityWarning, "pages", "", "the next medical review is due within 30 days"},
 	{RuleAnchor, SeverityError, "pages", "", "a link to `#x` on a page that has no element with id `x`"},
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
-	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one: \"utilize\" → \"use\", \"analgesic\" → \"pain reliever\""},
+	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one (about 400 built in, and `content/jargon.txt`): \"utilize\" → \"use\", \"percutaneous\" → \"through the skin\"; once per page, not for the page's own subject or glossary terms"},
 	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},
 	{RulePromotional, SeverityWarning, "pages", "", "promotional or guarantee wording (\"best results\", \"guaranteed\", \"painless\", \"cure\", \"risk-free\", \"state-of-the-art\", …), unless denied (\"there is no cure\"): health claims must be truthful and backed by evidence"},
 	{RuleLong, SeverityHint, "pages", "", "a full sentence of more than 20 words"},
