@@ -286,6 +286,9 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		}
 		add(w.line, w.rule, Warning, "%s", msg)
 	}
+	for _, c := range unsourcedClaims(p, body) {
+		add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)
+	}
 	for _, s := range rep.Long {
 		add(s.Line, diag.RuleLong, Hint, "a sentence of %d words (%q): split it; plain-language guides keep sentences to %d words or fewer", s.Words, clip(s.Text, 60), readability.LongWords)
 	}

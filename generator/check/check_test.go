@@ -65,7 +65,14 @@ Intervertebral discogenic degeneration characteristically precipitates multifact
 
 func report(t *testing.T) *check.Report {
 	t.Helper()
-	src, _ := sitetest.Parse(site)
+	return reportOf(t, site)
+}
+
+// reportOf builds the site of archive, as on 2026-11-27, and returns its
+// report with every detail.
+func reportOf(t *testing.T, archive string) *check.Report {
+	t.Helper()
+	src, _ := sitetest.Parse(archive)
 	res, _ := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default(),
 		Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Detail: true})
 	if res.Site == nil {
@@ -73,6 +80,17 @@ func report(t *testing.T) *check.Report {
 	}
 	return res.Report
 }
+
+// practice is the start of a small site: its site.yaml and a provider to
+// review its medical pages.
+const practice = `-- site.yaml --
+title: Test
+base_url: https://example.com/
+-- content/providers/dr-a.md --
+---
+title: Dr. A
+---
+`
 
 func page(t *testing.T, r *check.Report, source string) check.Page {
 	t.Helper()
@@ -102,12 +120,12 @@ func TestFindings(t *testing.T) {
 	r := report(t)
 	easy := page(t, r, "content/conditions/easy.md")
 	// The symptom names a glossary term that the body never uses; line 9
-	// has a percentage; line 10 has jargon, a link to #causes that exists
+	// has a percentage, with no source; line 10 has jargon, a link to #causes that exists
 	// and links to #risks and to hard.md's #outlook that do not; line 11
 	// boasts in a sentence of 25 words, then denies a cure (not a claim).
 	// The body's "Radiculopathy" is defined by the renderer, so not
 	// reported.
-	want := "glossary.undefined/warning@4 numbers.percent/hint@9 link.anchor/error@10 link.anchor/error@10 plain.jargon/warning@10 claims.promotional/warning@11 readability.long-sentence/hint@11"
+	want := "glossary.undefined/warning@4 numbers.percent/hint@9 claims.unsourced/hint@9 link.anchor/error@10 link.anchor/error@10 plain.jargon/warning@10 claims.promotional/warning@11 readability.long-sentence/hint@11"
 	if got := findings(easy); got != want {
 		t.Errorf("easy.md findings:\n got %s\nwant %s\n%+v", got, want, easy.Findings)
 	}
@@ -138,7 +156,7 @@ func TestFindings(t *testing.T) {
 	if got := findings(excused, "plain.jargon"); got != "review.overdue/error@5" {
 		t.Errorf("excused.md findings: %s", got)
 	}
-	if r.Errors != 5 || r.Warnings != 37 || r.Hints != 2 {
+	if r.Errors != 5 || r.Warnings != 37 || r.Hints != 3 {
 		t.Errorf("totals %d errors, %d warnings, %d hints", r.Errors, r.Warnings, r.Hints)
 	}
 	if p := page(t, r, "content/providers/dr-a.md"); p.Review.Status != "not-applicable" {
@@ -150,19 +168,12 @@ func TestFindings(t *testing.T) {
 // words are reported beside the built-in ones, while a page's own subject
 // (title, other names) and the glossary's terms are not.
 func TestJargonOfTheSite(t *testing.T) {
-	src, _ := sitetest.Parse(`-- site.yaml --
-title: Test
-base_url: https://example.com/
--- content/jargon.txt --
+	r := reportOf(t, practice+`-- content/jargon.txt --
 # Our own words.
 nociception = pain signals
 -- content/glossary.yaml --
 terms:
   - {term: fluoroscopy, definition: live X-ray}
--- content/providers/dr-a.md --
----
-title: Dr. A
----
 -- content/conditions/radicular-pain.md --
 ---
 title: Radicular pain
@@ -174,13 +185,8 @@ last_reviewed: 2026-11-01
 ---
 Radicular pain comes with radiculitis. Nociception is how we feel it. We may use fluoroscopy. Percutaneous care helps.
 `)
-	res, _ := generator.Build(context.Background(), generator.Options{Source: src, Theme: themes.Default(),
-		Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Detail: true})
-	if res.Site == nil {
-		t.Fatalf("the site does not build: %v", res.Findings)
-	}
 	var got []string
-	for _, f := range page(t, res.Report, "content/conditions/radicular-pain.md").Findings {
+	for _, f := range page(t, r, "content/conditions/radicular-pain.md").Findings {
 		if f.Rule == "plain.jargon" {
 			got = append(got, f.Msg)
 		}
@@ -188,5 +194,55 @@ Radicular pain comes with radiculitis. Nociception is how we feel it. We may use
 	want := []string{`"Nociception" has a plainer word: "pain signals"`, `"Percutaneous" has a plainer word: "through the skin"`}
 	if !slices.Equal(got, want) {
 		t.Errorf("jargon %q, want %q", got, want)
+	}
+}
+
+// TestUnsourcedClaims checks claims.unsourced: a claim of outcome or
+// comparison needs a link to another site in its section of the body, or,
+// in the front matter, the page's references.
+func TestUnsourcedClaims(t *testing.T) {
+	r := reportOf(t, practice+`-- content/procedures/unsourced.md --
+---
+title: Unsourced
+summary: About 1 in 5 people need it.
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-11-01
+---
+It means less pain after surgery.
+
+## Results
+
+Most people have a faster recovery ([a trial](https://example.org/trial)).
+
+## Risks
+
+Few people have problems.
+-- content/procedures/sourced.md --
+---
+title: Sourced
+summary: About 1 in 5 people need it.
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-11-01
+references:
+  - {title: "A trial", url: "https://example.org/trial"}
+---
+Walking helps.
+`)
+	claims := func(source string) string {
+		var out []string
+		for _, f := range page(t, r, source).Findings {
+			if f.Rule == "claims.unsourced" {
+				out = append(out, fmt.Sprintf("%d %s", f.Line, strings.SplitN(f.Msg, ":", 2)[0]))
+			}
+		}
+		return strings.Join(out, "; ")
+	}
+	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 8 "less pain"`; got != want {
+		t.Errorf("unsourced.md: %s, want %s", got, want)
+	}
+	if got := claims("content/procedures/sourced.md"); got != "" {
+		t.Errorf("sourced.md: %s, want none", got)
 	}
 }

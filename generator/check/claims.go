@@ -1,6 +1,11 @@
 package check
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/site"
+)
 
 // promotional are words and phrases that promise or boast rather than
 // inform, each with why a patient page should not use it. The Federal
@@ -74,4 +79,63 @@ func findPromotional(text string) []phraseUse {
 func inQuestion(text string, at int) bool {
 	end := strings.IndexAny(text[at:], ".!?")
 	return end >= 0 && text[at+end] == '?'
+}
+
+// outcome matches claims of outcome or comparison that a patient would
+// weigh a choice on, and so need a source: "less pain", "faster recovery",
+// "lower complication rates", "reduced opioid use", a success rate, a
+// percentage, "1 in 5 people".
+var outcome = regexp.MustCompile(`(?i)\b(?:(?:less|more|lower|higher|fewer|faster|quicker|shorter|longer|better|reduced|increased|improved|smaller|greater)\s+(?:pain|recovery|recoveries|complications?(?:\s+rates?)?|risks?|opioid\s+use|success(?:\s+rates?)?|outcomes?|results?|scarring|blood\s+loss|hospital\s+stays?|infection\s+rates?|relief|function)|success\s+rates?|\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b)`)
+
+// A claim is an outcome or comparison found in a page's text, with its
+// line.
+type claim struct {
+	line int
+	text string
+}
+
+// unsourcedClaims returns the claims of outcome or comparison of page p,
+// whose converted Markdown is body, that have no source near them: in the
+// body, no link to another site in the same section (from one heading to
+// the next); in the front matter, no references. Lumen cannot tell
+// whether a link supports the claim, only whether there is one.
+func unsourcedClaims(p *site.Page, body *site.Body) []claim {
+	var out []claim
+	find := func(text string, line int) {
+		for _, m := range outcome.FindAllStringIndex(text, -1) {
+			out = append(out, claim{line + strings.Count(text[:m[0]], "\n"), strings.TrimSpace(text[m[0]:m[1]])})
+		}
+	}
+	if m := p.Medical(); m == nil || len(m.References) == 0 {
+		src := p.Source
+		for _, f := range p.Meta.Readable() {
+			find(f.Text, src.Line(f.Key))
+		}
+	}
+	// The body's sections: the lines from each heading to the next.
+	var starts []int // first line of each section after the first
+	for _, pr := range body.Prose {
+		if pr.Heading {
+			starts = append(starts, pr.Line)
+		}
+	}
+	section := func(line int) int {
+		n := 0
+		for n < len(starts) && starts[n] <= line {
+			n++
+		}
+		return n
+	}
+	sourced := map[int]bool{}
+	for _, l := range body.Links {
+		if l.External && !l.Image {
+			sourced[section(l.Line)] = true
+		}
+	}
+	for _, pr := range body.Prose {
+		if !pr.Heading && !sourced[section(pr.Line)] {
+			find(pr.Text, pr.Line)
+		}
+	}
+	return out
 }

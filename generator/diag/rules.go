@@ -54,6 +54,7 @@ const (
 	RulePercent      = "numbers.percent"
 	RuleJargon       = "plain.jargon"
 	RulePromotional  = "claims.promotional"
+	RuleUnsourced    = "claims.unsourced"
 	RuleLong         = "readability.long-sentence"
 	RuleUndefined    = "glossary.undefined"
 	RuleLimit        = "limit"
@@ -100,6 +101,7 @@ var rules = [...]Rule{
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one (about 400 built in, and `content/jargon.txt`): \"utilize\" → \"use\", \"percutaneous\" → \"through the skin\"; once per page, not for the page's own subject or glossary terms"},
 	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},
 	{RulePromotional, SeverityWarning, "pages", "", "promotional or guarantee wording (\"best results\", \"guaranteed\", \"painless\", \"cure\", \"risk-free\", \"state-of-the-art\", …), unless denied (\"there is no cure\"): health claims must be truthful and backed by evidence"},
+	{RuleUnsourced, SeverityHint, "pages", "", "a claim of outcome or comparison (\"less pain\", \"faster recovery\", \"lower complication rates\", a percentage, \"1 in 5\") with no link to a source in its section (in the front matter: no `references`)"},
 	{RuleLong, SeverityHint, "pages", "", "a full sentence of more than 20 words"},
 	{RuleLimit, SeverityError, "content, pages", "changed with `limits: {page_kb, nesting, references}`", "a page larger than 20 MB, with lists or quotes nested more than 100 deep, or with more than 10,000 link reference definitions"},
 	{RuleSlow, SeverityWarning, "pages", "changed with `limits.slow_page_ms`", "making one page took more than a second: the warning names the part that took the time"},
