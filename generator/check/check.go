@@ -50,8 +50,8 @@ const (
 type Review struct {
 	LastReviewed string `json:"last_reviewed"`
 	NextReview   string `json:"next_review"`
-	// Status is current, due-soon, overdue, not-reviewed or
-	// not-applicable.
+	// Status is current, due-soon, overdue, future (a last_reviewed
+	// after today), not-reviewed or not-applicable.
 	Status string `json:"status"`
 }
 
@@ -231,6 +231,8 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		add(p.Source.Line("last_reviewed"), diag.RuleOverdue, sev, "the medical review was due on %s; review the page and update last_reviewed", pr.Review.NextReview)
 	case "due-soon":
 		add(p.Source.Line("last_reviewed"), diag.RuleDue, Warning, "the next medical review is due on %s", pr.Review.NextReview)
+	case "future":
+		add(p.Source.Line("last_reviewed"), diag.RuleFuture, Error, "last_reviewed is %s, after today (%s): a review cannot have happened yet; write the day the page was reviewed", pr.Review.LastReviewed, o.Today.Format(time.DateOnly))
 	}
 
 	// Wording.
@@ -312,6 +314,8 @@ func review(p *site.Page, today time.Time) Review {
 	switch {
 	case m.LastReviewed.IsZero() || p.NextReview.IsZero():
 		r.Status = "not-reviewed"
+	case m.LastReviewed.Time.After(today):
+		r.Status = "future"
 	case today.After(p.NextReview.Time):
 		r.Status = "overdue"
 	case p.NextReview.Sub(today) <= DueSoon:

@@ -246,3 +246,22 @@ Walking helps.
 		t.Errorf("sourced.md: %s, want none", got)
 	}
 }
+
+// TestReviewInTheFuture checks review.future: a last_reviewed after the day
+// of the build is an error on its line.
+func TestReviewInTheFuture(t *testing.T) {
+	r := reportOf(t, practice+`-- content/conditions/later.md --
+---
+title: Later
+summary: Rest helps.
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2027-03-01
+---
+Rest helps.
+`)
+	p := page(t, r, "content/conditions/later.md")
+	if got := findings(p); got != "review.future/error@6" || p.Review.Status != "future" {
+		t.Errorf("findings %s, review %+v", got, p.Review)
+	}
+}

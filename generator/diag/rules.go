@@ -50,6 +50,7 @@ const (
 	RuleSMOG         = "readability.smog"
 	RuleOverdue      = "review.overdue"
 	RuleDue          = "review.due"
+	RuleFuture       = "review.future"
 	RuleAnchor       = "link.anchor"
 	RulePercent      = "numbers.percent"
 	RuleJargon       = "plain.jargon"
@@ -96,6 +97,7 @@ var rules = [...]Rule{
 	{RuleSMOG, SeverityWarning, "pages", "error with `readability.enforce: true`", "SMOG of the page's full sentences above `readability.max_smog` (default 9), when they have 100 words or more"},
 	{RuleOverdue, SeverityError, "pages", "warning with `review.overdue: warning`", "the next medical review date has passed"},
 	{RuleDue, SeverityWarning, "pages", "", "the next medical review is due within 30 days"},
+	{RuleFuture, SeverityError, "pages", "", "`last_reviewed` is after the day of the build: a review that has not happened yet"},
 	{RuleAnchor, SeverityError, "pages", "", "a link to `#x` on a page that has no element with id `x`"},
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one (about 400 built in, and `content/jargon.txt`): \"utilize\" → \"use\", \"percutaneous\" → \"through the skin\"; once per page, not for the page's own subject or glossary terms"},
