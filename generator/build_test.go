@@ -62,6 +62,7 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-02-01
 tags: [back pain]
+key_points: [Rest helps.]
 ---
 Sciatica often gets better. See [discectomy](../procedures/discectomy.md),
 [the guide](https://www.nhs.uk/conditions/sciatica/) and <script>alert(1)</script>.
@@ -75,6 +76,8 @@ recovery: [{when: Day 1, what: Walk a little}]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-02-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Back to [sciatica](/conditions/sciatica/).
 -- content/faqs/basics.md --
@@ -87,6 +90,7 @@ last_reviewed: 2026-02-01
 questions:
   - question: Will it come back?
     answer: It can. Read about [the operation](/procedures/discectomy/).
+summary: Rest helps.
 ---
 -- content/providers/dr-a.md --
 ---
@@ -568,6 +572,8 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-02-01
 aliases: [/leg-pain/, /conditions/sciatic-pain]
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Leg pain from a pinched nerve.
 -- content/providers/dr-a.md --
@@ -611,6 +617,8 @@ title: Sciatica
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-06-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Leg pain.
 -- content/providers/dr-a.md --

@@ -33,6 +33,7 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-10
 key_points: [We utilize rest first.]
+summary: Rest helps.
 ---
 About 40% of people get sciatica. Physicians utilize conservative
 management of radiculopathy, anti-inflammatory medication, physiotherapy
@@ -63,6 +64,7 @@ summary: Surgery for radiculopathy.
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2025-12-10
+key_points: [Rest helps.]
 ---
 The surgeon removes the part of the disc that presses on the nerve.
 
@@ -78,6 +80,7 @@ last_reviewed: 2026-01-10
 questions:
   - question: Is it serious?
     answer: The prognosis is good; see [the risks](/procedures/discectomy/#risks).
+summary: Rest helps.
 ---
 -- content/providers/dr-a.md --
 ---

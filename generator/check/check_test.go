@@ -35,6 +35,7 @@ symptoms: [Spondylolisthesis can hurt]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
+key_points: [Rest helps.]
 ---
 Rest a little and walk a lot. It helps. About 20% of people need more care.
 Doctors utilize heat. See [the causes](#causes) and [the risks](#risks) and [hard](/conditions/hard/#outlook).
@@ -49,6 +50,8 @@ title: Hard
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2025-12-20
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Conservative physiotherapeutic rehabilitation constitutes foundational management of degenerative spinal pathology in ambulatory patients.
 Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation.
@@ -59,6 +62,8 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2020-01-01
 readability: {max_grade: 30, max_smog: 30, reason: "a glossary of surgical terms for referring doctors"}
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation. Percutaneous endoscopic decompression alternatively facilitates minimally invasive neurological amelioration. Radiofrequency neurotomy occasionally provides intermediate symptomatic alleviation. Conservative physiotherapeutic rehabilitation constitutes foundational management. Comprehensive interdisciplinary evaluation remains indispensable. Intervertebral discogenic degeneration characteristically precipitates multifactorial radicular symptomatology necessitating comprehensive multidisciplinary evaluation.
 `
@@ -119,13 +124,13 @@ func findings(p check.Page, except ...string) string {
 func TestFindings(t *testing.T) {
 	r := report(t)
 	easy := page(t, r, "content/conditions/easy.md")
-	// The symptom names a glossary term that the body never uses; line 9
-	// has a percentage, with no source; line 10 has jargon, a link to #causes that exists
-	// and links to #risks and to hard.md's #outlook that do not; line 11
+	// The symptom names a glossary term that the body never uses; line 10
+	// has a percentage, with no source; line 11 has jargon, a link to #causes that exists
+	// and links to #risks and to hard.md's #outlook that do not; line 12
 	// boasts in a sentence of 25 words, then denies a cure (not a claim).
 	// The body's "Radiculopathy" is defined by the renderer, so not
 	// reported.
-	want := "glossary.undefined/warning@4 numbers.percent/hint@9 claims.unsourced/hint@9 link.anchor/error@10 link.anchor/error@10 plain.jargon/warning@10 claims.promotional/warning@11 readability.long-sentence/hint@11"
+	want := "glossary.undefined/warning@4 numbers.percent/hint@10 claims.unsourced/hint@10 link.anchor/error@11 link.anchor/error@11 plain.jargon/warning@11 claims.promotional/warning@12 readability.long-sentence/hint@12"
 	if got := findings(easy); got != want {
 		t.Errorf("easy.md findings:\n got %s\nwant %s\n%+v", got, want, easy.Findings)
 	}
@@ -133,7 +138,7 @@ func TestFindings(t *testing.T) {
 		t.Errorf("review %+v", easy.Review)
 	}
 	hard := page(t, r, "content/conditions/hard.md")
-	if got := findings(hard, "plain.jargon"); got != "review.due/warning@5 readability.grade/error@8 readability.smog/error@8" {
+	if got := findings(hard, "plain.jargon"); got != "review.due/warning@5 readability.grade/error@10 readability.smog/error@10" {
 		t.Errorf("hard.md findings: %s", got)
 	}
 	// hard.md's jargon: each word once, where it is first used, with how
@@ -145,8 +150,8 @@ func TestFindings(t *testing.T) {
 			jargon[word] = fmt.Sprintf("%d %s", f.Line, f.Msg)
 		}
 	}
-	if len(jargon) != 18 || !strings.HasPrefix(jargon[`"Percutaneous"`], `8 "Percutaneous" has a plainer word: "through the skin" (used 2 times`) ||
-		!strings.HasPrefix(jargon[`"ambulatory"`], `7 "ambulatory" has a plainer word: "able to walk"`) {
+	if len(jargon) != 18 || !strings.HasPrefix(jargon[`"Percutaneous"`], `10 "Percutaneous" has a plainer word: "through the skin" (used 2 times`) ||
+		!strings.HasPrefix(jargon[`"ambulatory"`], `9 "ambulatory" has a plainer word: "able to walk"`) {
 		t.Errorf("hard.md jargon: %d words %v", len(jargon), jargon)
 	}
 	if hard.FleschKincaidGrade < 15 || hard.Words < 100 || len(hard.Hardest) == 0 || len(hard.Longest) == 0 {
@@ -182,6 +187,7 @@ summary: Pain that spreads along a nerve.
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-11-01
+key_points: [Rest helps.]
 ---
 Radicular pain comes with radiculitis. Nociception is how we feel it. We may use fluoroscopy. Percutaneous care helps.
 `)
@@ -205,6 +211,7 @@ func TestUnsourcedClaims(t *testing.T) {
 ---
 title: Unsourced
 summary: About 1 in 5 people need it.
+key_points: [Walking helps.]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-11-01
@@ -222,6 +229,7 @@ Few people have problems.
 ---
 title: Sourced
 summary: About 1 in 5 people need it.
+key_points: [Walking helps.]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-11-01
@@ -239,7 +247,7 @@ Walking helps.
 		}
 		return strings.Join(out, "; ")
 	}
-	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 8 "less pain"`; got != want {
+	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 9 "less pain"`; got != want {
 		t.Errorf("unsourced.md: %s, want %s", got, want)
 	}
 	if got := claims("content/procedures/sourced.md"); got != "" {
@@ -254,6 +262,7 @@ func TestReviewInTheFuture(t *testing.T) {
 ---
 title: Later
 summary: Rest helps.
+key_points: [Rest helps.]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2027-03-01
@@ -261,7 +270,7 @@ last_reviewed: 2027-03-01
 Rest helps.
 `)
 	p := page(t, r, "content/conditions/later.md")
-	if got := findings(p); got != "review.future/error@6" || p.Review.Status != "future" {
+	if got := findings(p); got != "review.future/error@7" || p.Review.Status != "future" {
 		t.Errorf("findings %s, review %+v", got, p.Review)
 	}
 }

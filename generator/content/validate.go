@@ -130,6 +130,17 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 			bad("last_reviewed", "a %s page needs last_reviewed: the date of its last medical review", p.Kind).WithRule(diag.RuleReviewer).
 				WithHint("add a line such as last_reviewed: 2026-03-14")
 		}
+		// What patients read first: a summary, and on condition and
+		// procedure pages the key points; a draft may wait for them.
+		draft := p.Common().Draft
+		if !draft && strings.TrimSpace(p.Common().Summary) == "" {
+			bad("summary", "a %s page needs a summary: what a patient should take away, in two or three plain sentences, shown first", p.Kind).WithRule(diag.RuleSummary).
+				WithHint("add a line such as summary: Most people with a slipped disc get better within a few months without surgery.")
+		}
+		if !draft && (p.Kind == KindCondition || p.Kind == KindProcedure) && len(m.KeyPoints) == 0 {
+			bad("key_points", "a %s page needs key_points: the three to five things a patient must know", p.Kind).WithRule(diag.RuleSummary).
+				WithHint("add key_points: [First point., Second point., Third point.]")
+		}
 	}
 	if !m.NextReview.IsZero() && !m.LastReviewed.IsZero() && m.NextReview.Before(m.LastReviewed.Time) {
 		bad("next_review", "next_review %s is before last_reviewed %s", m.NextReview, m.LastReviewed).

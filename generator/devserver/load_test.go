@@ -49,6 +49,8 @@ title: Sciatica
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 Most people get better.
 -- content/providers/dr-a.md --

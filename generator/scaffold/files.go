@@ -91,6 +91,7 @@ The office is on the ground floor.
 title: Sciatica
 description: Pain that runs from the lower back down one leg, and how it is treated.
 summary: Sciatica is pain that runs from your lower back down one leg. Most people get better in a few weeks.
+key_points: [Most people get better in a few weeks., Staying active helps more than bed rest., Numbness between your legs is an emergency.]
 symptoms: [Pain down one leg, Numbness or tingling in the leg]
 red_flags: [Numbness between your legs, Trouble controlling your bladder or bowels]
 treatments: [Staying active, Physical therapy, Pain medicine]

@@ -54,6 +54,7 @@ references:
   - {title: NICE NG59, url: "https://www.nice.org.uk/guidance/ng59"}
   - {title: Deyo 2016, doi: 10.1056/NEJMcp1512658}
   - {title: A trial, pmid: "12345678"}
+key_points: [Rest helps.]
 ---
 -- content/procedures/discectomy.md --
 ---
@@ -67,6 +68,7 @@ recovery:
 author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
+key_points: [Rest helps.]
 ---
 -- content/procedures/esi.md --
 ---
@@ -76,6 +78,8 @@ treats: [sciatica]
 author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/procedures/scan.md --
 ---
@@ -84,6 +88,8 @@ procedure_type: diagnostic
 author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/faqs/basics.md --
 ---
@@ -95,6 +101,7 @@ last_reviewed: 2026-02-01
 questions:
   - {question: "Should I rest?", answer: "No. Keep **moving**."}
   - {question: "Is a <slipped> disc & a pinched nerve the same?", answer: "Not [always](/conditions/sciatica/)."}
+summary: Rest helps.
 ---
 -- content/providers/dr-ortiz.md --
 ---

@@ -41,6 +41,8 @@ procedures: [discectomy]
 author: dr-b
 reviewed_by: dr-a
 last_reviewed: 2026-01-31
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/conditions/stenosis.md --
 ---
@@ -50,6 +52,8 @@ reviewed_by: dr-a
 last_reviewed: 2026-01-01
 next_review: 2026-06-01
 tags: [Back Pain]
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/procedures/discectomy.md --
 ---
@@ -58,6 +62,8 @@ treats: [stenosis]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/procedures/rfa.md --
 ---
@@ -68,6 +74,8 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 tags: [back pain, nerves]
+summary: Rest helps.
+key_points: [Rest helps.]
 ---
 -- content/faqs/questions.md --
 ---
@@ -77,6 +85,7 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-01-01
 questions: [{question: q, answer: a}]
+summary: Rest helps.
 ---
 -- content/providers/dr-a.md --
 ---
