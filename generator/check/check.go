@@ -75,10 +75,13 @@ type Page struct {
 	// Prose holds the scores of the page's full sentences, without its
 	// headings and the fragments of its lists: what the readability
 	// targets judge. The scores above are of every block.
-	Prose   Prose      `json:"prose"`
-	Review  Review     `json:"review"`
-	Hardest []Sentence `json:"hardest_sentences"`
-	Longest []Word     `json:"longest_words"`
+	Prose Prose `json:"prose"`
+	// ReadingMinutes is how long the page takes to read, at
+	// ReadingSpeed words a minute, rounded up.
+	ReadingMinutes int        `json:"reading_minutes"`
+	Review         Review     `json:"review"`
+	Hardest        []Sentence `json:"hardest_sentences"`
+	Longest        []Word     `json:"longest_words"`
 	// Findings are every finding in the page's file, of every stage.
 	Findings diag.List `json:"findings"`
 }
@@ -101,6 +104,10 @@ type Prose struct {
 	Fragments int `json:"fragments_left_out"`
 	// LeftOut is their share of the page's sentences, from 0 to 1.
 	LeftOut float64 `json:"share_left_out"`
+	// MeanWords is the sentences' mean length in words, and SpreadWords
+	// its standard deviation.
+	MeanWords   float64 `json:"mean_sentence_words"`
+	SpreadWords float64 `json:"sentence_words_spread"`
 }
 
 // Sentence is one of a page's hardest sentences.
@@ -146,6 +153,16 @@ type Options struct {
 	Jargon *Jargon
 }
 
+// ReadingSpeed is the words a minute reading times are given at: a slow,
+// careful reader of health information, rather than the 230 to 250 of a
+// practised one.
+const ReadingSpeed = 180
+
+// readingMinutes returns the minutes words take to read, rounded up.
+func readingMinutes(words int) int {
+	return (words + ReadingSpeed - 1) / ReadingSpeed
+}
+
 // DueSoon is how far ahead a coming review is reported.
 const DueSoon = 30 * 24 * time.Hour
 
@@ -172,8 +189,13 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			SMOG: round(rep.Prose.SMOG), GunningFog: round(rep.Prose.GunningFog), ColemanLiau: round(rep.Prose.ColemanLiau),
 			ARI: round(rep.Prose.ARI), Consensus: round(rep.Prose.Consensus),
 			Headings: rep.Prose.Headings, Fragments: rep.Prose.Fragments, LeftOut: math.Round(rep.Prose.LeftOut()*100) / 100,
+			SpreadWords: round(rep.Prose.SpreadWords),
 		},
-		Findings: diag.List{},
+		ReadingMinutes: readingMinutes(rep.Words),
+		Findings:       diag.List{},
+	}
+	if rep.Prose.Sentences > 0 {
+		pr.Prose.MeanWords = round(float64(rep.Prose.Words) / float64(rep.Prose.Sentences))
 	}
 	for _, s := range rep.Hardest {
 		pr.Hardest = append(pr.Hardest, Sentence{Text: s.Text, Line: s.Line, Words: s.Words, Grade: round(s.Grade)})
@@ -287,6 +309,14 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			msg += fmt.Sprintf(" (used %d times on the page; the first is here)", w.uses)
 		}
 		add(w.line, w.rule, Warning, "%s", msg)
+	}
+	for _, b := range blocks {
+		if b.Heading {
+			continue
+		}
+		for _, u := range findPassive(b.Text) {
+			add(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
+		}
 	}
 	for _, c := range unsourcedClaims(p, body) {
 		add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)

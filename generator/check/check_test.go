@@ -134,6 +134,11 @@ func TestFindings(t *testing.T) {
 	if got := findings(easy); got != want {
 		t.Errorf("easy.md findings:\n got %s\nwant %s\n%+v", got, want, easy.Findings)
 	}
+	// About 70 words: a minute to read, in sentences of about 8 words
+	// give or take a few.
+	if easy.ReadingMinutes != 1 || easy.Prose.MeanWords < 5 || easy.Prose.MeanWords > 15 || easy.Prose.SpreadWords <= 0 {
+		t.Errorf("reading %d minutes, sentences %v ± %v words", easy.ReadingMinutes, easy.Prose.MeanWords, easy.Prose.SpreadWords)
+	}
 	if easy.Review.Status != "current" || easy.Review.NextReview != "2027-01-01" {
 		t.Errorf("review %+v", easy.Review)
 	}

@@ -31,3 +31,26 @@ func TestFindPromotional(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPassive(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The disc is removed through a small cut.", []string{"is removed"}},
+		{"You will be given medicine. It was not done before.", []string{"be given", "was not done"}},
+		{"The nerve is gently freed and the bone is carefully trimmed.", []string{"is gently freed", "is carefully trimmed"}},
+		{"Nerves that are squeezed hurt.", []string{"are squeezed"}},
+		// Not passive: describing, naming, or active.
+		{"You may be tired. This is called sciatica. The clinic is closed on Sunday.", nil},
+		{"The surgeon removes the disc. Rest is good.", nil},
+	} {
+		var got []string
+		for _, u := range findPassive(tc.text) {
+			got = append(got, u.word)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("findPassive(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

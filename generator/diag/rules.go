@@ -58,6 +58,7 @@ const (
 	RulePromotional  = "claims.promotional"
 	RuleUnsourced    = "claims.unsourced"
 	RuleLong         = "readability.long-sentence"
+	RulePassive      = "readability.passive"
 	RuleUndefined    = "glossary.undefined"
 	RuleLimit        = "limit"
 	RuleSlow         = "slow"
@@ -107,6 +108,7 @@ var rules = [...]Rule{
 	{RulePromotional, SeverityWarning, "pages", "", "promotional or guarantee wording (\"best results\", \"guaranteed\", \"painless\", \"cure\", \"risk-free\", \"state-of-the-art\", …), unless denied (\"there is no cure\"): health claims must be truthful and backed by evidence"},
 	{RuleUnsourced, SeverityHint, "pages", "", "a claim of outcome or comparison (\"less pain\", \"faster recovery\", \"lower complication rates\", a percentage, \"1 in 5\") with no link to a source in its section (in the front matter: no `references`)"},
 	{RuleLong, SeverityHint, "pages", "", "a full sentence of more than 20 words"},
+	{RulePassive, SeverityHint, "pages", "", "the passive voice (\"the disc is removed\"): say who does it (\"the surgeon removes the disc\")"},
 	{RuleLimit, SeverityError, "content, pages", "changed with `limits: {page_kb, nesting, references}`", "a page larger than 20 MB, with lists or quotes nested more than 100 deep, or with more than 10,000 link reference definitions"},
 	{RuleSlow, SeverityWarning, "pages", "changed with `limits.slow_page_ms`", "making one page took more than a second: the warning names the part that took the time"},
 	{RuleInterrupted, SeverityError, "", "", "the build was stopped (Ctrl-C, SIGTERM) before it finished"},

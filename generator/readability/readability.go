@@ -86,6 +86,7 @@
 package readability
 
 import (
+	"math"
 	"strings"
 	"sync"
 )
@@ -156,6 +157,11 @@ type Prose struct {
 	// Headings and Fragments are the sentences left out: those of
 	// headings, and those of list items that are fragments.
 	Headings, Fragments int
+	// SpreadWords is the standard deviation of the sentences' lengths in
+	// words: plain writing mixes short and longer sentences around a
+	// mean (Words/Sentences) of 15 to 20, rather than running on at one
+	// length.
+	SpreadWords float64
 }
 
 // LeftOut returns the share of the page's sentences that are headings or
@@ -166,6 +172,16 @@ func (p Prose) LeftOut() float64 {
 		return 0
 	}
 	return float64(p.Headings+p.Fragments) / float64(all)
+}
+
+// spread returns the standard deviation of n lengths that add up to sum
+// and whose squares add up to squares.
+func spread(sum, n int, squares float64) float64 {
+	if n == 0 {
+		return 0
+	}
+	mean := float64(sum) / float64(n)
+	return math.Sqrt(max(squares/float64(n)-mean*mean, 0))
 }
 
 // FragmentWords is the fewest words a sentence of a list item has to count
@@ -210,6 +226,7 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 	var c, prose Counts
 	var headings, fragments int
 	var long []Sentence
+	var squares float64 // the sum of the full sentences' lengths, squared
 	cache := a.getCache()
 	defer a.putCache(cache)
 	h := hotspots{seen: cache.seen}
@@ -262,6 +279,7 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 				continue
 			}
 			prose = prose.Add(s)
+			squares += float64(s.Words * s.Words)
 			sentence := Sentence{
 				Text:      text, // white space collapsed for the hardest only
 				Line:      line,
@@ -280,7 +298,8 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 	}
 	return Report{
 		Counts: c, Scores: Score(c),
-		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
+		Prose: Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments,
+			SpreadWords: spread(prose.Words, prose.Sentences, squares)},
 		Hardest: h.hardest(), Longest: h.longest(), Long: long,
 	}
 }

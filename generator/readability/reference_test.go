@@ -1,6 +1,7 @@
 package readability
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"regexp"
@@ -187,6 +188,7 @@ func (a *Analyzer) refAnalyze(blocks []Block) Report {
 	var c, prose Counts
 	var headings, fragments int
 	var long []Sentence
+	var lengths []float64
 	var h refHotspots
 	for _, b := range blocks {
 		cur := lineCursor{text: b.Text, line: b.Line}
@@ -228,6 +230,7 @@ func (a *Analyzer) refAnalyze(blocks []Block) Report {
 				continue
 			}
 			prose = prose.Add(s)
+			lengths = append(lengths, float64(s.Words))
 			sentence := Sentence{
 				Text:      text,
 				Line:      line,
@@ -244,9 +247,27 @@ func (a *Analyzer) refAnalyze(blocks []Block) Report {
 	}
 	return Report{
 		Counts: c, Scores: Score(c),
-		Prose:   Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments},
+		Prose: Prose{Counts: prose, Scores: Score(prose), Headings: headings, Fragments: fragments,
+			SpreadWords: refSpread(lengths)},
 		Hardest: h.hardest(), Longest: h.longest(), Long: long,
 	}
+}
+
+// refSpread is the standard deviation of lengths, computed in two passes.
+func refSpread(lengths []float64) float64 {
+	if len(lengths) == 0 {
+		return 0
+	}
+	mean := 0.0
+	for _, l := range lengths {
+		mean += l
+	}
+	mean /= float64(len(lengths))
+	v := 0.0
+	for _, l := range lengths {
+		v += (l - mean) * (l - mean)
+	}
+	return math.Sqrt(v / float64(len(lengths)))
 }
 
 // refSentenceEnd matches the end of a full sentence: a full stop,
@@ -381,7 +402,13 @@ func TestAnalyzeMatchesReference(t *testing.T) {
 		if n == 0 {
 			blocks = base
 		}
-		if got, want := a.Analyze(blocks), a.refAnalyze(blocks); !reflect.DeepEqual(got, want) {
+		got, want := a.Analyze(blocks), a.refAnalyze(blocks)
+		// The spread is computed in one pass and in two: equal to
+		// rounding.
+		if math.Abs(got.Prose.SpreadWords-want.Prose.SpreadWords) < 1e-9 {
+			got.Prose.SpreadWords = want.Prose.SpreadWords
+		}
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("Analyze(%+v)\n = %+v\nwant %+v", blocks, got, want)
 		}
 	}
