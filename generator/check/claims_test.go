@@ -5,11 +5,28 @@ import (
 	"testing"
 )
 
+// finderCase is a text and the words a finder must find in it.
+type finderCase struct {
+	text string
+	want []string
+}
+
+// testFinder runs find, named name, on each case.
+func testFinder(t *testing.T, name string, find func(string) []phraseUse, cases []finderCase) {
+	t.Helper()
+	for _, tc := range cases {
+		var got []string
+		for _, u := range find(tc.text) {
+			got = append(got, u.word)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s(%q) = %q, want %q", name, tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestFindPromotional(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
+	testFinder(t, "findPromotional", findPromotional, []finderCase{
 		{"Our state-of-the-art center guarantees pain-free recovery.", []string{"state-of-the-art", "guarantees", "pain-free"}},
 		{"We give the best care in the state, with the Best Results.", []string{"best care", "Best Results"}},
 		{"This treatment is completely safe and risk-free.", []string{"completely safe", "risk-free"}},
@@ -21,22 +38,11 @@ func TestFindPromotional(t *testing.T) {
 		{"Surgery is not painless. It has risks.", nil},
 		{"It works best with exercise. Which clinic is best for you?", nil},
 		{"The doctor picks the path that best reaches your disc.", nil},
-	} {
-		var got []string
-		for _, u := range findPromotional(tc.text) {
-			got = append(got, u.word)
-		}
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("findPromotional(%q) = %q, want %q", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestFindPassive(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want []string
-	}{
+	testFinder(t, "findPassive", findPassive, []finderCase{
 		{"The disc is removed through a small cut.", []string{"is removed"}},
 		{"You will be given medicine. It was not done before.", []string{"be given", "was not done"}},
 		{"The nerve is gently freed and the bone is carefully trimmed.", []string{"is gently freed", "is carefully trimmed"}},
@@ -44,13 +50,5 @@ func TestFindPassive(t *testing.T) {
 		// Not passive: describing, naming, or active.
 		{"You may be tired. This is called sciatica. The clinic is closed on Sunday.", nil},
 		{"The surgeon removes the disc. Rest is good.", nil},
-	} {
-		var got []string
-		for _, u := range findPassive(tc.text) {
-			got = append(got, u.word)
-		}
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("findPassive(%q) = %q, want %q", tc.text, got, tc.want)
-		}
-	}
+	})
 }
