@@ -78,6 +78,7 @@ reviewed_by: dr-a
 last_reviewed: 2026-02-01
 summary: Rest helps.
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 Back to [sciatica](/conditions/sciatica/).
 -- content/faqs/basics.md --

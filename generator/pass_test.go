@@ -65,6 +65,7 @@ author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2025-12-10
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 The surgeon removes the part of the disc that presses on the nerve.
 

@@ -217,6 +217,7 @@ func TestUnsourcedClaims(t *testing.T) {
 title: Unsourced
 summary: About 1 in 5 people need it.
 key_points: [Walking helps.]
+aftercare_warnings: [A fever.]
 author: dr-a
 reviewed_by: dr-a
 last_reviewed: 2026-11-01
@@ -240,6 +241,7 @@ reviewed_by: dr-a
 last_reviewed: 2026-11-01
 references:
   - {title: "A trial", url: "https://example.org/trial"}
+aftercare_warnings: [A fever.]
 ---
 Walking helps.
 `)
@@ -252,7 +254,7 @@ Walking helps.
 		}
 		return strings.Join(out, "; ")
 	}
-	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 9 "less pain"`; got != want {
+	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 10 "less pain"`; got != want {
 		t.Errorf("unsourced.md: %s, want %s", got, want)
 	}
 	if got := claims("content/procedures/sourced.md"); got != "" {

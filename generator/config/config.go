@@ -96,6 +96,9 @@ type Practice struct {
 	Tagline string `yaml:"tagline"`
 	// Phone is the number patients call, as it should be shown.
 	Phone string `yaml:"phone"`
+	// AfterHoursPhone is the number patients call at night and on
+	// weekends, such as after a procedure; procedure pages show it.
+	AfterHoursPhone string `yaml:"after_hours_phone"`
 	// Email is the practice's contact address.
 	Email string `yaml:"email"`
 	// AppointmentURL is where patients book: a site path or an https URL.

@@ -119,7 +119,7 @@ func TestParseErrors(t *testing.T) {
 		{"missing reviewer", "content/faqs/a.md", "---\ntitle: A\nauthor: b\nlast_reviewed: 2026-01-01\nquestions: [{question: q, answer: a}]\n---\n", "content/faqs/a.md:2: a faq page needs reviewed_by"},
 		{"bad date", "content/articles/a.md", "---\ntitle: A\ndate: 2024-13-01\n---\n", `content/articles/a.md:3:7: "date": "2024-13-01" is not a date: month 13 is out of range`},
 		{"image without alt", "content/about.md", "---\ntitle: A\nimage: x.png\n---\n", `content/about.md:3: image "x.png" has no image_alt`},
-		{"bad procedure type", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nprocedure_type: surgicle\nsummary: S.\nkey_points: [K.]\n---\n", "content/procedures/a.md:6: procedure_type \"surgicle\" is not one of percutaneous, surgical, injection, diagnostic, noninvasive\n    hint: did you mean \"surgical\"?"},
+		{"bad procedure type", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nprocedure_type: surgicle\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\n---\n", "content/procedures/a.md:6: procedure_type \"surgicle\" is not one of percutaneous, surgical, injection, diagnostic, noninvasive\n    hint: did you mean \"surgical\"?"},
 		{"bad npi", "content/providers/a.md", "---\ntitle: A\nnpi: \"1234567890\"\n---\n", `content/providers/a.md:3: npi "1234567890" is not a valid 10-digit National Provider Identifier`},
 		{"bad hours", "content/locations/a.md", "---\ntitle: A\nhours:\n  - {days: Mon, opens: 8am, closes: 17:00}\n---\n", "content/locations/a.md:4: hours entry 1: opens \"8am\" is not a 24-hour time such as 08:30 or 17:00\n    hint: write opens: \"08:00\""},
 		{"hours with p.m.", "content/locations/a.md", "---\ntitle: A\nhours:\n  - {days: Mon, opens: \"08:00\", closes: \"5.30 p.m.\"}\n---\n", "content/locations/a.md:4: hours entry 1: closes \"5.30 p.m.\" is not a 24-hour time such as 08:30 or 17:00\n    hint: write closes: \"17:30\""},
@@ -134,7 +134,8 @@ func TestParseErrors(t *testing.T) {
 		{"nested section", "content/articles/x/_index.md", "---\ntitle: A\n---\n", "content/articles/x/_index.md:1: sections nest only one level"},
 		{"override without reason", "content/articles/a.md", "---\ntitle: A\nreadability: {max_grade: 10}\n---\n", "content/articles/a.md:3: a readability override needs a reason"},
 		{"condition without summary", "content/conditions/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nkey_points: [K.]\n---\n", "content/conditions/a.md:2: a condition page needs a summary"},
-		{"procedure without key points", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\n---\n", "content/procedures/a.md:2: a procedure page needs key_points"},
+		{"procedure without key points", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\naftercare_warnings: [A fever.]\n---\n", "content/procedures/a.md:2: a procedure page needs key_points"},
+		{"procedure without aftercare warnings", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\n---\n", "content/procedures/a.md:2: a procedure page needs aftercare_warnings"},
 		{"faq without summary", "content/faqs/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nquestions:\n  - question: Why\n    answer: Because.\n---\n", "content/faqs/a.md:2: a faq page needs a summary"},
 	}
 	for _, tt := range tests {
@@ -151,7 +152,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseTypedFrontMatter(t *testing.T) {
-	src := "---\ntitle: Endoscopic discectomy\nprocedure_type: percutaneous\ntreats: [lumbar-disc-herniation]\nrecovery:\n  - {when: Day 1, what: Walk}\nauthor: dr-b\nreviewed_by: dr-a\nlast_reviewed: 2026-02-01\nsummary: S.\nkey_points: [K.]\n---\n\nBody here.\n"
+	src := "---\ntitle: Endoscopic discectomy\nprocedure_type: percutaneous\ntreats: [lumbar-disc-herniation]\nrecovery:\n  - {when: Day 1, what: Walk}\nauthor: dr-b\nreviewed_by: dr-a\nlast_reviewed: 2026-02-01\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\n---\n\nBody here.\n"
 	p, errs := Parse("content/procedures/endoscopic-discectomy.md", []byte(src))
 	if errs != nil {
 		t.Fatal(errs)
@@ -163,7 +164,7 @@ func TestParseTypedFrontMatter(t *testing.T) {
 	if m.Title != "Endoscopic discectomy" || m.Treats[0] != "lumbar-disc-herniation" || m.Recovery[0].What != "Walk" || p.Medical().ReviewedBy != "dr-a" {
 		t.Errorf("decoded %+v", m)
 	}
-	if p.BodyLine != 12 || string(p.Body) != "\nBody here.\n" || p.Kind != KindProcedure || p.Section != "procedures" {
+	if p.BodyLine != 13 || string(p.Body) != "\nBody here.\n" || p.Kind != KindProcedure || p.Section != "procedures" {
 		t.Errorf("page %+v", p)
 	}
 }

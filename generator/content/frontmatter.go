@@ -134,6 +134,10 @@ type Procedure struct {
 	Recovery     []RecoveryStep `yaml:"recovery"`
 	Risks        []string       `yaml:"risks"`
 	Alternatives []string       `yaml:"alternatives"`
+	// AftercareWarnings are the signs after the procedure that need a
+	// call to the practice or emergency care (fever, a leaking wound, new
+	// weakness, …): shown with the practice's after-hours number.
+	AftercareWarnings []string `yaml:"aftercare_warnings"`
 }
 
 // RecoveryStep is one point on a recovery timeline.

@@ -46,6 +46,7 @@ func (p *Procedure) Readable() []Field {
 		out = append(out, Field{Key: "recovery." + strconv.Itoa(i), Text: r.What, Item: true})
 	}
 	out = list(out, "risks", p.Risks)
+	out = list(out, "aftercare_warnings", p.AftercareWarnings)
 	return list(out, "alternatives", p.Alternatives)
 }
 

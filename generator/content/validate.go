@@ -141,6 +141,10 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 			bad("key_points", "a %s page needs key_points: the three to five things a patient must know", p.Kind).WithRule(diag.RuleSummary).
 				WithHint("add key_points: [First point., Second point., Third point.]")
 		}
+		if pr, ok := p.Meta.(*Procedure); ok && !draft && len(pr.AftercareWarnings) == 0 {
+			bad("aftercare_warnings", "a procedure page needs aftercare_warnings: the signs after it that need a call or emergency care").WithRule(diag.RuleSummary).
+				WithHint("add aftercare_warnings: [A fever over 101 °F (38.3 °C), Redness or fluid from the wound, New weakness in a leg]")
+		}
 	}
 	if !m.NextReview.IsZero() && !m.LastReviewed.IsZero() && m.NextReview.Before(m.LastReviewed.Time) {
 		bad("next_review", "next_review %s is before last_reviewed %s", m.NextReview, m.LastReviewed).

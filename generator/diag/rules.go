@@ -24,7 +24,7 @@ const (
 	RuleFile         = "file"
 	RuleFrontMatter  = "frontmatter"
 	RuleReviewer     = "review.missing"
-	RuleSummary      = "summary"
+	RuleSummary      = "sections"
 	RuleGlossary     = "glossary"
 	RuleLexicon      = "lexicon"
 	RuleSynonyms     = "synonyms"
@@ -73,7 +73,7 @@ var rules = [...]Rule{
 	{RuleFile, SeverityError, "config, content", "", "a file of the site cannot be read: not UTF-8 text, holding an invisible control character, empty, changed during the build, or a symbolic link that leads nowhere or out of the site"},
 	{RuleFrontMatter, SeverityError, "content", "", "front matter that cannot be read, or has an unknown key, a wrong type or a wrong value"},
 	{RuleReviewer, SeverityError, "content", "", "a condition, procedure or FAQ page without `author`, `reviewed_by` or `last_reviewed`"},
-	{RuleSummary, SeverityError, "content", "", "a condition, procedure or FAQ page without `summary`, or a condition or procedure page without `key_points` (drafts may wait)"},
+	{RuleSummary, SeverityError, "content", "", "a condition, procedure or FAQ page without `summary`, a condition or procedure page without `key_points`, or a procedure page without `aftercare_warnings` (drafts may wait)"},
 	{RuleGlossary, SeverityError, "content", "", "`content/glossary.yaml` has an entry without term or definition, or a term twice"},
 	{RuleLexicon, SeverityError, "content", "", "`content/lexicon.txt` has a line that is not `word syllables`"},
 	{RuleSynonyms, SeverityError, "content", "", "`content/synonyms.txt` has a line that names fewer than two things (`slipped disc = herniated disc`)"},

@@ -69,6 +69,7 @@ author: dr-ortiz
 reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 -- content/procedures/esi.md --
 ---
@@ -80,6 +81,7 @@ reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 summary: Rest helps.
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 -- content/procedures/scan.md --
 ---
@@ -90,6 +92,7 @@ reviewed_by: dr-ortiz
 last_reviewed: 2026-01-01
 summary: Rest helps.
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 -- content/faqs/basics.md --
 ---

@@ -64,6 +64,7 @@ reviewed_by: dr-a
 last_reviewed: 2026-01-01
 summary: Rest helps.
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 -- content/procedures/rfa.md --
 ---
@@ -76,6 +77,7 @@ last_reviewed: 2026-01-01
 tags: [back pain, nerves]
 summary: Rest helps.
 key_points: [Rest helps.]
+aftercare_warnings: [A fever.]
 ---
 -- content/faqs/questions.md --
 ---
