@@ -102,8 +102,13 @@ type Condition struct {
 	// AlsoKnownAs are other names, lay names first ("slipped disc").
 	AlsoKnownAs []string `yaml:"also_known_as"`
 	Symptoms    []string `yaml:"symptoms"`
-	// RedFlags are signs that need urgent care, shown in a warning box.
+	// RedFlags are the emergency signs: call 911 or go to the emergency
+	// department now. Urgent are the signs that need care the same day or
+	// within 24 hours, and Routine those that need an appointment. The
+	// three are shown together, in that order, as when to get help.
 	RedFlags    []string `yaml:"red_flags"`
+	Urgent      []string `yaml:"urgent"`
+	Routine     []string `yaml:"routine"`
 	Causes      []string `yaml:"causes"`
 	RiskFactors []string `yaml:"risk_factors"`
 	Diagnosis   []string `yaml:"diagnosis"`

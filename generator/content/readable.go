@@ -31,6 +31,8 @@ func (c *Condition) Readable() []Field {
 	out := c.Medical.readable(c.Common.Readable())
 	out = list(out, "symptoms", c.Symptoms)
 	out = list(out, "red_flags", c.RedFlags)
+	out = list(out, "urgent", c.Urgent)
+	out = list(out, "routine", c.Routine)
 	out = list(out, "causes", c.Causes)
 	out = list(out, "risk_factors", c.RiskFactors)
 	out = list(out, "diagnosis", c.Diagnosis)
