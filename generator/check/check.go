@@ -14,9 +14,9 @@
 //     severity and a message.
 //
 // The rules it applies are readability.grade, readability.smog,
-// readability.long-sentence, review.overdue, review.due, link.anchor,
-// numbers.percent, plain.jargon, claims.promotional and
-// glossary.undefined; the registry of every rule, with its severity
+// readability.long-sentence, readability.passive, review.overdue,
+// review.due, review.future, link.anchor, numbers.percent, plain.jargon,
+// claims.promotional, claims.unsourced and glossary.undefined; the registry of every rule, with its severity
 // and what changes it, is diag.Rules. A Report gathers the pages' reports
 // and every other finding of a build, so that lumen check shows all that
 // lumen build would.
@@ -344,7 +344,9 @@ func review(p *site.Page, today time.Time) Review {
 	switch {
 	case m.LastReviewed.IsZero() || p.NextReview.IsZero():
 		r.Status = "not-reviewed"
-	case m.LastReviewed.Time.After(today):
+	case m.LastReviewed.Time.After(today.Add(24 * time.Hour)):
+		// A day's grace: a writer ahead of UTC may write today's date
+		// while it is still yesterday here.
 		r.Status = "future"
 	case today.After(p.NextReview.Time):
 		r.Status = "overdue"
