@@ -58,20 +58,15 @@ type Review struct {
 // Page is the report on one page. Its JSON form is documented in the
 // README.
 type Page struct {
-	Source             string  `json:"source"`
-	URL                string  `json:"url"`
-	Kind               string  `json:"kind"`
-	Words              int     `json:"words"`
-	Sentences          int     `json:"sentences"`
-	Syllables          int     `json:"syllables"`
-	Polysyllables      int     `json:"polysyllables"`
-	FleschReadingEase  float64 `json:"flesch_reading_ease"`
-	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
-	SMOG               float64 `json:"smog"`
-	GunningFog         float64 `json:"gunning_fog"`
-	ColemanLiau        float64 `json:"coleman_liau"`
-	ARI                float64 `json:"ari"`
-	Consensus          float64 `json:"consensus_grade"`
+	Source        string `json:"source"`
+	URL           string `json:"url"`
+	Kind          string `json:"kind"`
+	Words         int    `json:"words"`
+	Sentences     int    `json:"sentences"`
+	Syllables     int    `json:"syllables"`
+	Polysyllables int    `json:"polysyllables"`
+	// Scores are those of every block of the page.
+	Scores
 	// Prose holds the scores of the page's full sentences, without its
 	// headings and the fragments of its lists: what the readability
 	// targets judge. The scores above are of every block.
@@ -89,15 +84,9 @@ type Page struct {
 // Prose is the readability of a page's full sentences
 // (readability.Prose).
 type Prose struct {
-	Words              int     `json:"words"`
-	Sentences          int     `json:"sentences"`
-	FleschReadingEase  float64 `json:"flesch_reading_ease"`
-	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
-	SMOG               float64 `json:"smog"`
-	GunningFog         float64 `json:"gunning_fog"`
-	ColemanLiau        float64 `json:"coleman_liau"`
-	ARI                float64 `json:"ari"`
-	Consensus          float64 `json:"consensus_grade"`
+	Words     int `json:"words"`
+	Sentences int `json:"sentences"`
+	Scores
 	// Headings and Fragments are the sentences left out: those of
 	// headings, and those of list items that are not full sentences.
 	Headings  int `json:"headings_left_out"`
@@ -108,6 +97,27 @@ type Prose struct {
 	// its standard deviation.
 	MeanWords   float64 `json:"mean_sentence_words"`
 	SpreadWords float64 `json:"sentence_words_spread"`
+}
+
+// Scores are a text's readability scores (readability.Scores), rounded to
+// one decimal place, as reports show them and targets judge them.
+type Scores struct {
+	FleschReadingEase  float64 `json:"flesch_reading_ease"`
+	FleschKincaidGrade float64 `json:"flesch_kincaid_grade"`
+	SMOG               float64 `json:"smog"`
+	GunningFog         float64 `json:"gunning_fog"`
+	ColemanLiau        float64 `json:"coleman_liau"`
+	ARI                float64 `json:"ari"`
+	Consensus          float64 `json:"consensus_grade"`
+}
+
+// scoresOf returns s rounded.
+func scoresOf(s readability.Scores) Scores {
+	return Scores{
+		FleschReadingEase: round(s.FleschReadingEase), FleschKincaidGrade: round(s.FleschKincaidGrade),
+		SMOG: round(s.SMOG), GunningFog: round(s.GunningFog), ColemanLiau: round(s.ColemanLiau),
+		ARI: round(s.ARI), Consensus: round(s.Consensus),
+	}
 }
 
 // Sentence is one of a page's hardest sentences.
@@ -180,14 +190,9 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	pr := Page{
 		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind),
 		Words: rep.Words, Sentences: rep.Sentences, Syllables: rep.Syllables, Polysyllables: rep.Polysyllables,
-		FleschReadingEase: round(rep.FleschReadingEase), FleschKincaidGrade: round(rep.FleschKincaidGrade),
-		SMOG: round(rep.SMOG), GunningFog: round(rep.GunningFog), ColemanLiau: round(rep.ColemanLiau),
-		ARI: round(rep.ARI), Consensus: round(rep.Consensus),
+		Scores: scoresOf(rep.Scores),
 		Prose: Prose{
-			Words: rep.Prose.Words, Sentences: rep.Prose.Sentences,
-			FleschReadingEase: round(rep.Prose.FleschReadingEase), FleschKincaidGrade: round(rep.Prose.FleschKincaidGrade),
-			SMOG: round(rep.Prose.SMOG), GunningFog: round(rep.Prose.GunningFog), ColemanLiau: round(rep.Prose.ColemanLiau),
-			ARI: round(rep.Prose.ARI), Consensus: round(rep.Prose.Consensus),
+			Words: rep.Prose.Words, Sentences: rep.Prose.Sentences, Scores: scoresOf(rep.Prose.Scores),
 			Headings: rep.Prose.Headings, Fragments: rep.Prose.Fragments, LeftOut: math.Round(rep.Prose.LeftOut()*100) / 100,
 			SpreadWords: round(rep.Prose.SpreadWords),
 		},
