@@ -167,7 +167,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		extra, jargonErrs = check.ParseJargon(content.JargonFile, string(set.Jargon))
 		errs = append(errs, jargonErrs...)
 	}
-	st.jargon = check.NewJargon(extra)
+	st.jargon = check.NewJargon(extra, set.Glossary)
 	return errs.Err()
 }
 

@@ -159,7 +159,7 @@ type Options struct {
 	Glossary *content.Glossary
 	Terms    *markdown.Glossary
 	// Jargon finds words with plainer ones: NewJargon's, or, when nil,
-	// the built-in list.
+	// the built-in list, leaving Glossary's terms alone.
 	Jargon *Jargon
 }
 
@@ -274,9 +274,9 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	jargon := o.Jargon
 	if jargon == nil {
-		jargon = &Jargon{jargonList}
+		jargon = NewJargon(nil, o.Glossary)
 	}
-	own := explainedWords(p, o.Glossary)
+	subject := subjectWords(p)
 	// Each word is reported once, where the page first uses it, with how
 	// often it does: a writer changes them all.
 	type wording struct {
@@ -299,7 +299,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	for _, b := range blocks {
 		for _, j := range jargon.find(b.Text) {
-			if !own.covers(j.word) {
+			if !jargon.explained(j.word, subject) {
 				note(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, "%q has a plainer word: %s", j)
 			}
 		}

@@ -35,18 +35,34 @@ var jargon = func() map[string]string {
 var jargonList = newPhraseList(jargon)
 
 // A Jargon finds words with plainer ones in a page's text: the built-in
-// list and a site's own (content/jargon.txt).
-type Jargon struct{ list *phraseList }
+// list and a site's own (content/jargon.txt), but for the site's glossary
+// terms, which Lumen defines where they first appear. It is made once per
+// build.
+type Jargon struct {
+	list *phraseList
+	// glossary are the glossary's terms and their other forms, lower
+	// case, one space between words.
+	glossary map[string]bool
+}
 
 // NewJargon returns the built-in list with extra's words and phrases added
-// (or, for a word the built-in list has, put in its place).
-func NewJargon(extra map[string]string) *Jargon {
-	if len(extra) == 0 {
-		return &Jargon{jargonList}
+// (or, for a word the built-in list has, put in its place), that leaves
+// alone the terms of glossary g (or nil).
+func NewJargon(extra map[string]string, g *content.Glossary) *Jargon {
+	j := &Jargon{list: jargonList, glossary: map[string]bool{}}
+	if len(extra) > 0 {
+		m := maps.Clone(jargon)
+		maps.Copy(m, extra)
+		j.list = newPhraseList(m)
 	}
-	m := maps.Clone(jargon)
-	maps.Copy(m, extra)
-	return &Jargon{newPhraseList(m)}
+	if g != nil {
+		for _, t := range g.Terms {
+			for _, f := range t.Forms() {
+				j.glossary[normalize(f)] = true
+			}
+		}
+	}
+	return j
 }
 
 // ParseJargon reads a list of words with plainer ones: a "word or phrase =
@@ -162,12 +178,6 @@ func (l *phraseList) find(text string) []phraseUse {
 		start, end = nextWord(text, last[1])
 	}
 	return out
-}
-
-// findJargon returns the built-in list's jargon in text, each use once, in
-// order, with its plainer words, quoted, as what to say.
-func findJargon(text string) []phraseUse {
-	return (&Jargon{jargonList}).find(text)
 }
 
 // find returns the jargon in text, each use once, in order, with its
@@ -298,49 +308,40 @@ func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glos
 	}
 }
 
-// ownWords are the words a page may use although they have plainer ones:
-// those of its own subject, which it is there to explain (its title and
-// other names), and the site's glossary terms, which Lumen defines where
-// they first appear.
-type ownWords struct {
-	subject map[string]bool // words of the title and other names
-	terms   map[string]bool // glossary terms and their other forms
-}
-
-// explainedWords returns what page p, of a site with glossary g (or nil),
-// may use.
-func explainedWords(p *site.Page, g *content.Glossary) ownWords {
-	e := ownWords{subject: map[string]bool{}, terms: map[string]bool{}}
+// subjectWords returns the words of page p's own subject, its title and
+// other names, which the page may use although they have plainer ones:
+// it is there to explain them.
+func subjectWords(p *site.Page) map[string]bool {
+	subject := map[string]bool{}
 	names := []string{p.Title()}
 	if c, ok := p.Meta.(*content.Condition); ok {
 		names = append(names, c.AlsoKnownAs...)
 	}
 	for _, n := range names {
 		for w := range strings.FieldsFuncSeq(strings.ToLower(n), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
-			e.subject[w] = true
+			subject[w] = true
 		}
 	}
-	if g != nil {
-		for _, t := range g.Terms {
-			for _, f := range t.Forms() {
-				e.terms[strings.Join(strings.Fields(strings.ToLower(f)), " ")] = true
-			}
-		}
-	}
-	return e
+	return subject
 }
 
-// covers reports whether the word or phrase w, as written, is explained:
-// a glossary term, or made only of words of the page's subject.
-func (e ownWords) covers(w string) bool {
-	lower := strings.Join(strings.Fields(strings.ToLower(w)), " ")
-	if e.terms[lower] {
+// explained reports whether the word or phrase w, as written, is explained
+// on a page whose subject has the words subject: a glossary term, or made
+// only of words of the subject.
+func (j *Jargon) explained(w string, subject map[string]bool) bool {
+	lower := normalize(w)
+	if j.glossary[lower] {
 		return true
 	}
 	for _, part := range strings.Fields(lower) {
-		if !e.subject[part] {
+		if !subject[part] {
 			return false
 		}
 	}
 	return true
+}
+
+// normalize lower-cases s and puts one space between its words.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }

@@ -10,6 +10,9 @@ import (
 	"unicode"
 )
 
+// findJargon returns the built-in list's jargon in text.
+func findJargon(text string) []phraseUse { return NewJargon(nil, nil).find(text) }
+
 func TestFindJargon(t *testing.T) {
 	text := "We utilize heat prior to surgery,\nin order to help. Edema? Prior tomorrow; priority."
 	var got []string
