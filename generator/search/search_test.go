@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestWordsAreFoldedAndStopwordsLeftOut(t *testing.T) {
@@ -175,7 +177,7 @@ func FuzzWordsSplitLikeTheScript(f *testing.F) {
 	stop := stopwords()
 	f.Fuzz(func(t *testing.T, s string) {
 		var want []string
-		for _, w := range strings.FieldsFunc(Fold(s), func(r rune) bool {
+		for _, w := range strings.FieldsFunc(fold(s), func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 		}) {
 			if len(w) > 1 && !stop[w] {
@@ -283,4 +285,28 @@ func TestWordTableIsAMap(t *testing.T) {
 func has(m map[string]uint32, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// fold lowercases s and takes the accents off its letters as the search
+// script does to a query: toLowerCase, normalize("NFD"), then without
+// U+0300–U+036F. The tokenizer is held to it.
+func fold(s string) string {
+	s = norm.NFD.String(strings.ToLower(s))
+	return strings.Map(func(r rune) rune {
+		if r >= 0x300 && r <= 0x36f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// hashWord is the FNV-1a hash of w, which the tokenizer computes as it
+// reads a word.
+func hashWord(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
 }

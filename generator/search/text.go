@@ -9,21 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold lowercases s and takes the accents off its letters, as the search
-// script does to a query (toLowerCase, normalize("NFD"), then without
-// U+0300–U+036F), so that "Ciática" and "ciatica" are one word.
-func Fold(s string) string {
-	s = norm.NFD.String(strings.ToLower(s))
-	return strings.Map(func(r rune) rune {
-		if r >= 0x300 && r <= 0x36f {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // Words returns the words of s as the index and the script see them:
-// folded, split at anything but a–z and 0–9, without stopwords and words
+// folded as the script folds a query (toLowerCase, normalize("NFD"), then
+// without U+0300–U+036F, so that "Ciática" and "ciatica" are one word), split at anything but a–z and 0–9, without stopwords and words
 // of one character.
 func Words(s string, stop map[string]bool) []string {
 	var out []string
@@ -38,8 +26,9 @@ func Words(s string, stop map[string]bool) []string {
 
 // A tokenizer reads the words of a text as Words returns them, stopwords
 // included, one at a time, with their hashes: the analyzer's loop over
-// every word of every page. It folds a letter at a time, as Fold does a
-// whole string (lowercasing and decomposing are both letter by letter):
+// every word of every page. It folds a letter at a time, as the script
+// does a whole query (lowercasing and decomposing are both letter by
+// letter):
 // ASCII at once, any other letter through unicode.ToLower and NFD, its
 // accents dropped and what is left of it outside a–z and 0–9 a break
 // between words.
@@ -47,7 +36,7 @@ type tokenizer struct {
 	s string
 	i int // the next byte of s to read
 	// w is the word next found, in buf (valid until the next call), and
-	// h its hash, hashWord(w).
+	// h its FNV-1a hash.
 	w   []byte
 	h   uint32
 	buf [64]byte
@@ -65,7 +54,7 @@ func (t *tokenizer) reset(s string) {
 // works on local copies of the tokenizer's fields, which the compiler
 // keeps in registers.
 func (t *tokenizer) next() bool {
-	const offset, prime = 2166136261, 16777619 // FNV-1a, as hashWord
+	const offset, prime = 2166136261, 16777619 // FNV-1a
 	s, i, w, h := t.s, t.i, t.buf[:0], uint32(offset)
 	for {
 		for len(t.rest) > 0 {

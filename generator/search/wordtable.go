@@ -20,17 +20,8 @@ type wordSlot struct {
 	off, size uint32 // the word is arena[off:off+size]
 }
 
-// hashWord is the FNV-1a hash of w.
-func hashWord(w []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
-}
-
-// get returns the number of the stem of w, whose hash is h (hashWord(w)),
+// get returns the number of the stem of w, whose hash is h (its FNV-1a
+// hash, as the tokenizer gives it),
 // if the table has w.
 func (t *wordTable) get(w []byte, h uint32) (uint32, bool) {
 	if len(t.slots) == 0 {
