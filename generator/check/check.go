@@ -268,7 +268,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			continue // most blocks: no need for the regular expression
 		}
 		for _, m := range percent.FindAllStringIndex(b.Text, -1) {
-			add(b.Line+strings.Count(b.Text[:m[0]], "\n"), diag.RulePercent, Hint,
+			add(lineOf(b, m[0]), diag.RulePercent, Hint,
 				"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
 		}
 	}
@@ -300,12 +300,17 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	for _, b := range blocks {
 		for _, j := range jargon.find(b.Text) {
 			if !jargon.explained(j.word, subject) {
-				note(b.Line+strings.Count(b.Text[:j.at], "\n"), diag.RuleJargon, "%q has a plainer word: %s", j)
+				note(lineOf(b, j.at), diag.RuleJargon, "%q has a plainer word: %s", j)
 			}
 		}
 		for _, u := range findPromotional(b.Text) {
-			note(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePromotional,
+			note(lineOf(b, u.at), diag.RulePromotional,
 				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u)
+		}
+		if !b.Heading {
+			for _, u := range findPassive(b.Text) {
+				add(lineOf(b, u.at), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
+			}
 		}
 	}
 	for _, w := range found {
@@ -314,14 +319,6 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			msg += fmt.Sprintf(" (used %d times on the page; the first is here)", w.uses)
 		}
 		add(w.line, w.rule, Warning, "%s", msg)
-	}
-	for _, b := range blocks {
-		if b.Heading {
-			continue
-		}
-		for _, u := range findPassive(b.Text) {
-			add(b.Line+strings.Count(b.Text[:u.at], "\n"), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
-		}
 	}
 	for _, c := range unsourcedClaims(p, body) {
 		add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)
@@ -338,6 +335,11 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 
 // percent matches numbers written as percentages.
 var percent = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)`)
+
+// lineOf returns the file line of the byte at offset at of block b.
+func lineOf(b readability.Block, at int) int {
+	return b.Line + strings.Count(b.Text[:at], "\n")
+}
 
 // review works out the review status of p on today.
 func review(p *site.Page, today time.Time) Review {

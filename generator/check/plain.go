@@ -301,7 +301,7 @@ func undefinedTerms(body *site.Body, blocks []readability.Block, g *content.Glos
 				return // the writer explained it in parentheses
 			}
 			t := g.Terms[entry]
-			add(b.Line+strings.Count(b.Text[:at], "\n"), diag.RuleUndefined, Warning,
+			add(lineOf(b, at), diag.RuleUndefined, Warning,
 				"the medical term %q is used without its definition (%s); explain it where it first appears, or use it in the page's text, where Lumen adds the definition",
 				t.Term, t.Definition)
 		})
