@@ -210,7 +210,8 @@ Radicular pain comes with radiculitis. Nociception is how we feel it. We may use
 
 // TestUnsourcedClaims checks claims.unsourced: a claim of outcome or
 // comparison needs a link to another site in its section of the body, or,
-// in the front matter, the page's references.
+// in the front matter, the page's references, among which are the sources
+// of a procedure's outcomes.
 func TestUnsourcedClaims(t *testing.T) {
 	r := reportOf(t, practice+`-- content/procedures/unsourced.md --
 ---
@@ -244,6 +245,20 @@ references:
 aftercare_warnings: [A fever.]
 ---
 Walking helps.
+-- content/procedures/outcomes.md --
+---
+title: Outcomes
+summary: About 1 in 5 people need it.
+key_points: [Walking helps.]
+author: dr-a
+reviewed_by: dr-a
+last_reviewed: 2026-11-01
+outcomes:
+  - text: About 8 in 10 people have less pain a year later.
+    source: {title: "A trial", doi: "10.1000/trial"}
+aftercare_warnings: [A fever.]
+---
+Walking helps.
 `)
 	claims := func(source string) string {
 		var out []string
@@ -257,8 +272,10 @@ Walking helps.
 	if got, want := claims("content/procedures/unsourced.md"), `3 "1 in 5"; 10 "less pain"`; got != want {
 		t.Errorf("unsourced.md: %s, want %s", got, want)
 	}
-	if got := claims("content/procedures/sourced.md"); got != "" {
-		t.Errorf("sourced.md: %s, want none", got)
+	for _, source := range []string{"content/procedures/sourced.md", "content/procedures/outcomes.md"} {
+		if got := claims(source); got != "" {
+			t.Errorf("%s: %s, want none", source, got)
+		}
 	}
 }
 

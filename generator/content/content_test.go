@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -135,6 +136,9 @@ func TestParseErrors(t *testing.T) {
 		{"override without reason", "content/articles/a.md", "---\ntitle: A\nreadability: {max_grade: 10}\n---\n", "content/articles/a.md:3: a readability override needs a reason"},
 		{"condition without summary", "content/conditions/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nkey_points: [K.]\n---\n", "content/conditions/a.md:2: a condition page needs a summary"},
 		{"procedure without key points", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\naftercare_warnings: [A fever.]\n---\n", "content/procedures/a.md:2: a procedure page needs key_points"},
+		{"outcome without a source", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\noutcomes:\n  - text: 8 in 10 people feel better.\n---\n", "content/procedures/a.md:10: outcome 1 has no source: a patient weighing the procedure needs to see where the number comes from\n    hint: add source:"},
+		{"outcome without text", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\noutcomes:\n  - source: {title: T, pmid: \"123\"}\n---\n", "content/procedures/a.md:10: outcome 1 has no text"},
+		{"outcome with a bad source", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\noutcomes:\n  - text: 8 in 10 people feel better.\n    source: {title: T, doi: \"doi:10.1/x\"}\n---\n", `content/procedures/a.md:11: outcome 1: source: doi "doi:10.1/x" is not a DOI`},
 		{"procedure without aftercare warnings", "content/procedures/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\n---\n", "content/procedures/a.md:2: a procedure page needs aftercare_warnings"},
 		{"faq without summary", "content/faqs/a.md", "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nquestions:\n  - question: Why\n    answer: Because.\n---\n", "content/faqs/a.md:2: a faq page needs a summary"},
 	}
@@ -166,6 +170,43 @@ func TestParseTypedFrontMatter(t *testing.T) {
 	}
 	if p.BodyLine != 13 || string(p.Body) != "\nBody here.\n" || p.Kind != KindProcedure || p.Section != "procedures" {
 		t.Errorf("page %+v", p)
+	}
+}
+
+// TestOutcomesAreCited checks that the sources of a procedure's outcomes
+// join its references, each once: a source already among the references
+// (by its address) is not added again.
+func TestOutcomesAreCited(t *testing.T) {
+	src := "---\ntitle: A\nauthor: x\nreviewed_by: x\nlast_reviewed: 2026-01-01\nsummary: S.\nkey_points: [K.]\naftercare_warnings: [A fever.]\n" +
+		"references:\n  - {title: Trial A, doi: 10.1000/a}\n" +
+		"outcomes:\n  - {text: One., source: {title: Trial A again, doi: 10.1000/a}}\n  - {text: Two., source: {title: Trial B, pmid: \"12\"}}\n  - {text: Three., source: {title: Trial B, pmid: \"12\"}}\n---\n"
+	p, errs := Parse("content/procedures/a.md", []byte(src))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, r := range p.Medical().References {
+		got = append(got, r.Title+" "+r.Link())
+	}
+	want := []string{"Trial A https://doi.org/10.1000/a", "Trial B https://pubmed.ncbi.nlm.nih.gov/12/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("references %q, want %q", got, want)
+	}
+}
+
+func TestReferenceShort(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Ruetten S, et al. Full-endoscopic discectomy: a randomized study. Spine. 2008;33:931-939", "Ruetten S, et al., 2008"},
+		{"NICE guideline NG59: Low back pain and sciatica in over 16s", "NICE guideline NG59"},
+		{"Deyo RA, Mirza SK. Herniated lumbar intervertebral disk. N Engl J Med. 2016;374:1763-1772", "Deyo RA, Mirza SK, 2016"},
+		{"NIAMS: Back Pain", "NIAMS"},
+		{"A study from 2019", "A study from 2019"},
+		{"  Plain title  ", "Plain title"},
+	}
+	for _, tt := range tests {
+		if got := (Reference{Title: tt.title}).Short(); got != tt.want {
+			t.Errorf("Short(%q) = %q, want %q", tt.title, got, tt.want)
+		}
 	}
 }
 

@@ -2,6 +2,9 @@ package content
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -79,6 +82,31 @@ func (r Reference) Link() string {
 	return ""
 }
 
+// Short returns a short name for the reference, to cite it beside the text
+// it supports: its title up to the first ". " or ": " ("Ruetten S, et
+// al"), with the first year the rest of the title gives ("Ruetten S, et
+// al., 2008").
+func (r Reference) Short() string {
+	t := strings.TrimSpace(r.Title)
+	head, rest := t, ""
+	if i := strings.Index(t, ". "); i > 0 {
+		head, rest = t[:i], t[i:]
+	}
+	if i := strings.Index(head, ": "); i > 0 {
+		head, rest = t[:i], t[i:]
+	}
+	if strings.HasSuffix(head, " et al") {
+		head += "." // the full stop of the abbreviation, not of the sentence
+	}
+	if y := yearPattern.FindString(rest); y != "" && !strings.Contains(head, y) {
+		return head + ", " + y
+	}
+	return head
+}
+
+// yearPattern matches a year of publication.
+var yearPattern = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b`)
+
 // ReadabilityOverride lets one page exceed the site's reading-level target
 // for a stated reason.
 type ReadabilityOverride struct {
@@ -106,14 +134,21 @@ type Condition struct {
 	// department now. Urgent are the signs that need care the same day or
 	// within 24 hours, and Routine those that need an appointment. The
 	// three are shown together, in that order, as when to get help.
-	RedFlags    []string `yaml:"red_flags"`
-	Urgent      []string `yaml:"urgent"`
-	Routine     []string `yaml:"routine"`
+	RedFlags []string `yaml:"red_flags"`
+	Urgent   []string `yaml:"urgent"`
+	Routine  []string `yaml:"routine"`
+	// SelfCare is what patients can do themselves, and what to avoid.
+	SelfCare    SelfCare `yaml:"self_care"`
 	Causes      []string `yaml:"causes"`
 	RiskFactors []string `yaml:"risk_factors"`
-	Diagnosis   []string `yaml:"diagnosis"`
+	// Complications are the problems the condition can lead to.
+	Complications []string `yaml:"complications"`
+	Diagnosis     []string `yaml:"diagnosis"`
 	// Treatments are listed from the least to the most invasive.
 	Treatments []string `yaml:"treatments"`
+	// Prevention is how to lower the chance of getting the condition, or
+	// of it coming back.
+	Prevention []string `yaml:"prevention"`
 	// Procedures are slugs of procedure pages that treat the condition.
 	Procedures []string `yaml:"procedures"`
 	// ICD10 are the ICD-10-CM codes, such as M51.26; one code may be
@@ -135,6 +170,16 @@ type Procedure struct {
 	Treats     []string `yaml:"treats"`
 	Duration   string   `yaml:"duration"`
 	Anesthesia string   `yaml:"anesthesia"`
+	// NotFor says who should not have the procedure, or for whom it is
+	// unlikely to help.
+	NotFor []string `yaml:"not_for"`
+	// Outcomes say how well the procedure works, each with its source.
+	Outcomes []Outcome `yaml:"outcomes"`
+	// Before, During and After say what happens before the procedure (how
+	// to prepare), during it (in order) and after it.
+	Before []string `yaml:"before"`
+	During []string `yaml:"during"`
+	After  []string `yaml:"after"`
 	// Recovery is the recovery timeline, in order.
 	Recovery     []RecoveryStep `yaml:"recovery"`
 	Risks        []string       `yaml:"risks"`
@@ -143,6 +188,32 @@ type Procedure struct {
 	// call to the practice or emergency care (fever, a leaking wound, new
 	// weakness, …): shown with the practice's after-hours number.
 	AftercareWarnings []string `yaml:"aftercare_warnings"`
+}
+
+// SelfCare is self-care advice as things to do and things not to do.
+type SelfCare struct {
+	Do   []string `yaml:"do"`
+	Dont []string `yaml:"dont"`
+}
+
+// Outcome is one statement of how well a procedure works ("About 8 in 10
+// people have less leg pain a year later.") with the study or guideline
+// it comes from: an outcome without a source is an error.
+type Outcome struct {
+	Text   string    `yaml:"text"`
+	Source Reference `yaml:"source"`
+}
+
+// citeOutcomes adds the sources of the outcomes to the references, each
+// once, so that the page's list of references, its JSON-LD citations and
+// its printed copy name every source the page uses.
+func (p *Procedure) citeOutcomes() {
+	for _, o := range p.Outcomes {
+		link := o.Source.Link()
+		if link != "" && !slices.ContainsFunc(p.References, func(r Reference) bool { return r.Link() == link }) {
+			p.References = append(p.References, o.Source)
+		}
+	}
 }
 
 // RecoveryStep is one point on a recovery timeline.

@@ -279,6 +279,9 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 		return nil, errs
 	}
 	errs = append(errs, validate(p)...)
+	if pr, ok := p.Meta.(*Procedure); ok {
+		pr.citeOutcomes()
+	}
 	return p, errs
 }
 

@@ -33,22 +33,36 @@ func (c *Condition) Readable() []Field {
 	out = list(out, "red_flags", c.RedFlags)
 	out = list(out, "urgent", c.Urgent)
 	out = list(out, "routine", c.Routine)
+	out = list(out, "self_care.do", c.SelfCare.Do)
+	out = list(out, "self_care.dont", c.SelfCare.Dont)
 	out = list(out, "causes", c.Causes)
 	out = list(out, "risk_factors", c.RiskFactors)
+	out = list(out, "complications", c.Complications)
 	out = list(out, "diagnosis", c.Diagnosis)
-	return list(out, "treatments", c.Treatments)
+	out = list(out, "treatments", c.Treatments)
+	return list(out, "prevention", c.Prevention)
 }
 
-// Readable returns what patients read of a procedure page: the recovery
-// timeline, the risks and the alternatives after the summary and key
-// points.
+// Readable returns what patients read of a procedure page, in the order
+// the theme shows it: who should not have it, how well it works, before,
+// during and after, the recovery timeline, when to get help, the risks and
+// the alternatives after the summary and key points.
 func (p *Procedure) Readable() []Field {
 	out := p.Medical.readable(p.Common.Readable())
+	out = list(out, "not_for", p.NotFor)
+	for i, o := range p.Outcomes {
+		if o.Text != "" {
+			out = append(out, Field{Key: "outcomes." + strconv.Itoa(i) + ".text", Text: o.Text, Item: true})
+		}
+	}
+	out = list(out, "before", p.Before)
+	out = list(out, "during", p.During)
+	out = list(out, "after", p.After)
 	for i, r := range p.Recovery {
 		out = append(out, Field{Key: "recovery." + strconv.Itoa(i), Text: r.What, Item: true})
 	}
-	out = list(out, "risks", p.Risks)
 	out = list(out, "aftercare_warnings", p.AftercareWarnings)
+	out = list(out, "risks", p.Risks)
 	return list(out, "alternatives", p.Alternatives)
 }
 

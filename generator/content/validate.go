@@ -151,33 +151,54 @@ func validateMedical(p *Page, m *Medical, bad func(string, string, ...any) *diag
 			WithHint("give a later next_review, or leave it out: it defaults to last_reviewed plus review.interval_months")
 	}
 	for i, r := range m.References {
-		k := fmt.Sprintf("references.%d", i)
-		n := 0
-		for _, s := range []string{r.URL, r.DOI, r.PMID} {
-			if s != "" {
-				n++
+		validateReference(fmt.Sprintf("references.%d", i), fmt.Sprintf("reference %d", i+1), r, bad)
+	}
+	if pr, ok := p.Meta.(*Procedure); ok {
+		for i, o := range pr.Outcomes {
+			k := fmt.Sprintf("outcomes.%d", i)
+			switch {
+			case strings.TrimSpace(o.Text) == "":
+				bad(k, "outcome %d has no text", i+1).
+					WithHint("say how well it works, with numbers, such as text: About 8 in 10 people have less leg pain a year later.")
+			case o.Source == (Reference{}):
+				bad(k, "outcome %d has no source: a patient weighing the procedure needs to see where the number comes from", i+1).
+					WithHint("add source: {title: \"Author A, et al. Title. Journal. Year\", doi: 10.…}, or leave the outcome out")
+			default:
+				validateReference(k+".source", fmt.Sprintf("outcome %d: source", i+1), o.Source, bad)
 			}
-		}
-		switch {
-		case strings.TrimSpace(r.Title) == "":
-			bad(k, "reference %d has no title", i+1)
-		case n == 0:
-			bad(k, "reference %d has no url, doi or pmid", i+1).
-				WithHint("add where to find it: url: https://…, doi: 10.1097/BRS.0000000000001234 or pmid: 12345678")
-		case n > 1:
-			bad(k, "reference %d has more than one of url, doi and pmid", i+1).
-				WithHint("keep only one of them")
-		case r.URL != "" && !isHTTPURL(r.URL):
-			bad(k, "reference %d: url %q is not an http or https address", i+1, r.URL)
-		case r.DOI != "" && !doiPattern.MatchString(r.DOI):
-			bad(k, "reference %d: doi %q is not a DOI", i+1, r.DOI).WithHint("a DOI looks like 10.1097/BRS.0000000000001234, without https://doi.org/")
-		case r.PMID != "" && !pmidPattern.MatchString(r.PMID):
-			bad(k, "reference %d: pmid %q is not a PubMed ID", i+1, r.PMID).WithHint("a PubMed ID is a number of up to 9 digits")
 		}
 	}
 	if o := m.Readability; o != nil && strings.TrimSpace(o.Reason) == "" {
 		bad("readability", "a readability override needs a reason").
 			WithHint(`say why this page may read harder, such as reason: "names of procedures the surgeon must use"`)
+	}
+}
+
+// validateReference reports what is wrong with reference r, written at
+// key k and named in messages as what ("reference 2"): it needs a title
+// and exactly one of url, doi and pmid, each well formed.
+func validateReference(k, what string, r Reference, bad func(string, string, ...any) *diag.Error) {
+	n := 0
+	for _, s := range []string{r.URL, r.DOI, r.PMID} {
+		if s != "" {
+			n++
+		}
+	}
+	switch {
+	case strings.TrimSpace(r.Title) == "":
+		bad(k, "%s has no title", what)
+	case n == 0:
+		bad(k, "%s has no url, doi or pmid", what).
+			WithHint("add where to find it: url: https://…, doi: 10.1097/BRS.0000000000001234 or pmid: 12345678")
+	case n > 1:
+		bad(k, "%s has more than one of url, doi and pmid", what).
+			WithHint("keep only one of them")
+	case r.URL != "" && !isHTTPURL(r.URL):
+		bad(k, "%s: url %q is not an http or https address", what, r.URL)
+	case r.DOI != "" && !doiPattern.MatchString(r.DOI):
+		bad(k, "%s: doi %q is not a DOI", what, r.DOI).WithHint("a DOI looks like 10.1097/BRS.0000000000001234, without https://doi.org/")
+	case r.PMID != "" && !pmidPattern.MatchString(r.PMID):
+		bad(k, "%s: pmid %q is not a PubMed ID", what, r.PMID).WithHint("a PubMed ID is a number of up to 9 digits")
 	}
 }
 

@@ -39,6 +39,9 @@ also_known_as: [Pinched nerve, Radiculopathy]
 symptoms: [Leg pain, Numbness in the foot]
 causes: [A slipped disc]
 risk_factors: [Smoking]
+complications: [Weakness in the leg that lasts]
+prevention: [Keep active, Lift with your knees bent]
+self_care: {do: [Keep moving], dont: [Stay in bed]}
 diagnosis: [Talk about your symptoms, MRI scan]
 treatments:
   - Physical therapy. Exercises to move better.
@@ -62,6 +65,13 @@ title: Discectomy
 summary: The doctor removes the piece of disc.
 procedure_type: surgical
 treats: [sciatica]
+not_for: [People whose pain is mostly in the back]
+outcomes:
+  - text: About 8 in 10 people have less leg pain a year later.
+    source: {title: SPORT, doi: 10.1001/jama.296.20.2441}
+before: [Stop eating 6 hours before, Arrange a ride home.]
+during: [You lie on your stomach, The doctor removes the piece of disc]
+after: [You rest for an hour]
 recovery:
   - {when: Same day, what: You go home.}
   - {when: 6 weeks, what: Back to work.}

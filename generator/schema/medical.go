@@ -70,18 +70,21 @@ func citations(refs []content.Reference) []creativeWork {
 
 // medicalCondition is the MedicalCondition a condition page is about.
 type medicalCondition struct {
-	Type              types         `json:"@type"`
-	ID                string        `json:"@id"`
-	Name              string        `json:"name"`
-	URL               string        `json:"url"`
-	AlternateName     []string      `json:"alternateName,omitempty"`
-	Description       string        `json:"description,omitempty"`
-	AssociatedAnatomy []named       `json:"associatedAnatomy,omitempty"`
-	SignOrSymptom     []named       `json:"signOrSymptom,omitempty"`
-	Cause             []named       `json:"cause,omitempty"`
-	RiskFactor        []named       `json:"riskFactor,omitempty"`
-	PossibleTreatment []any         `json:"possibleTreatment,omitempty"`
-	Code              []medicalCode `json:"code,omitempty"`
+	Type              types    `json:"@type"`
+	ID                string   `json:"@id"`
+	Name              string   `json:"name"`
+	URL               string   `json:"url"`
+	AlternateName     []string `json:"alternateName,omitempty"`
+	Description       string   `json:"description,omitempty"`
+	AssociatedAnatomy []named  `json:"associatedAnatomy,omitempty"`
+	SignOrSymptom     []named  `json:"signOrSymptom,omitempty"`
+	Cause             []named  `json:"cause,omitempty"`
+	RiskFactor        []named  `json:"riskFactor,omitempty"`
+	PossibleTreatment []any    `json:"possibleTreatment,omitempty"`
+	// PossibleComplication is Text in schema.org: one value per entry.
+	PossibleComplication []string      `json:"possibleComplication,omitempty"`
+	PrimaryPrevention    []named       `json:"primaryPrevention,omitempty"`
+	Code                 []medicalCode `json:"code,omitempty"`
 }
 
 // medicalCode is a code from a controlled vocabulary, here ICD-10-CM.
@@ -97,16 +100,18 @@ type medicalCode struct {
 func (b *builder) condition(wp *webPage, m *content.Condition) {
 	p := b.p
 	c := &medicalCondition{
-		Type:              typ("MedicalCondition"),
-		ID:                p.Permalink + fragCondition,
-		Name:              p.Title(),
-		URL:               p.Permalink,
-		AlternateName:     nonEmpty(m.AlsoKnownAs),
-		Description:       strings.TrimSpace(m.Summary),
-		AssociatedAnatomy: namedList("AnatomicalStructure", m.Anatomy),
-		SignOrSymptom:     namedList("MedicalSignOrSymptom", m.Symptoms),
-		Cause:             namedList("MedicalCause", m.Causes),
-		RiskFactor:        namedList("MedicalRiskFactor", m.RiskFactors),
+		Type:                 typ("MedicalCondition"),
+		ID:                   p.Permalink + fragCondition,
+		Name:                 p.Title(),
+		URL:                  p.Permalink,
+		AlternateName:        nonEmpty(m.AlsoKnownAs),
+		Description:          strings.TrimSpace(m.Summary),
+		AssociatedAnatomy:    namedList("AnatomicalStructure", m.Anatomy),
+		SignOrSymptom:        namedList("MedicalSignOrSymptom", m.Symptoms),
+		Cause:                namedList("MedicalCause", m.Causes),
+		RiskFactor:           namedList("MedicalRiskFactor", m.RiskFactors),
+		PossibleComplication: nonEmpty(m.Complications),
+		PrimaryPrevention:    namedList("MedicalTherapy", m.Prevention),
 	}
 	for _, r := range entityRefs(p.Procedures) {
 		c.PossibleTreatment = append(c.PossibleTreatment, r)
@@ -141,6 +146,21 @@ func therapy(t string) (named, bool) {
 	return th, true
 }
 
+// sentences returns the non-empty entries of list as one text.
+func sentences(list []string) string { return strings.Join(sentenceList(list), " ") }
+
+// sentenceList returns the non-empty entries of list, each ending as a
+// sentence: a full stop is added to one that ends without one.
+func sentenceList(list []string) []string {
+	out := nonEmpty(list)
+	for i, s := range out {
+		if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+			out[i] = s + "."
+		}
+	}
+	return out
+}
+
 // nonEmpty returns the trimmed, non-empty strings of list.
 func nonEmpty(list []string) []string {
 	var out []string
@@ -160,7 +180,13 @@ type medicalProcedure struct {
 	URL           string `json:"url"`
 	Description   string `json:"description,omitempty"`
 	ProcedureType string `json:"procedureType,omitempty"`
+	Preparation   string `json:"preparation,omitempty"`
+	HowPerformed  string `json:"howPerformed,omitempty"`
 	Followup      string `json:"followup,omitempty"`
+	// Outcome is Text or MedicalEntity in schema.org: one text per
+	// outcome, whose sources are among the page's citations (the loader
+	// adds them to its references).
+	Outcome []string `json:"outcome,omitempty"`
 }
 
 // procedureTypes returns the schema.org type of procedure page q: from its
@@ -203,17 +229,24 @@ func (b *builder) procedure(wp *webPage, m *content.Procedure) {
 		URL:           p.Permalink,
 		Description:   strings.TrimSpace(m.Summary),
 		ProcedureType: procedureTypeValues[m.ProcedureType],
-		Followup:      followup(m.Recovery),
+		Preparation:   sentences(m.Before),
+		HowPerformed:  sentences(m.During),
+		Followup:      followup(m.After, m.Recovery),
+	}
+	for _, o := range m.Outcomes {
+		if t := strings.TrimSpace(o.Text); t != "" {
+			n.Outcome = append(n.Outcome, t)
+		}
 	}
 	wp.About = []*ref{{ID: n.ID}}
 	wp.Mentions = entityRefs(p.Conditions)
 	b.add(n)
 }
 
-// followup returns the recovery timeline as one text: "When: what." per
-// step.
-func followup(steps []content.RecoveryStep) string {
-	var parts []string
+// followup returns what happens after a procedure and its recovery
+// timeline as one text: the after list, then "When: what." per step.
+func followup(after []string, steps []content.RecoveryStep) string {
+	parts := sentenceList(after)
 	for _, s := range steps {
 		when, what := strings.TrimSpace(s.When), strings.TrimSpace(s.What)
 		switch {

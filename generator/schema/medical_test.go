@@ -48,6 +48,9 @@ func TestCondition(t *testing.T) {
 	eqList(t, "signOrSymptom", names(list(c, "signOrSymptom")), "Leg pain", "Numbness in the foot")
 	eqList(t, "cause", names(list(c, "cause")), "A slipped disc")
 	eqList(t, "riskFactor", names(list(c, "riskFactor")), "Smoking")
+	eqList(t, "possibleComplication", strs(c, "possibleComplication"), "Weakness in the leg that lasts")
+	eqList(t, "primaryPrevention", names(list(c, "primaryPrevention")), "Keep active", "Lift with your knees bent")
+	eqList(t, "primaryPrevention type", typesOf(list(c, "primaryPrevention")[0]), "MedicalTherapy")
 	if c["typicalTest"] != nil {
 		t.Error("typicalTest is set from a diagnosis list that mixes tests with other steps")
 	}
@@ -97,7 +100,18 @@ func TestProcedure(t *testing.T) {
 	}
 	d := render(t, s, "/procedures/discectomy/")
 	n := d.node(t, "https://example.com/procedures/discectomy/#procedure")
-	eq(t, "followup", n["followup"], any("Same day: You go home. 6 weeks: Back to work."))
+	eq(t, "preparation", n["preparation"], any("Stop eating 6 hours before. Arrange a ride home."))
+	eq(t, "howPerformed", n["howPerformed"], any("You lie on your stomach. The doctor removes the piece of disc."))
+	eq(t, "followup", n["followup"], any("You rest for an hour. Same day: You go home. 6 weeks: Back to work."))
+	eqList(t, "outcome", strs(n, "outcome"), "About 8 in 10 people have less leg pain a year later.")
+	var cites []string
+	for _, c := range list(d.node(t, "https://example.com/procedures/discectomy/#webpage"), "citation") {
+		cites = append(cites, c["name"].(string)+" "+c["url"].(string))
+	}
+	eqList(t, "citations", cites, "SPORT https://doi.org/10.1001/jama.296.20.2441")
+	if n["contraindication"] != nil {
+		t.Error("contraindication is set: schema.org defines it on MedicalTherapy, not on a procedure")
+	}
 	eq(t, "description", n["description"], any("The doctor removes the piece of disc."))
 	wp := d.node(t, "https://example.com/procedures/discectomy/#webpage")
 	m := list(wp, "mentions")

@@ -36,15 +36,21 @@
 //	                    associatedAnatomy (AnatomicalStructure per anatomy entry),
 //	                    signOrSymptom (MedicalSignOrSymptom per symptom), cause (MedicalCause),
 //	                    riskFactor (MedicalRiskFactor), possibleTreatment (the procedure pages,
-//	                    then a MedicalTherapy per treatments entry), code (MedicalCode,
-//	                    codingSystem ICD-10-CM, per icd10 entry)
+//	                    then a MedicalTherapy per treatments entry), possibleComplication
+//	                    (complications, as text), primaryPrevention (MedicalTherapy per
+//	                    prevention entry), code (MedicalCode, codingSystem ICD-10-CM, per
+//	                    icd10 entry); the urgency tiers and self_care have no property
+//	                    and are left out
 //	procedure           @type from procedure_type: surgical → SurgicalProcedure, diagnostic →
 //	                    DiagnosticProcedure, any other that treats a condition →
 //	                    TherapeuticProcedure, else MedicalProcedure; name, description
 //	                    (summary), procedureType (surgical → SurgicalProcedure, percutaneous
 //	                    and injection → PercutaneousProcedure, noninvasive →
-//	                    NoninvasiveProcedure), followup (the recovery timeline); the page's
-//	                    mentions lists the conditions it treats
+//	                    NoninvasiveProcedure), preparation (before), howPerformed (during),
+//	                    followup (after, then the recovery timeline), outcome (each
+//	                    outcome's text; its source is a citation of the page); the page's
+//	                    mentions lists the conditions it treats. not_for is left out:
+//	                    contraindication belongs to MedicalTherapy, not to a procedure
 //	FAQPage             mainEntity: Question {name, acceptedAnswer: Answer {text}}, the
 //	                    answer as plain text; about lists the pages the questions are about
 //	Article             headline, description, author, datePublished, dateModified, image,

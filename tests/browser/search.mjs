@@ -63,6 +63,7 @@ async function main() {
   });
   let first = 0, top3 = 0, status = 0;
   const failures = [];
+  const behind = []; // in the first three, but not first
   const requests = [];
   try {
     const page = browser.pages()[0] || await browser.newPage();
@@ -71,6 +72,7 @@ async function main() {
       const got = await results(page, origin, q);
       const rank = got.indexOf(want) + 1;
       if (rank === 1) first++;
+      if (rank > 1 && rank <= 3) behind.push(`  ${q} => ${want}: ${rank}, after ${got.slice(0, rank - 1).join(', ')}`);
       if (rank >= 1 && rank <= 3) top3++;
       else failures.push(`  ${q} => ${want}: got ${got.slice(0, 3).join(', ') || 'no results'}`);
     }
@@ -103,6 +105,7 @@ async function main() {
   }
   const pct = (n) => `${Math.round((100 * n) / queries.length)}%`;
   console.log(`search${base === '/' ? '' : ' under ' + base}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
+  if (behind.length && base === '/') console.log('search: second or third:\n' + behind.join('\n'));
   if (failures.length) {
     status = 1;
     console.error('search: not in the first three:\n' + failures.join('\n'));
