@@ -44,26 +44,23 @@ machine() {
 # site N FLAVOR: generate (or reuse) the site and print its folder.
 site() {
   local n="$1" flavor="$2" dir="$SITES/$1-s$SEED-$2" stamp want
-  want="$(sha256sum "$GENSITE" | cut -c1-16) pages=$n seed=$SEED flavor=$flavor fixup=1"
+  want="$(sha256sum "$GENSITE" | cut -c1-16) pages=$n seed=$SEED flavor=$flavor fixup=2"
   stamp="$dir/.compare-stamp"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "generating $n pages ($flavor)"
     rm -rf "$dir"
     python3 "$GENSITE" --pages "$n" --seed "$SEED" --out "$dir" --flavor "$flavor" --force >&2
-    fixup "$dir/content"
+    fixup "$dir"
     echo "$want" > "$stamp"
   fi
   echo "$dir"
 }
 
-# fixup CONTENT: give links whose whole text is vague (Lumen's list, see
-# generator/markdown/accessibility.go) a few words more.
+# fixup SITE: ready a generated site for Lumen (go run ./bench/fixup; see
+# internal/benchsite): vague link texts get a few words more, medical pages
+# the summary, key points and aftercare warnings Lumen requires.
 fixup() {
-  local vague='click here|here|click|read more|more|link|this link|this page|learn more|go'
-  grep -rliE "\[($vague)\]\(" "$1" | while IFS= read -r f; do
-    perl -pi -e "s/(?<!!)\[($vague)\]\(/[\$1 about this topic](/gi" "$f"
-    log "fix-up: vague link text in ${f#"$1"/}"
-  done || true
+  (cd "$REPO" && go run ./bench/fixup "$1")
 }
 
 # ---------------------------------------------------------------- timing

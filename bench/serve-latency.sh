@@ -34,6 +34,7 @@ echo "# generating $PAGES pages for each tool" >&2
 rm -rf "$WORK/plain" "$WORK/hugo" "$WORK/example"
 python3 "$shared/gensite.py" --pages "$PAGES" --seed 1 --out "$WORK/plain" --flavor plain >&2
 python3 "$shared/gensite.py" --pages "$PAGES" --seed 1 --out "$WORK/hugo" --flavor hugo >&2
+(cd "$repo" && go run ./bench/fixup "$WORK/plain" "$WORK/hugo")
 mkdir -p "$WORK/example" && cp -r "$repo/site.yaml" "$repo/content" "$WORK/example/"
 
 # wait_for URL PID LOG: wait until URL is served (up to 120 s).
