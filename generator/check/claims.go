@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -81,11 +82,46 @@ func inQuestion(text string, at int) bool {
 	return end >= 0 && text[at+end] == '?'
 }
 
-// outcome matches claims of outcome or comparison that a patient would
-// weigh a choice on, and so need a source: "less pain", "faster recovery",
-// "lower complication rates", "reduced opioid use", a success rate, a
-// percentage, "1 in 5 people".
-var outcome = regexp.MustCompile(`(?i)\b(?:(?:less|more|lower|higher|fewer|faster|quicker|shorter|longer|better|reduced|increased|improved|smaller|greater)\s+(?:pain|recovery|recoveries|complications?(?:\s+rates?)?|risks?|opioid\s+use|success(?:\s+rates?)?|outcomes?|results?|scarring|blood\s+loss|hospital\s+stays?|infection\s+rates?|relief|function)|success\s+rates?|\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b)`)
+// outcomeList finds claims of outcome or comparison that a patient would
+// weigh a choice on, and so need a source: a word of more or less before
+// what patients weigh ("less pain", "faster recovery", "lower complication
+// rates", "reduced opioid use"), or a success rate.
+var outcomeList = func() *phraseList {
+	more := []string{"less", "more", "lower", "higher", "fewer", "faster", "quicker", "shorter", "longer",
+		"better", "reduced", "increased", "improved", "smaller", "greater"}
+	things := []string{"pain", "recovery", "recoveries", "complication", "complications", "complication rate",
+		"complication rates", "complications rate", "complications rates", "risk", "risks", "opioid use",
+		"success", "success rate", "success rates", "outcome", "outcomes", "result", "results", "scarring",
+		"blood loss", "hospital stay", "hospital stays", "infection rate", "infection rates", "relief", "function"}
+	m := map[string]string{"success rate": "", "success rates": ""}
+	for _, c := range more {
+		for _, t := range things {
+			m[c+" "+t] = ""
+		}
+	}
+	return newPhraseList(m)
+}()
+
+// outcomeNumber matches the claims of outcome that are numbers: a
+// percentage, or "1 in 5" and "3 out of 10". It is only run on texts with
+// a digit.
+var outcomeNumber = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b`)
+
+// findOutcomes returns the offsets of the claims of outcome or comparison
+// in text, in order.
+func findOutcomes(text string) [][2]int {
+	var out [][2]int
+	for _, u := range outcomeList.find(text) {
+		out = append(out, [2]int{u.at, u.at + len(u.word)})
+	}
+	if strings.ContainsAny(text, "0123456789") {
+		for _, m := range outcomeNumber.FindAllStringIndex(text, -1) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
+		slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	}
+	return out
+}
 
 // A claim is an outcome or comparison found in a page's text, with its
 // line.
@@ -102,7 +138,7 @@ type claim struct {
 func unsourcedClaims(p *site.Page, body *site.Body) []claim {
 	var out []claim
 	find := func(text string, line int) {
-		for _, m := range outcome.FindAllStringIndex(text, -1) {
+		for _, m := range findOutcomes(text) {
 			out = append(out, claim{line + strings.Count(text[:m[0]], "\n"), strings.TrimSpace(text[m[0]:m[1]])})
 		}
 	}

@@ -52,3 +52,28 @@ func TestFindPassive(t *testing.T) {
 		{"The surgeon removes the disc. Rest is good.", nil},
 	})
 }
+
+func TestFindOutcomes(t *testing.T) {
+	testFinder(t, "findOutcomes", func(text string) []phraseUse {
+		var out []phraseUse
+		for _, m := range findOutcomes(text) {
+			out = append(out, phraseUse{at: m[0], word: text[m[0]:m[1]]})
+		}
+		return out
+	}, []finderCase{
+		{"It means less pain and a Faster Recovery.", []string{"less pain", "Faster Recovery"}},
+		{"Studies show lower complication rates and reduced opioid use.", []string{"lower complication rates", "reduced opioid use"}},
+		{"About 1 in 5 people, or 20%, have less blood loss; 3 out of 10 need more.", []string{"1 in 5", "20%", "less blood loss", "3 out of 10"}},
+		{"Its success rate is 85 percent.", []string{"success rate", "85 percent"}},
+		// Not claims: no comparison of an outcome, no number of people.
+		{"Tell us if you have more questions. Pain can last 6 weeks.", nil},
+		{"Walk for 10 minutes, 3 times a day.", nil},
+	})
+}
+
+func TestFindPassiveLeavesNamesAlone(t *testing.T) {
+	testFinder(t, "findPassive", findPassive, []finderCase{
+		{"Values are `helped_68` and is used2.", nil},
+		{"It is, removed. It was\nremoved.", []string{"was removed"}},
+	})
+}

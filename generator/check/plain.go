@@ -137,7 +137,7 @@ type phraseUse struct {
 
 // find returns the uses of l's words and phrases in text, each once, in
 // order: the text's words are looked up one by one, and with the word
-// after them for two-word phrases ("prior to", "adverse event"), which win
+// after them, when only white space is between, for two-word phrases ("prior to", "adverse event"), which win
 // over a single word. Three-word phrases ("in order to") are found by
 // their first two words and checked whole.
 func (l *phraseList) find(text string) []phraseUse {
@@ -150,9 +150,9 @@ func (l *phraseList) find(text string) []phraseUse {
 		first := l.words[string(one)]
 		say, found, last := "", false, [2]int{start, end}
 		if first.startsPhrase {
-			if start1, end1 := nextWord(text, end); start1 >= 0 {
+			if start1, end1 := nextWord(text, end); start1 >= 0 && spaceOnly(text[end:start1]) {
 				two := appendLower(append(one, ' '), text[start1:end1])
-				if start2, end2 := nextWord(text, end1); start2 >= 0 {
+				if start2, end2 := nextWord(text, end1); start2 >= 0 && spaceOnly(text[end1:start2]) {
 					three := appendLower(append(two, ' '), text[start2:end2])
 					say, found = l.phrases[string(three)]
 					last = [2]int{start2, end2}

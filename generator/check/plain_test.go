@@ -14,7 +14,7 @@ import (
 func findJargon(text string) []phraseUse { return NewJargon(nil, nil).find(text) }
 
 func TestFindJargon(t *testing.T) {
-	text := "We utilize heat prior to surgery,\nin order to help. Edema? Prior tomorrow; priority."
+	text := "We utilize heat prior to surgery,\nin order to help. Edema? Prior tomorrow; priority. Prior, to."
 	var got []string
 	for _, j := range findJargon(text) {
 		got = append(got, fmt.Sprintf("%d:%s→%s", j.at, j.word, j.say))
@@ -36,7 +36,8 @@ func TestPhraseStartsCoverEveryPhrase(t *testing.T) {
 }
 
 // refFindJargon is findJargon as first written, with every word's span in
-// a slice and every phrase lower-cased whole: the reference that
+// a slice and every phrase (words with white space only between them)
+// lower-cased whole: the reference that
 // TestFindJargonMatchesReference holds findJargon to.
 func refFindJargon(text string) []phraseUse {
 	var out []phraseUse
@@ -59,9 +60,11 @@ func refFindJargon(text string) []phraseUse {
 		w := words[i]
 		lower := strings.ToLower(text[w[0]:w[1]])
 		found, end := "", w[1]
-		if jargonList.words[lower].startsPhrase && i+1 < len(words) {
+		// Words of a phrase have only white space between them.
+		gap := func(a, b int) bool { g := text[a:b]; return g != "" && strings.TrimLeft(g, " \t\n\r\f\v") == "" }
+		if jargonList.words[lower].startsPhrase && i+1 < len(words) && gap(w[1], words[i+1][0]) {
 			two := lower + " " + strings.ToLower(text[words[i+1][0]:words[i+1][1]])
-			if i+2 < len(words) {
+			if i+2 < len(words) && gap(words[i+1][1], words[i+2][0]) {
 				three := two + " " + strings.ToLower(text[words[i+2][0]:words[i+2][1]])
 				if _, ok := jargon[three]; ok {
 					found, end = three, words[i+2][1]
