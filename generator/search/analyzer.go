@@ -1,7 +1,7 @@
 package search
 
 import (
-	"cmp"
+	"bytes"
 	"encoding/binary"
 	"slices"
 	"strings"
@@ -41,8 +41,10 @@ type scratch struct {
 	// numbers: after a few pages, every word is found here, without a
 	// lock.
 	words wordTable
-	// terms is where a Doc's Terms are gathered, then copied out.
+	// terms is where a Doc's Terms are gathered, and enc where they are
+	// encoded, then copied out.
 	terms []Term
+	enc   []byte
 	// tok reads the words of each text of a Doc.
 	tok tokenizer
 }
@@ -68,55 +70,51 @@ type Doc struct {
 	URL, Title, Kind string
 	// Snippet is the start of the record's text, what a result shows.
 	Snippet string
-	// terms are the record's Terms, each once, in the order of their
-	// stems' numbers, encoded: for each, the gap from the number before
-	// (times two, plus one if Named) and Freq, as unsigned varints. A
-	// build keeps a few hundred Terms for each of up to hundreds of
-	// thousands of records until the last page is made: three bytes or
-	// so each rather than eight.
+	// terms are the record's Terms, each once, in the order they were
+	// found, encoded: for each, the stem's number (times two, plus one if
+	// Named) and Freq, as unsigned varints. A build keeps a few hundred
+	// Terms for each of up to hundreds of thousands of records until the
+	// last page is made: three bytes or so each rather than eight.
 	terms []byte
 	// Length is the sum of the weights of the record's words, against
 	// which BM25 weighs its counts.
 	Length int
 }
 
-// Terms returns the record's stems with their counts, in the order of the
-// stems' numbers.
+// Terms returns the record's stems with their counts, in the order they
+// were found in it.
 func (d *Doc) Terms() []Term {
 	var out []Term
 	d.eachTerm(func(t Term) { out = append(out, t) })
 	return out
 }
 
-// eachTerm calls fn with each of the record's Terms, in the order of the
-// stems' numbers.
+// eachTerm calls fn with each of the record's Terms, in the order they
+// were first found in it.
 func (d *Doc) eachTerm(fn func(Term)) {
-	b, stem := d.terms, uint32(0)
+	b := d.terms
 	for len(b) > 0 {
-		gap, n := binary.Uvarint(b)
+		stem, n := binary.Uvarint(b)
 		freq, m := binary.Uvarint(b[n:])
 		b = b[n+m:]
-		stem += uint32(gap >> 1)
-		fn(Term{Stem: stem, Freq: uint16(freq), Named: gap&1 == 1})
+		fn(Term{Stem: uint32(stem >> 1), Freq: uint16(freq), Named: stem&1 == 1})
 	}
 }
 
-// encodeTerms returns terms, sorted in place by stem number, encoded as
-// Doc.terms.
-func encodeTerms(terms []Term) []byte {
-	slices.SortFunc(terms, func(x, y Term) int { return cmp.Compare(x.Stem, y.Stem) })
-	out := make([]byte, 0, 3*len(terms))
-	prev := uint32(0)
+// appendTerms appends terms to dst encoded as Doc.terms: each stem number,
+// shifted left by one with Named in the low bit, and Freq, as varints.
+// They are not sorted to be written as gaps: sorting cost more than the
+// byte or so it saves a term.
+func appendTerms(out []byte, terms []Term) []byte {
 	for _, t := range terms {
-		gap := uint64(t.Stem-prev) << 1
+		stem := uint64(t.Stem) << 1
 		if t.Named {
-			gap |= 1
+			stem |= 1
 		}
-		out = binary.AppendUvarint(out, gap)
+		out = binary.AppendUvarint(out, stem)
 		out = binary.AppendUvarint(out, uint64(t.Freq))
-		prev = t.Stem
 	}
-	return slices.Clip(out)
+	return out
 }
 
 // A Term is one stem of a Doc.
@@ -178,7 +176,8 @@ func (a *Analyzer) Doc(r Record) Doc {
 	for _, t := range terms {
 		place[t.Stem] = 0
 	}
-	d.terms = encodeTerms(terms)
+	sc.enc = appendTerms(sc.enc[:0], terms)
+	d.terms = bytes.Clone(sc.enc)
 	tok.reset("") // not to keep the page's text alive
 	sc.place, sc.terms = place, terms
 	a.scratch.Put(sc)

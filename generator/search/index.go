@@ -26,10 +26,6 @@ const (
 	weightBody     = 1
 )
 
-// recordsPerFile is how many records one file of records holds: a
-// results page of ten fetches a few small files.
-const recordsPerFile = 4
-
 // allBytes is the size under which the script fetches every file of words
 // and postings at once.
 const allBytes = 200 << 10
@@ -60,6 +56,19 @@ func (l Layout) PostingFiles() int {
 	return min(max((l.Records+7)/8, 1), 1024)
 }
 
+// PerFile returns how many records one file of records holds: four, so
+// that a results page of ten fetches a few small files, or, when that
+// would make more than 2,048 files, 8 or 16: a build writes each file, and
+// on a disk thousands of small files cost more than a few more bytes a
+// query.
+func (l Layout) PerFile() int {
+	n := 4
+	for n < 16 && (l.Records+n-1)/n > 2048 {
+		n *= 2
+	}
+	return n
+}
+
 // Files returns the names of the index's files, relative to the site.
 func (l Layout) Files() []string {
 	names := []string{Dir + "/meta.json"}
@@ -69,8 +78,9 @@ func (l Layout) Files() []string {
 	for i := range l.PostingFiles() {
 		names = append(names, Dir+"/p/"+strconv.Itoa(i)+".json")
 	}
-	for i := 0; i < l.Records; i += recordsPerFile {
-		names = append(names, Dir+"/r/"+strconv.Itoa(i/recordsPerFile)+".json")
+	per := l.PerFile()
+	for i := 0; i < l.Records; i += per {
+		names = append(names, Dir+"/r/"+strconv.Itoa(i/per)+".json")
 	}
 	return names
 }
@@ -224,7 +234,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 		All          bool       `json:"all"`
 		Stop         []string   `json:"stop"`
 		Synonyms     [][]string `json:"synonyms"`
-	}{2, len(docs), layout.WordFiles(), layout.PostingFiles(), recordsPerFile, indexBytes < allBytes, stopList, synonyms})
+	}{2, len(docs), layout.WordFiles(), layout.PostingFiles(), layout.PerFile(), indexBytes < allBytes, stopList, synonyms})
 	if err != nil {
 		return err
 	}
@@ -237,16 +247,17 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 		Kind  string `json:"k"`
 		Text  string `json:"x"`
 	}
-	for from := 0; from < len(docs); from += recordsPerFile {
+	per := layout.PerFile()
+	for from := 0; from < len(docs); from += per {
 		var page []shown
-		for _, d := range docs[from:min(from+recordsPerFile, len(docs))] {
+		for _, d := range docs[from:min(from+per, len(docs))] {
 			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
 		}
 		data, err := json.Marshal(page)
 		if err != nil {
 			return err
 		}
-		if err := out(Dir+"/r/"+strconv.Itoa(from/recordsPerFile)+".json", data); err != nil {
+		if err := out(Dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
 			return err
 		}
 	}

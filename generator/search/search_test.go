@@ -113,7 +113,7 @@ func TestBuildWritesTheLayout(t *testing.T) {
 		Synonyms                                  [][]string
 	}
 	if err := json.Unmarshal(files["search/meta.json"], &meta); err != nil || meta.Records != 22 || meta.WordFiles != layout.WordFiles() ||
-		meta.PostingFiles != layout.PostingFiles() || meta.PostingFiles < 2 || !meta.All || meta.PerFile != recordsPerFile {
+		meta.PostingFiles != layout.PostingFiles() || meta.PostingFiles < 2 || !meta.All || meta.PerFile != layout.PerFile() {
 		t.Fatalf("meta %+v, %v", meta, err)
 	}
 	for name, data := range files {
@@ -156,7 +156,7 @@ func TestBuildWritesTheLayout(t *testing.T) {
 	if err := json.Unmarshal(files["search/r/0.json"], &recs); err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != recordsPerFile || recs[0].U != "/clinic/conditions/sciatica/" || recs[0].K != "Condition" || recs[1].X != "We treat sciatica and back pain." {
+	if len(recs) != 4 || recs[0].U != "/clinic/conditions/sciatica/" || recs[0].K != "Condition" || recs[1].X != "We treat sciatica and back pain." {
 		t.Errorf("records: %+v", recs[:2])
 	}
 	again := build()
@@ -309,4 +309,24 @@ func hashWord(w []byte) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// TestLayoutSizes checks how the index is split as a site grows: word
+// files by 64 records, postings files by 8 (at most 256 and 1,024), and
+// records four to a file until that would make more than 2,048 files.
+func TestLayoutSizes(t *testing.T) {
+	tests := []struct{ records, words, postings, perFile, files int }{
+		{1, 1, 1, 4, 4},
+		{40, 1, 5, 4, 17},
+		{8192, 128, 1024, 4, 1 + 128 + 1024 + 2048},
+		{8193, 129, 1024, 8, 1 + 129 + 1024 + 1025},
+		{20598, 256, 1024, 16, 1 + 256 + 1024 + 1288},
+		{100000, 256, 1024, 16, 1 + 256 + 1024 + 6250},
+	}
+	for _, tt := range tests {
+		l := Layout{Records: tt.records}
+		if got := [...]int{l.WordFiles(), l.PostingFiles(), l.PerFile(), len(l.Files())}; got != [...]int{tt.words, tt.postings, tt.perFile, tt.files} {
+			t.Errorf("%d records: words, postings, per file, files = %v, want %v", tt.records, got, [...]int{tt.words, tt.postings, tt.perFile, tt.files})
+		}
+	}
 }
