@@ -297,21 +297,27 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		seen[key] = w
 		found = append(found, w)
 	}
-	for _, b := range blocks {
-		for _, j := range jargon.find(b.Text) {
+	// Each block is split into words once, for every check of its
+	// wording; the claims of outcome are kept for unsourcedClaims.
+	var ws words
+	outcomes := make([][][2]int, len(blocks))
+	for i, b := range blocks {
+		ws.split(b.Text)
+		for _, j := range jargon.findIn(&ws) {
 			if !jargon.explained(j.word, subject) {
 				note(lineOf(b, j.at), diag.RuleJargon, "%q has a plainer word: %s", j)
 			}
 		}
-		for _, u := range findPromotional(b.Text) {
+		for _, u := range promotionalIn(&ws) {
 			note(lineOf(b, u.at), diag.RulePromotional,
 				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u)
 		}
 		if !b.Heading {
-			for _, u := range findPassive(b.Text) {
+			for _, u := range passiveIn(&ws) {
 				add(lineOf(b, u.at), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
 			}
 		}
+		outcomes[i] = outcomesIn(&ws)
 	}
 	for _, w := range found {
 		msg := fmt.Sprintf(w.format, w.word, w.say)
@@ -320,7 +326,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		}
 		add(w.line, w.rule, Warning, "%s", msg)
 	}
-	for _, c := range unsourcedClaims(p, body) {
+	for _, c := range unsourcedClaims(p, body, blocks, outcomes) {
 		add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)
 	}
 	for _, s := range rep.Long {

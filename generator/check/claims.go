@@ -1,10 +1,10 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -65,10 +65,14 @@ var negations = map[string]bool{"no": true, "not": true, "never": true, "cannot"
 // findPromotional returns the promotional wording in text, in order,
 // leaving out uses that a word before denies and uses in a question ("Will
 // the surgery cure my pain?"), which claim nothing.
-func findPromotional(text string) []phraseUse {
+func findPromotional(text string) []phraseUse { return promotionalIn(wordsOf(text)) }
+
+// promotionalIn returns the promotional wording among ws, as
+// findPromotional does.
+func promotionalIn(ws *words) []phraseUse {
 	var out []phraseUse
-	for _, u := range promotionalList.find(text) {
-		if !negations[u.before] && !inQuestion(text, u.at) {
+	for _, u := range promotionalList.findIn(ws, nil) {
+		if !negations[u.before] && !inQuestion(ws.text, u.at) {
 			out = append(out, u)
 		}
 	}
@@ -102,22 +106,158 @@ var outcomeList = func() *phraseList {
 	return newPhraseList(m)
 }()
 
-// outcomeNumber matches the claims of outcome that are numbers: a
-// percentage, or "1 in 5" and "3 out of 10". It is only run on texts with
-// a digit.
-var outcomeNumber = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b`)
+// numberClaims returns the offsets of the claims of outcome in text that
+// are numbers: a percentage ("20%", "85 percent", "3.5 per cent"), or "1
+// in 5" and "3 out of 10". Letters are compared in any case. It reads
+// the text once, as the expression
+//
+//	(?i)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b
+//
+// would match it (TestNumberClaimsMatchTheExpression), at a fraction of
+// its cost on pages full of numbers.
+func numberClaims(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
+		}
+		start, j := i, digitsEnd(text, i)
+		// A percentage: digits, perhaps a decimal part, perhaps one space.
+		k := j
+		if k+1 < len(text) && (text[k] == '.' || text[k] == ',') && isDigit(text[k+1]) {
+			k = digitsEnd(text, k+1)
+		}
+		end := -1
+		if k < len(text) && isSpace(text[k]) {
+			end = percentAt(text, k+1)
+		}
+		if end < 0 {
+			end = percentAt(text, k)
+		}
+		// Or "1 in 5", "3 out of 10", whole numbers.
+		if end < 0 && (start == 0 || !isWordByte(text[start-1])) {
+			end = ratioAt(text, j)
+		}
+		if end < 0 {
+			i = j
+			continue
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+	return out
+}
+
+// percentAt returns the end of "%", "percent" or "per cent" (any white
+// space between) at offset i of text, a word ending there, or -1.
+func percentAt(text string, i int) int {
+	if i < len(text) && text[i] == '%' {
+		return i + 1
+	}
+	if end := wordAt(text, i, "percent"); end >= 0 {
+		return end
+	}
+	if j := spaceEnd(text, i+3); j > i+3 && wordPrefixAt(text, i, "per") {
+		return wordAt(text, j, "cent")
+	}
+	return -1
+}
+
+// ratioAt returns the end of " in 5" or " out of 10" (any white space
+// between) at offset i of text, after the first number, or -1.
+func ratioAt(text string, i int) int {
+	j := spaceEnd(text, i)
+	if j == i {
+		return -1
+	}
+	k := -1
+	if wordPrefixAt(text, j, "in") {
+		k = j + 2
+	} else if wordPrefixAt(text, j, "out") {
+		if l := spaceEnd(text, j+3); l > j+3 && wordPrefixAt(text, l, "of") {
+			k = l + 2
+		}
+	}
+	if k < 0 {
+		return -1
+	}
+	l := spaceEnd(text, k)
+	if l == k || l >= len(text) || !isDigit(text[l]) {
+		return -1
+	}
+	end := digitsEnd(text, l)
+	if end < len(text) && isWordByte(text[end]) {
+		return -1
+	}
+	return end
+}
+
+// wordAt returns the end of word w (lower case) at offset i of text, in
+// any case, when no letter, digit or underscore follows it, or -1.
+func wordAt(text string, i int, w string) int {
+	if !wordPrefixAt(text, i, w) || i+len(w) < len(text) && isWordByte(text[i+len(w)]) {
+		return -1
+	}
+	return i + len(w)
+}
+
+// wordPrefixAt reports whether text has w (lower case) at offset i, in any
+// case.
+func wordPrefixAt(text string, i int, w string) bool {
+	if i < 0 || i+len(w) > len(text) {
+		return false
+	}
+	for n := 0; n < len(w); n++ {
+		if text[i+n]|0x20 != w[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// digitsEnd returns the end of the run of ASCII digits at offset i.
+func digitsEnd(text string, i int) int {
+	for i < len(text) && isDigit(text[i]) {
+		i++
+	}
+	return i
+}
+
+// spaceEnd returns the end of the run of white space at offset i.
+func spaceEnd(text string, i int) int {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isSpace reports whether c is white space as regular expressions' \s has
+// it.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isWordByte reports whether c is a letter, digit or underscore, as
+// regular expressions' \w has it.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c == '_' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
 
 // findOutcomes returns the offsets of the claims of outcome or comparison
 // in text, in order.
-func findOutcomes(text string) [][2]int {
+func findOutcomes(text string) [][2]int { return outcomesIn(wordsOf(text)) }
+
+// outcomesIn returns the offsets of the claims of outcome or comparison
+// among ws, in order.
+func outcomesIn(ws *words) [][2]int {
+	text := ws.text
 	var out [][2]int
-	for _, u := range outcomeList.find(text) {
+	for _, u := range outcomeList.findIn(ws, nil) {
 		out = append(out, [2]int{u.at, u.at + len(u.word)})
 	}
-	if strings.ContainsAny(text, "0123456789") {
-		for _, m := range outcomeNumber.FindAllStringIndex(text, -1) {
-			out = append(out, [2]int{m[0], m[1]})
-		}
+	if nums := numberClaims(text); len(nums) > 0 {
+		out = append(out, nums...)
 		slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	}
 	return out
@@ -134,18 +274,21 @@ type claim struct {
 // whose converted Markdown is body, that have no source near them: in the
 // body, no link to another site in the same section (from one heading to
 // the next); in the front matter, no references. Lumen cannot tell
-// whether a link supports the claim, only whether there is one.
-func unsourcedClaims(p *site.Page, body *site.Body) []claim {
+// whether a link supports the claim, only whether there is one. blocks
+// are the page's Blocks, and outcomes the offsets of the claims in each.
+func unsourcedClaims(p *site.Page, body *site.Body, blocks []readability.Block, outcomes [][][2]int) []claim {
 	var out []claim
-	find := func(text string, line int) {
-		for _, m := range findOutcomes(text) {
+	find := func(i int) {
+		text, line := blocks[i].Text, blocks[i].Line
+		for _, m := range outcomes[i] {
 			out = append(out, claim{line + strings.Count(text[:m[0]], "\n"), strings.TrimSpace(text[m[0]:m[1]])})
 		}
 	}
+	// Blocks lists the front matter's fields, then the body's prose.
+	fields := len(blocks) - len(body.Prose)
 	if m := p.Medical(); m == nil || len(m.References) == 0 {
-		src := p.Source
-		for _, f := range p.Meta.Readable() {
-			find(f.Text, src.Line(f.Key))
+		for i := range fields {
+			find(i)
 		}
 	}
 	// The body's sections: the lines from each heading to the next.
@@ -168,9 +311,9 @@ func unsourcedClaims(p *site.Page, body *site.Body) []claim {
 			sourced[section(l.Line)] = true
 		}
 	}
-	for _, pr := range body.Prose {
+	for k, pr := range body.Prose {
 		if !pr.Heading && !sourced[section(pr.Line)] {
-			find(pr.Text, pr.Line)
+			find(fields + k)
 		}
 	}
 	return out

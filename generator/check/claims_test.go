@@ -1,6 +1,8 @@
 package check
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,4 +78,38 @@ func TestFindPassiveLeavesNamesAlone(t *testing.T) {
 		{"Values are `helped_68` and is used2.", nil},
 		{"It is, removed. It was\nremoved.", []string{"was removed"}},
 	})
+}
+
+// refNumberClaims is the expression numberClaims reads text as: the
+// reference TestNumberClaimsMatchTheExpression and FuzzNumberClaims hold it
+// to.
+var refNumberClaims = regexp.MustCompile(`(?i)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:in|out\s+of)\s+\d+\b`)
+
+func checkNumberClaims(t *testing.T, text string) {
+	t.Helper()
+	var want [][2]int
+	for _, m := range refNumberClaims.FindAllStringIndex(text, -1) {
+		want = append(want, [2]int{m[0], m[1]})
+	}
+	if got := numberClaims(text); !slices.Equal(got, want) {
+		t.Errorf("numberClaims(%q) = %v, want %v", text, got, want)
+	}
+}
+
+func TestNumberClaimsMatchTheExpression(t *testing.T) {
+	for _, text := range []string{
+		"About 1 in 5 people, or 20%, and 3 out of 10; 85 percent; 3.5 Per\tCent; 1,5 PERCENT.",
+		"12 %, 12  %, 7 per, 7 percentage, 7 per cents, a12% b12 in 3, 1 in 5x, 1 in x5, 1 in, in 5",
+		"2in 5, 2 in\n5, 2 OUT OF 3, 2 out  of 3, 2 out of3, 2 outof 3, 10 in 10 in 10, 5.5 in 3, _5 in 3",
+		"1.%, 1.5.5%, 1,5%, 99per cent, 4 per\ncent_, ٣ in ٤, 5 In 6",
+	} {
+		checkNumberClaims(t, text)
+	}
+}
+
+func FuzzNumberClaims(f *testing.F) {
+	for _, s := range []string{"1 in 5", "20%", "3.5 per cent", "2 out of 3", "7 percent", "a12%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) { checkNumberClaims(t, text) })
 }

@@ -46,35 +46,31 @@ var notPassive = map[string]bool{
 // findPassive returns the passive phrases of text with their offsets: a
 // form of "be", then, after white space only, a past participle, or an
 // adverb and a past participle.
-func findPassive(text string) []phraseUse {
+func findPassive(text string) []phraseUse { return passiveIn(wordsOf(text)) }
+
+// passiveIn returns the passive phrases among ws, as findPassive does.
+func passiveIn(ws *words) []phraseUse {
 	var out []phraseUse
-	var buf [32]byte
-	start, end := nextWord(text, 0)
-	for start >= 0 {
-		if end-start > 5 || !whole(text, start, end) || !beForms[string(appendLower(buf[:0], text[start:end]))] {
-			start, end = nextWord(text, end)
+	text, n := ws.text, ws.len()
+	// ok reports whether word i is a whole word (not part of a name in
+	// code) after word i-1 with only white space between.
+	ok := func(i int) bool { return i < n && ws.joined(i) && whole(text, ws.spans[i][0], ws.spans[i][1]) }
+	for i := 0; i < n; i++ {
+		w := ws.low(i)
+		if len(w) > 5 || !beForms[w] || !whole(text, ws.spans[i][0], ws.spans[i][1]) || !ok(i+1) {
 			continue
 		}
-		last, ok := -1, false
-		s1, e1 := nextWord(text, end)
-		if s1 >= 0 && spaceOnly(text[end:s1]) && whole(text, s1, e1) {
-			w1 := string(appendLower(buf[:0], text[s1:e1]))
-			if ok = participle(w1); ok {
-				last = e1
-			} else if passiveAdverbs[w1] || strings.HasSuffix(w1, "ly") {
-				if s2, e2 := nextWord(text, e1); s2 >= 0 && spaceOnly(text[e1:s2]) && whole(text, s2, e2) {
-					if ok = participle(string(appendLower(buf[:0], text[s2:e2]))); ok {
-						last = e2
-					}
-				}
-			}
+		last := -1
+		if w1 := ws.low(i + 1); participle(w1) {
+			last = i + 1
+		} else if (passiveAdverbs[w1] || strings.HasSuffix(w1, "ly")) && ok(i+2) && participle(ws.low(i+2)) {
+			last = i + 2
 		}
-		if !ok {
-			start, end = s1, e1
+		if last < 0 {
 			continue
 		}
-		out = append(out, phraseUse{at: start, word: strings.Join(strings.Fields(text[start:last]), " ")})
-		start, end = nextWord(text, last)
+		out = append(out, phraseUse{at: ws.spans[i][0], word: strings.Join(strings.Fields(text[ws.spans[i][0]:ws.spans[last][1]]), " ")})
+		i = last
 	}
 	return out
 }

@@ -136,54 +136,54 @@ type phraseUse struct {
 }
 
 // find returns the uses of l's words and phrases in text, each once, in
-// order: the text's words are looked up one by one, and with the word
-// after them, when only white space is between, for two-word phrases ("prior to", "adverse event"), which win
-// over a single word. Three-word phrases ("in order to") are found by
-// their first two words and checked whole.
-func (l *phraseList) find(text string) []phraseUse {
-	var out []phraseUse
-	var buf [64]byte       // the lower-cased word or phrase looked up
-	prev := [2]int{-1, -1} // the last word of the last word or phrase read
-	start, end := nextWord(text, 0)
-	for start >= 0 {
-		one := appendLower(buf[:0], text[start:end])
-		first := l.words[string(one)]
-		say, found, last := "", false, [2]int{start, end}
-		if first.startsPhrase {
-			if start1, end1 := nextWord(text, end); start1 >= 0 && spaceOnly(text[end:start1]) {
-				two := appendLower(append(one, ' '), text[start1:end1])
-				if start2, end2 := nextWord(text, end1); start2 >= 0 && spaceOnly(text[end1:start2]) {
-					three := appendLower(append(two, ' '), text[start2:end2])
-					say, found = l.phrases[string(three)]
-					last = [2]int{start2, end2}
-				}
-				if !found {
-					say, found = l.phrases[string(two)]
-					last = [2]int{start1, end1}
-				}
+// order (findIn).
+func (l *phraseList) find(text string) []phraseUse { return l.findIn(wordsOf(text), nil) }
+
+// findIn appends the uses of l's words and phrases among ws to out, each
+// once, in order: the words are looked up one by one, and with the word
+// after them, when only white space is between, for two-word phrases
+// ("prior to", "adverse event"), which win over a single word. Three-word
+// phrases ("in order to") are found by their first two words and checked
+// whole.
+func (l *phraseList) findIn(ws *words, out []phraseUse) []phraseUse {
+	var buf [96]byte
+	n := ws.len()
+	for i := 0; i < n; {
+		first, ok := l.words[ws.low(i)]
+		if !ok {
+			i++
+			continue
+		}
+		say, found, last := "", false, i
+		if first.startsPhrase && i+1 < n && ws.joined(i+1) {
+			if i+2 < n && ws.joined(i+2) {
+				say, found = l.phrases[string(ws.phrase(buf[:0], i, i+3))]
+				last = i + 2
+			}
+			if !found {
+				say, found = l.phrases[string(ws.phrase(buf[:0], i, i+2))]
+				last = i + 1
 			}
 		}
 		if !found {
-			say, found = first.say, first.listed
-			last = [2]int{start, end}
+			say, found, last = first.say, first.listed, i
 		}
 		if found {
-			before := ""
-			if prev[0] >= 0 {
-				before = strings.ToLower(text[prev[0]:prev[1]])
-			}
-			out = append(out, phraseUse{at: start, word: text[start:last[1]], say: say, before: before})
+			start := ws.spans[i][0]
+			out = append(out, phraseUse{at: start, word: ws.text[start:ws.spans[last][1]], say: say, before: ws.before(i)})
 		}
-		prev = last
-		start, end = nextWord(text, last[1])
+		i = last + 1
 	}
 	return out
 }
 
 // find returns the jargon in text, each use once, in order, with its
 // plainer words, quoted, as what to say.
-func (j *Jargon) find(text string) []phraseUse {
-	uses := j.list.find(text)
+func (j *Jargon) find(text string) []phraseUse { return j.findIn(wordsOf(text)) }
+
+// findIn returns the jargon among ws, as find does.
+func (j *Jargon) findIn(ws *words) []phraseUse {
+	uses := j.list.findIn(ws, nil)
 	for i := range uses {
 		uses[i].say = fmt.Sprintf("%q", uses[i].say)
 	}

@@ -1,0 +1,78 @@
+package check
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// words is a text split into words once, for every wording check to read:
+// each word's offsets and its lower-case form. A word is a run of letters
+// with inner apostrophes or hyphens (nextWord).
+type words struct {
+	text string
+	// spans are the words' start and end offsets in text.
+	spans [][2]int
+	// lower holds the words lower-cased, one after the other: word i is
+	// lower[ends[i-1]:ends[i]].
+	lower []byte
+	ends  []int
+}
+
+// split makes w the words of text, reusing w's memory.
+func (w *words) split(text string) {
+	w.text, w.spans, w.lower, w.ends = text, w.spans[:0], w.lower[:0], w.ends[:0]
+	for start, end := nextWord(text, 0); start >= 0; start, end = nextWord(text, end) {
+		w.spans = append(w.spans, [2]int{start, end})
+		w.lower = appendLower(w.lower, text[start:end])
+		w.ends = append(w.ends, len(w.lower))
+	}
+}
+
+// len returns the number of words.
+func (w *words) len() int { return len(w.spans) }
+
+// low returns word i lower-cased, valid until the next split. It is not a
+// copy: map lookups with it as a key do not allocate.
+func (w *words) low(i int) string {
+	from := 0
+	if i > 0 {
+		from = w.ends[i-1]
+	}
+	b := w.lower[from:w.ends[i]]
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// joined reports whether word i follows word i-1 with only white space
+// between them, as the words of a phrase do.
+func (w *words) joined(i int) bool {
+	return i > 0 && i < len(w.spans) && spaceOnly(w.text[w.spans[i-1][1]:w.spans[i][0]])
+}
+
+// phrase appends words i to j-1, lower-cased and one space apart, to dst.
+func (w *words) phrase(dst []byte, i, j int) []byte {
+	for k := i; k < j; k++ {
+		if k > i {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w.low(k)...)
+	}
+	return dst
+}
+
+// wordsOf returns text split into words.
+func wordsOf(text string) *words {
+	w := &words{}
+	w.split(text)
+	return w
+}
+
+// before returns the word before word i, lower-cased, or "".
+func (w *words) before(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return strings.Clone(w.low(i - 1))
+}
