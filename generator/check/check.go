@@ -303,12 +303,13 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	outcomes := make([][][2]int, len(blocks))
 	for i, b := range blocks {
 		ws.split(b.Text)
-		for _, j := range jargon.findIn(&ws) {
+		jargonUses, promotionalUses, claims := jargon.wording(&ws)
+		for _, j := range jargonUses {
 			if !jargon.explained(j.word, subject) {
 				note(lineOf(b, j.at), diag.RuleJargon, "%q has a plainer word: %s", j)
 			}
 		}
-		for _, u := range promotionalIn(&ws) {
+		for _, u := range promotionalUses {
 			note(lineOf(b, u.at), diag.RulePromotional,
 				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u)
 		}
@@ -317,7 +318,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 				add(lineOf(b, u.at), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
 			}
 		}
-		outcomes[i] = outcomesIn(&ws)
+		outcomes[i] = claims
 	}
 	for _, w := range found {
 		msg := fmt.Sprintf(w.format, w.word, w.say)

@@ -70,9 +70,15 @@ func findPromotional(text string) []phraseUse { return promotionalIn(wordsOf(tex
 // promotionalIn returns the promotional wording among ws, as
 // findPromotional does.
 func promotionalIn(ws *words) []phraseUse {
+	return notDenied(ws.text, promotionalList.findIn(ws, nil))
+}
+
+// notDenied returns the uses of promotional wording in text that a word
+// before does not deny and that are not in a question.
+func notDenied(text string, uses []phraseUse) []phraseUse {
 	var out []phraseUse
-	for _, u := range promotionalList.findIn(ws, nil) {
-		if !negations[u.before] && !inQuestion(ws.text, u.at) {
+	for _, u := range uses {
+		if !negations[u.before] && !inQuestion(text, u.at) {
 			out = append(out, u)
 		}
 	}
@@ -250,10 +256,14 @@ func findOutcomes(text string) [][2]int { return outcomesIn(wordsOf(text)) }
 
 // outcomesIn returns the offsets of the claims of outcome or comparison
 // among ws, in order.
-func outcomesIn(ws *words) [][2]int {
-	text := ws.text
+func outcomesIn(ws *words) [][2]int { return claimOffsets(ws.text, outcomeList.findIn(ws, nil)) }
+
+// claimOffsets returns the offsets of the claims of outcome in text: the
+// uses of outcomeList's phrases and the numbers that claim an outcome, in
+// order.
+func claimOffsets(text string, uses []phraseUse) [][2]int {
 	var out [][2]int
-	for _, u := range outcomeList.findIn(ws, nil) {
+	for _, u := range uses {
 		out = append(out, [2]int{u.at, u.at + len(u.word)})
 	}
 	if nums := numberClaims(text); len(nums) > 0 {

@@ -40,6 +40,9 @@ var jargonList = newPhraseList(jargon)
 // build.
 type Jargon struct {
 	list *phraseList
+	// lists finds the jargon, the promotional wording and the claims of
+	// outcome in one reading of a text's words.
+	lists *phraseLists
 	// glossary are the glossary's terms and their other forms, lower
 	// case, one space between words.
 	glossary map[string]bool
@@ -55,6 +58,7 @@ func NewJargon(extra map[string]string, g *content.Glossary) *Jargon {
 		maps.Copy(m, extra)
 		j.list = newPhraseList(m)
 	}
+	j.lists = newPhraseLists(j.list, promotionalList, outcomeList)
 	if g != nil {
 		for _, t := range g.Terms {
 			for _, f := range t.Forms() {
@@ -140,39 +144,96 @@ type phraseUse struct {
 func (l *phraseList) find(text string) []phraseUse { return l.findIn(wordsOf(text), nil) }
 
 // findIn appends the uses of l's words and phrases among ws to out, each
-// once, in order: the words are looked up one by one, and with the word
-// after them, when only white space is between, for two-word phrases
-// ("prior to", "adverse event"), which win over a single word. Three-word
-// phrases ("in order to") are found by their first two words and checked
-// whole.
+// once, in order (at).
 func (l *phraseList) findIn(ws *words, out []phraseUse) []phraseUse {
 	var buf [96]byte
-	n := ws.len()
-	for i := 0; i < n; {
-		first, ok := l.words[ws.low(i)]
-		if !ok {
-			i++
-			continue
-		}
-		say, found, last := "", false, i
-		if first.startsPhrase && i+1 < n && ws.joined(i+1) {
-			if i+2 < n && ws.joined(i+2) {
-				say, found = l.phrases[string(ws.phrase(buf[:0], i, i+3))]
-				last = i + 2
+	for i := 0; i < ws.len(); {
+		last := i
+		if first, ok := l.words[ws.low(i)]; ok {
+			var u phraseUse
+			if u, last, ok = l.at(ws, i, first, buf[:0]); ok {
+				out = append(out, u)
 			}
-			if !found {
-				say, found = l.phrases[string(ws.phrase(buf[:0], i, i+2))]
-				last = i + 1
-			}
-		}
-		if !found {
-			say, found, last = first.say, first.listed, i
-		}
-		if found {
-			start := ws.spans[i][0]
-			out = append(out, phraseUse{at: start, word: ws.text[start:ws.spans[last][1]], say: say, before: ws.before(i)})
 		}
 		i = last + 1
+	}
+	return out
+}
+
+// at returns the use of l's words and phrases that starts at word i of ws,
+// whose entry in l.words is first, and the index of its last word; or
+// false, and i. The word is looked up with the word after it, when only
+// white space is between, for two-word phrases ("prior to", "adverse
+// event"), which win over a single word; three-word phrases ("in order
+// to") are found by their first two words and checked whole. buf is
+// scratch space.
+func (l *phraseList) at(ws *words, i int, first phraseWord, buf []byte) (phraseUse, int, bool) {
+	say, found, last := "", false, i
+	if first.startsPhrase && i+1 < ws.len() && ws.joined(i+1) {
+		if i+2 < ws.len() && ws.joined(i+2) {
+			say, found = l.phrases[string(ws.phrase(buf, i, i+3))]
+			last = i + 2
+		}
+		if !found {
+			say, found = l.phrases[string(ws.phrase(buf, i, i+2))]
+			last = i + 1
+		}
+	}
+	if !found {
+		say, found, last = first.say, first.listed, i
+	}
+	if !found {
+		return phraseUse{}, i, false
+	}
+	start := ws.spans[i][0]
+	return phraseUse{at: start, word: ws.text[start:ws.spans[last][1]], say: say, before: ws.before(i)}, last, true
+}
+
+// phraseLists finds the words and phrases of several phraseLists among the
+// same words at once: each word is looked up once, in an index of the
+// words that any of the lists has alone or first in a phrase.
+type phraseLists struct {
+	lists []*phraseList
+	// words maps a word to what each list knows of it, by list.
+	words map[string][]phraseWord
+}
+
+// newPhraseLists indexes lists.
+func newPhraseLists(lists ...*phraseList) *phraseLists {
+	x := &phraseLists{lists: lists, words: map[string][]phraseWord{}}
+	for k, l := range lists {
+		for w, pw := range l.words {
+			e := x.words[w]
+			if e == nil {
+				e = make([]phraseWord, len(lists))
+				x.words[w] = e
+			}
+			e[k] = pw
+		}
+	}
+	return x
+}
+
+// findIn returns the uses of each list's words and phrases among ws, by
+// list: for each, what its own findIn returns.
+func (x *phraseLists) findIn(ws *words) [][]phraseUse {
+	var buf [96]byte
+	out := make([][]phraseUse, len(x.lists))
+	next := make([]int, len(x.lists)) // the first word each list may match at
+	for i := 0; i < ws.len(); i++ {
+		e, ok := x.words[ws.low(i)]
+		if !ok {
+			continue
+		}
+		for k, first := range e {
+			if i < next[k] || !first.listed && !first.startsPhrase {
+				continue
+			}
+			if u, last, ok := x.lists[k].at(ws, i, first, buf[:0]); ok {
+				out[k] = append(out[k], u)
+				next[k] = last + 1
+			}
+		}
 	}
 	return out
 }
@@ -183,7 +244,19 @@ func (j *Jargon) find(text string) []phraseUse { return j.findIn(wordsOf(text)) 
 
 // findIn returns the jargon among ws, as find does.
 func (j *Jargon) findIn(ws *words) []phraseUse {
-	uses := j.list.findIn(ws, nil)
+	return j.quoted(j.list.findIn(ws, nil))
+}
+
+// wording returns the jargon (as findIn), the promotional wording (as
+// promotionalIn) and the claims of outcome (as outcomesIn) among ws,
+// reading the words once.
+func (j *Jargon) wording(ws *words) (jargonUses, promotionalUses []phraseUse, claims [][2]int) {
+	uses := j.lists.findIn(ws)
+	return j.quoted(uses[0]), notDenied(ws.text, uses[1]), claimOffsets(ws.text, uses[2])
+}
+
+// quoted returns uses with what to say of them quoted.
+func (j *Jargon) quoted(uses []phraseUse) []phraseUse {
 	for i := range uses {
 		uses[i].say = fmt.Sprintf("%q", uses[i].say)
 	}

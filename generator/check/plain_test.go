@@ -120,6 +120,42 @@ func TestFindJargonMatchesReference(t *testing.T) {
 	}
 }
 
+// TestWordingFindsLikeEachList checks that Jargon.wording, which reads a
+// text's words once for the jargon, the promotional wording and the claims
+// of outcome, finds what each finder finds on its own, on random prose
+// made of the three lists' words and phrases.
+func TestWordingFindsLikeEachList(t *testing.T) {
+	j := NewJargon(nil, nil)
+	r := rand.New(rand.NewPCG(5, 6))
+	var extra []string
+	for _, l := range []*phraseList{promotionalList, outcomeList} {
+		for k := range l.phrases {
+			extra = append(extra, k, strings.ToUpper(k))
+		}
+	}
+	sort.Strings(extra)
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString(randomProse(r))
+		for range r.IntN(6) {
+			b.WriteString([]string{" ", ", ", " no ", " 20% "}[r.IntN(4)])
+			b.WriteString(extra[r.IntN(len(extra))])
+		}
+		s := b.String()
+		ws := wordsOf(s)
+		gotJ, gotP, gotC := j.wording(ws)
+		if want := j.findIn(ws); !reflect.DeepEqual(gotJ, want) {
+			t.Fatalf("jargon of %q: %+v, want %+v", s, gotJ, want)
+		}
+		if want := promotionalIn(ws); !reflect.DeepEqual(gotP, want) {
+			t.Fatalf("promotional wording of %q: %+v, want %+v", s, gotP, want)
+		}
+		if want := outcomesIn(ws); !reflect.DeepEqual(gotC, want) {
+			t.Fatalf("claims of %q: %v, want %v", s, gotC, want)
+		}
+	}
+}
+
 // TestMayHavePercent checks that the quick test never skips a text in
 // which the expression percent finds a percentage.
 func TestMayHavePercent(t *testing.T) {
