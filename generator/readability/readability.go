@@ -83,6 +83,17 @@
 // A Report names the five hardest full sentences (by their own
 // Flesch–Kincaid grade) and the ten longest words, with their lines, so a
 // writer knows what to change: never a heading or a fragment of a list.
+//
+// # Spanish
+//
+// SpanishSyllables counts the syllables of a Spanish word by the rules of
+// the RAE's Ortografía (diphthongs, triphthongs, hiatus, written accents,
+// h between vowels, final y; see spanish.go), and ScoreSpanish computes the
+// Fernández-Huerta index (as corrected by Law, 2011) and the
+// Szigriszt-Pazos index on the INFLESZ scale from Counts whose syllables it
+// counted. They are for Spanish pages, which the site's languages will
+// bring; the tests check the counter on a list of words parted by hand
+// (testdata/es-syllables.txt) and both indexes on texts counted by hand.
 package readability
 
 import (
