@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Lumen's search against Pagefind's on the same synthetic site.
 #
-#   bench/search.sh [PAGES] [--runs R] [--seed S] [--work DIR] [QUERY...]
+#   bench/search.sh [PAGES] [--runs R] [--seed S] [--work DIR] [--build-only] [QUERY...]
 #
 #   bench/search.sh                   10,000 pages, 3 runs, five queries
+#   bench/search.sh --build-only --runs 10 --work /dev/shm/lumen-bench
+#                                     what the index adds to a build, alone,
+#                                     written to memory (no disk to vary)
 #
 # 1. Generates (or reuses) the site with ../shared/bench/gensite.py, as
 #    compare.sh does, and a twin of it whose site.yaml turns search off
 #    (search: {disabled: true}; the same content, hard-linked).
 # 2. Times R clean builds of each with `lumen build`, alternating: the
 #    difference of the medians is what the search index adds to a build.
+#    With --build-only it stops here and prints what the index added.
 # 3. Times R runs of Pagefind (npm `pagefind`, pinned in bench/search/)
 #    indexing Lumen's built site, as its documentation has it run after
 #    a build: `pagefind --site public`.
@@ -26,13 +30,14 @@ set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed 's/^# \{0,1\}//; /^set -euo/d'; exit "${1:-0}"; }
 
-N=10000; RUNS=3; SEED=1; QUERIES=()
+N=10000; RUNS=3; SEED=1; QUERIES=(); BUILD_ONLY=0
 WORK="${LUMEN_BENCH_DIR:-/tmp/lumen-bench}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
+    --build-only) BUILD_ONLY=1; shift ;;
     -h|--help) usage 0 ;;
     -*) echo "unknown option $1" >&2; usage 2 ;;
     [0-9]*) N="$1"; shift ;;
@@ -47,14 +52,20 @@ REPO="$(cd "$(dirname "$0")/.." && pwd -P)"
 . "$REPO/bench/lib.sh"
 
 [ -x /usr/bin/time ] || { log "installing GNU time"; need_apt time; }
-[ -x "$REPO/bench/search/node_modules/.bin/pagefind" ] || { log "installing pagefind"; (cd "$REPO/bench/search" && npm ci --no-audit --no-fund >&2); }
-[ -d "$REPO/tests/browser/node_modules/playwright-core" ] || { log "installing the browser tools"; (cd "$REPO/tests/browser" && npm ci --no-audit --no-fund >&2); }
+if [ "$BUILD_ONLY" = 0 ]; then
+  [ -x "$REPO/bench/search/node_modules/.bin/pagefind" ] || { log "installing pagefind"; (cd "$REPO/bench/search" && npm ci --no-audit --no-fund >&2); }
+  [ -d "$REPO/tests/browser/node_modules/playwright-core" ] || { log "installing the browser tools"; (cd "$REPO/tests/browser" && npm ci --no-audit --no-fund >&2); }
+fi
 PAGEFIND="$REPO/bench/search/node_modules/.bin/pagefind"
 
 build_lumen
 
 machine
-echo "# lumen $REV built with $(go version | cut -d' ' -f3); $("$PAGEFIND" --version); $(${CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null | head -1)"
+if [ "$BUILD_ONLY" = 0 ]; then
+  echo "# lumen $REV built with $(go version | cut -d' ' -f3); $("$PAGEFIND" --version); $(${CHROMIUM:-/usr/bin/chromium} --version 2>/dev/null | head -1)"
+else
+  echo "# lumen $REV built with $(go version | cut -d' ' -f3)"
+fi
 echo "# $N pages, runs=$RUNS seed=$SEED work=$WORK; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 on="$(site "$N" plain)"
@@ -76,6 +87,25 @@ for i in $(seq 1 "$RUNS"); do
     esac
   done
 done
+if [ "$BUILD_ONLY" = 1 ]; then
+  python3 - "$WORK" "$N" <<'EOF'
+import statistics, sys
+work, n = sys.argv[1], sys.argv[2]
+def runs(label):
+    return [list(map(float, l.split())) for l in open(f"{work}/time.{label}.{n}.txt") if l.strip() and l[0].isdigit()]
+on, off = runs("search"), runs("nosearch")
+med = lambda rs, f: statistics.median(f(r) for r in rs)
+w1, w0 = med(on, lambda r: r[0]), med(off, lambda r: r[0])
+c1, c0 = med(on, lambda r: r[1] + r[2]), med(off, lambda r: r[1] + r[2])
+print("with search: wall %.2f s, CPU %.2f s, peak %.0f MB (medians of %d)" % (w1, c1, med(on, lambda r: r[3]) / 1024, len(on)))
+print("without:     wall %.2f s, CPU %.2f s, peak %.0f MB" % (w0, c0, med(off, lambda r: r[3]) / 1024))
+print("the index adds: wall %+.1f%%, CPU %+.1f%%" % (100 * (w1 / w0 - 1), 100 * (c1 / c0 - 1)))
+print("pairs (wall with / without): " + ", ".join("%.2f/%.2f" % (a[0], b[0]) for a, b in zip(on, off)))
+EOF
+  rm -rf "${TRASH:?}"/* "$off/public"
+  echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$on/public/pagefind"; sync
   timed pagefind "$N" "$on/public/pagefind" "$on" "$PAGEFIND" --site public
