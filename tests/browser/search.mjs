@@ -88,6 +88,15 @@ async function main() {
       status = 1;
       console.error('search: axe violations on /search/ with results:\n  ' + axe.join('\n  '));
     }
+    // A result that is a question leads to its anchor on the FAQ page:
+    // the question must open there, and when another is linked on the
+    // same page.
+    await page.goto(`${origin}${base}faqs/back-pain-basics/#question-6`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('question-6').open, null, { timeout: 5_000 })
+      .catch(() => { status = 1; console.error('search: /faqs/back-pain-basics/#question-6 left the question closed'); });
+    await page.evaluate(() => { location.hash = '#question-3'; });
+    await page.waitForFunction(() => document.getElementById('question-3').open, null, { timeout: 5_000 })
+      .catch(() => { status = 1; console.error('search: a link to #question-3 on the same page left the question closed'); });
     requests.length = 0;
     await page.goto(`${origin}${base}about/`, { waitUntil: 'load' });
     await page.fill('#site-search', 'numbness between the legs');
