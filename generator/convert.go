@@ -24,13 +24,33 @@ type converter struct {
 	glossary []markdown.Term
 	terms    *markdown.Glossary // glossary, prepared for matching once a build
 
-	once sync.Once
-	deps uint64 // fingerprint of the site's URLs and glossary
+	once   sync.Once
+	deps   uint64   // fingerprint of the site's URLs, glossary and phones
+	phones []string // the site's phone numbers, linked where the text gives them
 
 	// static are the theme's static files, by site path ("/favicon.svg"),
 	// which a link may point to too; set by the theme stage, before any
 	// page is converted.
 	static map[string]bool
+}
+
+// phonesOf returns the site's phone numbers as it writes them: the
+// practice's, its after-hours number and each location's, each once.
+func phonesOf(s *site.Site) []string {
+	var out []string
+	add := func(p string) {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	add(s.Config.Practice.Phone)
+	add(s.Config.Practice.AfterHoursPhone)
+	for _, p := range s.Pages {
+		if l, ok := p.Meta.(*content.Location); ok {
+			add(l.Phone)
+		}
+	}
+	return out
 }
 
 // resolver resolves the links of a page: to the site's pages and files
@@ -86,7 +106,10 @@ func (c *bodyCache) prune(s *site.Site) {
 // Markdown is read again from the source when the content stage let it
 // go.
 func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
-	c.once.Do(func() { c.deps = fingerprint(s, c.glossary, c.static) })
+	c.once.Do(func() {
+		c.phones = phonesOf(s)
+		c.deps = fingerprint(s, c.glossary, c.static, c.phones)
+	})
 	src := p.Source
 	cache := c.b.bodies
 	if cache != nil {
@@ -116,7 +139,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
 	}
 	lim := s.Config.Limits
-	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}}
+	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}, Phones: c.phones}
 	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
 	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
@@ -162,8 +185,11 @@ func glossaryTerms(g *content.Glossary) []markdown.Term {
 // every page's source and URL, every file's and the theme's static files
 // (what a link can resolve to) and the glossary, so that conversions are
 // redone when a page is added, removed or moved, or the glossary changes.
-func fingerprint(s *site.Site, glossary []markdown.Term, static map[string]bool) uint64 {
+func fingerprint(s *site.Site, glossary []markdown.Term, static map[string]bool, phones []string) uint64 {
 	h := fnv.New64a()
+	for _, p := range phones {
+		h.Write([]byte(p + "\x00"))
+	}
 	for _, t := range glossary {
 		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
 	}

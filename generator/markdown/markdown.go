@@ -167,6 +167,7 @@ type renderState struct {
 	glossaryTerms *Glossary       // the glossary
 	skip          map[string]bool // terms defined earlier on the page, in lower case
 	defined       []string        // glossary terms defined in this body
+	phoneNumbers  []string        // the site's phone numbers, as written
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -226,6 +227,10 @@ type Options struct {
 	Defined []string
 	// Limits bound what the body may ask of the parser.
 	Limits Limits
+	// Phones are the site's phone numbers as the site writes them, such
+	// as "(555) 010-0100": where the running text gives one, it becomes a
+	// tel: link.
+	Phones []string
 }
 
 // RenderWith is Render with a glossary.
@@ -233,7 +238,7 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	if err := checkLimits(source, src, lineOffset, o.Limits); err != nil {
 		return &Document{}, diag.List{err}
 	}
-	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary}
+	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones}
 	if len(o.Defined) > 0 {
 		st.skip = make(map[string]bool, len(o.Defined))
 		for _, d := range o.Defined {
@@ -286,6 +291,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	st.prose(doc, src)
 	st.accessibility(headings, links, src)
 	st.glossary(doc, src)
+	st.phones(doc, src)
 	st.headings(headings, src)
 	for _, n := range links {
 		st.link(n, src)

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -88,24 +89,7 @@ func formatDate(layout string) func(any) (string, error) {
 func (r *Renderer) absURL(p string) string { return r.cfg.Permalink(p) }
 
 // telURL returns a tel: URL for a phone number as people write it.
-func telURL(phone string) template.URL {
-	var digits strings.Builder
-	for _, r := range phone {
-		if r >= '0' && r <= '9' {
-			digits.WriteRune(r)
-		}
-	}
-	d := digits.String()
-	switch {
-	case strings.HasPrefix(strings.TrimSpace(phone), "+"):
-		d = "+" + d
-	case len(d) == 10:
-		d = "+1" + d
-	case len(d) == 11 && d[0] == '1':
-		d = "+" + d
-	}
-	return template.URL("tel:" + d)
-}
+func telURL(phone string) template.URL { return template.URL(markdown.TelURL(phone)) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

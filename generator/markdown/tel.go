@@ -1,0 +1,99 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// TelURL returns the tel: address of a phone number as written, such as
+// "(555) 010-0100": its digits, with +1 before a 10-digit (North American)
+// number, + before an 11-digit one starting with 1, and the + of a number
+// written with one kept.
+func TelURL(phone string) string {
+	var digits strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(phone), "+"):
+		d = "+" + d
+	case len(d) == 10:
+		d = "+1" + d
+	case len(d) == 11 && d[0] == '1':
+		d = "+" + d
+	}
+	return "tel:" + d
+}
+
+// phones links the site's phone numbers (Options.Phones) where the running
+// text gives them as written, so that a patient on a phone can tap "To
+// book a visit, call (555) 010-0100" to call. Numbers in headings, links
+// and code are left alone; a number is linked only when no digit touches
+// it.
+func (st *renderState) phones(doc ast.Node, src []byte) {
+	if len(st.phoneNumbers) == 0 {
+		return
+	}
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			texts = append(texts, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		seg := t.Segment
+		value := seg.Value(src)
+		type use struct {
+			at, end int
+			phone   string
+		}
+		var uses []use
+		for from := 0; from < len(value); {
+			at, phone := -1, ""
+			for _, p := range st.phoneNumbers {
+				if i := bytes.Index(value[from:], []byte(p)); i >= 0 && (at < 0 || from+i < at) {
+					at, phone = from+i, p
+				}
+			}
+			if at < 0 {
+				break
+			}
+			end := at + len(phone)
+			if (at == 0 || !isDigit(value[at-1])) && (end == len(value) || !isDigit(value[end])) {
+				uses = append(uses, use{at, end, phone})
+			}
+			from = end
+		}
+		if len(uses) == 0 {
+			continue
+		}
+		parent, start := t.Parent(), 0
+		for _, u := range uses {
+			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+u.at)))
+			link := ast.NewLink()
+			link.Destination = []byte(TelURL(u.phone))
+			link.AppendChild(link, ast.NewTextSegment(text.NewSegment(seg.Start+u.at, seg.Start+u.end)))
+			parent.InsertBefore(parent, t, link)
+			start = u.end
+		}
+		after := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Stop))
+		after.SetSoftLineBreak(t.SoftLineBreak())
+		after.SetHardLineBreak(t.HardLineBreak())
+		parent.ReplaceChild(parent, t, after)
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
