@@ -138,9 +138,20 @@ var kindTableWrap = ast.NewNodeKind("LumenTableWrap")
 
 // tableWrap is a block around a table, rendered as a region that scrolls
 // sideways on narrow screens and can be reached with the keyboard so that
-// it can be scrolled without a mouse (WCAG 2.1.1 and 1.4.10).
+// it can be scrolled without a mouse (WCAG 2.1.1 and 1.4.10). The region is
+// named by the heading the table comes under, so that a screen reader
+// says "Treatment step by step, region" rather than "Table, region".
 type tableWrap struct {
 	ast.BaseBlock
+	// labelledBy is the id of the heading the table comes under, or "".
+	labelledBy string
+}
+
+// tableUnder is a table of the document and the last heading before it,
+// if any.
+type tableUnder struct {
+	table   ast.Node
+	heading *ast.Heading
 }
 
 // Kind implements ast.Node.
@@ -152,17 +163,23 @@ func (n *tableWrap) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, 
 // renderTableWrap writes the scrolling region around a table.
 func (r *nodeRenderer) renderTableWrap(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="Table">` + "\n")
+		if id := node.(*tableWrap).labelledBy; id != "" {
+			_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(id)))
+			_, _ = w.WriteString(`">` + "\n")
+		} else {
+			_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="Table">` + "\n")
+		}
 	} else {
 		_, _ = w.WriteString("</div>\n")
 	}
 	return ast.WalkContinue, nil
 }
 
-// wrapTable puts table inside a tableWrap and marks the alignment of its
-// cells with classes, which the theme styles, so that a content security
-// policy can forbid style attributes.
-func wrapTable(table ast.Node) {
+// wrapTable puts table inside a tableWrap, named by heading (nil: none),
+// and marks the alignment of its cells with classes, which the theme
+// styles, so that a content security policy can forbid style attributes.
+func wrapTable(table ast.Node, heading *ast.Heading) {
 	parent := table.Parent()
 	if parent == nil {
 		return
@@ -174,6 +191,13 @@ func wrapTable(table ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	wrap := &tableWrap{}
+	if heading != nil {
+		if id, ok := heading.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				wrap.labelledBy = string(b)
+			}
+		}
+	}
 	parent.ReplaceChild(parent, table, wrap)
 	wrap.AppendChild(wrap, table)
 }

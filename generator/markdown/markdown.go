@@ -61,8 +61,9 @@
 //
 // Content wider than a phone screen scrolls sideways and can be scrolled
 // from the keyboard (WCAG 1.4.10 and 2.1.1): tables are wrapped in
-// <div class="table-wrap" role="region" tabindex="0" aria-label="Table">
-// and code blocks are <pre tabindex="0">. Each footnote's back link carries
+// <div class="table-wrap" role="region" tabindex="0" aria-labelledby="…">,
+// named by the heading the table comes under ("Table" when none does), and
+// code blocks are <pre tabindex="0">. Each footnote's back link carries
 // the visually hidden text "Back to reference N".
 //
 // # Classes the theme styles
@@ -272,7 +273,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	src := reader.Source()
 	var headings []*ast.Heading
-	var links, tables []ast.Node
+	var links []ast.Node
+	var tables []tableUnder // each table, with the heading it comes under
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -283,7 +285,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Link, *ast.Image, *ast.AutoLink:
 			links = append(links, n)
 		case *extast.Table:
-			tables = append(tables, n)
+			t := tableUnder{table: n}
+			if len(headings) > 0 {
+				t.heading = headings[len(headings)-1]
+			}
+			tables = append(tables, t)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -296,7 +302,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, n := range links {
 		st.link(n, src)
 	}
-	for _, n := range tables {
-		wrapTable(n)
+	for _, t := range tables {
+		wrapTable(t.table, t.heading)
 	}
 }
