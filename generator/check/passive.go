@@ -84,25 +84,3 @@ func participle(w string) bool {
 	}
 	return len(w) > 2 && strings.HasSuffix(w, "ed") && !strings.ContainsAny(w, "'-") || irregular[w]
 }
-
-// whole reports whether text[start:end], a word of letters, is not part of
-// a longer name with digits or underscores ("helped_68", a name in code).
-func whole(text string, start, end int) bool {
-	nameByte := func(c byte) bool { return c == '_' || '0' <= c && c <= '9' }
-	return (start == 0 || !nameByte(text[start-1])) && (end == len(text) || !nameByte(text[end]))
-}
-
-// spaceOnly reports whether s is white space only, and not empty.
-func spaceOnly(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\f', '\v':
-		default:
-			return false
-		}
-	}
-	return true
-}
