@@ -38,6 +38,9 @@ import (
 //	partialCached name p  the partial name rendered with page p as its
 //	              dot, once per build: for partials that depend on the
 //	              page alone, such as the cards of page lists
+//	contents      an "On this page" list of the page's sections (each
+//	              <h2 id> after it in <main>), when it has four
+//	              or more, made once the page is rendered
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"date":          formatDate("January 2, 2006"),
@@ -57,6 +60,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"clock":         clock,
 		"dict":          dict,
 		"partialCached": r.partialCached,
+		"contents":      contents,
 	}
 }
 

@@ -169,11 +169,18 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	// A page that fails to render must leave nothing behind: into a
 	// bytes.Buffer it is rendered directly and cut off on error, into any
 	// other writer through a buffer of its own.
+	// The list of the page's sections (contents) is filled in once the
+	// page is rendered.
 	if buf, ok := w.(*bytes.Buffer); ok {
 		n := buf.Len()
 		if err := t.ExecuteTemplate(buf, "baseof", d); err != nil {
 			buf.Truncate(n)
 			return r.templateError(err, "")
+		}
+		if page := buf.Bytes()[n:]; bytes.Contains(page, []byte(contentsMarker)) {
+			filled := fillContents(page)
+			buf.Truncate(n)
+			buf.Write(filled)
 		}
 		return nil
 	}
@@ -181,7 +188,7 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	if err := t.ExecuteTemplate(&buf, "baseof", d); err != nil {
 		return r.templateError(err, "")
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(fillContents(buf.Bytes()))
 	return err
 }
 
