@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -27,6 +28,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.code.renderCodeBlock)
 	reg.Register(ast.KindCodeBlock, r.code.renderCodeBlock)
 	reg.Register(kindTableWrap, r.renderTableWrap)
+	reg.Register(kindFigure, r.renderFigure)
 	reg.Register(kindGloss, r.renderGloss)
 }
 
@@ -131,6 +133,53 @@ func (r *nodeRenderer) renderHTMLBlock(w util.BufWriter, src []byte, node ast.No
 	_, _ = w.Write(util.EscapeHTML(raw))
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// kindFigure is the node kind of figure.
+var kindFigure = ast.NewNodeKind("LumenFigure")
+
+// figure is an image alone in its paragraph and written with a title,
+// ![A drawing of …](spine.svg "What the drawing shows"): rendered as a
+// <figure> whose caption is the title, shown under the picture for every
+// reader, rather than as a tooltip that phones and keyboards never show.
+type figure struct {
+	ast.BaseBlock
+	caption string
+}
+
+// Kind implements ast.Node.
+func (n *figure) Kind() ast.NodeKind { return kindFigure }
+
+// Dump implements ast.Node.
+func (n *figure) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// renderFigure writes a figure around its image, then its caption.
+func (r *nodeRenderer) renderFigure(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<figure class="figure">`)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<figcaption>`)
+	_, _ = w.Write(util.EscapeHTML([]byte(node.(*figure).caption)))
+	_, _ = w.WriteString("</figcaption></figure>\n")
+	return ast.WalkContinue, nil
+}
+
+// captionFigure makes paragraph p, whose only child is an image with a
+// title, a figure captioned by that title.
+func captionFigure(p ast.Node) {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || p.ChildCount() != 1 || img.Title == nil || string(img.Title) == DecorativeTitle {
+		return
+	}
+	parent := p.Parent()
+	if parent == nil {
+		return
+	}
+	f := &figure{caption: strings.TrimSpace(decodeDest(img.Title))}
+	img.Title = nil // the caption says it; no tooltip as well
+	parent.ReplaceChild(parent, p, f)
+	f.AppendChild(f, img)
 }
 
 // kindTableWrap is the node kind of tableWrap.

@@ -275,6 +275,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	var headings []*ast.Heading
 	var links []ast.Node
 	var tables []tableUnder // each table, with the heading it comes under
+	var figures []ast.Node  // paragraphs of an image alone
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -284,6 +285,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			headings = append(headings, n)
 		case *ast.Link, *ast.Image, *ast.AutoLink:
 			links = append(links, n)
+		case *ast.Paragraph:
+			if _, ok := n.FirstChild().(*ast.Image); ok && n.ChildCount() == 1 {
+				figures = append(figures, n)
+			}
 		case *extast.Table:
 			t := tableUnder{table: n}
 			if len(headings) > 0 {
@@ -304,5 +309,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	for _, t := range tables {
 		wrapTable(t.table, t.heading)
+	}
+	for _, p := range figures {
+		captionFigure(p)
 	}
 }
