@@ -34,7 +34,12 @@
 //
 // Images go through the same resolver, so a picture next to the page's file
 // can be written by its file name. They are written as
-// <img src alt loading="lazy">, with the alt text of the Markdown.
+// <img src alt loading="lazy">, with the alt text of the Markdown. An image
+// alone in its paragraph and written with a title is a
+// <figure class="figure"> captioned by the title (<figcaption>).
+//
+// The site's phone numbers (Options.Phones), where the running text writes
+// them as the site does, become tel: links.
 //
 // # Security model
 //
@@ -70,6 +75,7 @@
 //
 //   - "chroma" and chroma's token classes on highlighted code (StyleCSS);
 //   - "table-wrap" on the region around a table;
+//   - "figure" on a captioned image's <figure>;
 //   - "align-left", "align-center" and "align-right" on table cells aligned
 //     with ":" in the delimiter row (classes, not style attributes);
 //   - "visually-hidden" on text meant for screen readers only;
