@@ -5,12 +5,13 @@
 // Serves <public-dir> on 127.0.0.1 (random port), under the path --base
 // when given (for a site built with base_url https://…/clinic/), opens
 // every .html file in headless Chromium at 1280x800 and at 375x812, runs
-// axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, and fails any
+// axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, checks at 320x640
+// that the page is no wider than the screen (WCAG 1.4.10), and fails any
 // page that requests anything from a host other than the local server, or
 // anything the server does not have (a stylesheet, image, icon or script
 // answered with an error). Pages at old addresses (a meta refresh) are
-// followed to their page instead. Exits 1 on any violation, third-party
-// or failed request, or page error.
+// followed to their page instead. Exits 1 on any violation, page wider
+// than 320 px, third-party or failed request, or page error.
 //
 // Chromium comes from the system (env CHROMIUM, default /usr/bin/chromium);
 // this script never downloads a browser.
@@ -29,6 +30,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [
   { name: '1280px', width: 1280, height: 800 },
   { name: '375px', width: 375, height: 812 },
+  // The width WCAG 1.4.10 (reflow) names: checked for sideways scrolling
+  // of the whole page only, not with axe.
+  { name: '320px', width: 320, height: 640, reflowOnly: true },
 ];
 const PAGE_TIMEOUT_MS = 30_000;
 
@@ -108,6 +112,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let violations = 0;
+  let reflow = 0;
   let thirdParty = 0;
   let failedRequests = 0;
   let errors = 0;
@@ -177,26 +182,36 @@ async function main() {
           if (!resp || !expected.includes(resp.status())) {
             throw new Error(`HTTP ${resp ? resp.status() : 'no response'}`);
           }
-          await page.addScriptTag({ content: axeSource });
-          const result = await Promise.race([
-            page.evaluate(
-              (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-              TAGS,
-            ),
-            new Promise((_, reject) => setTimeout(() => reject(new Error(`axe timed out after ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS)),
-          ]);
-          for (const group of ['violations', 'passes', 'incomplete', 'inapplicable']) {
-            for (const r of result[group] || []) rules.add(r.id);
-          }
-          for (const v of result.violations) {
+          // Reflow: nothing but a scrolling region (a table, code) may be
+          // wider than the screen.
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (wide > 1) {
             ok = false;
-            violations++;
-            console.log(`VIOLATION ${label}: ${v.id} [${v.impact}] ${v.help}`);
-            console.log(`  ${v.helpUrl}`);
-            for (const n of v.nodes) {
-              console.log(`  target: ${n.target.join(' ')}`);
-              console.log(`    html: ${oneLine(n.html)}`);
-              if (n.failureSummary) console.log(`    why:  ${oneLine(n.failureSummary, 400)}`);
+            reflow++;
+            console.log(`REFLOW ${label}: the page is ${wide} px wider than the screen`);
+          }
+          if (!w.reflowOnly) {
+            await page.addScriptTag({ content: axeSource });
+            const result = await Promise.race([
+              page.evaluate(
+                (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+                TAGS,
+              ),
+              new Promise((_, reject) => setTimeout(() => reject(new Error(`axe timed out after ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS)),
+            ]);
+            for (const group of ['violations', 'passes', 'incomplete', 'inapplicable']) {
+              for (const r of result[group] || []) rules.add(r.id);
+            }
+            for (const v of result.violations) {
+              ok = false;
+              violations++;
+              console.log(`VIOLATION ${label}: ${v.id} [${v.impact}] ${v.help}`);
+              console.log(`  ${v.helpUrl}`);
+              for (const n of v.nodes) {
+                console.log(`  target: ${n.target.join(' ')}`);
+                console.log(`    html: ${oneLine(n.html)}`);
+                if (n.failureSummary) console.log(`    why:  ${oneLine(n.failureSummary, 400)}`);
+              }
             }
           }
         } catch (err) {
@@ -226,11 +241,11 @@ async function main() {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 
-  console.log(`axe: ${pages.length} pages × ${WIDTHS.length} widths${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests`);
+  console.log(`axe: ${pages.length} pages × ${WIDTHS.length - 1} widths${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests; reflow at 320 px: ${reflow} pages wider than the screen`);
   console.log(`redirects: ${redirects} of ${moved.length} old addresses followed in the browser to their page`);
   console.log(`${passed} passed, ${failed} failed`);
   if (errors > 0) console.log(`axe: ${errors} page errors`);
-  process.exit(violations + thirdParty + failedRequests + errors > 0 ? 1 : 0);
+  process.exit(violations + reflow + thirdParty + failedRequests + errors > 0 ? 1 : 0);
 }
 
 main().catch((err) => {

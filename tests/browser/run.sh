@@ -7,7 +7,8 @@
 #      install scripts);
 #   2. builds the example site into a temporary directory;
 #   3. axe.mjs: axe-core in headless Chromium on every page at 1280 px and
-#      375 px, WCAG 2.0/2.1/2.2 A and AA rules, and no third-party requests;
+#      375 px, WCAG 2.0/2.1/2.2 A and AA rules, no page wider than 320 px,
+#      and no third-party requests;
 #   4. search.mjs: the patient queries of search-queries.txt on the search
 #      page, each with the page it must find in the first three, axe on the
 #      page with results, and no query words sent to the server;
