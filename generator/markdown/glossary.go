@@ -211,6 +211,26 @@ func firstRune(b []byte) rune {
 	return r
 }
 
+// runningTexts returns the texts of doc's running text, in order: not
+// those of headings, links, images, code or HTML, which the glossary and
+// the phone links leave alone.
+func runningTexts(doc ast.Node) []*ast.Text {
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			texts = append(texts, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	return texts
+}
+
 // glossary marks the first use of each term in the document's running
 // text and records the terms it defined. Each text is read once, whatever
 // the number of terms: linear in the size of the body.
@@ -225,20 +245,7 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 			done[i] = true
 		}
 	}
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			texts = append(texts, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, t := range texts {
+	for _, t := range runningTexts(doc) {
 		if len(done) == len(g.terms) {
 			break
 		}

@@ -40,20 +40,7 @@ func (st *renderState) phones(doc ast.Node, src []byte) {
 	if len(st.phoneNumbers) == 0 {
 		return
 	}
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			texts = append(texts, n)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, t := range texts {
+	for _, t := range runningTexts(doc) {
 		seg := t.Segment
 		value := seg.Value(src)
 		type use struct {
