@@ -16,8 +16,9 @@
 // The rules it applies are readability.grade, readability.smog,
 // readability.long-sentence, readability.passive, review.overdue,
 // review.due, review.future, link.anchor, numbers.percent, plain.jargon,
-// claims.promotional, claims.unsourced and glossary.undefined; the registry of every rule, with its severity
-// and what changes it, is diag.Rules. A Report gathers the pages' reports
+// claims.promotional, claims.unsourced and glossary.undefined; the
+// registry of every rule, with its severity and what changes it, is
+// diag.Rules. A Report gathers the pages' reports
 // and every other finding of a build, so that lumen check shows all that
 // lumen build would.
 package check
@@ -263,15 +264,6 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 
 	// Wording.
-	for _, b := range blocks {
-		if !mayHavePercent(b.Text) {
-			continue // most blocks: no need for the regular expression
-		}
-		for _, m := range percent.FindAllStringIndex(b.Text, -1) {
-			add(lineOf(b, m[0]), diag.RulePercent, Hint,
-				"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
-		}
-	}
 	jargon := o.Jargon
 	if jargon == nil {
 		jargon = NewJargon(nil, o.Glossary)
@@ -302,6 +294,12 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	var ws words
 	outcomes := make([][][2]int, len(blocks))
 	for i, b := range blocks {
+		if mayHavePercent(b.Text) { // most blocks: no need for the regular expression
+			for _, m := range percent.FindAllStringIndex(b.Text, -1) {
+				add(lineOf(b, m[0]), diag.RulePercent, Hint,
+					"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
+			}
+		}
 		ws.split(b.Text)
 		jargonUses, promotionalUses, claims := jargon.wording(&ws)
 		for _, j := range jargonUses {

@@ -62,17 +62,6 @@ var promotionalList = newPhraseList(promotional)
 // make it: "there is no cure", "not painless".
 var negations = map[string]bool{"no": true, "not": true, "never": true, "cannot": true, "can't": true, "isn't": true, "aren't": true, "won't": true}
 
-// findPromotional returns the promotional wording in text, in order,
-// leaving out uses that a word before denies and uses in a question ("Will
-// the surgery cure my pain?"), which claim nothing.
-func findPromotional(text string) []phraseUse { return promotionalIn(wordsOf(text)) }
-
-// promotionalIn returns the promotional wording among ws, as
-// findPromotional does.
-func promotionalIn(ws *words) []phraseUse {
-	return notDenied(ws.text, promotionalList.findIn(ws, nil))
-}
-
 // notDenied returns the uses of promotional wording in text that a word
 // before does not deny and that are not in a question.
 func notDenied(text string, uses []phraseUse) []phraseUse {
@@ -249,14 +238,6 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 func isWordByte(c byte) bool {
 	return isDigit(c) || c == '_' || 'a' <= c|0x20 && c|0x20 <= 'z'
 }
-
-// findOutcomes returns the offsets of the claims of outcome or comparison
-// in text, in order.
-func findOutcomes(text string) [][2]int { return outcomesIn(wordsOf(text)) }
-
-// outcomesIn returns the offsets of the claims of outcome or comparison
-// among ws, in order.
-func outcomesIn(ws *words) [][2]int { return claimOffsets(ws.text, outcomeList.findIn(ws, nil)) }
 
 // claimOffsets returns the offsets of the claims of outcome in text: the
 // uses of outcomeList's phrases and the numbers that claim an outcome, in

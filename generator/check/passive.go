@@ -43,12 +43,9 @@ var notPassive = map[string]bool{
 	"surprised": true, "confused": true, "excited": true, "prepared": true,
 }
 
-// findPassive returns the passive phrases of text with their offsets: a
+// passiveIn returns the passive phrases among ws with their offsets: a
 // form of "be", then, after white space only, a past participle, or an
 // adverb and a past participle.
-func findPassive(text string) []phraseUse { return passiveIn(wordsOf(text)) }
-
-// passiveIn returns the passive phrases among ws, as findPassive does.
 func passiveIn(ws *words) []phraseUse {
 	var out []phraseUse
 	text, n := ws.text, ws.len()

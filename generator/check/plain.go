@@ -139,27 +139,6 @@ type phraseUse struct {
 	before    string
 }
 
-// find returns the uses of l's words and phrases in text, each once, in
-// order (findIn).
-func (l *phraseList) find(text string) []phraseUse { return l.findIn(wordsOf(text), nil) }
-
-// findIn appends the uses of l's words and phrases among ws to out, each
-// once, in order (at).
-func (l *phraseList) findIn(ws *words, out []phraseUse) []phraseUse {
-	var buf [96]byte
-	for i := 0; i < ws.len(); {
-		last := i
-		if first, ok := l.words[ws.low(i)]; ok {
-			var u phraseUse
-			if u, last, ok = l.at(ws, i, first, buf[:0]); ok {
-				out = append(out, u)
-			}
-		}
-		i = last + 1
-	}
-	return out
-}
-
 // at returns the use of l's words and phrases that starts at word i of ws,
 // whose entry in l.words is first, and the index of its last word; or
 // false, and i. The word is looked up with the word after it, when only
@@ -215,7 +194,8 @@ func newPhraseLists(lists ...*phraseList) *phraseLists {
 }
 
 // findIn returns the uses of each list's words and phrases among ws, by
-// list: for each, what its own findIn returns.
+// list: for each, its words and phrases in order, each use once (at), as
+// the list read alone would find them (TestWordingFindsLikeEachList).
 func (x *phraseLists) findIn(ws *words) [][]phraseUse {
 	var buf [96]byte
 	out := make([][]phraseUse, len(x.lists))
@@ -238,17 +218,9 @@ func (x *phraseLists) findIn(ws *words) [][]phraseUse {
 	return out
 }
 
-// find returns the jargon in text, each use once, in order, with its
-// plainer words, quoted, as what to say.
-func (j *Jargon) find(text string) []phraseUse { return j.findIn(wordsOf(text)) }
-
-// findIn returns the jargon among ws, as find does.
-func (j *Jargon) findIn(ws *words) []phraseUse {
-	return j.quoted(j.list.findIn(ws, nil))
-}
-
-// wording returns the jargon (as findIn), the promotional wording (as
-// promotionalIn) and the claims of outcome (as outcomesIn) among ws,
+// wording returns the jargon (with plainer words, quoted), the
+// promotional wording that no word before denies (notDenied) and the
+// claims of outcome (claimOffsets) among ws,
 // reading the words once.
 func (j *Jargon) wording(ws *words) (jargonUses, promotionalUses []phraseUse, claims [][2]int) {
 	uses := j.lists.findIn(ws)

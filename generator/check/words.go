@@ -62,13 +62,6 @@ func (w *words) phrase(dst []byte, i, j int) []byte {
 	return dst
 }
 
-// wordsOf returns text split into words.
-func wordsOf(text string) *words {
-	w := &words{}
-	w.split(text)
-	return w
-}
-
 // before returns the word before word i, lower-cased, or "".
 func (w *words) before(i int) string {
 	if i == 0 {
