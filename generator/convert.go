@@ -45,7 +45,7 @@ func phonesOf(s *site.Site) []string {
 	}
 	add(s.Config.Practice.Phone)
 	add(s.Config.Practice.AfterHoursPhone)
-	for _, p := range s.Pages {
+	for _, p := range s.OfKind(string(content.KindLocation)) {
 		if l, ok := p.Meta.(*content.Location); ok {
 			add(l.Phone)
 		}

@@ -100,9 +100,9 @@ func (l Layout) Files() []string {
 // fields the word is in against the record's length (BM25F: k1 1.2, b
 // 0.5), plus 2 when the word is in the title or another name. The script
 // adds the rarity of the stem (its inverse document frequency) at query
-// time. Each r/N.json holds Layout.PerFile records: address, title, kind and the
-// start of the text, for the results and their snippets, their addresses
-// under the site's base path base ("/" or "/clinic/"). When the word and
+// time. Each r/N.json holds Layout.PerFile records: address, title, kind
+// and the start of the text, for the results and their snippets, their
+// addresses under the site's base path base ("/" or "/clinic/"). When the word and
 // postings files together are small (under allBytes), meta.json says so
 // and the script fetches them all at once, so that not even the file a
 // word falls in reaches the server.
