@@ -22,9 +22,10 @@ type Record struct {
 	// The fields, by weight: the title and other names are worth most,
 	// then the summary and the headings, then the body.
 	Names, Lead, Headings, Body []string
-	// Text is what a result shows its snippet from: the summary and the
-	// body of a page, the answer of a question.
-	Text string
+	// Text is what a result shows its snippet from, in parts: the
+	// summary and the body of a page, the answer of a question. Only its
+	// start is kept (snippetBytes).
+	Text []string
 }
 
 // Count returns how many records page p has: one, and one more per
@@ -75,35 +76,19 @@ func RecordsOf(p *site.Page, b *site.Body) []Record {
 			r.Body = append(r.Body, pr.Text)
 		}
 	}
-	r.Text = joinUpTo(append([]string{c.Summary}, r.Body...), snippetBytes)
+	r.Text = append([]string{c.Summary}, r.Body...)
 	out := []Record{r}
 	if f, ok := p.Meta.(*content.FAQ); ok {
 		for i, q := range f.Questions {
 			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: "Question", Lead: []string{p.Title()}}
 			if i < len(b.Answers) {
 				qr.Body = []string{textOf(string(b.Answers[i]))}
-				qr.Text = qr.Body[0]
+				qr.Text = qr.Body
 			}
 			out = append(out, qr)
 		}
 	}
 	return out
-}
-
-// joinUpTo joins parts with spaces, leaving out those after the text is n
-// bytes long: a snippet needs the start of a page, not the whole of it.
-func joinUpTo(parts []string, n int) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if b.Len() >= n {
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
 }
 
 var tag = regexp.MustCompile(`<[^>]*>`)

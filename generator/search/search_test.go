@@ -72,8 +72,8 @@ func TestBuiltinSynonymsParse(t *testing.T) {
 // each word's postings, titles scoring above bodies.
 func TestBuildWritesTheLayout(t *testing.T) {
 	records := []Record{
-		{URL: "/conditions/sciatica/", Title: "Sciatica", Kind: "Condition", Body: []string{"Leg pain from a pinched nerve."}, Text: "Leg pain from a pinched nerve."},
-		{URL: "/about/", Title: "About us", Kind: "Page", Body: []string{"We treat sciatica and back pain."}, Text: "We treat sciatica and back pain."},
+		{URL: "/conditions/sciatica/", Title: "Sciatica", Kind: "Condition", Body: []string{"Leg pain from a pinched nerve."}, Text: []string{"Leg pain from a pinched nerve."}},
+		{URL: "/about/", Title: "About us", Kind: "Page", Body: []string{"We treat sciatica and back pain."}, Text: []string{"We treat sciatica and back pain."}},
 	}
 	for i := range 20 {
 		records = append(records, Record{URL: "/p" + string(rune('a'+i)) + "/", Title: "Page", Body: []string{"filler words"}})
@@ -309,6 +309,35 @@ func hashWord(w []byte) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// TestSnippet checks the text a result shows: the words of its parts one
+// space apart, whatever spaces and lines were between them, cut at a word
+// boundary at snippetBytes.
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("word ", 300)
+	tests := []struct {
+		name  string
+		parts []string
+		want  string
+	}{
+		{"nothing", nil, ""},
+		{"one part", []string{"Leg pain from a pinched nerve."}, "Leg pain from a pinched nerve."},
+		{"spaces and lines", []string{"  Leg\tpain\n\nfrom  a\r\nnerve.  "}, "Leg pain from a nerve."},
+		{"parts", []string{"Summary.", "", "  Body\n", "text."}, "Summary. Body text."},
+		{"other spaces", []string{"Ciática\u00a0y\u2003dolor"}, "Ciática y dolor"},
+		{"long", []string{"Start.", long}, strings.TrimSpace(("Start. " + long)[:snippetBytes-3])},
+		{"a long word at the cut", []string{strings.Repeat("x", 790) + " " + strings.Repeat("y", 30)}, strings.Repeat("x", 790)},
+	}
+	for _, tt := range tests {
+		got := snippet(tt.parts)
+		if got != tt.want {
+			t.Errorf("%s: snippet = %q, want %q", tt.name, got, tt.want)
+		}
+		if len(got) > snippetBytes {
+			t.Errorf("%s: snippet is %d bytes, more than %d", tt.name, len(got), snippetBytes)
+		}
+	}
 }
 
 // TestLayoutSizes checks how the index is split as a site grows: word

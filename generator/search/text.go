@@ -152,22 +152,48 @@ func shardOf(w string, shards int) int {
 	return int(h % uint32(shards))
 }
 
-// snippet returns the start of text that a result shows: its words, one
-// space apart, cut to snippetBytes at a word boundary, in memory of its
-// own (not the rest of text).
-func snippet(text string) string {
-	var b strings.Builder
-	for w := range strings.FieldsSeq(text) {
-		if b.Len() > snippetBytes {
-			break
+// snippet returns the start of the text of parts that a result shows:
+// their words, one space apart, cut to snippetBytes at a word boundary.
+// It reads each part a byte at a time and stops as soon as it has enough:
+// a page's body is far longer than its snippet.
+func snippet(parts []string) string {
+	b := make([]byte, 0, snippetBytes+64)
+	space := false // a space is owed before the next word
+	for _, p := range parts {
+		for i := 0; i < len(p) && len(b) <= snippetBytes; {
+			c := p[i]
+			if c < utf8.RuneSelf {
+				i++
+				if asciiSpace[c] {
+					space = len(b) > 0
+					continue
+				}
+			} else {
+				r, n := utf8.DecodeRuneInString(p[i:])
+				if unicode.IsSpace(r) {
+					i += n
+					space = len(b) > 0
+					continue
+				}
+				if space {
+					b, space = append(b, ' '), false
+				}
+				b = append(b, p[i:i+n]...)
+				i += n
+				continue
+			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = append(b, c)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
+		space = len(b) > 0
 	}
-	return strings.Clone(clip(b.String(), snippetBytes))
+	return clip(string(b), snippetBytes)
 }
+
+// asciiSpace is true of the ASCII bytes unicode.IsSpace is true of.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // clip returns s cut to at most n bytes at a word boundary.
 func clip(s string, n int) string {
