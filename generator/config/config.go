@@ -16,7 +16,10 @@
 //	description      the home page's meta description
 //	base_url         the absolute URL the site is published at (required;
 //	                 http or https, ends with "/")
-//	language         BCP 47 language tag for <html lang> (default "en")
+//	language         BCP 47 tag of the default language (default "en")
+//	languages        list of {code, name, locale, title, description,
+//	                 tagline, menu}: the other languages, each published
+//	                 under /<code>/ from content/<code>/
 //	theme            theme name under themes/ (default "default")
 //	practice         name, tagline, phone, email, appointment_url
 //	menu             list of {title, url} for the main navigation
@@ -56,8 +59,13 @@ type Config struct {
 	Description string `yaml:"description"`
 	// BaseURL is the absolute URL the site is published at, ending in "/".
 	BaseURL string `yaml:"base_url"`
-	// Language is the BCP 47 tag of the site's language, such as "en".
+	// Language is the BCP 47 tag of the site's default language, such as
+	// "en": its pages are published at the site's root.
 	Language string `yaml:"language"`
+	// OtherLanguages are the languages the site is published in besides
+	// the default one (and, optionally, the default one itself, to name
+	// it): see Languages.
+	OtherLanguages []Language `yaml:"languages"`
 	// Theme names the theme: "default" is built in.
 	Theme string `yaml:"theme"`
 	// Practice describes the practice behind the site.
@@ -324,6 +332,7 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 	if c.Language != "" && !languageTag.MatchString(c.Language) {
 		bad("language", "language %q is not a language tag", c.Language).WithHint(`use a tag such as "en", "es" or "en-US"`)
 	}
+	c.checkLanguages(bad)
 	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".")) {
 		bad("theme", "theme %q must be a plain folder name under themes/", c.Theme)
 	}

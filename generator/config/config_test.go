@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -61,6 +62,11 @@ func TestParseErrors(t *testing.T) {
 		{"bad menu url", "title: x\nbase_url: https://e.com/\nmenu:\n  - {title: A, url: conditions}\n", `site.yaml:4: menu item "A": url "conditions" must be a site path`},
 		{"bad host", "title: x\nbase_url: https://e.com/\nprivacy:\n  allowed_hosts: [https://a.com/x]\n", `site.yaml:4: allowed host "https://a.com/x" is not a host name`},
 		{"bad language", "title: x\nbase_url: https://e.com/\nlanguage: english!\n", `site.yaml:3: language "english!" is not a language tag`},
+		{"language without a code", "title: x\nbase_url: https://e.com/\nlanguages:\n  - {name: Español}\n", `site.yaml:4: language 1 has no code`},
+		{"upper-case language code", "title: x\nbase_url: https://e.com/\nlanguages:\n  - {code: ES}\n", `site.yaml:4: language code "ES" is not a lower-case language tag`},
+		{"language twice", "title: x\nbase_url: https://e.com/\nlanguages:\n  - {code: es}\n  - {code: es}\n", `site.yaml:5: language "es" is listed twice`},
+		{"language on a folder of Lumen's", "title: x\nbase_url: https://e.com/\nlanguages:\n  - {code: js}\n", `site.yaml:4: language code "js" is a folder Lumen publishes its own files in`},
+		{"bad language menu", "title: x\nbase_url: https://e.com/\nlanguages:\n  - code: es\n    menu:\n      - {title: A, url: condiciones}\n", `site.yaml:6: menu item "A" of language "es": url "condiciones" must be a site path`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,4 +97,51 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted an invalid config: %+v", c)
 		}
 	})
+}
+
+// TestLanguages checks the languages of a site: the default first, named
+// and with a locale, then the others in order; each language's Config
+// takes its overrides and leaves the site's alone.
+func TestLanguages(t *testing.T) {
+	c, err := Parse([]byte(`title: Clinic
+base_url: https://e.com/
+description: Back care.
+practice: {tagline: Care close to home}
+menu: [{title: Conditions, url: /conditions/}]
+languages:
+  - code: es
+    locale: es-US
+    title: Clínica
+    tagline: Cuidado cerca de casa
+    menu: [{title: Afecciones, url: /es/afecciones/}]
+  - {code: en, locale: en-US}
+  - {code: vi}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range c.Languages() {
+		got = append(got, l.Code+" "+l.Name+" "+l.Locale)
+	}
+	if want := []string{"en English en-US", "es Español es-US", "vi Tiếng Việt vi"}; !slices.Equal(got, want) {
+		t.Errorf("Languages = %q, want %q", got, want)
+	}
+	if !c.Multilingual() || c.Prefix("en") != "/" || c.Prefix("es") != "/es/" {
+		t.Errorf("Multilingual %v, prefixes %q %q", c.Multilingual(), c.Prefix("en"), c.Prefix("es"))
+	}
+	es := c.For("es")
+	if es.Language != "es" || es.Title != "Clínica" || es.Description != "Back care." || es.Practice.Tagline != "Cuidado cerca de casa" || es.Menu[0].Title != "Afecciones" {
+		t.Errorf("For(es) = %q %q %q %q %v", es.Language, es.Title, es.Description, es.Practice.Tagline, es.Menu)
+	}
+	if c.Title != "Clinic" || c.Practice.Tagline != "Care close to home" || c.Menu[0].Title != "Conditions" || c.Language != "en" {
+		t.Errorf("For changed the site's Config: %q %q %v", c.Title, c.Practice.Tagline, c.Menu)
+	}
+	if c.For("en") != c {
+		t.Error("For(the default language without overrides) is not the site's Config")
+	}
+	one, _ := Parse([]byte("title: x\nbase_url: https://e.com/\n"))
+	if one.Multilingual() || len(one.Languages()) != 1 || one.Languages()[0].Name != "English" {
+		t.Errorf("a site without languages: %v", one.Languages())
+	}
 }
