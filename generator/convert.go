@@ -90,12 +90,17 @@ type cachedBody struct {
 
 func newBodyCache() *bodyCache { return &bodyCache{bodies: map[string]cachedBody{}} }
 
-// prune drops the Bodies of files that are no longer pages of s.
+// prune drops the Bodies of files that are no longer pages of s, in any
+// of its languages.
 func (c *bodyCache) prune(s *site.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for source := range c.bodies {
-		if s.PageFor(source) == nil {
+		found := false
+		for _, ls := range s.Languages() {
+			found = found || ls.PageFor(source) != nil
+		}
+		if !found {
 			delete(c.bodies, source)
 		}
 	}
@@ -107,8 +112,8 @@ func (c *bodyCache) prune(s *site.Site) {
 // go.
 func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	c.once.Do(func() {
-		c.phones = phonesOf(s)
-		c.deps = fingerprint(s, c.glossary, c.static, c.phones)
+		c.phones = phonesOf(s.Root())
+		c.deps = fingerprint(s.Root(), c.glossary, c.static, c.phones)
 	})
 	src := p.Source
 	cache := c.b.bodies
@@ -193,17 +198,19 @@ func fingerprint(s *site.Site, glossary []markdown.Term, static map[string]bool,
 	for _, t := range glossary {
 		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
 	}
-	for _, p := range s.Pages {
-		h.Write([]byte(p.SourcePath()))
-		h.Write([]byte{0})
-		h.Write([]byte(p.URL))
-		h.Write([]byte{0})
-	}
-	for _, f := range s.Files {
-		h.Write([]byte(f.Source))
-		h.Write([]byte{0})
-		h.Write([]byte(f.URL))
-		h.Write([]byte{0})
+	for _, ls := range s.Languages() {
+		for _, p := range ls.Pages {
+			h.Write([]byte(p.SourcePath()))
+			h.Write([]byte{0})
+			h.Write([]byte(p.URL))
+			h.Write([]byte{0})
+		}
+		for _, f := range ls.Files {
+			h.Write([]byte(f.Source))
+			h.Write([]byte{0})
+			h.Write([]byte(f.URL))
+			h.Write([]byte{0})
+		}
 	}
 	for _, f := range slices.Sorted(maps.Keys(static)) {
 		h.Write([]byte(f))

@@ -143,24 +143,28 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 			}
 		}
 	}
-	for _, f := range s.Files {
-		add(site.FileOf(f.URL), read(source, f.Source))
-	}
-	for _, p := range append(append([]*site.Page(nil), s.Pages...), s.NotFound) {
-		add(site.FileOf(p.URL), &entry{page: p})
-	}
 	generated := func(f func() ([]byte, error)) *entry { return &entry{read: f} }
+	redirected := false
+	for _, ls := range s.Languages() {
+		for _, f := range ls.Files {
+			add(site.FileOf(f.URL), read(source, f.Source))
+		}
+		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
+			add(site.FileOf(p.URL), &entry{page: p})
+		}
+		add(feeds.AtomPathOf(ls), generated(func() ([]byte, error) { return feeds.Atom(ls) }))
+		for _, r := range ls.Redirects {
+			e := generated(func() ([]byte, error) { return redirects.Page(ls, r) })
+			e.redirect = where(r.File, r.Line)
+			add(site.FileOf(r.From), e)
+			redirected = true
+		}
+	}
 	add("sitemap.xml", generated(func() ([]byte, error) { return feeds.Sitemap(s) }))
-	add(feeds.AtomPath, generated(func() ([]byte, error) { return feeds.Atom(s) }))
 	add("robots.txt", generated(func() ([]byte, error) { return feeds.Robots(s), nil }))
 	add(headers.Path, generated(func() ([]byte, error) { return headers.File(s.Config, fingerprinted), nil }))
-	if len(s.Redirects) > 0 {
+	if redirected {
 		add(redirects.Path, generated(func() ([]byte, error) { return redirects.File(s), nil }))
-	}
-	for _, r := range s.Redirects {
-		e := generated(func() ([]byte, error) { return redirects.Page(s, r) })
-		e.redirect = where(r.File, r.Line)
-		add(site.FileOf(r.From), e)
 	}
 	snap.addSearchIndex(add)
 	for name := range snap.files {
@@ -268,11 +272,12 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		return m
 	}
 	start := time.Now()
-	body := snap.Site.Hold(p)
-	defer snap.Site.Release(p)
+	ps := p.Site()
+	body := ps.Hold(p)
+	defer ps.Release(p)
 	converted := time.Now()
 	m.findings = append(m.findings, body.Errs...)
-	if snap.search != nil {
+	if snap.search != nil && ps.IsDefault() {
 		m.docs = snap.searchDocs(p, body)
 	}
 	buf.Reset()
@@ -299,7 +304,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	m.findings = append(m.findings, consequences(htmlErrs, body.Errs)...)
 	m.ids = ids
 	if p.Source != nil {
-		r := check.PageReport(snap.Site, p, body, snap.opts.check)
+		r := check.PageReport(ps, p, body, snap.opts.check)
 		m.findings = append(m.findings, r.Findings...)
 		m.report = &r
 		m.fragments = check.FragmentLinks(body.Links)
@@ -373,12 +378,13 @@ func consequences(html, markdown diag.List) diag.List {
 // renderPage renders page p, with its JSON-LD, into buf; on error buf is
 // left as it was.
 func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
-	ld, err := schema.Page(snap.Site, p)
+	ps := p.Site()
+	ld, err := schema.Page(ps, p)
 	if err != nil {
 		return err
 	}
-	return snap.render.Render(buf, render.Data{Site: snap.Site, Page: p, JSONLD: template.JS(ld),
-		Notices: snap.Site.Config.NoticesOn(snap.opts.check.Today)})
+	return snap.render.Render(buf, render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
+		Notices: ps.Config.NoticesOn(snap.opts.check.Today)})
 }
 
 // Names returns the names of every file of the site, sorted.

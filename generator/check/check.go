@@ -59,9 +59,11 @@ type Review struct {
 // Page is the report on one page. Its JSON form is documented in the
 // README.
 type Page struct {
-	Source        string `json:"source"`
-	URL           string `json:"url"`
-	Kind          string `json:"kind"`
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Kind   string `json:"kind"`
+	// Language is the code of the page's language, such as "en".
+	Language      string `json:"language"`
 	Words         int    `json:"words"`
 	Sentences     int    `json:"sentences"`
 	Syllables     int    `json:"syllables"`
@@ -189,7 +191,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	blocks := Blocks(p, body)
 	rep := o.Analyzer.Analyze(blocks)
 	pr := Page{
-		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind),
+		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind), Language: p.Lang(),
 		Words: rep.Words, Sentences: rep.Sentences, Syllables: rep.Syllables, Polysyllables: rep.Polysyllables,
 		Scores: scoresOf(rep.Scores),
 		Prose: Prose{
@@ -231,7 +233,10 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	// The targets judge the full sentences (Prose): headings and the
 	// fragments of lists would make the page look easier than it is.
-	if rep.Prose.Words >= MinWords {
+	// The formulas and the word lists below are English ones: a page in
+	// another language is not judged by them.
+	english := isEnglish(p.Lang())
+	if english && rep.Prose.Words >= MinWords {
 		line := max(overrideLine, 1)
 		hard := ""
 		if len(rep.Hardest) > 0 {
@@ -293,6 +298,9 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	// wording; the claims of outcome are kept for unsourcedClaims.
 	var ws words
 	outcomes := make([][][2]int, len(blocks))
+	if !english {
+		blocks = nil
+	}
 	for i, b := range blocks {
 		if mayHavePercent(b.Text) { // most blocks: no need for the regular expression
 			for _, m := range percent.FindAllStringIndex(b.Text, -1) {
@@ -325,8 +333,10 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		}
 		add(w.line, w.rule, Warning, "%s", msg)
 	}
-	for _, c := range unsourcedClaims(p, body, blocks, outcomes) {
-		add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)
+	if english {
+		for _, c := range unsourcedClaims(p, body, blocks, outcomes) {
+			add(c.line, diag.RuleUnsourced, Hint, "%q: a claim of outcome or comparison with no source in its section; link the study or guideline that shows it, or say it less surely", c.text)
+		}
 	}
 	for _, s := range rep.Long {
 		add(s.Line, diag.RuleLong, Hint, "a sentence of %d words (%q): split it; plain-language guides keep sentences to %d words or fewer", s.Words, clip(s.Text, 60), readability.LongWords)
@@ -334,8 +344,18 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	if o.Glossary != nil && o.Terms != nil {
 		undefinedTerms(body, blocks, o.Glossary, o.Terms, add)
 	}
+	for _, l := range otherLanguageLinks(s, p, body) {
+		add(l.line, diag.RuleLanguageLink, Warning, "the link to %s leads to a page in %s: this page is in %s, and that page has no translation yet; say in the text that it is in %s, or translate it", l.url, l.lang.Name, s.Lang.Name, l.lang.Name)
+	}
 	pr.Findings.Sort()
 	return pr
+}
+
+// isEnglish reports whether the language tag code is English, the
+// language of the readability formulas and word lists of this package.
+func isEnglish(code string) bool {
+	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
+	return lang == "en" || lang == ""
 }
 
 // percent matches numbers written as percentages.

@@ -156,3 +156,13 @@ func (c *Config) checkLanguages(bad func(key, format string, args ...any) *diag.
 // reservedFolders are the top folders of a built site that Lumen writes
 // itself, which a language's folder must not take.
 var reservedFolders = map[string]bool{"css": true, "js": true, "search": true, "tags": true}
+
+// OGLocale returns the language's locale as the Open Graph protocol
+// writes it, language_TERRITORY: "es_US" for "es-US".
+func (l Language) OGLocale() string {
+	lang, region, ok := strings.Cut(l.Locale, "-")
+	if !ok {
+		return lang
+	}
+	return strings.ToLower(lang) + "_" + strings.ToUpper(region)
+}

@@ -37,6 +37,12 @@ type Common struct {
 	// Aliases are the page's old addresses, such as /conditions/leg-pain/:
 	// each redirects to the page.
 	Aliases []string `yaml:"aliases"`
+	// TranslationOf names, on a page in a language other than the
+	// default one, the page it translates, when their file names differ:
+	// the original's path from content/, such as
+	// conditions/lumbar-disc-herniation.md. A translation with the same
+	// path under content/<code>/ as its original needs none.
+	TranslationOf string `yaml:"translation_of"`
 }
 
 // Medical holds the governance keys of medical pages: who wrote them, who

@@ -6,6 +6,10 @@
 // articles, content/conditions/ conditions, content/procedures/
 // procedures, content/faqs/ FAQ groups, content/providers/ provider bios,
 // content/locations/ clinics; every other Markdown file is a plain page.
+// A site in several languages keeps each other language's content in a
+// folder named by its code, content/es/, laid out as content/ is: a page
+// and its file have the language (Page.Lang), and their kind and Rel come
+// from the path inside that folder.
 // An _index.md describes a section's list page (content/_index.md the
 // home page). A folder with an index.md is a page bundle: its other files
 // belong to that page. Files and folders whose names start with "." or
@@ -53,6 +57,11 @@ type Options struct {
 	// MaxPageBytes, when not 0, is the size of the largest page file;
 	// a larger one is an error rather than read.
 	MaxPageBytes int64
+	// Languages are the codes of the site's languages other than the
+	// default one: the files under content/<code>/ are that language's,
+	// with their Rel and Kind read from the rest of their path, as if
+	// content/<code>/ were content/.
+	Languages []string
 	// NoBody leaves every Page.Body nil, so that the Markdown of a large
 	// site is not all in memory at once: a one-shot build reads each body
 	// again with ReadBody when it converts the page. NoBody is ignored
@@ -146,15 +155,15 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {
 		if path.Base(p) == "index.md" {
-			rel := strings.TrimPrefix(p, Dir+"/")
-			bundles[path.Dir(rel)] = rel
+			lang, rel := opts.split(p)
+			bundles[lang+"\x00"+path.Dir(rel)] = rel
 		}
 	}
 	for _, p := range files {
-		rel := strings.TrimPrefix(p, Dir+"/")
-		f := File{Source: p, Rel: rel}
+		lang, rel := opts.split(p)
+		f := File{Source: p, Rel: rel, Lang: lang}
 		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
-			if b, ok := bundles[dir]; ok {
+			if b, ok := bundles[lang+"\x00"+dir]; ok {
 				f.Bundle = b
 				break
 			}
@@ -165,7 +174,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	loaded, perrs := readPages(ctx, fsys, pages, infos, opts.Cache, opts.NoBody && opts.Cache == nil)
+	loaded, perrs := readPages(ctx, fsys, pages, infos, opts)
 	if opts.Cache != nil {
 		keep := make(map[string]bool, len(pages))
 		for _, p := range pages {
@@ -192,7 +201,8 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 // readPages reads and decodes the files at paths in parallel, returning the
 // pages in the order of paths (nil where a file failed) and the errors of
 // each. With noBody the pages' bodies are let go at once.
-func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string]fs.FileInfo, cache *Cache, noBody bool) ([]*Page, []diag.List) {
+func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string]fs.FileInfo, opts Options) ([]*Page, []diag.List) {
+	cache, noBody := opts.Cache, opts.NoBody && opts.Cache == nil
 	out := make([]*Page, len(paths))
 	errLists := make([]diag.List, len(paths))
 	var g errgroup.Group
@@ -203,7 +213,8 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 		}
 		g.Go(func() error {
 			info := infos[p]
-			if pg, errs, ok := cache.get(p, info); ok {
+			lang, _ := opts.split(p)
+			if pg, errs, ok := cache.get(p, info); ok && (pg == nil || pg.Lang == lang) {
 				out[i], errLists[i] = pg, errs
 				return nil
 			}
@@ -212,7 +223,7 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 				errLists[i] = diag.List{{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)}}
 				return nil
 			}
-			out[i], errLists[i] = Parse(p, data)
+			out[i], errLists[i] = ParseIn(p, lang, data)
 			if noBody && out[i] != nil {
 				out[i].Body = nil
 			}
@@ -224,12 +235,22 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 	return out, errLists
 }
 
-// Parse splits and decodes one content file. source is its path relative
-// to the site root, which must start with "content/". It returns the page
-// (nil when the front matter could not be decoded) and every problem found.
+// Parse splits and decodes one content file of the default language.
+// source is its path relative to the site root, which must start with
+// "content/". It returns the page (nil when the front matter could not be
+// decoded) and every problem found.
 func Parse(source string, data []byte) (*Page, diag.List) {
+	return ParseIn(source, "", data)
+}
+
+// ParseIn is Parse for a file of the language lang, whose source starts
+// with "content/<lang>/"; lang "" is the default language.
+func ParseIn(source, lang string, data []byte) (*Page, diag.List) {
 	rel := strings.TrimPrefix(source, Dir+"/")
-	p := &Page{Source: source, Rel: rel, Kind: KindOf(rel)}
+	if lang != "" {
+		rel = strings.TrimPrefix(rel, lang+"/")
+	}
+	p := &Page{Source: source, Rel: rel, Kind: KindOf(rel), Lang: lang}
 	if dir, _, ok := strings.Cut(rel, "/"); ok {
 		p.Section = dir
 	}
@@ -240,8 +261,12 @@ func Parse(source string, data []byte) (*Page, diag.List) {
 	case base == "_index.md":
 		p.Kind = KindSection
 		if path.Dir(rel) != p.Section {
-			return nil, diag.List{diag.Errorf(source, 1, "sections nest only one level: _index.md belongs directly in a folder of content/").
-				WithHint("move it to content/%s/_index.md or delete it", p.Section).WithRule(diag.RuleFile)}
+			root := Dir + "/"
+			if lang != "" {
+				root += lang + "/"
+			}
+			return nil, diag.List{diag.Errorf(source, 1, "sections nest only one level: _index.md belongs directly in a folder of %s", root).
+				WithHint("move it to %s%s/_index.md or delete it", root, p.Section).WithRule(diag.RuleFile)}
 		}
 	case base == "index.md":
 		p.Bundle = path.Dir(rel) != "."
@@ -324,4 +349,19 @@ func trimPathErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// split returns the language of the file at p, a path under content/, and
+// its path relative to its language's folder: ("es", "conditions/x.md")
+// for content/es/conditions/x.md, ("", "about.md") for content/about.md.
+func (o Options) split(p string) (lang, rel string) {
+	rel = strings.TrimPrefix(p, Dir+"/")
+	if first, rest, ok := strings.Cut(rel, "/"); ok {
+		for _, l := range o.Languages {
+			if first == l {
+				return l, rest
+			}
+		}
+	}
+	return "", rel
 }

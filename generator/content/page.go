@@ -7,9 +7,12 @@ type Page struct {
 	// Source is the file's path relative to the site root, such as
 	// "content/conditions/sciatica.md". Errors name it.
 	Source string
-	// Rel is the file's path relative to content/, such as
-	// "conditions/sciatica.md".
+	// Rel is the file's path relative to content/, or to its language's
+	// folder content/<code>/, such as "conditions/sciatica.md".
 	Rel string
+	// Lang is the code of the page's language when it is not the site's
+	// default language (a page under content/<code>/), else "".
+	Lang string
 	// Kind is the page's kind, chosen by its folder.
 	Kind Kind
 	// Section is the top-level folder under content/ the page is in, or ""
@@ -54,8 +57,10 @@ type File struct {
 	// Source is the path relative to the site root, such as
 	// "content/images/spine.svg".
 	Source string
-	// Rel is the path relative to content/.
+	// Rel is the path relative to content/, or to its language's folder.
 	Rel string
+	// Lang is the code of the file's language folder, or "".
+	Lang string
 	// Bundle is the Rel of the index.md whose bundle holds the file, or ""
 	// for a file outside any bundle.
 	Bundle string

@@ -53,6 +53,7 @@ const (
 	RuleDue          = "review.due"
 	RuleFuture       = "review.future"
 	RuleAnchor       = "link.anchor"
+	RuleLanguageLink = "i18n.link"
 	RulePercent      = "numbers.percent"
 	RuleJargon       = "plain.jargon"
 	RulePromotional  = "claims.promotional"
@@ -102,6 +103,7 @@ var rules = [...]Rule{
 	{RuleDue, SeverityWarning, "pages", "", "the next medical review is due within 30 days"},
 	{RuleFuture, SeverityError, "pages", "", "`last_reviewed` is after the day of the build: a review that has not happened yet"},
 	{RuleAnchor, SeverityError, "pages", "", "a link to `#x` on a page that has no element with id `x`"},
+	{RuleLanguageLink, SeverityWarning, "pages", "", "a link on a page of one language to a page of another, because the page it names is not translated yet: say in the text which language that page is in, or translate it"},
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one (about 400 built in, and `content/jargon.txt`): \"utilize\" → \"use\", \"percutaneous\" → \"through the skin\"; once per page, not for the page's own subject or glossary terms"},
 	{RuleUndefined, SeverityWarning, "pages", "", "a glossary term shown where no definition appears on the page"},

@@ -14,27 +14,52 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// Sitemap returns sitemap.xml listing every page with its permalink and,
-// where known, its lastmod: the last medical review or publication date.
+// Sitemap returns sitemap.xml listing every page of every language with
+// its permalink and, where known, its lastmod: the last medical review or
+// publication date. A page with translations lists them all, itself
+// included, as xhtml:link alternates with their hreflang (Google's
+// "Tell Google about localized versions of your page").
 func Sitemap(s *site.Site) ([]byte, error) {
+	type alternate struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
-		Loc     string `xml:"loc"`
-		Lastmod string `xml:"lastmod,omitempty"`
+		Loc        string      `xml:"loc"`
+		Lastmod    string      `xml:"lastmod,omitempty"`
+		Alternates []alternate `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, p := range s.Pages {
-		set.URLs = append(set.URLs, url{Loc: p.Permalink, Lastmod: p.Lastmod().String()})
+	if len(s.Languages()) > 1 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
+	for _, p := range s.AllPages() {
+		u := url{Loc: p.Permalink, Lastmod: p.Lastmod().String()}
+		for _, a := range p.Alternates() {
+			u.Alternates = append(u.Alternates, alternate{Rel: "alternate", Hreflang: a.Hreflang, Href: a.Page.Permalink})
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	return marshal(set)
 }
 
-// AtomPath is where the Atom feed of articles is published.
+// AtomPath is where the Atom feed of articles is published: in the
+// default language's part of the site; each other language has its own
+// under its prefix (AtomPathOf).
 const AtomPath = "articles/index.xml"
+
+// AtomPathOf returns the file name of the Atom feed of the language of s:
+// "articles/index.xml", or "es/articles/index.xml".
+func AtomPathOf(s *site.Site) string {
+	return s.Prefix()[1:] + AtomPath
+}
 
 // MaxFeedEntries is how many of the newest articles the feed holds.
 const MaxFeedEntries = 20
@@ -70,12 +95,12 @@ func Atom(s *site.Site) ([]byte, error) {
 	f := feed{
 		NS:    "http://www.w3.org/2005/Atom",
 		Title: s.Config.Title + ": articles",
-		ID:    s.Permalink("/" + AtomPath),
+		ID:    s.Permalink("/" + AtomPathOf(s)),
 		Links: []link{
-			{Href: s.Permalink("/" + AtomPath), Rel: "self"},
-			{Href: s.Permalink("/articles/"), Rel: "alternate"},
+			{Href: s.Permalink("/" + AtomPathOf(s)), Rel: "self"},
+			{Href: s.Permalink(s.Prefix() + "articles/"), Rel: "alternate"},
 		},
-		Author: person{Name: s.Config.Practice.Name, URI: s.Permalink("/")},
+		Author: person{Name: s.Config.Practice.Name, URI: s.Permalink(s.Prefix())},
 	}
 	var newest time.Time
 	for _, p := range s.Latest(string(content.KindArticle), MaxFeedEntries) {

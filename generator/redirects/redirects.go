@@ -23,17 +23,19 @@ import (
 const Path = "_redirects"
 
 // File returns the _redirects file of s: a permanent (301) redirect for
-// each old address, under the site's path.
+// each old address of every language, under the site's path.
 func File(s *site.Site) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Old addresses of the site, for static hosts that read this file (Netlify, Cloudflare Pages).\n")
 	base := strings.TrimSuffix(s.Config.BasePath(), "/")
-	for _, r := range s.Redirects {
-		to := r.To
-		if strings.HasPrefix(to, "/") {
-			to = base + to
+	for _, l := range s.Languages() {
+		for _, r := range l.Redirects {
+			to := r.To
+			if strings.HasPrefix(to, "/") {
+				to = base + to
+			}
+			fmt.Fprintf(&b, "%s %s 301\n", base+r.From, to)
 		}
-		fmt.Fprintf(&b, "%s %s 301\n", base+r.From, to)
 	}
 	return b.Bytes()
 }

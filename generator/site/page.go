@@ -68,6 +68,11 @@ type Page struct {
 	// NextReview is when the next medical review is due: next_review, or
 	// last_reviewed plus the site's review interval.
 	NextReview content.Date
+	// Translations are the same page in the site's other languages, in
+	// the order of site.yaml: a content page's translations and original
+	// (Site.Languages), or a page Lumen makes at the same place in each
+	// language (the home page, /es/ and /).
+	Translations []*Page
 	// ImageURL is the site URL of the front matter's image (or, on a
 	// provider page, photo), resolved like a link in the body, or "".
 	ImageURL string

@@ -91,7 +91,11 @@ func (s *Site) buildRedirects(cfg *config.Config) diag.List {
 			add(&pending{Redirect: Redirect{From: aliasPath(a), File: p.SourcePath(), Line: p.Source.Line(fmt.Sprintf("aliases.%d", i))}, to: p.URL}, "alias")
 		}
 	}
-	for i, r := range cfg.Redirects {
+	redirects := cfg.Redirects
+	if !s.IsDefault() {
+		redirects = nil // site.yaml's are the default language's Site's
+	}
+	for i, r := range redirects {
 		to := r.To
 		if strings.HasPrefix(to, "/") {
 			to = aliasPath(to)

@@ -17,11 +17,18 @@ type ref struct {
 	kinds []content.Kind
 }
 
-// resolve returns the page ref points at, or adds an error to errs.
+// resolve returns the page ref points at, or adds an error to errs. A
+// page of another language than the default one finds the page in its own
+// language first, then the default language's.
 func (s *Site) resolve(r ref, errs *diag.List) *Page {
-	for _, k := range r.kinds {
-		if p := s.bySlug[k][r.slug]; p != nil {
-			return p
+	for _, site := range []*Site{s, s.root} {
+		if site == nil {
+			continue
+		}
+		for _, k := range r.kinds {
+			if p := site.bySlug[k][r.slug]; p != nil {
+				return p
+			}
 		}
 	}
 	var names []string
@@ -108,7 +115,11 @@ func kindNames(kinds []content.Kind) string {
 // link resolves every slug in front matter and fills in both ends of each
 // relation: procedure treats ↔ condition procedures, FAQ about ↔ the pages'
 // FAQs, author and reviewer ↔ the provider's pages, provider locations ↔
-// the location's providers. It also sets each medical page's NextReview.
+// the location's providers. A page of another language may point at a
+// page of the default language that is not translated (a Spanish page
+// reviewed by a provider whose page is in English only); the far end of
+// such a relation is not filled in, so that no page lists pages of
+// another language. It also sets each medical page's NextReview.
 func (s *Site) link() diag.List {
 	var errs diag.List
 	conditions := []content.Kind{content.KindCondition}
@@ -122,13 +133,17 @@ func (s *Site) link() diag.List {
 			if m.Author != "" {
 				if a := s.resolve(ref{p, "author", m.Author, providers}, &errs); a != nil {
 					p.Author = a
-					a.Authored = appendOnce(a.Authored, p)
+					if a.site == s {
+						a.Authored = appendOnce(a.Authored, p)
+					}
 				}
 			}
 			if m.ReviewedBy != "" {
 				if r := s.resolve(ref{p, "reviewed_by", m.ReviewedBy, providers}, &errs); r != nil {
 					p.Reviewer = r
-					r.Reviewed = appendOnce(r.Reviewed, p)
+					if r.site == s {
+						r.Reviewed = appendOnce(r.Reviewed, p)
+					}
 				}
 			}
 			p.NextReview = m.NextReview
@@ -148,28 +163,36 @@ func (s *Site) link() diag.List {
 			for i, slug := range m.Procedures {
 				if q := s.resolve(ref{p, fmt.Sprintf("procedures.%d", i), slug, procedures}, &errs); q != nil {
 					p.Procedures = appendOnce(p.Procedures, q)
-					q.Conditions = appendOnce(q.Conditions, p)
+					if q.site == s {
+						q.Conditions = appendOnce(q.Conditions, p)
+					}
 				}
 			}
 		case *content.Procedure:
 			for i, slug := range m.Treats {
 				if c := s.resolve(ref{p, fmt.Sprintf("treats.%d", i), slug, conditions}, &errs); c != nil {
 					p.Conditions = appendOnce(p.Conditions, c)
-					c.Procedures = appendOnce(c.Procedures, p)
+					if c.site == s {
+						c.Procedures = appendOnce(c.Procedures, p)
+					}
 				}
 			}
 		case *content.FAQ:
 			for i, slug := range m.About {
 				if t := s.resolve(ref{p, fmt.Sprintf("about.%d", i), slug, []content.Kind{content.KindCondition, content.KindProcedure}}, &errs); t != nil {
 					p.About = appendOnce(p.About, t)
-					t.FAQs = appendOnce(t.FAQs, p)
+					if t.site == s {
+						t.FAQs = appendOnce(t.FAQs, p)
+					}
 				}
 			}
 		case *content.Provider:
 			for i, slug := range m.Locations {
 				if l := s.resolve(ref{p, fmt.Sprintf("locations.%d", i), slug, []content.Kind{content.KindLocation}}, &errs); l != nil {
 					p.Locations = appendOnce(p.Locations, l)
-					l.Providers = appendOnce(l.Providers, p)
+					if l.site == s {
+						l.Providers = appendOnce(l.Providers, p)
+					}
 				}
 			}
 		}

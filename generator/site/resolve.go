@@ -23,7 +23,45 @@ import (
 //     "../rfa/".
 //
 // It returns an error, worded for the writer, when nothing is there.
+//
+// A link on a page of a language other than the default one is resolved
+// in that language first: a relative path or a content file is looked for
+// among the language's files, and a site path outside the language's
+// prefix ("/conditions/sciatica/") that is a page of the default language
+// leads to that page's translation ("/es/conditions/ciatica/") when there
+// is one. A link that the language does not have leads to the default
+// language's page or file, so that a translation may link to a page not
+// yet translated (check warns of such links: rule i18n.link).
 func (s *Site) Resolve(source, dest string) (string, error) {
+	if s.root == nil {
+		return s.resolveHere(source, dest)
+	}
+	sitePath := strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, s.prefix) && !strings.HasSuffix(dest, ".md")
+	if !sitePath {
+		if u, err := s.resolveHere(source, dest); err == nil {
+			return u, nil
+		}
+	}
+	rootSource := content.Dir + "/" + strings.TrimPrefix(source, content.Dir+"/"+s.folder+"/")
+	if u, err := s.root.resolveHere(rootSource, dest); err == nil {
+		if p := s.root.byURL[u]; p != nil {
+			if t := p.In(s.Lang.Code); t != nil {
+				return t.URL, nil
+			}
+		}
+		return u, nil
+	}
+	if sitePath {
+		// A page of this language only, written without its prefix.
+		if u, err := s.resolveHere(source, s.inLanguage(dest)); err == nil {
+			return u, nil
+		}
+	}
+	return s.resolveHere(source, dest)
+}
+
+// resolveHere is Resolve among the pages and files of s's language only.
+func (s *Site) resolveHere(source, dest string) (string, error) {
 	if strings.HasPrefix(dest, "/") {
 		if strings.HasSuffix(dest, ".md") {
 			if p := s.bySource[path.Join(content.Dir, dest)]; p != nil {

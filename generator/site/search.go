@@ -23,14 +23,16 @@ func (s *Site) buildSearch() diag.List {
 		}
 	}
 	if len(s.azPages()) > 0 {
-		s.AZ = generated(content.KindAZ, "/a-z/", "Conditions and treatments from A to Z")
+		s.AZ = generated(content.KindAZ, s.path("a-z/"), "Conditions and treatments from A to Z")
 		s.AZ.fallbackDescription = "Every condition " + s.Config.Practice.Name + " treats and every treatment it offers, from A to Z, with the other names people use for them."
 		if !s.claim(s.AZ, &errs) {
 			s.AZ = nil
 		}
 	}
-	if indexed && !s.Config.Search.Disabled {
-		s.Search = generated(content.KindSearch, "/search/", "Search")
+	// The search serves the default language; the others' pages link to
+	// it until each language has an index of its own.
+	if indexed && !s.Config.Search.Disabled && s.IsDefault() {
+		s.Search = generated(content.KindSearch, s.path("search/"), "Search")
 		s.Search.fallbackDescription = "Search " + s.Config.Practice.Name + "'s pages, in the words you use."
 		if !s.claim(s.Search, &errs) {
 			s.Search = nil

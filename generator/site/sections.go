@@ -25,9 +25,9 @@ func (s *Site) buildSections() diag.List {
 			sections[p.Source.Section] = p
 		}
 	}
-	home := s.byURL["/"]
+	home := s.byURL[s.prefix]
 	if home == nil || home.Kind != content.KindHome {
-		home = generated(content.KindHome, "/", s.Config.Title)
+		home = generated(content.KindHome, s.prefix, s.Config.Title)
 		s.claim(home, &errs)
 	}
 	s.Home = home
@@ -46,7 +46,7 @@ func (s *Site) buildSections() diag.List {
 			if title == "" {
 				title = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
 			}
-			sec = generated(content.KindSection, URLFor(name+"/_index.md", ""), title)
+			sec = generated(content.KindSection, s.inLanguage(URLFor(name+"/_index.md", "")), title)
 			if !s.claim(sec, &errs) {
 				continue
 			}
@@ -81,11 +81,11 @@ func (s *Site) buildTags() diag.List {
 			t := terms[slug]
 			if t == nil {
 				if s.TagIndex == nil {
-					s.TagIndex = generated(KindTerms, "/tags/", "Topics")
+					s.TagIndex = generated(KindTerms, s.path("tags/"), "Topics")
 					s.TagIndex.fallbackDescription = "Every topic of " + s.Config.Practice.Name + "'s pages, from A to Z."
 					s.claim(s.TagIndex, &errs)
 				}
-				t = generated(KindTerm, "/tags/"+slug+"/", tagTitle(tag))
+				t = generated(KindTerm, s.path("tags/"+slug+"/"), tagTitle(tag))
 				t.fallbackDescription = fmt.Sprintf("Pages about %s from %s.", strings.ToLower(t.Title()), s.Config.Practice.Name)
 				if !s.claim(t, &errs) {
 					continue

@@ -57,6 +57,21 @@ type Site struct {
 	// aliases and the redirects of site.yaml.
 	Redirects []Redirect
 
+	// Lang is the language of the site's pages: one of the languages of
+	// Config (config.Config.Languages).
+	Lang config.Language
+
+	// root is the default language's Site, of which this one is a
+	// translation, or nil for the default language's own; langs are, on
+	// the root of a site in several languages, every language's Site, the
+	// root first.
+	root  *Site
+	langs []*Site
+	// folder is the folder of the language's content under content/, ""
+	// for the default language, and prefix the site path its pages are
+	// under: "/" or "/es/".
+	folder, prefix string
+
 	byURL    map[string]*Page
 	bySource map[string]*Page
 	fileURL  map[string]string // site-root path of a file → its URL
@@ -90,15 +105,46 @@ type File struct {
 // reporting even when there are errors. Once New returns, nothing changes
 // a Page of the Site: the converted Markdown of a page is a Body of its
 // own (Site.Body).
+//
+// The Site returned is the default language's. A site in several
+// languages has one Site per language, each with its own pages, sections,
+// tags and lists, built from its folder of content (content/<code>/) and
+// published under its prefix (/es/): Languages returns them all, and each
+// page knows its translations (Page.Translations).
 func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) {
+	langs := cfg.Languages()
+	root, errs := newLanguage(cfg.For(langs[0].Code), langs[0], set, opts, nil)
+	if len(langs) > 1 {
+		root.langs = []*Site{root}
+		for _, l := range langs[1:] {
+			s, lerrs := newLanguage(cfg.For(l.Code), l, set, opts, root)
+			root.langs = append(root.langs, s)
+			errs = append(errs, lerrs...)
+		}
+		errs = append(errs, root.linkTranslations()...)
+	}
+	errs.Sort()
+	return root, errs
+}
+
+// newLanguage builds the Site of the language l from the pages and files
+// of set in its folder; root is the default language's Site, or nil when
+// l is the default language.
+func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts Options, root *Site) (*Site, diag.List) {
 	s := &Site{
 		Config:   cfg,
+		Lang:     l,
+		root:     root,
+		prefix:   "/",
 		byURL:    map[string]*Page{},
 		bySource: map[string]*Page{},
 		fileURL:  map[string]string{},
 		urlFile:  map[string]bool{},
 		bySlug:   map[content.Kind]map[string]*Page{},
 		bodies:   bodies{convert: opts.Convert, keep: opts.KeepBodies, held: map[*Page]*heldBody{}},
+	}
+	if root != nil {
+		s.folder, s.prefix = l.Code, "/"+l.Code+"/"
 	}
 	var errs diag.List
 	errs = append(errs, s.assignURLs(set)...)
@@ -111,10 +157,9 @@ func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) 
 	errs = append(errs, s.buildRedirects(cfg)...)
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	s.indexKinds()
-	s.NotFound = &Page{site: s, Kind: content.KindNotFound, URL: "/404.html", Permalink: s.Permalink("/404.html"),
+	s.NotFound = &Page{site: s, Kind: content.KindNotFound, URL: s.path("404.html"), Permalink: s.Permalink(s.path("404.html")),
 		Meta:        &content.Plain{Common: content.Common{Title: "Page not found", Description: "This page could not be found."}},
 		Breadcrumbs: []*Page{s.Home}}
-	errs.Sort()
 	return s, errs
 }
 

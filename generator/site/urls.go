@@ -47,35 +47,43 @@ func URLFor(rel, slug string) string {
 	return "/" + strings.Join(segs, "/") + "/"
 }
 
-// fileURLFor returns the URL of a content file that is not a page: its
-// path under content/, or, for a file in a page bundle, its path inside
-// the bundle under the page's URL.
-func fileURLFor(f content.File, bundlePage *Page) string {
+// fileURL returns the URL of a content file that is not a page: its
+// path under its language's folder of content/, under the language's
+// prefix, or, for a file in a page bundle, its path inside the bundle under
+// the page's URL.
+func (s *Site) fileURLFor(f content.File, bundlePage *Page) string {
 	if bundlePage != nil {
 		inside := strings.TrimPrefix(f.Rel, path.Dir(f.Bundle)+"/")
 		return bundlePage.URL + inside
 	}
-	return "/" + f.Rel
+	return s.path(f.Rel)
 }
 
-// assignURLs wraps every content page in a Page with its URL and every
-// other file in a File, reporting two sources that share one URL.
+// assignURLs wraps every content page of the site's language in a Page
+// with its URL and every other file in a File, reporting two sources that
+// share one URL.
 func (s *Site) assignURLs(set *content.Set) diag.List {
 	var errs diag.List
 	for _, cp := range set.Pages {
+		if cp.Lang != s.folder {
+			continue
+		}
 		p := &Page{Source: cp, Kind: cp.Kind, Meta: cp.Meta}
-		p.URL = URLFor(cp.Rel, cp.Common().Slug)
+		p.URL = s.inLanguage(URLFor(cp.Rel, cp.Common().Slug))
 		if !s.claim(p, &errs) {
 			continue
 		}
 		s.bySource[cp.Source] = p
 	}
 	for _, f := range set.Files {
+		if f.Lang != s.folder {
+			continue
+		}
 		var owner *Page
 		if f.Bundle != "" {
-			owner = s.bySource[content.Dir+"/"+f.Bundle]
+			owner = s.bySource[s.sourceOf(f.Bundle)]
 		}
-		u := fileURLFor(f, owner)
+		u := s.fileURLFor(f, owner)
 		// A file that takes the name of a page, or of a file Lumen
 		// writes, is reported when every file's name is known (package
 		// generator).
@@ -117,7 +125,7 @@ func (s *Site) claim(p *Page, errs *diag.List) bool {
 	p.site = s
 	p.Permalink = s.Permalink(p.URL)
 	p.Slug = path.Base(strings.TrimSuffix(p.URL, "/"))
-	if p.URL == "/" {
+	if p.URL == s.prefix {
 		p.Slug = ""
 	}
 	s.Pages = append(s.Pages, p)
@@ -158,6 +166,15 @@ func describe(p *Page) string {
 // sectionFolder returns the content folder of a section page.
 func sectionFolder(p *Page) string {
 	return content.Dir + strings.TrimSuffix(p.URL, "/") + "/"
+}
+
+// sourceOf returns the path from the site root of rel, a path in the
+// language's folder of content/.
+func (s *Site) sourceOf(rel string) string {
+	if s.folder == "" {
+		return content.Dir + "/" + rel
+	}
+	return content.Dir + "/" + s.folder + "/" + rel
 }
 
 // FileOf returns the name of the file the site path url is written to and
