@@ -181,6 +181,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			}
 			res.Files = pass.Files
 			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...))
+			res.Report.Translations = check.Translations(snap.Site)
 			return pass.Report.All().Err()
 		}}})
 	}

@@ -142,10 +142,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 	// A one-shot build lets each page's Markdown go once its front matter
 	// is read; the pages stage reads it again when it converts the page.
 	opts := content.Options{Context: ctx, Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
-		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10}
-	for _, l := range st.cfg.Languages()[1:] {
-		opts.Languages = append(opts.Languages, l.Code)
-	}
+		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10, Languages: st.cfg.OtherLanguageCodes()}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	var lex readability.Lexicon

@@ -72,7 +72,7 @@ type snapshotOptions struct {
 
 // checkOptions are the options of package check for a build.
 func checkOptions(today time.Time, a *readability.Analyzer, j *check.Jargon, g *content.Glossary, terms *markdown.Glossary) check.Options {
-	return check.Options{Today: today, Analyzer: a, Jargon: j, Glossary: g, Terms: terms}
+	return check.Options{Today: today, Analyzer: a, Spanish: readability.NewSpanish(), Jargon: j, Glossary: g, Terms: terms}
 }
 
 // entry is one output file.

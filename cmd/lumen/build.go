@@ -136,11 +136,26 @@ func summary(res *generator.Result, dest string) string {
 		kinds = append(kinds, c.String())
 		total += c.N
 	}
+	if langs := res.Site.Languages(); len(langs) > 1 {
+		var each []string
+		for _, l := range langs {
+			each = append(each, fmt.Sprintf("%d in %s", len(l.Pages), l.Lang.Name))
+		}
+		kinds = append([]string{strings.Join(each, ", ") + ":"}, kinds...)
+		return fmt.Sprintf("Built %s in %d languages (%s %s), %s to %s in %d ms",
+			plural(total, "page"), len(langs), kinds[0], strings.Join(kinds[1:], ", "), plural(res.Files, "file"), summaryDest(res, dest), res.Duration.Round(time.Millisecond).Milliseconds())
+	}
+	return fmt.Sprintf("Built %s (%s), %s to %s in %d ms",
+		plural(total, "page"), strings.Join(kinds, ", "), plural(res.Files, "file"), summaryDest(res, dest), res.Duration.Round(time.Millisecond).Milliseconds())
+}
+
+// summaryDest names the folder a build wrote, and where it leads when it
+// is a link.
+func summaryDest(res *generator.Result, dest string) string {
 	if abs, err := filepath.Abs(dest); err == nil && res.Target != "" && res.Target != abs {
 		dest += " (a link to " + res.Target + ")"
 	}
-	return fmt.Sprintf("Built %s (%s), %s to %s in %d ms",
-		plural(total, "page"), strings.Join(kinds, ", "), plural(res.Files, "file"), dest, res.Duration.Round(time.Millisecond).Milliseconds())
+	return dest
 }
 
 func plural(n int, word string) string {

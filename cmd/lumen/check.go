@@ -84,13 +84,29 @@ func checkSite(ctx context.Context, source string, opts generator.Options) (*che
 // printReport prints one row per page and then every finding, each with
 // its line of the site's source.
 func printReport(w io.Writer, r *check.Report, source string) {
+	spanish := false
+	for _, p := range r.Pages {
+		spanish = spanish || p.INFLESZ != nil
+	}
 	if len(r.Pages) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		// The scores are of the full sentences, as the targets judge
-		// them; LEFT OUT is the share of headings and list fragments.
-		fmt.Fprintln(tw, "PAGE\tWORDS\tGRADE\tSMOG\tEASE\tLEFT OUT\tREVIEW\tFINDINGS")
+		// them; LEFT OUT is the share of headings and list fragments. A
+		// page in Spanish is judged by its INFLESZ score, not by the
+		// English formulas.
+		head := "PAGE\tWORDS\tGRADE\tSMOG\tEASE\t"
+		if spanish {
+			head += "INFLESZ\t"
+		}
+		fmt.Fprintln(tw, head+"LEFT OUT\tREVIEW\tFINDINGS")
 		for _, p := range r.Pages {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.0f\t%.0f%%\t%s\t%s\n", p.Source, p.Prose.Words, p.Prose.FleschKincaidGrade, p.Prose.SMOG, p.Prose.FleschReadingEase, 100*p.Prose.LeftOut, p.Review.Status, counts(p.Findings))
+			scores := fmt.Sprintf("%.1f\t%.1f\t%.0f\t", p.Prose.FleschKincaidGrade, p.Prose.SMOG, p.Prose.FleschReadingEase)
+			if p.INFLESZ != nil {
+				scores = fmt.Sprintf("-\t-\t-\t%.1f\t", *p.INFLESZ)
+			} else if spanish {
+				scores += "-\t"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s%.0f%%\t%s\t%s\n", p.Source, p.Prose.Words, scores, 100*p.Prose.LeftOut, p.Review.Status, counts(p.Findings))
 		}
 		tw.Flush()
 	}
@@ -98,15 +114,42 @@ func printReport(w io.Writer, r *check.Report, source string) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, findingsText(all, source, 0))
 	}
+	// The mean grade is of the pages the English formulas judge.
 	var grades float64
+	graded := 0
 	for _, p := range r.Pages {
-		grades += p.Prose.FleschKincaidGrade
+		if p.INFLESZ == nil {
+			grades += p.Prose.FleschKincaidGrade
+			graded++
+		}
 	}
 	mean := 0.0
-	if len(r.Pages) > 0 {
-		mean = grades / float64(len(r.Pages))
+	if graded > 0 {
+		mean = grades / float64(graded)
 	}
 	fmt.Fprintf(w, "\n%d pages, mean grade %.1f: %s, %s, %s\n", len(r.Pages), mean, plural(r.Errors, "error"), plural(r.Warnings, "warning"), plural(r.Hints, "hint"))
+	printTranslations(w, r.Translations)
+}
+
+// printTranslations says how much of the site each other language has,
+// and which pages it does not have yet: a summary, not a warning a page.
+func printTranslations(w io.Writer, langs []check.Coverage) {
+	for _, c := range langs {
+		fmt.Fprintf(w, "%s (%s): %d of %d pages translated", c.Name, c.Language, c.Translated, c.Pages)
+		if n := len(c.Outdated); n > 0 {
+			fmt.Fprintf(w, ", %d behind their originals", n)
+		}
+		if len(c.Missing) == 0 {
+			fmt.Fprintln(w)
+			continue
+		}
+		const shown = 8
+		list := strings.Join(c.Missing[:min(shown, len(c.Missing))], ", ")
+		if len(c.Missing) > shown {
+			list += fmt.Sprintf(" and %d more (lumen check --format json lists them all)", len(c.Missing)-shown)
+		}
+		fmt.Fprintf(w, "; not yet translated: %s\n", list)
+	}
 }
 
 // counts summarises findings as "1 error, 2 warnings", or "-".

@@ -6,6 +6,7 @@
 //	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]
 //	lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]
 //	lumen deploy [--source DIR] [--dry-run] [--delete] [--force] [--bucket NAME] [--prefix FOLDER] [--endpoint URL] [--region REGION]
+//	lumen translated [--source DIR] FILE...
 //	lumen new site DIR
 //	lumen new KIND "Title" [--source DIR]
 //	lumen version
@@ -48,6 +49,7 @@ func commands() []command {
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
 		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
 		{"check", "lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]", "report each page's reading grade, medical review status and plain-language findings", runCheck},
+		{"translated", "lumen translated [--source DIR] FILE...", "mark translations as up to date with their originals", runTranslated},
 		{"version", "lumen version", "print the version", func(_ []string, stdout, _ io.Writer) int {
 			fmt.Fprintln(stdout, "lumen", version)
 			return exitOK
@@ -93,7 +95,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Lumen builds websites for medical practices from Markdown.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun lumen help COMMAND for a command's flags.")
 }

@@ -208,7 +208,7 @@ func (rb *rebuilder) rebuild(ctx context.Context, changed []string) {
 		rb.mu.Unlock()
 		return
 	}
-	fmt.Fprintf(stdout, "%s %d pages in %d ms\n", what, len(res.Site.Pages), took.Milliseconds())
+	fmt.Fprintf(stdout, "%s %d pages in %d ms\n", what, len(res.Site.AllPages()), took.Milliseconds())
 	bg, cancel := context.WithCancel(ctx)
 	rb.mu.Lock()
 	rb.cancel = cancel

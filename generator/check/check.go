@@ -63,11 +63,20 @@ type Page struct {
 	URL    string `json:"url"`
 	Kind   string `json:"kind"`
 	// Language is the code of the page's language, such as "en".
-	Language      string `json:"language"`
-	Words         int    `json:"words"`
-	Sentences     int    `json:"sentences"`
-	Syllables     int    `json:"syllables"`
-	Polysyllables int    `json:"polysyllables"`
+	Language string `json:"language"`
+	// FernandezHuerta and INFLESZ are, on a page in Spanish, the
+	// Spanish readability scores of its full sentences
+	// (readability.ScoreSpanish), and INFLESZScale the band of the
+	// INFLESZ scale its score falls in ("bastante fácil"). The English
+	// scores beside them are computed from the same counts but do not
+	// judge a Spanish page.
+	FernandezHuerta *float64 `json:"fernandez_huerta,omitempty"`
+	INFLESZ         *float64 `json:"inflesz,omitempty"`
+	INFLESZScale    string   `json:"inflesz_scale,omitempty"`
+	Words           int      `json:"words"`
+	Sentences       int      `json:"sentences"`
+	Syllables       int      `json:"syllables"`
+	Polysyllables   int      `json:"polysyllables"`
 	// Scores are those of every block of the page.
 	Scores
 	// Prose holds the scores of the page's full sentences, without its
@@ -148,6 +157,9 @@ type Report struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Hints    int `json:"hints"`
+	// Translations say, for a site in several languages, how much of the
+	// default language's content each other language has (Coverage).
+	Translations []Coverage `json:"translations,omitempty"`
 }
 
 // Options are what PageReport needs beyond the page.
@@ -156,6 +168,9 @@ type Options struct {
 	Today time.Time
 	// Analyzer scores readability; it carries the site's lexicon.
 	Analyzer *readability.Analyzer
+	// Spanish scores the readability of pages in Spanish, or is nil for
+	// a site without them.
+	Spanish *readability.Analyzer
 	// Glossary is the site's glossary, or nil, and Terms its forms
 	// prepared for matching, each numbering its entry of Glossary
 	// (markdown.Term.Entry).
@@ -189,7 +204,11 @@ const MinWords = 100
 func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	cfg := s.Config
 	blocks := Blocks(p, body)
-	rep := o.Analyzer.Analyze(blocks)
+	analyzer, spanish := o.Analyzer, isSpanish(p.Lang()) && o.Spanish != nil
+	if spanish {
+		analyzer = o.Spanish
+	}
+	rep := analyzer.Analyze(blocks)
 	pr := Page{
 		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind), Language: p.Lang(),
 		Words: rep.Words, Sentences: rep.Sentences, Syllables: rep.Syllables, Polysyllables: rep.Polysyllables,
@@ -204,6 +223,11 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	if rep.Prose.Sentences > 0 {
 		pr.Prose.MeanWords = round(float64(rep.Prose.Words) / float64(rep.Prose.Sentences))
+	}
+	if spanish {
+		sc := readability.ScoreSpanish(rep.Prose.Counts)
+		fh, inflesz := round(sc.FernandezHuerta), round(sc.INFLESZ)
+		pr.FernandezHuerta, pr.INFLESZ, pr.INFLESZScale = &fh, &inflesz, readability.INFLESZScale(sc.INFLESZ)
 	}
 	for _, s := range rep.Hardest {
 		pr.Hardest = append(pr.Hardest, Sentence{Text: s.Text, Line: s.Line, Words: s.Words, Grade: round(s.Grade)})
@@ -236,6 +260,14 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	// The formulas and the word lists below are English ones: a page in
 	// another language is not judged by them.
 	english := isEnglish(p.Lang())
+	if min := s.Lang.Readability.MinINFLESZ; spanish && min > 0 && rep.Prose.Words >= MinWords && *pr.INFLESZ < min {
+		line, hard := 1, ""
+		if len(rep.Hardest) > 0 {
+			h := rep.Hardest[0]
+			line, hard = h.Line, fmt.Sprintf("; the hardest sentence is on line %d: %q", h.Line, clip(h.Text, 90))
+		}
+		add(line, diag.RuleINFLESZ, sev, "its sentences score %.1f on the INFLESZ scale (%s; Szigriszt-Pazos, headings and list fragments left out), below the target of %g: use shorter sentences and shorter words%s", *pr.INFLESZ, pr.INFLESZScale, min, hard)
+	}
 	if english && rep.Prose.Words >= MinWords {
 		line := max(overrideLine, 1)
 		hard := ""
@@ -344,11 +376,20 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	if o.Glossary != nil && o.Terms != nil {
 		undefinedTerms(body, blocks, o.Glossary, o.Terms, add)
 	}
+	if e := outdated(p); e != nil {
+		pr.Findings = append(pr.Findings, e)
+	}
 	for _, l := range otherLanguageLinks(s, p, body) {
 		add(l.line, diag.RuleLanguageLink, Warning, "the link to %s leads to a page in %s: this page is in %s, and that page has no translation yet; say in the text that it is in %s, or translate it", l.url, l.lang.Name, s.Lang.Name, l.lang.Name)
 	}
 	pr.Findings.Sort()
 	return pr
+}
+
+// isSpanish reports whether the language tag code is Spanish.
+func isSpanish(code string) bool {
+	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
+	return lang == "es"
 }
 
 // isEnglish reports whether the language tag code is English, the

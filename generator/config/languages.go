@@ -29,7 +29,24 @@ type Language struct {
 	// Menu replaces the main navigation on this language's pages; its
 	// site paths are this language's (/es/condiciones/).
 	Menu []MenuItem `yaml:"menu"`
+	// Readability holds the reading-level targets of the language's
+	// pages, where the language has its own formulas (Spanish).
+	Readability LanguageReadability `yaml:"readability"`
 }
+
+// LanguageReadability are the reading-level targets of a language other
+// than English.
+type LanguageReadability struct {
+	// MinINFLESZ is the lowest Szigriszt-Pazos score, on the INFLESZ
+	// scale, of a Spanish page's full sentences: 55 ("normal") unless set;
+	// 65 is "bastante fácil".
+	MinINFLESZ float64 `yaml:"min_inflesz"`
+}
+
+// DefaultMinINFLESZ is the INFLESZ target of Spanish pages when site.yaml
+// sets none: the bottom of the scale's "normal" band (Barrio-Cantalejo et
+// al., 2008).
+const DefaultMinINFLESZ = 55
 
 // languageNames are the names of common languages in themselves, for a
 // language listed without a name.
@@ -63,6 +80,9 @@ func (c *Config) Languages() []Language {
 		}
 		if l.Locale == "" {
 			l.Locale = l.Code
+		}
+		if l.Readability.MinINFLESZ == 0 && primary(l.Code) == "es" {
+			l.Readability.MinINFLESZ = DefaultMinINFLESZ
 		}
 	}
 	return out
@@ -141,6 +161,9 @@ func (c *Config) checkLanguages(bad func(key, format string, args ...any) *diag.
 			continue
 		}
 		seen[l.Code] = true
+		if m := l.Readability.MinINFLESZ; m < 0 || m > 100 {
+			bad(key+".readability.min_inflesz", "min_inflesz %v of language %q is out of range", m, l.Code).WithHint("use a score between 0 and 100: 55 is \"normal\", 65 \"bastante fácil\"")
+		}
 		for j, m := range l.Menu {
 			mkey := fmt.Sprintf("%s.menu.%d", key, j)
 			if strings.TrimSpace(m.Title) == "" {
@@ -165,4 +188,14 @@ func (l Language) OGLocale() string {
 		return lang
 	}
 	return strings.ToLower(lang) + "_" + strings.ToUpper(region)
+}
+
+// OtherLanguageCodes returns the codes of the languages other than the
+// default one, in order: the folders of content/ that hold them.
+func (c *Config) OtherLanguageCodes() []string {
+	var out []string
+	for _, l := range c.Languages()[1:] {
+		out = append(out, l.Code)
+	}
+	return out
 }

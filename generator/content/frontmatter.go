@@ -43,6 +43,11 @@ type Common struct {
 	// conditions/lumbar-disc-herniation.md. A translation with the same
 	// path under content/<code>/ as its original needs none.
 	TranslationOf string `yaml:"translation_of"`
+	// OriginalVersion is, on a translation, the version (Page.Version) of
+	// its original that it was last brought up to date with: lumen
+	// translated writes it. Check warns when the original has changed
+	// since.
+	OriginalVersion string `yaml:"original_version"`
 }
 
 // Medical holds the governance keys of medical pages: who wrote them, who

@@ -27,6 +27,8 @@ package content
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -214,7 +216,8 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 		g.Go(func() error {
 			info := infos[p]
 			lang, _ := opts.split(p)
-			if pg, errs, ok := cache.get(p, info); ok && (pg == nil || pg.Lang == lang) {
+			versioned := lang == "" && len(opts.Languages) > 0
+			if pg, errs, ok := cache.get(p, info); ok && (pg == nil || pg.Lang == lang && (pg.Version != "") == versioned) {
 				out[i], errLists[i] = pg, errs
 				return nil
 			}
@@ -224,6 +227,9 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 				return nil
 			}
 			out[i], errLists[i] = ParseIn(p, lang, data)
+			if versioned && out[i] != nil {
+				out[i].Version = Version(data)
+			}
 			if noBody && out[i] != nil {
 				out[i].Body = nil
 			}
@@ -364,4 +370,13 @@ func (o Options) split(p string) (lang, rel string) {
 		}
 	}
 	return "", rel
+}
+
+// Version returns a short fingerprint of a content file's bytes, the same
+// whatever its line endings: the first 12 hexadecimal digits of their
+// SHA-256. A translation records the version of its original it was last
+// brought up to date with (original_version).
+func Version(data []byte) string {
+	sum := sha256.Sum256(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
+	return hex.EncodeToString(sum[:6])
 }

@@ -13,6 +13,10 @@ type Page struct {
 	// Lang is the code of the page's language when it is not the site's
 	// default language (a page under content/<code>/), else "".
 	Lang string
+	// Version identifies the file's bytes (Version), on a page of the
+	// default language of a site in several languages, so that a
+	// translation can say which version of it it translates; else "".
+	Version string
 	// Kind is the page's kind, chosen by its folder.
 	Kind Kind
 	// Section is the top-level folder under content/ the page is in, or ""

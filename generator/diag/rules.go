@@ -49,11 +49,13 @@ const (
 	RuleScript       = "privacy.script"
 	RuleGrade        = "readability.grade"
 	RuleSMOG         = "readability.smog"
+	RuleINFLESZ      = "readability.inflesz"
 	RuleOverdue      = "review.overdue"
 	RuleDue          = "review.due"
 	RuleFuture       = "review.future"
 	RuleAnchor       = "link.anchor"
 	RuleLanguageLink = "i18n.link"
+	RuleOutdated     = "i18n.outdated"
 	RulePercent      = "numbers.percent"
 	RuleJargon       = "plain.jargon"
 	RulePromotional  = "claims.promotional"
@@ -99,10 +101,12 @@ var rules = [...]Rule{
 	{RuleScript, SeverityError, "pages", "not for files in `privacy.allowed_scripts`", "a file under `content/` published as it is that could run script: an HTML or SVG file with a `<script>`, an event handler (`onload=`) or a `javascript:` address, or a `.js` file"},
 	{RuleGrade, SeverityWarning, "pages", "error with `readability.enforce: true`", "Flesch–Kincaid grade of the page's full sentences (headings and list fragments left out) above `readability.max_grade` (default 8), when they have 100 words or more"},
 	{RuleSMOG, SeverityWarning, "pages", "error with `readability.enforce: true`", "SMOG of the page's full sentences above `readability.max_smog` (default 9), when they have 100 words or more"},
+	{RuleINFLESZ, SeverityWarning, "pages", "error with `readability.enforce: true`", "on a page in Spanish, the INFLESZ score (Szigriszt-Pazos) of its full sentences below the language's `readability.min_inflesz` (default 55, \"normal\"), when they have 100 words or more"},
 	{RuleOverdue, SeverityError, "pages", "warning with `review.overdue: warning`", "the next medical review date has passed"},
 	{RuleDue, SeverityWarning, "pages", "", "the next medical review is due within 30 days"},
 	{RuleFuture, SeverityError, "pages", "", "`last_reviewed` is after the day of the build: a review that has not happened yet"},
 	{RuleAnchor, SeverityError, "pages", "", "a link to `#x` on a page that has no element with id `x`"},
+	{RuleOutdated, SeverityWarning, "pages", "", "a translation not marked up to date with its original (`original_version`), or whose original has changed since: update it, then run `lumen translated FILE`"},
 	{RuleLanguageLink, SeverityWarning, "pages", "", "a link on a page of one language to a page of another, because the page it names is not translated yet: say in the text which language that page is in, or translate it"},
 	{RulePercent, SeverityHint, "pages", "", "a percentage: \"about 1 in 5 people\" reads better than \"20%\""},
 	{RuleJargon, SeverityWarning, "pages", "", "a word with a plainer one (about 400 built in, and `content/jargon.txt`): \"utilize\" → \"use\", \"percutaneous\" → \"through the skin\"; once per page, not for the page's own subject or glossary terms"},

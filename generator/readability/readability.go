@@ -214,9 +214,12 @@ func fragment(text string, n int) bool {
 // concurrent memo of the word parts it has counted and a pool of caches of
 // the words it has judged, each used by one call of Analyze at a time.
 type Analyzer struct {
-	lex    Lexicon
-	memo   sync.Map  // word part → syllables
-	caches sync.Pool // *wordCache
+	lex Lexicon
+	// spanish counts syllables by the rules of Spanish (SpanishSyllables)
+	// rather than English ones.
+	spanish bool
+	memo    sync.Map  // word part → syllables
+	caches  sync.Pool // *wordCache
 }
 
 // New returns an Analyzer that counts syllables with the built-in lexicons
@@ -231,6 +234,13 @@ func New(extra Lexicon) *Analyzer {
 	}
 	return &Analyzer{lex: lex}
 }
+
+// NewSpanish returns an Analyzer that counts the syllables of Spanish
+// words (SpanishSyllables), for pages in Spanish: its Report's Counts are
+// what ScoreSpanish scores. The English Scores of its Report are computed
+// from those counts too, but the English formulas do not apply to
+// Spanish.
+func NewSpanish() *Analyzer { return &Analyzer{lex: Lexicon{}, spanish: true} }
 
 // Analyze counts and scores the prose of one page and finds its hot spots.
 func (a *Analyzer) Analyze(blocks []Block) Report {

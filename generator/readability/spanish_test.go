@@ -100,3 +100,17 @@ func TestINFLESZScale(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishAnalyzer checks that the Spanish Analyzer counts a page's
+// syllables by the Spanish rules, word by word, lexicon or not.
+func TestSpanishAnalyzer(t *testing.T) {
+	text := "La ciática duele. El reposo ayuda muy poco."
+	rep := NewSpanish().Analyze([]Block{{Text: text, Line: 1}})
+	want := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '.' }) {
+		want += SpanishSyllables(w)
+	}
+	if rep.Words != 8 || rep.Sentences != 2 || rep.Syllables != want || want != 16 {
+		t.Errorf("words %d, sentences %d, syllables %d (by word: %d); want 8, 2, 16 (la, ciá-ti-ca, due-le, el, re-po-so, a-yu-da, muy, po-co)", rep.Words, rep.Sentences, rep.Syllables, want)
+	}
+}

@@ -83,6 +83,9 @@ func (a *Analyzer) countPart(part string) int {
 	if !hasAlnum(part) {
 		return 0
 	}
+	if a.spanish {
+		return SpanishSyllables(part)
+	}
 	lower := strings.ToLower(part)
 	if n, ok := a.lookup(lower); ok {
 		return n

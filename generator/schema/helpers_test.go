@@ -208,7 +208,7 @@ func buildWith(t *testing.T, fsys fs.FS, conv site.Converter) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, errs := content.Load(fsys, content.Options{})
+	set, errs := content.Load(fsys, content.Options{Languages: cfg.OtherLanguageCodes()})
 	if errs != nil {
 		t.Fatal(errs)
 	}

@@ -207,11 +207,12 @@ func (s *Site) Latest(k string, n int) []*Page {
 // Permalink returns the absolute URL of the site path url.
 func (s *Site) Permalink(url string) string { return s.Config.Permalink(url) }
 
-// Counts returns how many pages of each kind the site has, in a stable
-// order, for the build summary: "12 conditions, 3 faqs".
+// Counts returns how many pages of each kind the site has, in every
+// language, in a stable order, for the build summary: "12 conditions, 3
+// faqs".
 func (s *Site) Counts() []KindCount {
 	n := map[content.Kind]int{}
-	for _, p := range s.Pages {
+	for _, p := range s.AllPages() {
 		n[p.Kind]++
 	}
 	var out []KindCount
