@@ -78,6 +78,8 @@
 // error: it changes nothing (no template asks for it), it is most often a
 // typo of a key English has, which the warning suggests, and a site that
 // keeps an override of a key a newer theme no longer has still builds.
+// A site's English may add keys, for templates of its own; one that is
+// close to a key of the theme's English is warned of as a likely typo.
 package i18n
 
 import (
@@ -211,6 +213,7 @@ func (l *loader) reference() map[string]*message {
 	if siteFile != nil {
 		l.checkShapes(siteFile, themeFile.msgs, Reference)
 		l.checkPlaceholders(siteFile, Reference)
+		l.checkTypos(siteFile, themeFile.msgs)
 	}
 	var missing []string
 	for _, key := range FormatKeys {
@@ -372,6 +375,28 @@ func (l *loader) checkUnknown(f *file, ref map[string]*message, code string) {
 			e.WithHint("remove it, or add the key to the site's %s/%s.yaml as well when a template of the site uses it", Dir, Reference)
 		}
 		l.errs = append(l.errs, e)
+	}
+}
+
+// checkTypos warns of the keys of the site's English file f that the
+// theme's English, theme, does not have but has a key close to: a site
+// may add keys of its own, for its own templates, but "bok_a_visit" is
+// most likely "book_a_visit" mistyped.
+func (l *loader) checkTypos(f *file, theme map[string]*message) {
+	var keys []string
+	for k := range theme {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range f.order {
+		if _, ok := theme[key]; ok {
+			continue
+		}
+		if c := diag.Closest(key, keys); c != "" {
+			l.errs = append(l.errs, (&diag.Error{File: f.name, Line: f.msgs[key].line, Severity: diag.SeverityWarning,
+				Msg: fmt.Sprintf("%q is not a string of the theme, so it changes nothing the theme shows", key)}).
+				WithHint("did you mean %q?", c))
+		}
 	}
 }
 

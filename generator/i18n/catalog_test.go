@@ -162,6 +162,14 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name:  "a key of the site's English close to one of the theme's is a warning",
+			theme: mapFS("i18n/en.yaml", english),
+			site:  mapFS("i18n/en.yaml", "hepl: Help\nparking: Parking\n"),
+			langs: []string{"en"},
+			want: []string{`i18n/en.yaml:1: warning: "hepl" is not a string of the theme, so it changes nothing the theme shows` +
+				"\n    hint: did you mean \"help\"?"},
+		},
+		{
 			name:  "a key English does not have is a warning",
 			theme: mapFS("i18n/en.yaml", english, "i18n/es.yaml", spanish),
 			site:  mapFS("i18n/es.yaml", "hepl: Ayuda\n"),
