@@ -15,6 +15,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
+	"github.com/lumen-ssg/lumen/generator/i18n"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
@@ -68,14 +69,14 @@ func newBuilder(opts Options, keep bool) *Builder {
 
 // Changed tells the Builder that the files at paths (relative to the site
 // root) changed, for file systems whose modification times cannot be
-// trusted. A path under themes/ makes the next build parse the theme
-// again.
+// trusted. A path under themes/ or i18n/ (the site's translations of the
+// theme's strings) makes the next build parse the theme again.
 func (b *Builder) Changed(paths ...string) {
 	if b.pages != nil {
 		b.pages.Forget(paths...)
 	}
 	for _, p := range paths {
-		if strings.HasPrefix(p, "themes/") {
+		if strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, i18n.Dir+"/") {
 			b.mu.Lock()
 			b.theme = nil
 			b.mu.Unlock()
@@ -217,7 +218,16 @@ func (st *prepared) loadTheme(context.Context) error {
 		}
 		return "themes/default/" + name
 	}
-	r, err := render.New(theme, cfg, label)
+	var langs []string
+	for _, l := range cfg.Languages() {
+		langs = append(langs, l.Code)
+	}
+	cat, found := i18n.Load(theme, st.b.opts.Source, langs, label)
+	st.res.Findings = append(st.res.Findings, found.SetRule(diag.RuleTheme).Warnings()...)
+	if errs := found.Errors(); len(errs) > 0 {
+		return errs
+	}
+	r, err := render.New(theme, cfg, cat, label)
 	if err != nil {
 		return err
 	}
@@ -262,7 +272,7 @@ func strayFolders(local fs.FS, dir string) diag.List {
 	for _, folder := range []struct {
 		path  string
 		known []string
-	}{{".", []string{"layouts", "static"}}, {"layouts", []string{"partials"}}} {
+	}{{".", []string{"layouts", "static", i18n.Dir}}, {"layouts", []string{"partials"}}} {
 		entries, _ := fs.ReadDir(local, folder.path)
 		for _, e := range entries {
 			if !e.IsDir() || sitefs.Ignored(e.Name()) || slices.Contains(folder.known, e.Name()) {

@@ -98,7 +98,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	rb := &rebuilder{b: b, srv: srv, source: *source, stdout: stdout, stderr: stderr, delay: backgroundDelay}
 	rb.rebuild(ctx, nil)
 
-	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes"}, Poll: *poll})
+	w, err := watch.New(watch.Options{Root: *source, Paths: []string{"site.yaml", "content", "themes", "i18n"}, Poll: *poll})
 	if err != nil {
 		fmt.Fprintln(stderr, "lumen serve:", err)
 		return exitError

@@ -27,11 +27,12 @@ type partialKey struct {
 
 // partials returns the cache for the site being rendered, starting a new
 // one when the site changed since the last page (a dev server's rebuild).
-func (r *Renderer) partials(s *site.Site) *partialCache {
-	c := r.cache.Load()
+// Each language has a cache of its own, since each has a site of its own.
+func (l *language) partials(s *site.Site) *partialCache {
+	c := l.cache.Load()
 	if c == nil || c.site != s {
 		c = &partialCache{site: s}
-		r.cache.Store(c)
+		l.cache.Store(c)
 	}
 	return c
 }
@@ -43,12 +44,13 @@ func (r *Renderer) partials(s *site.Site) *partialCache {
 //
 //	{{partialCached "partials/card.html" .}}
 //
-// The partial is the one in the theme's partials folder.
-func (r *Renderer) partialCached(name string, p *site.Page) (template.HTML, error) {
+// The partial is the one in the theme's partials folder, in the language
+// of the page being rendered.
+func (l *language) partialCached(name string, p *site.Page) (template.HTML, error) {
 	if p == nil {
 		return "", fmt.Errorf("partialCached %q: no page given", name)
 	}
-	c := r.cache.Load()
+	c := l.cache.Load()
 	key := partialKey{name, p}
 	if c != nil {
 		if html, ok := c.html.Load(key); ok {
@@ -56,7 +58,7 @@ func (r *Renderer) partialCached(name string, p *site.Page) (template.HTML, erro
 		}
 	}
 	var buf bytes.Buffer
-	if err := r.base.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := l.base.ExecuteTemplate(&buf, name, p); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())

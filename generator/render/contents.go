@@ -19,9 +19,10 @@ func contents() template.HTML { return contentsMarker }
 const minContents = 4
 
 // fillContents returns page with its contents mark replaced by the list
-// of the sections after it, or removed when there are fewer than
-// minContents. A page without the mark is returned as it is.
-func fillContents(page []byte) []byte {
+// of the sections after it, titled label (escaped HTML text, "On this
+// page"), or removed when there are fewer than minContents. A page
+// without the mark is returned as it is.
+func fillContents(page []byte, label string) []byte {
 	at := bytes.Index(page, []byte(contentsMarker))
 	if at < 0 {
 		return page
@@ -57,7 +58,7 @@ func fillContents(page []byte) []byte {
 	if len(sections) >= minContents {
 		// Folded, so that a long list costs a phone one line until it is
 		// opened.
-		list.WriteString(`<nav class="contents" aria-label="On this page"><details><summary>On this page</summary><ol>`)
+		list.WriteString(`<nav class="contents" aria-label="` + label + `"><details><summary>` + label + `</summary><ol>`)
 		for _, s := range sections {
 			list.WriteString(`<li><a href="#`)
 			list.Write(s.id)

@@ -22,7 +22,7 @@ func TestFillContents(t *testing.T) {
 		{"no mark", `<main>` + four + `</main>`, `<main>` + four + `</main>`},
 	}
 	for _, tt := range tests {
-		if got := string(fillContents([]byte(tt.page))); got != tt.want {
+		if got := string(fillContents([]byte(tt.page), "On this page")); got != tt.want {
 			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
 		}
 	}

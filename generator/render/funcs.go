@@ -12,16 +12,35 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// funcs returns the functions templates may call:
+// funcs returns the functions templates may call, those that depend on
+// the language bound to l (see prepare):
 //
-//	date d        "March 14, 2026" (a content.Date or time.Time; "" when zero)
+//	t key [name value]...  the string key of the page's language, with
+//	              its placeholders replaced by the values given
+//	              (t "reviewed_by" "reviewer" (link .URL .Title)); see
+//	              package i18n. The string is HTML as written; values
+//	              are escaped unless they are HTML already (a link,
+//	              timeTag, another t). A string with plural forms takes
+//	              the form of its "count".
+//	date d        "March 14, 2026", "14 de marzo de 2026": the day of a
+//	              content.Date or time.Time as the language writes it
+//	              ("" when zero)
+//	timeTag d     <time datetime="2026-03-14">March 14, 2026</time>
 //	isoDate d     "2026-03-14"
+//	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" →
+//	              "noon", as the language writes times of day
+//	link url text <a href="url">text</a>, escaped as a template would,
+//	              to pass a link to t
+//	messages key...  the strings key... of the language as written,
+//	              placeholders and all, for a script to fill in: put in
+//	              <script type="application/json"> they are JSON
 //	absURL p      the absolute URL of the site path p
 //	tel phone     a tel: URL with only digits and a leading +1 for
 //	              ten-digit North American numbers (RFC 3966)
 //	join list sep the strings of list joined by sep
 //	add a b       a + b
-//	plural n s p  "1 page" or "3 pages"
+//	plural n s p  "1 page" or "3 pages" (English only; t with plural
+//	              forms says it in every language)
 //	humanize s    "percutaneous" → "Percutaneous"
 //	asset p       "/css/main.1a2b3c4d.css": the URL of the static file
 //	              under a name with the fingerprint of its content, so
@@ -32,19 +51,24 @@ import (
 //	pageTitle p   the text of a page's <title>
 //	dict k v ...  a map of the given keys and values, to pass several
 //	              values to a partial: (dict "id" "x" "items" .List)
-//	clock t       "16:30" → "4:30 p.m.", "08:00" → "8 a.m.", "12:00" → "noon"
 //	deref b       the value of a *bool such as accepting_new_patients
 //	              (false when nil)
 //	partialCached name p  the partial name rendered with page p as its
-//	              dot, once per build: for partials that depend on the
-//	              page alone, such as the cards of page lists
+//	              dot, once per build and language: for partials that
+//	              depend on the page alone, such as the cards of page
+//	              lists
 //	contents      an "On this page" list of the page's sections (each
 //	              <h2 id> after it in <main>), when it has four
 //	              or more, made once the page is rendered
-func (r *Renderer) funcs() template.FuncMap {
+func (r *Renderer) funcs(l *language) template.FuncMap {
 	return template.FuncMap{
-		"date":          formatDate("January 2, 2006"),
-		"isoDate":       formatDate("2006-01-02"),
+		"t":             l.t,
+		"date":          l.date,
+		"timeTag":       l.timeTag,
+		"isoDate":       isoDate,
+		"clock":         l.clock,
+		"link":          r.linkHTML,
+		"messages":      l.messages,
 		"absURL":        r.absURL,
 		"tel":           telURL,
 		"join":          strings.Join,
@@ -57,35 +81,37 @@ func (r *Renderer) funcs() template.FuncMap {
 		"contains":      func(s any, sub string) bool { return strings.Contains(fmt.Sprint(s), sub) },
 		"pageTitle":     r.pageTitle,
 		"deref":         func(b *bool) bool { return b != nil && *b },
-		"clock":         clock,
 		"dict":          dict,
-		"partialCached": r.partialCached,
+		"partialCached": l.partialCached,
 		"contents":      contents,
 	}
 }
 
-// formatDate returns a template function formatting dates with layout.
-func formatDate(layout string) func(any) (string, error) {
-	return func(v any) (string, error) {
-		var t time.Time
-		switch d := v.(type) {
-		case content.Date:
-			t = d.Time
-		case *content.Date:
-			if d == nil {
-				return "", nil
-			}
-			t = d.Time
-		case time.Time:
-			t = d
-		default:
-			return "", fmt.Errorf("date: want a date, got %T", v)
+// timeOf returns the time of a template value that is a date: a
+// content.Date, a *content.Date (nil is the zero time) or a time.Time.
+func timeOf(fn string, v any) (time.Time, error) {
+	switch d := v.(type) {
+	case content.Date:
+		return d.Time, nil
+	case *content.Date:
+		if d == nil {
+			return time.Time{}, nil
 		}
-		if t.IsZero() {
-			return "", nil
-		}
-		return t.Format(layout), nil
+		return d.Time, nil
+	case time.Time:
+		return d, nil
 	}
+	return time.Time{}, fmt.Errorf("%s: want a date, got %T", fn, v)
+}
+
+// isoDate is the template function isoDate: "2026-03-14", or "" for the
+// zero date.
+func isoDate(v any) (string, error) {
+	t, err := timeOf("isoDate", v)
+	if err != nil || t.IsZero() {
+		return "", err
+	}
+	return t.Format("2006-01-02"), nil
 }
 
 // absURL returns the absolute URL of the site path p; an absolute URL is
@@ -118,34 +144,6 @@ func (r *Renderer) pageTitle(p *site.Page) string {
 		return name
 	}
 	return p.Title() + " | " + name
-}
-
-// clock writes a 24-hour time such as "16:30" the way US patients read
-// it, "4:30 p.m."; text that is not such a time is returned as it is.
-func clock(t string) string {
-	parsed, err := time.Parse("15:04", t)
-	if err != nil {
-		return t
-	}
-	h, m := parsed.Hour(), parsed.Minute()
-	switch {
-	case h == 12 && m == 0:
-		return "noon"
-	case h == 0 && m == 0:
-		return "midnight"
-	}
-	suffix := "a.m."
-	if h >= 12 {
-		suffix = "p.m."
-	}
-	h12 := h % 12
-	if h12 == 0 {
-		h12 = 12
-	}
-	if m == 0 {
-		return fmt.Sprintf("%d %s", h12, suffix)
-	}
-	return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
 }
 
 // dict builds a map from alternating keys and values.

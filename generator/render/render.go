@@ -17,7 +17,31 @@
 //
 // Templates are parsed once by New; executing them is safe from many
 // goroutines. Each template sees a Data value: .Site, .Page and .Notices. The
-// functions available to templates are listed in Funcs.
+// functions available to templates are listed in funcs.
+//
+// # Languages
+//
+// Every string a theme shows comes from its translation files (package
+// i18n), through the template function t:
+//
+//	<h2>{{t "when_to_get_help"}}</h2>
+//	{{t "reviewed_by_on" "reviewer" (link .URL .Title) "date" (timeTag .LastReviewed)}}
+//
+// A page is rendered in the language of its site, .Site.Config.Language.
+// New parses the templates once and then clones the parsed set for each
+// language of the catalog, binding t, date, clock and the other functions
+// that depend on the language to that language's strings: a template
+// names a key, never a language, and the same templates render every
+// language. (html/template binds functions to a set, and a set can only be
+// cloned before it first executes; cloning at New, before any page, keeps
+// both rules.)
+//
+// New checks every t whose key is written in the template: a key that a
+// language of the catalog lacks, or whose string there uses a placeholder
+// the call does not give, is an error naming the template file and line,
+// the key and the language, before any page is rendered. A key made while
+// rendering (t (print "kind_" .Page.Kind)) is checked when it is used,
+// with the same error.
 //
 // Template errors, at parse or execution time, are diag.Errors that name
 // the template file (as a path from the site root when the site overrides
@@ -34,11 +58,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/i18n"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -58,30 +82,33 @@ type Data struct {
 
 // Renderer executes a theme's templates.
 type Renderer struct {
-	cfg     *config.Config
-	theme   fs.FS
-	label   func(name string) string
-	layouts map[string]*template.Template
-	assets  map[string]string // static path → fingerprinted path
-	// base is baseof and the partials, from which each layout was cloned;
-	// partialCached executes its partials.
-	base  *template.Template
-	cache atomic.Pointer[partialCache]
+	cfg    *config.Config
+	theme  fs.FS
+	label  func(name string) string
+	assets map[string]string // static path → fingerprinted path
+	// langs are the templates of each language, by code.
+	langs map[string]*language
+	// link is the template of the function link.
+	link *template.Template
 }
 
-// New parses the theme's layouts for the site configured by cfg. label maps a theme file name such as
+// New parses the theme's layouts for the site configured by cfg, in each
+// language of cat. label maps a theme file name such as
 // "layouts/condition.html" to the path errors should show, such as
 // "themes/default/layouts/condition.html"; nil leaves names as they are.
-func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Renderer, error) {
+func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name string) string) (*Renderer, error) {
 	if label == nil {
 		label = func(name string) string { return name }
 	}
-	r := &Renderer{cfg: cfg, theme: theme, label: label, layouts: map[string]*template.Template{}}
+	r := &Renderer{cfg: cfg, theme: theme, label: label, langs: map[string]*language{},
+		link: template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.Text}}</a>`))}
 	var err error
 	if r.assets, err = fingerprints(theme, label); err != nil {
 		return nil, err
 	}
-	base := template.New("baseof").Funcs(r.funcs()).Option("missingkey=error")
+	// The templates are parsed with the functions of no language, then
+	// cloned for each language with its own.
+	base := template.New("baseof").Funcs(r.funcs(&language{})).Option("missingkey=error")
 	if err := r.parseFile(base, "layouts/baseof.html", "baseof"); err != nil {
 		return nil, err
 	}
@@ -94,11 +121,12 @@ func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Rend
 			return nil, err
 		}
 	}
-	layouts, err := fs.Glob(theme, "layouts/*.html")
+	layoutFiles, err := fs.Glob(theme, "layouts/*.html")
 	if err != nil {
 		return nil, err
 	}
-	for _, l := range layouts {
+	layouts := map[string]*template.Template{}
+	for _, l := range layoutFiles {
 		name := strings.TrimSuffix(path.Base(l), ".html")
 		if name == "baseof" {
 			continue
@@ -110,14 +138,23 @@ func New(theme fs.FS, cfg *config.Config, label func(name string) string) (*Rend
 		if err := r.parseFile(t, l, name+".html"); err != nil {
 			return nil, err
 		}
-		r.layouts[name] = t
+		layouts[name] = t
 	}
-	r.base = base
 	for _, info := range content.Kinds() {
-		if k := string(info.Kind); r.layouts[k] == nil {
+		if k := string(info.Kind); layouts[k] == nil {
 			return nil, &diag.Error{File: label("layouts/" + k + ".html"), Msg: "the theme has no layout for " + k + " pages",
 				Hint: "add the file, or copy it from Lumen's default theme"}
 		}
+	}
+	if errs := r.checkKeys(cat, base, layouts); errs != nil {
+		return nil, errs
+	}
+	for _, code := range cat.Langs() {
+		l, err := r.prepare(cat.Lang(code), base, layouts)
+		if err != nil {
+			return nil, err
+		}
+		r.langs[code] = l
 	}
 	return r, nil
 }
@@ -145,18 +182,22 @@ func (r *Renderer) Layout(p *site.Page) string {
 	return string(p.Kind)
 }
 
-// Render writes the HTML of d.Page to w.
+// Render writes the HTML of d.Page to w, in the language of d.Site.
 func (r *Renderer) Render(w io.Writer, d Data) error {
-	r.partials(d.Site)
+	lang, err := r.language(d.Site)
+	if err != nil {
+		return err
+	}
+	lang.partials(d.Site)
 	name := r.Layout(d.Page)
-	t := r.layouts[name]
+	t := lang.layouts[name]
 	if t == nil {
 		e := &diag.Error{File: d.Page.SourcePath(), Msg: fmt.Sprintf("no layout %q in the theme", name)}
 		if d.Page.Source != nil {
 			e.Line = d.Page.Source.Line("layout")
 		}
 		var names []string
-		for n := range r.layouts {
+		for n := range lang.layouts {
 			names = append(names, n)
 		}
 		if c := diag.Closest(name, names); c != "" {
@@ -178,7 +219,7 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 			return r.templateError(err, "")
 		}
 		if page := buf.Bytes()[n:]; bytes.Contains(page, []byte(contentsMarker)) {
-			filled := fillContents(page)
+			filled := fillContents(page, lang.contents)
 			buf.Truncate(n)
 			buf.Write(filled)
 		}
@@ -188,7 +229,7 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	if err := t.ExecuteTemplate(&buf, "baseof", d); err != nil {
 		return r.templateError(err, "")
 	}
-	_, err := w.Write(fillContents(buf.Bytes()))
+	_, err = w.Write(fillContents(buf.Bytes(), lang.contents))
 	return err
 }
 
@@ -211,8 +252,13 @@ func (r *Renderer) templateError(err error, file string) *diag.Error {
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	e := &diag.Error{File: r.label(file), Line: line, Col: col, Msg: "template error: " + m[4]}
-	if strings.Contains(m[4], "nil pointer") || strings.Contains(m[4], "nil data") {
+	switch {
+	case strings.Contains(m[4], "nil pointer") || strings.Contains(m[4], "nil data"):
 		e.Hint = "a value used here is missing on this page; guard it with {{with ...}} or {{if ...}}"
+	case strings.Contains(m[4], "error calling t: no string "):
+		_, fix, _ := strings.Cut(m[4], `": add it`)
+		e.Hint = "add it" + fix
+		e.Msg = strings.TrimSuffix(e.Msg, `: add it`+fix)
 	}
 	return e
 }

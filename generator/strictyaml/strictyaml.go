@@ -62,29 +62,45 @@ func (p Positions) Line(path string) int {
 // it is. The returned Positions are valid even when there are errors.
 func Decode(file string, data []byte, lineOffset int, out any) (Positions, diag.List) {
 	d := decoder{file: file, offset: lineOffset, pos: Positions{}}
+	doc, errs := Parse(file, data, lineOffset)
+	if doc == nil {
+		return d.pos, errs
+	}
+	d.decodeStruct(doc, reflect.ValueOf(out).Elem(), "")
+	return d.pos, d.errs
+}
+
+// Parse parses data as one YAML mapping and returns its node, for a
+// document whose keys are not fields of a struct (such as a theme's
+// translation files, package i18n). It reports what Decode reports before
+// it looks at keys: a syntax error, an alias that expands too far, or a
+// document that is not a mapping, each positioned as Decode positions it.
+// An empty document returns nil and no errors; a nil node with errors
+// means nothing could be read.
+func Parse(file string, data []byte, lineOffset int) (*yaml.Node, diag.List) {
+	d := decoder{file: file, offset: lineOffset}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		d.errs.Add(d.syntaxError(err, data))
-		return d.pos, d.errs
+		return nil, d.errs
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		return d.pos, nil
+		return nil, nil
 	}
 	doc := root.Content[0]
 	if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
-		return d.pos, nil
+		return nil, nil
 	}
 	if alias, extra := aliasExpansion(doc); alias != nil && extra > MaxValues {
 		d.errs.Add(d.at(alias, "the alias *%s makes the YAML hold more than %d values", alias.Value, MaxValues).
 			WithHint("write the values out instead of using anchors (&name) and aliases (*name)"))
-		return d.pos, d.errs
+		return nil, d.errs
 	}
 	if doc.Kind != yaml.MappingNode {
 		d.errs.Add(d.notMapping(doc, data))
-		return d.pos, d.errs
+		return nil, d.errs
 	}
-	d.decodeStruct(doc, reflect.ValueOf(out).Elem(), "")
-	return d.pos, d.errs
+	return doc, nil
 }
 
 // MaxValues is how many values a document's aliases may add once they are

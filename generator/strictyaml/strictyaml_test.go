@@ -148,3 +148,36 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		keys      int    // key-value pairs of the mapping returned
+		err       string // the first error, "" for none
+	}{
+		{"mapping", "a: 1\nb: [x, y]\n", 2, ""},
+		{"empty", "# nothing\n", 0, ""},
+		{"list", "- a\n- b\n", 0, `x.yaml:1:1: expected lines of the form "key: value", found a list`},
+		{"syntax", "a: b: c\n", 0, "x.yaml:1:5: invalid YAML: mapping values are not allowed in this context"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, errs := Parse("x.yaml", []byte(tc.src), 0)
+			if tc.err != "" {
+				if doc != nil || len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), tc.err) {
+					t.Fatalf("got %v, %v; want the error %q", doc, errs, tc.err)
+				}
+				return
+			}
+			if errs != nil {
+				t.Fatal(errs)
+			}
+			got := 0
+			if doc != nil {
+				got = len(doc.Content) / 2
+			}
+			if got != tc.keys {
+				t.Errorf("%d keys, want %d", got, tc.keys)
+			}
+		})
+	}
+}

@@ -5,6 +5,10 @@
 // the index that lumen build wrote (search/meta.json, the words in
 // search/w/N.json, their stems' postings in search/p/N.json, the records in
 // search/r/N.json; see package generator/search) and lists the results.
+// What it says is in the language of the page: the search page gives its
+// messages in <script type="application/json" id="search-messages">,
+// which runs nothing, from the theme's translation files (i18n/*.yaml,
+// the keys search_*); {name} in a message is filled in here.
 (function () {
   "use strict";
 
@@ -72,6 +76,27 @@
   // PAGE is how many results are shown at a time.
   var PAGE = 10;
 
+  // messages returns the search page's messages, by key: text, or plural
+  // forms by CLDR category ({one: …, other: …}).
+  function messages() {
+    var el = document.getElementById("search-messages");
+    try {
+      return el ? JSON.parse(el.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // pluralForm returns the CLDR plural category of n in the page's
+  // language, as the translation files name their forms.
+  function pluralForm(n) {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+    } catch (e) {
+      return n === 1 ? "one" : "other";
+    }
+  }
+
   function start() {
     var forms = document.querySelectorAll("form[data-lumen-search]");
     var results = document.getElementById("search-results");
@@ -84,6 +109,26 @@
     var input = form.querySelector("input");
     var base = new URL(form.action, location.href);
     var meta = null, wordFiles = {}, postingFiles = {}, files = {}, loaded = {};
+    var msgs = messages();
+
+    // number writes a whole number with the language's thousands
+    // separator.
+    function number(n) {
+      var sep = msgs.thousands_separator || "";
+      return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    }
+
+    // say returns the message key with each {name} replaced by args[name];
+    // a message with plural forms takes the form of n. A message the page
+    // does not give is shown as its key, so that it is noticed.
+    function say(key, args, n) {
+      var m = msgs[key];
+      if (m && typeof m === "object") m = m[pluralForm(n)] || m.other;
+      if (typeof m !== "string") return key;
+      return m.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (all, name) {
+        return args && Object.prototype.hasOwnProperty.call(args, name) ? args[name] : all;
+      });
+    }
 
     function get(path) {
       return fetch(new URL(path, base)).then(function (r) {
@@ -347,7 +392,7 @@
         status.textContent = "";
         return;
       }
-      status.textContent = "Searching…";
+      status.textContent = say("search_searching");
       load().then(function () { return search(q); }).then(function (found) {
         if (mine !== latest) return;
         var n = found.hits.length;
@@ -360,14 +405,14 @@
           results.hidden = n === 0;
           shown = { found: found, count: Math.min(n, PAGE) };
           more.hidden = n <= PAGE;
-          status.textContent = n === 0
-            ? "No results for \u201c" + q + "\u201d. Try other words, or look in the list from A to Z below."
-            : (n === 1 ? "1 result" : n + " results") + " for \u201c" + q + "\u201d" + (n > PAGE ? ", the first " + PAGE + " shown." : ".");
+          status.textContent = n === 0 ? say("search_none", { query: q })
+            : n > PAGE ? say("search_found_first", { count: number(n), query: q, shown: number(PAGE) }, n)
+            : say("search_found", { count: number(n), query: q }, n);
         });
       }).catch(function (err) {
         if (mine !== latest) return;
         if (window.console) console.error("search:", err);
-        status.textContent = "The search could not load. Look in the list from A to Z below, or call us.";
+        status.textContent = say("search_failed");
       });
     }
 
@@ -376,7 +421,7 @@
     var more = document.createElement("button");
     more.type = "button";
     more.className = "btn search-more";
-    more.textContent = "Show more results";
+    more.textContent = say("search_more");
     more.hidden = true;
     results.after(more);
     more.addEventListener("click", function () {
@@ -385,7 +430,7 @@
       render(shown.found, from, to).then(function () {
         shown.count = to;
         more.hidden = to >= shown.found.hits.length;
-        status.textContent = "Showing " + to + " of " + shown.found.hits.length + " results.";
+        status.textContent = say("search_showing", { shown: number(to), count: number(shown.found.hits.length) }, shown.found.hits.length);
         var first = results.children[from];
         if (first) first.querySelector("a").focus();
       });

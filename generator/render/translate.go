@@ -1,0 +1,105 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+)
+
+// t is the template function t: the string key of the language with its
+// placeholders replaced by args, names and values in pairs. The string is
+// HTML, as the text of a template is; each value is escaped as
+// html/template escapes text, unless it is HTML already (template.HTML:
+// a link, a timeTag, another t) or a whole number (written by the
+// language, see i18n.Strings.Number).
+func (l *language) t(key string, args ...any) (template.HTML, error) {
+	vals := make([]any, len(args))
+	for i, a := range args {
+		if i%2 == 0 {
+			vals[i] = a // a name
+			continue
+		}
+		switch v := a.(type) {
+		case template.HTML:
+			vals[i] = string(v)
+		case string:
+			vals[i] = escapeText(v)
+		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+			vals[i] = v
+		default:
+			vals[i] = escapeText(fmt.Sprint(v))
+		}
+	}
+	s, err := l.strings.T(key, vals...)
+	return template.HTML(s), err
+}
+
+// date is the template function date: the day of v as the language
+// writes it, "" for the zero date.
+func (l *language) date(v any) (string, error) {
+	t, err := timeOf("date", v)
+	if err != nil {
+		return "", err
+	}
+	return l.strings.Date(t), nil
+}
+
+// timeTag is the template function timeTag: a <time> element with the
+// day of v as the language writes it and in ISO 8601 in its datetime
+// attribute, to put a date in a string with t; "" for the zero date.
+func (l *language) timeTag(v any) (template.HTML, error) {
+	t, err := timeOf("timeTag", v)
+	if err != nil || t.IsZero() {
+		return "", err
+	}
+	return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + escapeText(l.strings.Date(t)) + `</time>`), nil
+}
+
+// clock is the template function clock: a time of day such as "16:30"
+// as the language writes it.
+func (l *language) clock(hhmm string) string { return l.strings.Clock(hhmm) }
+
+// messages is the template function messages: the strings keys of the
+// language as written, placeholders and all, by key, for a script to
+// fill in (i18n.Strings.Source).
+func (l *language) messages(keys ...string) (map[string]any, error) {
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		v, ok := l.strings.Source(k)
+		if !ok {
+			_, err := l.strings.T(k) // the error of a missing key
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+// linkHTML is the template function link: <a href="url">text</a>, made
+// by a template so that url and text are escaped (and a javascript: url
+// refused) exactly as a template would. text may be HTML, such as the
+// result of t.
+func (r *Renderer) linkHTML(url, text any) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := r.link.Execute(&b, struct{ URL, Text any }{url, text}); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// textEscaper escapes text as html/template escapes text and quoted
+// attribute values (its htmlEscaper), so that a value put in a string by
+// t is written exactly as the template would have written it.
+var textEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// escapeText returns s escaped for HTML text and attribute values.
+func escapeText(s string) string { return textEscaper.Replace(s) }
