@@ -45,9 +45,10 @@ type Builder struct {
 
 // themeCache is the parsed theme and what it was parsed for.
 type themeCache struct {
-	key    string
-	fsys   fs.FS
-	render *render.Renderer
+	key     string
+	fsys    fs.FS
+	render  *render.Renderer
+	catalog *i18n.Catalog
 }
 
 // NewBuilder returns the Builder of a dev server, which keeps what it can
@@ -84,7 +85,7 @@ func (b *Builder) Changed(paths ...string) {
 	}
 }
 
-// Prepare runs the stages before the pages — config, content, site, theme
+// Prepare runs the stages before the pages — config, content, theme, site
 // and files — and returns the Snapshot, ready to make every file. The
 // Result has the timings and findings of the stages run so far.
 func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
@@ -93,8 +94,8 @@ func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 	err := runStages(ctx, st.res, []stage{
 		{"config", diag.RuleConfig, st.loadConfig},
 		{"content", diag.RuleFrontMatter, st.loadContent},
-		{"site", diag.RuleRelation, st.buildSite},
 		{"theme", diag.RuleTheme, st.loadTheme},
+		{"site", diag.RuleRelation, st.buildSite},
 		{"files", diag.RuleURL, st.listFiles},
 	})
 	st.res.Duration = time.Since(start)
@@ -117,7 +118,9 @@ type prepared struct {
 	site     *site.Site
 	theme    fs.FS
 	render   *render.Renderer
-	snap     *Snapshot
+	// catalog is the theme's strings in each of the site's languages.
+	catalog *i18n.Catalog
+	snap    *Snapshot
 }
 
 func (st *prepared) loadConfig(context.Context) error {
@@ -146,6 +149,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10, Languages: st.cfg.OtherLanguageCodes()}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
+	st.conv = st.b.converter(set.Glossary)
 	var lex readability.Lexicon
 	if set.Lexicon != nil {
 		l, err := readability.ParseLexicon(content.LexiconFile, string(set.Lexicon))
@@ -173,8 +177,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 }
 
 func (st *prepared) buildSite(context.Context) error {
-	st.conv = st.b.converter(st.set.Glossary)
-	s, errs := site.New(st.cfg, st.set, site.Options{Convert: st.conv.convert, KeepBodies: st.b.keep})
+	s, errs := site.New(st.cfg, st.set, site.Options{Convert: st.conv.convert, KeepBodies: st.b.keep, Strings: st.catalog})
 	st.site, st.res.Site = s, s
 	if st.b.bodies != nil {
 		st.b.bodies.prune(s)
@@ -196,7 +199,7 @@ func (st *prepared) loadTheme(context.Context) error {
 	cached := st.b.theme
 	st.b.mu.Unlock()
 	if cached != nil && cached.key == key {
-		st.theme, st.render = cached.fsys, cached.render
+		st.theme, st.render, st.catalog = cached.fsys, cached.render, cached.catalog
 		st.setStatic()
 		return nil
 	}
@@ -231,11 +234,11 @@ func (st *prepared) loadTheme(context.Context) error {
 	if err != nil {
 		return err
 	}
-	st.theme, st.render = theme, r
+	st.theme, st.render, st.catalog = theme, r, cat
 	st.setStatic()
 	if st.b.keep {
 		st.b.mu.Lock()
-		st.b.theme = &themeCache{key: key, fsys: theme, render: r}
+		st.b.theme = &themeCache{key: key, fsys: theme, render: r, catalog: cat}
 		st.b.mu.Unlock()
 	}
 	return nil

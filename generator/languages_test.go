@@ -186,8 +186,14 @@ func TestBilingualSite(t *testing.T) {
 	has("faqs/basics/index.html", `hreflang="es-US" href="https://example.com/es/faqs/preguntas/"`)
 	// Pages in one language only have no alternates; a bundle's image
 	// not copied into the translation's folder is the original's.
-	hasNot("es/nosotros/index.html", `hreflang=`)
-	hasNot("procedures/discectomy/index.html", `hreflang=`)
+	hasNot("es/nosotros/index.html", `<link rel="alternate" hreflang=`)
+	hasNot("procedures/discectomy/index.html", `<link rel="alternate" hreflang=`)
+	// The language switcher leads to the same page in the other
+	// language, or to its home page with a note in that language.
+	has("es/conditions/ciatica/index.html", `<nav class="lang-bar" aria-label="Idiomas">`,
+		`<a href="/conditions/sciatica/" hreflang="en" lang="en">English</a>`)
+	has("procedures/discectomy/index.html", `<nav class="lang-bar" aria-label="Languages">`,
+		`<a href="/es/" hreflang="es-US" lang="es">Español<span class="lang-note">página principal: esta página aún no está en español</span></a>`)
 	has("es/articles/scope/index.html", `src="/articles/scope/pic.svg"`)
 	// The generated pages are twins too: home, sections.
 	has("es/index.html", `hreflang="en" href="https://example.com/"`, `<html lang="es">`)
@@ -195,7 +201,7 @@ func TestBilingualSite(t *testing.T) {
 	has("es/conditions/index.html", `href="/es/conditions/ciatica/"`)
 	hasNot("es/conditions/index.html", `href="/conditions/sciatica/"`)
 	// The English procedure lists only English conditions.
-	hasNot("procedures/discectomy/index.html", `/es/`)
+	hasNot("procedures/discectomy/index.html", `/es/conditions/`)
 	has("sitemap.xml", `xmlns:xhtml="http://www.w3.org/1999/xhtml"`,
 		"<loc>https://example.com/es/conditions/ciatica/</loc>",
 		`<xhtml:link rel="alternate" hreflang="es-US" href="https://example.com/es/conditions/ciatica/"></xhtml:link>`,

@@ -34,7 +34,7 @@ func TestDeployTheExampleSite(t *testing.T) {
 		}
 		return nil
 	})
-	plan := regexp.MustCompile(`Dry run for s3://clinic-site/ at http://127\.0\.0\.1:\d+: upload (\d+) files \([\d.]+ kB\), update 0, delete 0, unchanged 0`).FindStringSubmatch(out)
+	plan := regexp.MustCompile(`Dry run for s3://clinic-site/ at http://127\.0\.0\.1:\d+: upload (\d+) files \([\d.]+ [kM]B\), update 0, delete 0, unchanged 0`).FindStringSubmatch(out)
 	if plan == nil || plan[1] != itoa(files) {
 		t.Errorf("dry run of %d files printed:\n%s", files, out)
 	}

@@ -63,6 +63,7 @@ import (
 func (r *Renderer) funcs(l *language) template.FuncMap {
 	return template.FuncMap{
 		"t":             l.t,
+		"tIn":           r.tIn,
 		"date":          l.date,
 		"timeTag":       l.timeTag,
 		"isoDate":       isoDate,
@@ -137,9 +138,13 @@ func humanize(s string) string {
 }
 
 // pageTitle returns the text of p's <title>: the page title and the site
-// name, or, on the home page, the site name alone.
+// name (in the page's language), or, on the home page, the site name
+// alone.
 func (r *Renderer) pageTitle(p *site.Page) string {
 	name := r.cfg.Title
+	if s := p.Site(); s != nil {
+		name = s.Config.Title
+	}
 	if p.Kind == content.KindHome || p.Title() == "" || p.Title() == name {
 		return name
 	}

@@ -39,19 +39,25 @@ func calls(t *template.Template) []call {
 		}
 		seen[tree] = true
 		walk(tree.Root, func(cmd *parse.CommandNode) {
-			if len(cmd.Args) < 2 {
+			// t KEY ARGS..., or tIn LANGUAGE KEY ARGS...
+			id, ok := cmd.Args[0].(*parse.IdentifierNode)
+			if !ok || id.Ident != "t" && id.Ident != "tIn" {
 				return
 			}
-			if id, ok := cmd.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "t" {
+			at := 1
+			if id.Ident == "tIn" {
+				at = 2
+			}
+			if len(cmd.Args) <= at {
 				return
 			}
-			key, ok := cmd.Args[1].(*parse.StringNode)
+			key, ok := cmd.Args[at].(*parse.StringNode)
 			if !ok {
 				return
 			}
 			c := call{Key: key.Text}
 			named := true
-			for i := 2; i < len(cmd.Args); i += 2 {
+			for i := at + 1; i < len(cmd.Args); i += 2 {
 				s, ok := cmd.Args[i].(*parse.StringNode)
 				if !ok {
 					named = false

@@ -176,7 +176,7 @@ func renderAll(t *testing.T, fsys fstest.MapFS) (pages map[string]string, titles
 		}
 		return b
 	}
-	s, errs := site.New(cfg, set, site.Options{Convert: answers})
+	s, errs := site.New(cfg, set, site.Options{Convert: answers, Strings: themeStrings(t, themes.Default(), nil)})
 	if errs.Errors() != nil {
 		t.Fatal(errs)
 	}
@@ -365,6 +365,9 @@ func TestThemeKeys(t *testing.T) {
 	}
 	for _, p := range procedureTypes {
 		keys["procedure_type_"+p] = true
+	}
+	for _, key := range site.Keys() {
+		keys[key] = true // the titles of the pages package site makes
 	}
 	for _, code := range []string{"en", "es"} {
 		for key := range keys {

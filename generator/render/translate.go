@@ -35,6 +35,18 @@ func (l *language) t(key string, args ...any) (template.HTML, error) {
 	return template.HTML(s), err
 }
 
+// tIn is the template function tIn: the string key in the language code
+// rather than the page's, as t writes it, for words a page shows to the
+// readers of another language (the language switcher's note, in the
+// language it leads to).
+func (r *Renderer) tIn(code, key string, args ...any) (template.HTML, error) {
+	l := r.langs[code]
+	if l == nil {
+		return "", fmt.Errorf("tIn: the theme was not prepared for language %q; list it in site.yaml", code)
+	}
+	return l.t(key, args...)
+}
+
 // date is the template function date: the day of v as the language
 // writes it, "" for the zero date.
 func (l *language) date(v any) (string, error) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -254,4 +255,35 @@ func (p *Page) Alternates() []Alternate {
 		all = append(all, Alternate{Hreflang: "x-default", Page: def})
 	}
 	return all
+}
+
+// text returns the theme's string key in the site's language, with its
+// placeholders replaced by args (names and values, as i18n.Strings.T
+// takes them), for the pages Lumen makes. Without the theme's strings, or
+// when the string cannot be made, it returns english, the theme's English
+// string, with the same placeholders replaced.
+func (s *Site) text(key, english string, args ...any) string {
+	if s.strings != nil {
+		if t, err := s.strings.T(key, args...); err == nil {
+			return t
+		}
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		english = strings.ReplaceAll(english, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+	}
+	return english
+}
+
+// Keys returns the keys of the theme's strings that package site asks
+// for, to title the pages it makes: a theme's translation files must have
+// them.
+func Keys() []string {
+	keys := []string{"section_description", "tags_title", "tags_description", "tag_description",
+		"az_title", "az_description", "search_title", "search_description", "not_found_page_title", "not_found_description"}
+	for _, k := range content.Kinds() {
+		if k.SectionTitle != "" {
+			keys = append(keys, "section_"+k.Folder)
+		}
+	}
+	return keys
 }

@@ -23,8 +23,8 @@ func (s *Site) buildSearch() diag.List {
 		}
 	}
 	if len(s.azPages()) > 0 {
-		s.AZ = generated(content.KindAZ, s.path("a-z/"), "Conditions and treatments from A to Z")
-		s.AZ.fallbackDescription = "Every condition " + s.Config.Practice.Name + " treats and every treatment it offers, from A to Z, with the other names people use for them."
+		s.AZ = generated(content.KindAZ, s.path("a-z/"), s.text("az_title", "Conditions and treatments from A to Z"))
+		s.AZ.fallbackDescription = s.text("az_description", "Every condition {practice} treats and every treatment it offers, from A to Z, with the other names people use for them.", "practice", s.Config.Practice.Name)
 		if !s.claim(s.AZ, &errs) {
 			s.AZ = nil
 		}
@@ -32,8 +32,8 @@ func (s *Site) buildSearch() diag.List {
 	// The search serves the default language; the others' pages link to
 	// it until each language has an index of its own.
 	if indexed && !s.Config.Search.Disabled && s.IsDefault() {
-		s.Search = generated(content.KindSearch, s.path("search/"), "Search")
-		s.Search.fallbackDescription = "Search " + s.Config.Practice.Name + "'s pages, in the words you use."
+		s.Search = generated(content.KindSearch, s.path("search/"), s.text("search_title", "Search"))
+		s.Search.fallbackDescription = s.text("search_description", "Search {practice}'s pages, in the words you use.", "practice", s.Config.Practice.Name)
 		if !s.claim(s.Search, &errs) {
 			s.Search = nil
 		}

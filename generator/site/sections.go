@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -43,6 +42,9 @@ func (s *Site) buildSections() diag.List {
 		sec := sections[name]
 		if sec == nil {
 			title := content.KindOf(name + "/x.md").Info().SectionTitle
+			if title != "" {
+				title = s.text("section_"+name, title)
+			}
 			if title == "" {
 				title = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "-", " ")
 			}
@@ -57,7 +59,7 @@ func (s *Site) buildSections() diag.List {
 	}
 	for _, sec := range sections {
 		s.Sections = append(s.Sections, sec)
-		sec.fallbackDescription = fmt.Sprintf("%s at %s.", sec.Title(), s.Config.Practice.Name)
+		sec.fallbackDescription = s.text("section_description", "{section} at {practice}.", "section", sec.Title(), "practice", s.Config.Practice.Name)
 	}
 	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].URL < s.Sections[j].URL })
 	home.Pages = s.Sections
@@ -81,12 +83,12 @@ func (s *Site) buildTags() diag.List {
 			t := terms[slug]
 			if t == nil {
 				if s.TagIndex == nil {
-					s.TagIndex = generated(KindTerms, s.path("tags/"), "Topics")
-					s.TagIndex.fallbackDescription = "Every topic of " + s.Config.Practice.Name + "'s pages, from A to Z."
+					s.TagIndex = generated(KindTerms, s.path("tags/"), s.text("tags_title", "Topics"))
+					s.TagIndex.fallbackDescription = s.text("tags_description", "Every topic of {practice}'s pages, from A to Z.", "practice", s.Config.Practice.Name)
 					s.claim(s.TagIndex, &errs)
 				}
 				t = generated(KindTerm, s.path("tags/"+slug+"/"), tagTitle(tag))
-				t.fallbackDescription = fmt.Sprintf("Pages about %s from %s.", strings.ToLower(t.Title()), s.Config.Practice.Name)
+				t.fallbackDescription = s.text("tag_description", "Pages about {topic} from {practice}.", "topic", strings.ToLower(t.Title()), "practice", s.Config.Practice.Name)
 				if !s.claim(t, &errs) {
 					continue
 				}

@@ -29,6 +29,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/i18n"
 )
 
 // Site is the graph of a whole website.
@@ -71,6 +72,8 @@ type Site struct {
 	// for the default language, and prefix the site path its pages are
 	// under: "/" or "/es/".
 	folder, prefix string
+	// strings are the theme's strings in the site's language, or nil.
+	strings *i18n.Strings
 
 	byURL    map[string]*Page
 	bySource map[string]*Page
@@ -90,6 +93,11 @@ type Options struct {
 	// dev server that serves the same Site for many requests. Without it,
 	// a Body is let go once no one holds its page (see Hold).
 	KeepBodies bool
+	// Strings are the theme's strings in each language, which title the
+	// pages Lumen makes (sections without _index.md, tags, A to Z, search,
+	// 404) in the language of their Site; without them, they are titled
+	// in English.
+	Strings *i18n.Catalog
 }
 
 // File is a content file published as it is.
@@ -134,6 +142,7 @@ func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts O
 	s := &Site{
 		Config:   cfg,
 		Lang:     l,
+		strings:  opts.Strings.Lang(l.Code),
 		root:     root,
 		prefix:   "/",
 		byURL:    map[string]*Page{},
@@ -158,7 +167,8 @@ func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts O
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	s.indexKinds()
 	s.NotFound = &Page{site: s, Kind: content.KindNotFound, URL: s.path("404.html"), Permalink: s.Permalink(s.path("404.html")),
-		Meta:        &content.Plain{Common: content.Common{Title: "Page not found", Description: "This page could not be found."}},
+		Meta: &content.Plain{Common: content.Common{Title: s.text("not_found_page_title", "Page not found"),
+			Description: s.text("not_found_description", "This page could not be found.")}},
 		Breadcrumbs: []*Page{s.Home}}
 	return s, errs
 }
