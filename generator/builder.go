@@ -113,7 +113,7 @@ type prepared struct {
 	set      *content.Set
 	analyzer *readability.Analyzer
 	jargon   *check.Jargon
-	synonyms [][]string // of the search index
+	synonyms map[string][][]string // of the search index of each language
 	conv     *converter
 	site     *site.Site
 	theme    fs.FS
@@ -165,7 +165,15 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		own, synErrs = search.ParseSynonyms(content.SynonymsFile, set.Synonyms)
 		errs = append(errs, synErrs...)
 	}
-	st.synonyms = search.Synonyms(set.Glossary, own)
+	// The glossary and the site's synonyms are in the default language.
+	st.synonyms = map[string][][]string{}
+	for i, l := range st.cfg.Languages() {
+		if i == 0 {
+			st.synonyms[l.Code] = search.Synonyms(l.Code, set.Glossary, own)
+		} else {
+			st.synonyms[l.Code] = search.Synonyms(l.Code, nil, nil)
+		}
+	}
 	var extra map[string]string
 	if set.Jargon != nil {
 		var jargonErrs diag.List
@@ -315,5 +323,6 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		checker:  htmlcheck.New(st.cfg.Privacy.AllowedHosts),
 		check:    checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.terms),
 		synonyms: st.synonyms,
+		strings:  st.catalog,
 	})
 }

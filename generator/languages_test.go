@@ -208,6 +208,16 @@ func TestBilingualSite(t *testing.T) {
 		"<loc>https://example.com/es/nosotros/</loc>")
 	has("es/articles/index.xml", "<title>Clínica de Prueba: articles</title>", "https://example.com/es/articles/scope/")
 	has("es/404.html", `<html lang="es">`)
+	// Each language has a search page and an index of its own, with
+	// its stopwords and synonyms, and the header box of its pages leads
+	// there.
+	has("es/search/index.html", `<html lang="es">`, `action="/es/search/"`)
+	has("es/conditions/ciatica/index.html", `action="/es/search/"`)
+	has("conditions/sciatica/index.html", `action="/search/"`)
+	has("es/search/meta.json", `"que"`, `"hernia disco"`)
+	hasNot("search/meta.json", `"que"`, `"hernia disco"`)
+	has("es/search/r/0.json", `"u":"/es/conditions/ciatica/"`, `"k":"Afección"`)
+	hasNot("search/r/0.json", `/es/`)
 }
 
 // TestLinksToAnotherLanguageWarn checks that a translation's link to a

@@ -73,7 +73,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 // the analyzed records the pages left in files, and hands them to w. An
 // index that cannot be made is a finding of its first file.
 func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
-	if snap.search == nil {
+	if len(snap.search) == 0 {
 		return nil
 	}
 	docs := map[*site.Page][]search.Doc{}
@@ -104,14 +104,20 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 			return nil
 		}
 	}
-	_, err := snap.searchFiles(docs, emit)
+	errs := make([]error, len(snap.search))
+	for i, ix := range snap.search {
+		_, errs[i] = snap.searchFiles(ix, docs, emit)
+	}
 	if werr := g.Wait(); werr != nil {
 		return werr
 	}
-	if err != nil {
+	for k, ix := range snap.search {
+		if errs[k] == nil {
+			continue
+		}
 		for i, name := range snap.names {
-			if snap.late(name) {
-				files[i].findings = diag.List{{File: name, Rule: diag.RuleUnclassified, Msg: err.Error()}}
+			if ix.names[name] {
+				files[i].findings = diag.List{{File: name, Rule: diag.RuleUnclassified, Msg: errs[k].Error()}}
 				break
 			}
 		}

@@ -5,77 +5,115 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
+	"github.com/lumen-ssg/lumen/generator/i18n"
 	"github.com/lumen-ssg/lumen/generator/search"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// searchIndex is the search index of a Snapshot: files whose content
-// depends on every page's text, so they are made after the pages — by
-// Pass from what it kept of each page, or, when a file of it is read
-// first (lumen serve), from every page made and kept.
+// searchIndex is the search index of one language of a Snapshot: files
+// whose content depends on every page's text, so they are made after the
+// pages — by Pass from what it kept of each page, or, when a file of it
+// is read first (lumen serve), from every page made and kept.
 type searchIndex struct {
+	// site is the language's Site, whose search page the index serves,
+	// and folder the index's folder: that page's, "search" or
+	// "es/search".
+	site     *site.Site
+	folder   string
 	names    map[string]bool
 	synonyms [][]string
 	analyzer *search.Analyzer
+	// label names the kinds of results in the language.
+	label func(kind string) string
 
 	once  sync.Once
 	files map[string][]byte
 	err   error
 }
 
-// addSearchIndex lists the files of the site's search index, if it has a
-// search page, with add.
+// addSearchIndex lists the files of the search index of each language of
+// the site that has a search page, with add.
 func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
-	s := snap.Site
-	if s.Search == nil {
-		return
+	for _, ls := range snap.Site.Languages() {
+		if ls.Search == nil {
+			continue
+		}
+		n := 0
+		for _, p := range ls.Pages {
+			n += search.Count(p)
+		}
+		code := ls.Lang.Code
+		ix := &searchIndex{site: ls, folder: strings.Trim(ls.Search.URL, "/"), names: map[string]bool{},
+			synonyms: snap.opts.synonyms[code], analyzer: search.NewAnalyzerFor(code),
+			label: resultLabels(snap.opts.strings.Lang(code))}
+		if snap.searchOf == nil {
+			snap.searchOf = map[*site.Site]*searchIndex{}
+		}
+		snap.searchOf[ls] = ix
+		snap.search = append(snap.search, ix)
+		for _, name := range (search.Layout{Records: n, Folder: ix.folder}).Files() {
+			ix.names[name] = true
+			add(name, &entry{read: func() ([]byte, error) {
+				files, err := snap.searchFiles(ix, nil, nil)
+				return files[name], err
+			}})
+		}
 	}
-	n := 0
-	for _, p := range s.Pages {
-		n += search.Count(p)
+}
+
+// resultLabels returns the names of the kinds of search results in the
+// language of strs (the theme's strings result_<kind>), or nil, which
+// names them in English, when there are no strings.
+func resultLabels(strs *i18n.Strings) func(kind string) string {
+	if strs == nil {
+		return nil
 	}
-	snap.search = &searchIndex{names: map[string]bool{}, synonyms: snap.opts.synonyms, analyzer: search.NewAnalyzer()}
-	for _, name := range (search.Layout{Records: n}).Files() {
-		snap.search.names[name] = true
-		add(name, &entry{read: func() ([]byte, error) {
-			files, err := snap.searchFiles(nil, nil)
-			return files[name], err
-		}})
+	return func(kind string) string {
+		t, err := strs.T("result_" + kind)
+		if err != nil {
+			return kind
+		}
+		return t
 	}
 }
 
 // late reports whether the file name is made after the pages.
 func (snap *Snapshot) late(name string) bool {
-	return snap.search != nil && snap.search.names[name]
+	for _, ix := range snap.search {
+		if ix.names[name] {
+			return true
+		}
+	}
+	return false
 }
 
-// searchDocs returns the analyzed records of page p, given its converted
-// Markdown.
-func (snap *Snapshot) searchDocs(p *site.Page, b *site.Body) []search.Doc {
+// searchDocs returns the analyzed records of page p for the index ix,
+// given its converted Markdown.
+func (snap *Snapshot) searchDocs(ix *searchIndex, p *site.Page, b *site.Body) []search.Doc {
 	var docs []search.Doc
-	for _, r := range search.RecordsOf(p, b) {
-		docs = append(docs, snap.search.analyzer.Doc(r))
+	for _, r := range search.RecordsOf(p, b, ix.label) {
+		docs = append(docs, ix.analyzer.Doc(r))
 	}
 	return docs
 }
 
-// searchFiles makes the files of the search index, once, from the
-// analyzed records of every page: those given, by page, or else those of
-// every page made now (and kept, in a Snapshot that keeps files). It
-// hands each file to emit, if not nil, and keeps them all when the
-// Snapshot keeps files or there is no emit, so that a Snapshot that
-// writes its files (lumen build) never holds the whole index. It stops
-// at the first error of emit and returns it.
-func (snap *Snapshot) searchFiles(docs map[*site.Page][]search.Doc, emit func(name string, data []byte) error) (map[string][]byte, error) {
-	ix := snap.search
+// searchFiles makes the files of the search index ix, once, from the
+// analyzed records of every page of its language: those given, by page,
+// or else those of every page made now (and kept, in a Snapshot that
+// keeps files). It hands each file to emit, if not nil, and keeps them all
+// when the Snapshot keeps files or there is no emit, so that a Snapshot
+// that writes its files (lumen build) never holds the whole index. It
+// stops at the first error of emit and returns it.
+func (snap *Snapshot) searchFiles(ix *searchIndex, docs map[*site.Page][]search.Doc, emit func(name string, data []byte) error) (map[string][]byte, error) {
 	made := false
 	var emitErr error
 	ix.once.Do(func() {
 		made = true
 		var all []search.Doc
-		for _, p := range snap.Site.Pages {
+		for _, p := range ix.site.Pages {
 			if !p.Searchable() {
 				continue
 			}
@@ -92,7 +130,7 @@ func (snap *Snapshot) searchFiles(docs map[*site.Page][]search.Doc, emit func(na
 		if snap.opts.keep || emit == nil {
 			ix.files = map[string][]byte{}
 		}
-		ix.err = search.Build(ix.analyzer, all, ix.synonyms, snap.Site.Config.BasePath(), func(name string, data []byte) error {
+		ix.err = search.Build(ix.analyzer, ix.folder, all, ix.synonyms, snap.Site.Config.BasePath(), func(name string, data []byte) error {
 			if ix.files != nil {
 				ix.files[name] = data
 			}

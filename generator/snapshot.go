@@ -18,6 +18,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/feeds"
 	"github.com/lumen-ssg/lumen/generator/headers"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
+	"github.com/lumen-ssg/lumen/generator/i18n"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/rebase"
@@ -50,7 +51,10 @@ type Snapshot struct {
 	opts   snapshotOptions
 	files  map[string]*entry // by output name, such as "conditions/x/index.html"
 	names  []string          // sorted
-	search *searchIndex      // nil for a site without a search page
+	// search are the search indexes, one for each language with a search
+	// page, and searchOf the index of each language's Site.
+	search   []*searchIndex
+	searchOf map[*site.Site]*searchIndex
 }
 
 // snapshotOptions are how a Snapshot makes and checks its files.
@@ -66,8 +70,12 @@ type snapshotOptions struct {
 	scripts map[string]bool
 	checker *htmlcheck.Checker
 	check   check.Options
-	// synonyms are the groups of synonyms of the search index.
-	synonyms [][]string
+	// synonyms are the groups of synonyms of the search index of each
+	// language, by its code.
+	synonyms map[string][][]string
+	// strings are the theme's strings, which name the kinds of search
+	// results in each language.
+	strings *i18n.Catalog
 }
 
 // checkOptions are the options of package check for a build.
@@ -277,8 +285,8 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	defer ps.Release(p)
 	converted := time.Now()
 	m.findings = append(m.findings, body.Errs...)
-	if snap.search != nil && ps.IsDefault() {
-		m.docs = snap.searchDocs(p, body)
+	if ix := snap.searchOf[ps]; ix != nil {
+		m.docs = snap.searchDocs(ix, p, body)
 	}
 	buf.Reset()
 	if err := snap.renderPage(buf, p); err != nil {

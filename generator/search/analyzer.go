@@ -15,6 +15,9 @@ import (
 // numbers rather than the text it was made from, and so that the index
 // knows, at the end, every word the pages had and its stem.
 type Analyzer struct {
+	// lang is the language of the pages, which chooses the stopwords and
+	// the stemmer.
+	lang string
 	stop map[string]bool
 	// words maps each word seen to its stem's number, or to stopword, in
 	// parts by the word's first letter and length, so that goroutines
@@ -55,9 +58,15 @@ const wordParts = 64
 // stopword is the number of the stem of a stopword.
 const stopword = ^uint32(0)
 
-// NewAnalyzer returns an Analyzer that knows no words yet.
-func NewAnalyzer() *Analyzer {
-	a := &Analyzer{stop: stopwords(), ids: map[string]uint32{}}
+// NewAnalyzer returns an Analyzer of English pages that knows no words
+// yet.
+func NewAnalyzer() *Analyzer { return NewAnalyzerFor("en") }
+
+// NewAnalyzerFor returns an Analyzer of pages in the language lang, a BCP
+// 47 tag: Spanish words are stemmed and left out as Spanish ones, those of
+// any other language as English ones.
+func NewAnalyzerFor(lang string) *Analyzer {
+	a := &Analyzer{lang: lang, stop: stopwords(lang), ids: map[string]uint32{}}
 	for i := range a.words {
 		a.words[i].m = map[string]uint32{}
 	}
@@ -196,7 +205,7 @@ func (a *Analyzer) stem(w []byte) uint32 {
 	word := string(w)
 	id = stopword
 	if !a.stop[word] {
-		st := Stem(word)
+		st := stemIn(a.lang, word)
 		a.mu.Lock()
 		id, ok = a.ids[st]
 		if !ok {

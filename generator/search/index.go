@@ -37,6 +37,17 @@ const snippetBytes = 800
 // known before any page is made.
 type Layout struct {
 	Records int
+	// Folder is the folder of the site the index is in: Dir, or, for a
+	// language other than the default one, "es/search".
+	Folder string
+}
+
+// dir returns the folder of the index.
+func (l Layout) dir() string {
+	if l.Folder == "" {
+		return Dir
+	}
+	return l.Folder
 }
 
 // WordFiles returns how many files the words are split in, by their first
@@ -71,23 +82,26 @@ func (l Layout) PerFile() int {
 
 // Files returns the names of the index's files, relative to the site.
 func (l Layout) Files() []string {
-	names := []string{Dir + "/meta.json"}
+	dir := l.dir()
+	names := []string{dir + "/meta.json"}
 	for i := range l.WordFiles() {
-		names = append(names, Dir+"/w/"+strconv.Itoa(i)+".json")
+		names = append(names, dir+"/w/"+strconv.Itoa(i)+".json")
 	}
 	for i := range l.PostingFiles() {
-		names = append(names, Dir+"/p/"+strconv.Itoa(i)+".json")
+		names = append(names, dir+"/p/"+strconv.Itoa(i)+".json")
 	}
 	per := l.PerFile()
 	for i := 0; i < l.Records; i += per {
-		names = append(names, Dir+"/r/"+strconv.Itoa(i/per)+".json")
+		names = append(names, dir+"/r/"+strconv.Itoa(i/per)+".json")
 	}
 	return names
 }
 
 // Build makes the index of docs, in the order given, analyzed by a, with
-// the synonyms groups, and hands each of its files to emit, by name: the
-// files of Layout{len(docs)}.Files(), one at a time, so that the whole
+// the synonyms groups, in the folder of the site folder (Dir, or
+// "es/search" for the pages of a language other than the default one),
+// and hands each of its files to emit, by name: the files of
+// Layout{len(docs), folder}.Files(), one at a time, so that the whole
 // index is never in memory at once. It returns the first error of emit.
 //
 // meta.json holds what a query needs first: the number of records and of
@@ -106,8 +120,9 @@ func (l Layout) Files() []string {
 // postings files together are small (under allBytes), meta.json says so
 // and the script fetches them all at once, so that not even the file a
 // word falls in reaches the server.
-func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(name string, data []byte) error) error {
-	layout := Layout{Records: len(docs)}
+func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base string, emit func(name string, data []byte) error) error {
+	layout := Layout{Records: len(docs), Folder: folder}
+	dir := layout.dir()
 	words, stemOf, nstems := a.vocabulary()
 
 	// The postings of each stem, in record order, as the files hold
@@ -186,7 +201,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 		*f = strconv.AppendInt(*f, int64(n), 10)
 	}
 	for i, f := range files {
-		if err := out(Dir+"/w/"+strconv.Itoa(i)+".json", append(append([]byte{'{'}, f...), '}')); err != nil {
+		if err := out(dir+"/w/"+strconv.Itoa(i)+".json", append(append([]byte{'{'}, f...), '}')); err != nil {
 			return err
 		}
 	}
@@ -214,7 +229,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 			f = append(f, ']')
 		}
 		f = append(f, '}')
-		if err := out(Dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
+		if err := out(dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
 			return err
 		}
 	}
@@ -238,7 +253,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 	if err != nil {
 		return err
 	}
-	if err := out(Dir+"/meta.json", meta); err != nil {
+	if err := out(dir+"/meta.json", meta); err != nil {
 		return err
 	}
 	type shown struct {
@@ -257,7 +272,7 @@ func Build(a *Analyzer, docs []Doc, synonyms [][]string, base string, emit func(
 		if err != nil {
 			return err
 		}
-		if err := out(Dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
+		if err := out(dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
 			return err
 		}
 	}

@@ -53,12 +53,22 @@ func kindName(k content.Kind) string {
 }
 
 // RecordsOf returns the records of a content page, given its converted
-// Markdown: Count(p) of them.
-func RecordsOf(p *site.Page, b *site.Body) []Record {
+// Markdown: Count(p) of them. label names the kind of each result in the
+// page's language, given the page's kind or "question" for a question of
+// an FAQ page; nil names them in English.
+func RecordsOf(p *site.Page, b *site.Body, label func(kind string) string) []Record {
 	if !p.Searchable() {
 		return nil
 	}
-	r := Record{URL: p.URL, Title: p.Title(), Kind: kindName(p.Kind)}
+	if label == nil {
+		label = func(kind string) string {
+			if kind == "question" {
+				return "Question"
+			}
+			return kindName(content.Kind(kind))
+		}
+	}
+	r := Record{URL: p.URL, Title: p.Title(), Kind: label(string(p.Kind))}
 	c := p.Common()
 	r.Lead = append(r.Lead, c.Summary, c.Description)
 	if cond, ok := p.Meta.(*content.Condition); ok {
@@ -80,7 +90,7 @@ func RecordsOf(p *site.Page, b *site.Body) []Record {
 	out := []Record{r}
 	if f, ok := p.Meta.(*content.FAQ); ok {
 		for i, q := range f.Questions {
-			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: "Question", Lead: []string{p.Title()}}
+			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: label("question"), Lead: []string{p.Title()}}
 			if i < len(b.Answers) {
 				qr.Body = []string{textOf(string(b.Answers[i]))}
 				qr.Text = qr.Body

@@ -20,7 +20,7 @@ func TestWordsAreFoldedAndStopwordsLeftOut(t *testing.T) {
 		{"L4-L5 disc, 2 cm", "l4 l5 disc cm"},
 		{"x-ray", "ray"},
 	} {
-		if got := strings.Join(Words(tc.in, stopwords()), " "); got != tc.want {
+		if got := strings.Join(Words(tc.in, stopwords("en")), " "); got != tc.want {
 			t.Errorf("Words(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -49,7 +49,7 @@ func TestBuiltinSynonymsParse(t *testing.T) {
 	if len(errs) > 0 || len(groups) < 30 {
 		t.Fatalf("%d groups, errors %v", len(groups), errs)
 	}
-	all := Synonyms(nil, [][]string{{"Slipped disc", "Disc herniation", "HNP"}, {"the", "a"}})
+	all := Synonyms("en", nil, [][]string{{"Slipped disc", "Disc herniation", "HNP"}, {"the", "a"}})
 	found := false
 	for _, g := range all {
 		if slices.Equal(g, []string{"slipped disc", "disc herniation", "hnp"}) {
@@ -64,6 +64,46 @@ func TestBuiltinSynonymsParse(t *testing.T) {
 	}
 	if _, errs := ParseSynonyms("content/synonyms.txt", []byte("# ok\nslipped disc = herniated disc\nsciatica\n")); len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "content/synonyms.txt:3: ") {
 		t.Errorf("a line with one name: %v", errs)
+	}
+}
+
+// TestSpanish checks the search of Spanish pages: Spanish stopwords left
+// out, Spanish words stemmed as Spanish (so "hernia", "herniado" and
+// "herniados" are one word), and Lumen's Spanish synonyms
+// parsed and folded ("pequeña" is "pequena").
+func TestSpanish(t *testing.T) {
+	a := NewAnalyzerFor("es")
+	d := a.Doc(Record{Title: "Hernia de disco", Body: []string{"Los discos herniados y el disco herniado duelen."}})
+	words, stemOf, _ := a.vocabulary()
+	if slices.Contains(words, "los") || slices.Contains(words, "el") || slices.Contains(words, "de") {
+		t.Errorf("Spanish stopwords are indexed: %q", words)
+	}
+	if stemOf["herniados"] != stemOf["herniado"] || stemOf["hernia"] != stemOf["herniado"] || stemOf["discos"] != stemOf["disco"] {
+		t.Errorf("hernia, herniado and herniados, or discos and disco, have different stems: %v", stemOf)
+	}
+	if len(d.Terms()) != 3 { // herni-, disc-, duel-
+		t.Errorf("%d terms, want 3: %q", len(d.Terms()), words)
+	}
+	if en := NewAnalyzer(); stemIn("en", "discos") == stemIn("es", "discos") || en.lang != "en" {
+		t.Error("English and Spanish stem alike")
+	}
+	groups, errs := ParseSynonyms("synonyms.es.txt", builtinES)
+	if len(errs) > 0 || len(groups) < 30 {
+		t.Fatalf("%d Spanish groups, errors %v", len(groups), errs)
+	}
+	found := false
+	for _, g := range Synonyms("es", nil, nil) {
+		if slices.Contains(g, "hernia disco") && slices.Contains(g, "disco herniado") {
+			found = true
+		}
+		for _, name := range g {
+			if strings.ContainsAny(name, "ñáéíóú") || slices.Contains(strings.Fields(name), "de") {
+				t.Errorf("a name not folded, or with a stopword: %q", name)
+			}
+		}
+	}
+	if !found {
+		t.Error("hernia de disco = disco herniado is not a group")
 	}
 }
 
@@ -88,7 +128,7 @@ func TestBuildWritesTheLayout(t *testing.T) {
 		// in lumen serve: its words are not in the index.
 		a.Doc(Record{Title: "Gone", Body: []string{"vanished"}})
 		files := map[string][]byte{}
-		err := Build(a, docs, [][]string{{"pinched nerve", "radiculopathy"}}, "/clinic/", func(name string, data []byte) error {
+		err := Build(a, "", docs, [][]string{{"pinched nerve", "radiculopathy"}}, "/clinic/", func(name string, data []byte) error {
 			if files[name] != nil {
 				t.Errorf("%s made twice", name)
 			}
@@ -174,7 +214,7 @@ func FuzzWordsSplitLikeTheScript(f *testing.F) {
 	for _, s := range []string{"What is the BEST thing?", "Ciática y hernia discal", "L4-L5", "İstanbul ǅ ß Ⅻ", "x\u0301y"} {
 		f.Add(s)
 	}
-	stop := stopwords()
+	stop := stopwords("en")
 	f.Fuzz(func(t *testing.T, s string) {
 		var want []string
 		for _, w := range strings.FieldsFunc(fold(s), func(r rune) bool {

@@ -12,10 +12,24 @@ import (
 )
 
 // builtin is Lumen's list of patients' words and clinicians' words for
-// the same things (synonyms.txt).
+// the same things, in English (synonyms.txt).
 //
 //go:embed synonyms.txt
 var builtin []byte
+
+// builtinES is the same list in Spanish (synonyms.es.txt).
+//
+//go:embed synonyms.es.txt
+var builtinES []byte
+
+// builtinFor returns the built-in list of the language lang, its file name
+// and whether it has one.
+func builtinFor(lang string) (string, []byte) {
+	if primary(lang) == "es" {
+		return "synonyms.es.txt", builtinES
+	}
+	return "synonyms.txt", builtin
+}
 
 // ParseSynonyms reads groups of synonyms (Lumen's, or a site's
 // content/synonyms.txt), one per line, names separated
@@ -45,11 +59,13 @@ func ParseSynonyms(file string, data []byte) ([][]string, diag.List) {
 	return groups, errs
 }
 
-// Synonyms returns the groups of synonyms a site's search uses, as the
-// words the index knows (folded, without stopwords): Lumen's own list,
-// each glossary term with its alternatives, and the site's own groups.
-func Synonyms(glossary *content.Glossary, own [][]string) [][]string {
-	base, errs := ParseSynonyms("synonyms.txt", builtin)
+// Synonyms returns the groups of synonyms the search of pages in the
+// language lang uses, as the words the index knows (folded, without
+// stopwords): Lumen's own list in that language, each glossary term with
+// its alternatives, and the site's own groups.
+func Synonyms(lang string, glossary *content.Glossary, own [][]string) [][]string {
+	name, data := builtinFor(lang)
+	base, errs := ParseSynonyms(name, data)
 	if len(errs) > 0 {
 		panic(fmt.Sprint("search: the built-in synonyms do not parse: ", errs)) // a test keeps it from happening
 	}
@@ -61,7 +77,7 @@ func Synonyms(glossary *content.Glossary, own [][]string) [][]string {
 			}
 		}
 	}
-	stop := stopwords()
+	stop := stopwords(lang)
 	var out [][]string
 	for _, g := range groups {
 		seen := map[string]bool{}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/spanish"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -117,24 +118,50 @@ var wordByte = func() (t [utf8.RuneSelf]byte) {
 
 // Stem returns the English stem of a folded word: "herniated" →
 // "herniat". Words of digits are their own stem.
-func Stem(w string) string {
+func Stem(w string) string { return stemIn("en", w) }
+
+// stemIn returns the stem of a folded word in the language lang: Snowball's
+// Spanish stemmer for Spanish ("herniado" → "herni"), its English one for
+// any other language. Words of digits are their own stem.
+func stemIn(lang, w string) string {
 	if w == "" || w[0] >= '0' && w[0] <= '9' {
 		return w
+	}
+	if primary(lang) == "es" {
+		return spanish.Stem(w, false)
 	}
 	return english.Stem(w, false)
 }
 
-// stopwords are the English words a query leaves out: they are in nearly
-// every page, and patients' questions are full of them ("what is the best
-// thing for my back"). The script gets the same list from the index.
-func stopwords() map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(`a about after again all also am an and any are as at be because been
+// primary returns the language subtag of a tag: "es" of "es-US".
+func primary(lang string) string {
+	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	return p
+}
+
+// stopwords are the words a query leaves out, in the language lang
+// (English for a language without a list): they are in nearly every page,
+// and patients' questions are full of them ("what is the best thing for
+// my back", "qué es lo mejor para mi espalda"). The script gets the same
+// list from the index. They are folded as the index folds words: "qué" is
+// "que".
+func stopwords(lang string) map[string]bool {
+	list := `a about after again all also am an and any are as at be because been
 		before being but by can could did do does doing done for from get gets getting had has have having
 		he her here hers him his how i if in into is it its just me more most my no not of off on once only
 		or other our out over own same she should so some such than that the their them then there these
 		they this those through to too under until up very was we were what when where which while who whom
-		why will with would you your yours`) {
+		why will with would you your yours`
+	if primary(lang) == "es" {
+		list = `a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con contra cual
+		cuales cuando de del desde donde dos el ella ellas ello ellos en entre era eran es esa esas ese eso
+		esos esta estaba estan estar estas este esto estos fue fueron ha hace hacer hay he la las le les lo
+		los mas me mi mis muy nada ni no nos nosotros o otra otras otro otros para pero poco por porque puede
+		pueden que quien se sea ser si sido sin sobre son su sus tambien tan tanto te tener tengo tiene tienen
+		todo todos tu tus un una uno unos usted ustedes y ya yo`
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
 		set[w] = true
 	}
 	return set

@@ -9,8 +9,9 @@ import (
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
 
-// buildSearch makes the search page, /search/, for a site with content
-// pages (unless site.yaml turns search off), and the A to Z page of conditions and treatments, /a-z/, for a
+// buildSearch makes the search page, /search/ (/es/search/ for a
+// language other than the default one, with an index of its own), for a
+// site with content pages (unless site.yaml turns search off), and the A to Z page of conditions and treatments, /a-z/, for a
 // site with conditions or procedures; the search page shows the A to Z
 // list too, so that it is useful without its script.
 func (s *Site) buildSearch() diag.List {
@@ -29,9 +30,7 @@ func (s *Site) buildSearch() diag.List {
 			s.AZ = nil
 		}
 	}
-	// The search serves the default language; the others' pages link to
-	// it until each language has an index of its own.
-	if indexed && !s.Config.Search.Disabled && s.IsDefault() {
+	if indexed && !s.Config.Search.Disabled {
 		s.Search = generated(content.KindSearch, s.path("search/"), s.text("search_title", "Search"))
 		s.Search.fallbackDescription = s.text("search_description", "Search {practice}'s pages, in the words you use.", "practice", s.Config.Practice.Name)
 		if !s.claim(s.Search, &errs) {

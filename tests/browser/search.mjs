@@ -40,11 +40,20 @@ const queries = fs.readFileSync(queriesArg || path.join(here, 'search-queries.tx
     return { q, want };
   });
 
-async function results(page, origin, q) {
-  await page.goto(`${origin}${base}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+// searchPage returns the search page that finds want: that of want's
+// language, /es/search/ for a Spanish page, else /search/.
+function searchPage(want) {
+  const m = /^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\//.exec(want);
+  return m && fs.existsSync(path.join(root, m[1], 'search', 'index.html')) ? `${m[1]}/search/` : 'search/';
+}
+
+async function results(page, origin, q, want) {
+  await page.goto(`${origin}${base}${searchPage(want)}?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
   await page.waitForFunction(() => {
     const s = document.getElementById('search-status');
-    return s && s.textContent !== '' && s.textContent !== 'Searching…';
+    const m = document.getElementById('search-messages');
+    const searching = m ? JSON.parse(m.textContent).search_searching : 'Searching…';
+    return s && s.textContent !== '' && s.textContent !== searching;
   }, null, { timeout: 10_000 });
   return page.$$eval('#search-results li a', (as) => as.map((a) => {
     const u = new URL(a.href);
@@ -69,7 +78,7 @@ async function main() {
     const page = browser.pages()[0] || await browser.newPage();
     page.on('request', (r) => requests.push(new URL(r.url())));
     for (const { q, want } of queries) {
-      const got = await results(page, origin, q);
+      const got = await results(page, origin, q, want);
       const rank = got.indexOf(want) + 1;
       if (rank === 1) first++;
       if (rank > 1 && rank <= 3) behind.push(`  ${q} => ${want}: ${rank}, after ${got.slice(0, rank - 1).join(', ')}`);
@@ -78,7 +87,7 @@ async function main() {
     }
     // axe on the search page with results, and a typed query's words never
     // in an address the browser asks for.
-    await results(page, origin, 'slipped disc');
+    await results(page, origin, 'slipped disc', '/');
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const axe = await page.evaluate(async () => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
