@@ -113,11 +113,14 @@ type prepared struct {
 	set      *content.Set
 	analyzer *readability.Analyzer
 	jargon   *check.Jargon
-	synonyms map[string][][]string // of the search index of each language
-	conv     *converter
-	site     *site.Site
-	theme    fs.FS
-	render   *render.Renderer
+	// languages are the checks' tools for each language other than the
+	// default one, by its code.
+	languages map[string]check.Language
+	synonyms  map[string][][]string // of the search index of each language
+	conv      *converter
+	site      *site.Site
+	theme     fs.FS
+	render    *render.Renderer
 	// catalog is the theme's strings in each of the site's languages.
 	catalog *i18n.Catalog
 	snap    *Snapshot
@@ -149,7 +152,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10, Languages: st.cfg.OtherLanguageCodes()}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
-	st.conv = st.b.converter(set.Glossary)
+	st.conv = st.b.converter(set)
 	var lex readability.Lexicon
 	if set.Lexicon != nil {
 		l, err := readability.ParseLexicon(content.LexiconFile, string(set.Lexicon))
@@ -159,28 +162,46 @@ func (st *prepared) loadContent(ctx context.Context) error {
 		lex = l
 	}
 	st.analyzer = readability.New(lex)
-	var own [][]string
-	if set.Synonyms != nil {
-		var synErrs diag.List
-		own, synErrs = search.ParseSynonyms(content.SynonymsFile, set.Synonyms)
-		errs = append(errs, synErrs...)
-	}
-	// The glossary and the site's synonyms are in the default language.
+	// Each language's search synonyms and words with plainer ones, from
+	// its folder's data files (content/, content/es/) and its glossary.
 	st.synonyms = map[string][][]string{}
+	st.languages = map[string]check.Language{}
 	for i, l := range st.cfg.Languages() {
-		if i == 0 {
-			st.synonyms[l.Code] = search.Synonyms(l.Code, set.Glossary, own)
-		} else {
-			st.synonyms[l.Code] = search.Synonyms(l.Code, nil, nil)
+		folder, lang := content.Dir, ""
+		if i > 0 {
+			folder, lang = content.Dir+"/"+l.Code, l.Code
 		}
+		data := set.DataOf(lang)
+		var own [][]string
+		if data.Synonyms != nil {
+			var synErrs diag.List
+			own, synErrs = search.ParseSynonyms(folder+"/synonyms.txt", data.Synonyms)
+			errs = append(errs, synErrs...)
+		}
+		st.synonyms[l.Code] = search.Synonyms(l.Code, data.Glossary, own)
+		var extra map[string]string
+		if data.Jargon != nil {
+			var jargonErrs diag.List
+			extra, jargonErrs = check.ParseJargon(folder+"/jargon.txt", string(data.Jargon))
+			errs = append(errs, jargonErrs...)
+		}
+		jargon := check.NewJargonFor(l.Code, extra, data.Glossary)
+		primary, _, _ := strings.Cut(strings.ToLower(l.Code), "-")
+		if primary == "en" {
+			if st.jargon == nil {
+				st.jargon = jargon
+			}
+			continue
+		}
+		tools := check.Language{Jargon: jargon, Glossary: data.Glossary, Terms: st.conv.glossaryOf(lang).matcher}
+		if primary == "es" {
+			tools.Analyzer = readability.NewSpanish()
+		}
+		st.languages[l.Code] = tools
 	}
-	var extra map[string]string
-	if set.Jargon != nil {
-		var jargonErrs diag.List
-		extra, jargonErrs = check.ParseJargon(content.JargonFile, string(set.Jargon))
-		errs = append(errs, jargonErrs...)
+	if st.jargon == nil { // a site without English pages
+		st.jargon = check.NewJargon(nil, nil)
 	}
-	st.jargon = check.NewJargon(extra, set.Glossary)
 	return errs.Err()
 }
 
@@ -321,7 +342,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		detail:   st.b.keep || st.b.opts.Detail,
 		scripts:  allowedScripts(st.cfg.Privacy.AllowedScripts),
 		checker:  htmlcheck.New(st.cfg.Privacy.AllowedHosts),
-		check:    checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.terms),
+		check:    checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.glossaryOf("").matcher, st.languages),
 		synonyms: st.synonyms,
 		strings:  st.catalog,
 	})

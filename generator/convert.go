@@ -20,9 +20,10 @@ import (
 // whose file and whose possible link targets did not change since the
 // last build gets its last Body again.
 type converter struct {
-	b        *Builder
-	glossary []markdown.Term
-	terms    *markdown.Glossary // glossary, prepared for matching once a build
+	b *Builder
+	// glossaries are the glossary of each language's folder of content,
+	// by its code ("" for content/ itself).
+	glossaries map[string]*glossary
 
 	once   sync.Once
 	deps   uint64   // fingerprint of the site's URLs, glossary and phones
@@ -69,10 +70,36 @@ func (r resolver) Resolve(source, dest string) (string, error) {
 	return u, err
 }
 
-// converter returns the converter of a build whose glossary is g.
-func (b *Builder) converter(g *content.Glossary) *converter {
-	terms := glossaryTerms(g)
-	return &converter{b: b, glossary: terms, terms: markdown.NewGlossary(terms)}
+// glossary is the glossary of one language: its terms, and the terms
+// prepared for matching, once a build.
+type glossary struct {
+	terms   []markdown.Term
+	matcher *markdown.Glossary
+}
+
+// converter returns the converter of a build of the content set, whose
+// pages of each language are defined the terms of their language's
+// glossary.
+func (b *Builder) converter(set *content.Set) *converter {
+	c := &converter{b: b, glossaries: map[string]*glossary{}}
+	add := func(lang string, g *content.Glossary) {
+		terms := glossaryTerms(g)
+		c.glossaries[lang] = &glossary{terms: terms, matcher: markdown.NewGlossary(terms)}
+	}
+	add("", set.Glossary)
+	for lang, d := range set.Languages {
+		add(lang, d.Glossary)
+	}
+	return c
+}
+
+// glossaryOf returns the glossary of the pages of the language folder
+// lang ("" for the default language).
+func (c *converter) glossaryOf(lang string) *glossary {
+	if g := c.glossaries[lang]; g != nil {
+		return g
+	}
+	return c.glossaries[""]
 }
 
 // bodyCache keeps the Bodies a dev server's builds made, by content file.
@@ -113,7 +140,7 @@ func (c *bodyCache) prune(s *site.Site) {
 func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	c.once.Do(func() {
 		c.phones = phonesOf(s.Root())
-		c.deps = fingerprint(s.Root(), c.glossary, c.static, c.phones)
+		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones)
 	})
 	src := p.Source
 	cache := c.b.bodies
@@ -144,7 +171,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
 	}
 	lim := s.Config.Limits
-	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.terms, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}, Phones: c.phones}
+	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.glossaryOf(src.Lang).matcher, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}, Phones: c.phones}
 	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
 	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
@@ -190,13 +217,16 @@ func glossaryTerms(g *content.Glossary) []markdown.Term {
 // every page's source and URL, every file's and the theme's static files
 // (what a link can resolve to) and the glossary, so that conversions are
 // redone when a page is added, removed or moved, or the glossary changes.
-func fingerprint(s *site.Site, glossary []markdown.Term, static map[string]bool, phones []string) uint64 {
+func fingerprint(s *site.Site, glossaries map[string]*glossary, static map[string]bool, phones []string) uint64 {
 	h := fnv.New64a()
 	for _, p := range phones {
 		h.Write([]byte(p + "\x00"))
 	}
-	for _, t := range glossary {
-		h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
+	for _, lang := range slices.Sorted(maps.Keys(glossaries)) {
+		h.Write([]byte(lang + "\x00"))
+		for _, t := range glossaries[lang].terms {
+			h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
+		}
 	}
 	for _, ls := range s.Languages() {
 		for _, p := range ls.Pages {

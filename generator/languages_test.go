@@ -86,6 +86,12 @@ image_alt: A thin tube with a camera
 ![A thin tube with a camera](pic.svg)
 -- content/articles/scope/pic.svg --
 <svg xmlns="http://www.w3.org/2000/svg"/>
+-- content/glossary.yaml --
+terms:
+  - {term: sciatica, definition: pain down one leg}
+-- content/es/glossary.yaml --
+terms:
+  - {term: ciática, definition: dolor que baja por una pierna}
 -- content/es/contact.md --
 ---
 title: Contacto
@@ -208,6 +214,14 @@ func TestBilingualSite(t *testing.T) {
 		"<loc>https://example.com/es/nosotros/</loc>")
 	has("es/articles/index.xml", "<title>Clínica de Prueba: articles</title>", "https://example.com/es/articles/scope/")
 	has("es/404.html", `<html lang="es">`)
+	// Each language's pages are defined the terms of its own glossary,
+	// which is not published.
+	has("es/conditions/ciatica/index.html", `<dfn class="gloss">ciática</dfn><span class="gloss-def"> (dolor que baja por una pierna)</span>`)
+	hasNot("es/conditions/ciatica/index.html", "pain down one leg")
+	has("conditions/sciatica/index.html", `<dfn class="gloss">Sciatica</dfn><span class="gloss-def"> (pain down one leg)</span>`)
+	if _, err := fs.Stat(out, "es/glossary.yaml"); err == nil {
+		t.Error("content/es/glossary.yaml is published")
+	}
 	// Each language has a search page and an index of its own, with
 	// its stopwords and synonyms, and the header box of its pages leads
 	// there.
@@ -288,8 +302,9 @@ translation_of: about.md
 }
 
 // TestSpanishReadability checks that a page in Spanish is scored with the
-// Spanish formulas, its INFLESZ held to the language's target, and not
-// judged by the English ones.
+// Spanish formulas, its INFLESZ held to the language's target, its words
+// held to the Spanish list of plainer words, and not judged by the English
+// formulas or lists.
 func TestSpanishReadability(t *testing.T) {
 	hard := strings.Repeat("La administración farmacológica intraarticular de corticosteroides inyectables proporciona habitualmente una disminución considerable de la sintomatología inflamatoria articular. ", 10)
 	easy := strings.Repeat("El dolor de espalda es común. Casi siempre mejora en unas semanas. Camine un poco cada día. ", 10)
@@ -327,7 +342,11 @@ title: Fácil
 	if !strings.Contains(got, "content/es/dificil.md:4: warning: its sentences score") || !strings.Contains(got, "below the target of 65") || !strings.Contains(got, "[readability.inflesz]") {
 		t.Errorf("the hard Spanish page is not held to its target:\n%s", got)
 	}
-	if strings.Contains(got, "facil.md") || strings.Contains(got, "readability.grade") || strings.Contains(got, "plain.jargon") {
+	// Spanish words with plainer ones are Spanish: "sintomatología".
+	if !strings.Contains(got, `content/es/dificil.md:4: warning: "sintomatología" has a plainer word: "síntomas"`) {
+		t.Errorf("the Spanish list of plainer words is not used:\n%s", got)
+	}
+	if strings.Contains(got, "facil.md") || strings.Contains(got, "readability.grade") || strings.Contains(got, "readability.passive") {
 		t.Errorf("findings the Spanish pages should not have:\n%s", got)
 	}
 }

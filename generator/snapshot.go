@@ -78,9 +78,15 @@ type snapshotOptions struct {
 	strings *i18n.Catalog
 }
 
-// checkOptions are the options of package check for a build.
-func checkOptions(today time.Time, a *readability.Analyzer, j *check.Jargon, g *content.Glossary, terms *markdown.Glossary) check.Options {
-	return check.Options{Today: today, Analyzer: a, Spanish: readability.NewSpanish(), Jargon: j, Glossary: g, Terms: terms}
+// checkOptions are the options of package check for a build: the
+// default language's tools, and those of each other language, by code.
+func checkOptions(today time.Time, a *readability.Analyzer, j *check.Jargon, g *content.Glossary, terms *markdown.Glossary, langs map[string]check.Language) check.Options {
+	byLang := map[string]check.Language{}
+	for code, l := range langs {
+		primary, _, _ := strings.Cut(strings.ToLower(code), "-")
+		byLang[primary] = l
+	}
+	return check.Options{Today: today, Analyzer: a, Jargon: j, Glossary: g, Terms: terms, Languages: byLang}
 }
 
 // entry is one output file.

@@ -162,15 +162,27 @@ type Report struct {
 	Translations []Coverage `json:"translations,omitempty"`
 }
 
+// Language is what the checks of the pages of a language other than
+// English need: its readability scorer, its words with plainer ones, and
+// its glossary, as Options has them for English. A language without one
+// of them is not checked for it.
+type Language struct {
+	Analyzer *readability.Analyzer
+	Jargon   *Jargon
+	Glossary *content.Glossary
+	Terms    *markdown.Glossary
+}
+
 // Options are what PageReport needs beyond the page.
 type Options struct {
 	// Today is the date review status is judged on.
 	Today time.Time
 	// Analyzer scores readability; it carries the site's lexicon.
 	Analyzer *readability.Analyzer
-	// Spanish scores the readability of pages in Spanish, or is nil for
-	// a site without them.
-	Spanish *readability.Analyzer
+	// Languages are what the checks of pages in other languages than
+	// English need, by language (the primary subtag of its code, "es"):
+	// Analyzer, Jargon, Glossary and Terms are English's.
+	Languages map[string]Language
 	// Glossary is the site's glossary, or nil, and Terms its forms
 	// prepared for matching, each numbering its entry of Glossary
 	// (markdown.Term.Entry).
@@ -204,11 +216,18 @@ const MinWords = 100
 func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	cfg := s.Config
 	blocks := Blocks(p, body)
-	analyzer, spanish := o.Analyzer, isSpanish(p.Lang()) && o.Spanish != nil
-	if spanish {
-		analyzer = o.Spanish
+	// The page's language's tools: English's, unless Options has its
+	// own.
+	english := isEnglish(p.Lang())
+	tools := Language{Analyzer: o.Analyzer, Jargon: o.Jargon, Glossary: o.Glossary, Terms: o.Terms}
+	if !english {
+		tools = o.Languages[primaryOf(p.Lang())]
 	}
-	rep := analyzer.Analyze(blocks)
+	if tools.Analyzer == nil {
+		tools.Analyzer = o.Analyzer // counts words and sentences, judges nothing
+	}
+	spanish := isSpanish(p.Lang()) && tools.Analyzer != o.Analyzer
+	rep := tools.Analyzer.Analyze(blocks)
 	pr := Page{
 		Source: p.Source.Source, URL: p.URL, Kind: string(p.Kind), Language: p.Lang(),
 		Words: rep.Words, Sentences: rep.Sentences, Syllables: rep.Syllables, Polysyllables: rep.Polysyllables,
@@ -257,9 +276,8 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	}
 	// The targets judge the full sentences (Prose): headings and the
 	// fragments of lists would make the page look easier than it is.
-	// The formulas and the word lists below are English ones: a page in
-	// another language is not judged by them.
-	english := isEnglish(p.Lang())
+	// The formulas below are English ones: a page in another language is
+	// not judged by them.
 	if min := s.Lang.Readability.MinINFLESZ; spanish && min > 0 && rep.Prose.Words >= MinWords && *pr.INFLESZ < min {
 		line, hard := 1, ""
 		if len(rep.Hardest) > 0 {
@@ -300,9 +318,11 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 		add(p.Source.Line("last_reviewed"), diag.RuleFuture, Error, "last_reviewed is %s, after today (%s): a review cannot have happened yet; write the day the page was reviewed", pr.Review.LastReviewed, o.Today.Format(time.DateOnly))
 	}
 
-	// Wording.
-	jargon := o.Jargon
-	if jargon == nil {
+	// Wording, by the lists of the page's language: all of them in
+	// English, the words with plainer ones and the promotional words in
+	// another language that has them.
+	jargon := tools.Jargon
+	if jargon == nil && english {
 		jargon = NewJargon(nil, o.Glossary)
 	}
 	subject := subjectWords(p)
@@ -330,11 +350,12 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	// wording; the claims of outcome are kept for unsourcedClaims.
 	var ws words
 	outcomes := make([][][2]int, len(blocks))
-	if !english {
-		blocks = nil
+	worded := blocks
+	if jargon == nil {
+		worded = nil
 	}
-	for i, b := range blocks {
-		if mayHavePercent(b.Text) { // most blocks: no need for the regular expression
+	for i, b := range worded {
+		if english && mayHavePercent(b.Text) { // most blocks: no need for the regular expression
 			for _, m := range percent.FindAllStringIndex(b.Text, -1) {
 				add(lineOf(b, m[0]), diag.RulePercent, Hint,
 					"%q: many readers find whole numbers easier than percentages, such as \"about 1 in 5 people\"", strings.TrimSpace(b.Text[m[0]:m[1]]))
@@ -351,7 +372,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 			note(lineOf(b, u.at), diag.RulePromotional,
 				"%q: %s; health claims must be truthful and backed by evidence (FTC), so say what the evidence shows, with its source", u)
 		}
-		if !b.Heading {
+		if english && !b.Heading {
 			for _, u := range passiveIn(&ws) {
 				add(lineOf(b, u.at), diag.RulePassive, Hint, "%q: passive voice; say who does it, such as \"the surgeon removes the disc\" for \"the disc is removed\"", u.word)
 			}
@@ -373,8 +394,8 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	for _, s := range rep.Long {
 		add(s.Line, diag.RuleLong, Hint, "a sentence of %d words (%q): split it; plain-language guides keep sentences to %d words or fewer", s.Words, clip(s.Text, 60), readability.LongWords)
 	}
-	if o.Glossary != nil && o.Terms != nil {
-		undefinedTerms(body, blocks, o.Glossary, o.Terms, add)
+	if tools.Glossary != nil && tools.Terms != nil {
+		undefinedTerms(body, blocks, tools.Glossary, tools.Terms, add)
 	}
 	if e := outdated(p); e != nil {
 		pr.Findings = append(pr.Findings, e)
@@ -387,15 +408,19 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 }
 
 // isSpanish reports whether the language tag code is Spanish.
-func isSpanish(code string) bool {
+func isSpanish(code string) bool { return primaryOf(code) == "es" }
+
+// primaryOf returns the language subtag of a tag, lower case: "es" of
+// "es-US".
+func primaryOf(code string) string {
 	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
-	return lang == "es"
+	return lang
 }
 
 // isEnglish reports whether the language tag code is English, the
 // language of the readability formulas and word lists of this package.
 func isEnglish(code string) bool {
-	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
+	lang := primaryOf(code)
 	return lang == "en" || lang == ""
 }
 

@@ -63,8 +63,8 @@ var promotionalList = newPhraseList(promotional)
 var negations = map[string]bool{"no": true, "not": true, "never": true, "cannot": true, "can't": true, "isn't": true, "aren't": true, "won't": true}
 
 // notDenied returns the uses of promotional wording in text that a word
-// before does not deny and that are not in a question.
-func notDenied(text string, uses []phraseUse) []phraseUse {
+// before, one of negations, does not deny and that are not in a question.
+func notDenied(text string, uses []phraseUse, negations map[string]bool) []phraseUse {
 	var out []phraseUse
 	for _, u := range uses {
 		if !negations[u.before] && !inQuestion(text, u.at) {

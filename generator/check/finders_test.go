@@ -43,7 +43,7 @@ func findPromotional(text string) []phraseUse { return promotionalIn(wordsOf(tex
 // promotionalIn returns the promotional wording among ws, as
 // findPromotional does.
 func promotionalIn(ws *words) []phraseUse {
-	return notDenied(ws.text, promotionalList.findIn(ws, nil))
+	return notDenied(ws.text, promotionalList.findIn(ws, nil), negations)
 }
 
 // findOutcomes returns the offsets of the claims of outcome or comparison

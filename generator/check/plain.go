@@ -40,6 +40,8 @@ var jargonList = newPhraseList(jargon)
 // build.
 type Jargon struct {
 	list *phraseList
+	// negations are the words before a promotional word that deny it.
+	negations map[string]bool
 	// lists finds the jargon, the promotional wording and the claims of
 	// outcome in one reading of a text's words.
 	lists *phraseLists
@@ -48,17 +50,39 @@ type Jargon struct {
 	glossary map[string]bool
 }
 
-// NewJargon returns the built-in list with extra's words and phrases added
-// (or, for a word the built-in list has, put in its place), that leaves
-// alone the terms of glossary g (or nil).
+// wordLists are the built-in word lists of one language.
+type wordLists struct {
+	jargon                            map[string]string
+	jargonList, promotional, outcomes *phraseList
+	negations                         map[string]bool
+}
+
+// listsEN are the English word lists.
+var listsEN = wordLists{jargon: jargon, jargonList: jargonList, promotional: promotionalList, outcomes: outcomeList, negations: negations}
+
+// NewJargon returns the built-in English list with extra's words and
+// phrases added (or, for a word the built-in list has, put in its place),
+// that leaves alone the terms of glossary g (or nil).
 func NewJargon(extra map[string]string, g *content.Glossary) *Jargon {
-	j := &Jargon{list: jargonList, glossary: map[string]bool{}}
+	return NewJargonFor("en", extra, g)
+}
+
+// NewJargonFor is NewJargon for pages in the language lang: Spanish pages
+// get the Spanish lists of words with plainer ones and of promotional
+// words (and no list of claims of outcome), any other language the
+// English ones.
+func NewJargonFor(lang string, extra map[string]string, g *content.Glossary) *Jargon {
+	wl := listsEN
+	if primaryOf(lang) == "es" {
+		wl = listsES
+	}
+	j := &Jargon{list: wl.jargonList, negations: wl.negations, glossary: map[string]bool{}}
 	if len(extra) > 0 {
-		m := maps.Clone(jargon)
+		m := maps.Clone(wl.jargon)
 		maps.Copy(m, extra)
 		j.list = newPhraseList(m)
 	}
-	j.lists = newPhraseLists(j.list, promotionalList, outcomeList)
+	j.lists = newPhraseLists(j.list, wl.promotional, wl.outcomes)
 	if g != nil {
 		for _, t := range g.Terms {
 			for _, f := range t.Forms() {
@@ -224,7 +248,7 @@ func (x *phraseLists) findIn(ws *words) [][]phraseUse {
 // reading the words once.
 func (j *Jargon) wording(ws *words) (jargonUses, promotionalUses []phraseUse, claims [][2]int) {
 	uses := j.lists.findIn(ws)
-	return j.quoted(uses[0]), notDenied(ws.text, uses[1]), claimOffsets(ws.text, uses[2])
+	return j.quoted(uses[0]), notDenied(ws.text, uses[1], j.negations), claimOffsets(ws.text, uses[2])
 }
 
 // quoted returns uses with what to say of them quoted.

@@ -28,32 +28,68 @@ const (
 	JargonFile = Dir + "/jargon.txt"
 )
 
-// lists are the site's own word lists: text files of content/ that Load
-// reads whole, if there, and does not publish, for the stage that parses
-// each; with the rule of a file that cannot be read, and where Load keeps
-// the text.
+// lists are the site's own word lists: text files of content/ (or of a
+// language's folder, content/es/) that Load reads whole, if there, and
+// does not publish, for the stage that parses each; with their name in
+// the folder, the rule of a file that cannot be read, and where Load
+// keeps the text.
 var lists = []struct {
 	name string
 	rule string
-	text func(*Set) *[]byte
+	text func(*Data) *[]byte
 }{
-	{LexiconFile, diag.RuleLexicon, func(s *Set) *[]byte { return &s.Lexicon }},
-	{SynonymsFile, diag.RuleFile, func(s *Set) *[]byte { return &s.Synonyms }},
-	{JargonFile, diag.RuleJargonFile, func(s *Set) *[]byte { return &s.Jargon }},
+	{"lexicon.txt", diag.RuleLexicon, func(d *Data) *[]byte { return &d.Lexicon }},
+	{"synonyms.txt", diag.RuleFile, func(d *Data) *[]byte { return &d.Synonyms }},
+	{"jargon.txt", diag.RuleJargonFile, func(d *Data) *[]byte { return &d.Jargon }},
+}
+
+// Data are the data files of a language's folder of content: the glossary
+// and the word lists, each nil when the folder has none.
+type Data struct {
+	// Glossary is glossary.yaml.
+	Glossary *Glossary
+	// Lexicon, Synonyms and Jargon are the text of lexicon.txt,
+	// synonyms.txt and jargon.txt.
+	Lexicon, Synonyms, Jargon []byte
 }
 
 // dataFile reports whether the content file p is data that Load reads and
-// does not publish.
-func dataFile(p string) bool {
-	if p == GlossaryFile {
+// does not publish: a data file of content/ or of the folder of one of
+// the languages langs.
+func dataFile(p string, langs []string) bool {
+	name := strings.TrimPrefix(p, Dir+"/")
+	for _, l := range langs {
+		if rest, ok := strings.CutPrefix(name, l+"/"); ok {
+			name = rest
+			break
+		}
+	}
+	if name == "glossary.yaml" {
 		return true
 	}
 	for _, l := range lists {
-		if p == l.name {
+		if name == l.name {
 			return true
 		}
 	}
 	return false
+}
+
+// loadData reads the data files of the folder dir of fsys (content, or
+// content/es).
+func loadData(fsys fs.FS, dir string) (*Data, diag.List) {
+	d := &Data{}
+	g, errs := loadGlossary(fsys, dir+"/glossary.yaml")
+	d.Glossary = g
+	for _, l := range lists {
+		name := dir + "/" + l.name
+		if data, err := fs.ReadFile(fsys, name); err == nil {
+			*l.text(d) = data
+		} else if _, lerr := fs.Lstat(fsys, name); lerr == nil {
+			errs = append(errs, sitefs.Link(fsys, name, err).WithRule(l.rule))
+		}
+	}
+	return d, errs
 }
 
 // Glossary is the decoded glossary.yaml:
@@ -84,21 +120,21 @@ type GlossaryTerm struct {
 func (t GlossaryTerm) Forms() []string { return append([]string{t.Term}, t.Alternatives...) }
 
 // loadGlossary reads content/glossary.yaml, if there is one.
-func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
-	data, err := fs.ReadFile(fsys, GlossaryFile)
+func loadGlossary(fsys fs.FS, file string) (*Glossary, diag.List) {
+	data, err := fs.ReadFile(fsys, file)
 	if errors.Is(err, fs.ErrNotExist) {
-		if _, lerr := fs.Lstat(fsys, GlossaryFile); lerr != nil {
+		if _, lerr := fs.Lstat(fsys, file); lerr != nil {
 			return nil, nil // no glossary
 		}
 	}
 	if err != nil {
-		return nil, diag.List{sitefs.Link(fsys, GlossaryFile, err).WithRule(diag.RuleGlossary)}
+		return nil, diag.List{sitefs.Link(fsys, file, err).WithRule(diag.RuleGlossary)}
 	}
-	if err := sitefs.Text(GlossaryFile, data); err != nil {
+	if err := sitefs.Text(file, data); err != nil {
 		return nil, diag.List{err}
 	}
 	g := &Glossary{}
-	pos, errs := strictyaml.Decode(GlossaryFile, data, 0, g)
+	pos, errs := strictyaml.Decode(file, data, 0, g)
 	if errs != nil {
 		return nil, errs.SetRule(diag.RuleGlossary)
 	}
@@ -107,13 +143,13 @@ func loadGlossary(fsys fs.FS) (*Glossary, diag.List) {
 		t := &g.Terms[i]
 		t.Line = pos.Line(fmt.Sprintf("terms.%d", i))
 		if strings.TrimSpace(t.Term) == "" || strings.TrimSpace(t.Definition) == "" {
-			errs = append(errs, diag.Errorf(GlossaryFile, t.Line, "glossary entry %d needs both term and definition", i+1))
+			errs = append(errs, diag.Errorf(file, t.Line, "glossary entry %d needs both term and definition", i+1))
 			continue
 		}
 		for _, form := range t.Forms() {
 			key := strings.ToLower(strings.TrimSpace(form))
 			if first, dup := seen[key]; dup {
-				errs = append(errs, diag.Errorf(GlossaryFile, t.Line, "the term %q is already in the glossary at line %d", form, first))
+				errs = append(errs, diag.Errorf(file, t.Line, "the term %q is already in the glossary at line %d", form, first))
 			}
 			seen[key] = t.Line
 		}

@@ -77,14 +77,21 @@ type Set struct {
 	Pages []*Page
 	// Files are the other files, sorted by Source.
 	Files []File
-	// Glossary is content/glossary.yaml, or nil.
-	Glossary *Glossary
-	// Lexicon is the text of content/lexicon.txt, or nil.
-	Lexicon []byte
-	// Synonyms is the text of content/synonyms.txt, or nil.
-	Synonyms []byte
-	// Jargon is the text of content/jargon.txt, or nil.
-	Jargon []byte
+	// Data are the data files of content/: content/glossary.yaml,
+	// content/lexicon.txt, content/synonyms.txt and content/jargon.txt.
+	Data
+	// Languages are the data files of the folder of each language other
+	// than the default one (content/es/glossary.yaml, …), by its code.
+	Languages map[string]*Data
+}
+
+// DataOf returns the data files of the language code: the default
+// language's when lang is "" or has no folder.
+func (s *Set) DataOf(lang string) *Data {
+	if d := s.Languages[lang]; d != nil {
+		return d
+	}
+	return &s.Data
 }
 
 // Load reads every file under content/ in fsys.
@@ -120,7 +127,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 				return nil
 			}
 		}
-		if dataFile(p) {
+		if dataFile(p, opts.Languages) {
 			return nil // data, read below and not published
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -143,16 +150,14 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	if err != nil {
 		errs.Add(err)
 	}
-	set := &Set{}
-	glossary, gerrs := loadGlossary(fsys)
-	set.Glossary = glossary
-	errs = append(errs, gerrs...)
-	for _, l := range lists {
-		if data, err := fs.ReadFile(fsys, l.name); err == nil {
-			*l.text(set) = data
-		} else if _, lerr := fs.Lstat(fsys, l.name); lerr == nil {
-			errs = append(errs, sitefs.Link(fsys, l.name, err).WithRule(l.rule))
-		}
+	set := &Set{Languages: map[string]*Data{}}
+	data, derrs := loadData(fsys, Dir)
+	set.Data = *data
+	errs = append(errs, derrs...)
+	for _, l := range opts.Languages {
+		data, derrs := loadData(fsys, Dir+"/"+l)
+		set.Languages[l] = data
+		errs = append(errs, derrs...)
 	}
 	bundles := map[string]string{} // folder → Rel of its index.md
 	for _, p := range pages {
