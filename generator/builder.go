@@ -186,7 +186,7 @@ func (st *prepared) loadContent(ctx context.Context) error {
 			errs = append(errs, jargonErrs...)
 		}
 		jargon := check.NewJargonFor(l.Code, extra, data.Glossary)
-		primary, _, _ := strings.Cut(strings.ToLower(l.Code), "-")
+		primary := config.Primary(l.Code)
 		if primary == "en" {
 			if st.jargon == nil {
 				st.jargon = jargon

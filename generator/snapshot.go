@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/feeds"
@@ -83,8 +84,7 @@ type snapshotOptions struct {
 func checkOptions(today time.Time, a *readability.Analyzer, j *check.Jargon, g *content.Glossary, terms *markdown.Glossary, langs map[string]check.Language) check.Options {
 	byLang := map[string]check.Language{}
 	for code, l := range langs {
-		primary, _, _ := strings.Cut(strings.ToLower(code), "-")
-		byLang[primary] = l
+		byLang[config.Primary(code)] = l
 	}
 	return check.Options{Today: today, Analyzer: a, Jargon: j, Glossary: g, Terms: terms, Languages: byLang}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -82,11 +81,7 @@ func markTranslated(source string, cfg *config.Config, file string) (string, err
 	if p == nil {
 		return "", errs.Err()
 	}
-	key := p.Rel
-	if t := p.Common().TranslationOf; t != "" {
-		key = path.Clean(strings.TrimPrefix(strings.TrimPrefix(t, "/"), content.Dir+"/"))
-	}
-	orig := content.Dir + "/" + key
+	orig := content.Dir + "/" + p.OriginalRel()
 	origData, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(orig)))
 	if err != nil {
 		return "", fmt.Errorf("%s translates %s, which cannot be read: %v (give its path from content/ with translation_of)", rel, orig, errors.Unwrap(err))

@@ -30,6 +30,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
@@ -221,7 +222,7 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 	english := isEnglish(p.Lang())
 	tools := Language{Analyzer: o.Analyzer, Jargon: o.Jargon, Glossary: o.Glossary, Terms: o.Terms}
 	if !english {
-		tools = o.Languages[primaryOf(p.Lang())]
+		tools = o.Languages[config.Primary(p.Lang())]
 	}
 	if tools.Analyzer == nil {
 		tools.Analyzer = o.Analyzer // counts words and sentences, judges nothing
@@ -408,19 +409,12 @@ func PageReport(s *site.Site, p *site.Page, body *site.Body, o Options) Page {
 }
 
 // isSpanish reports whether the language tag code is Spanish.
-func isSpanish(code string) bool { return primaryOf(code) == "es" }
-
-// primaryOf returns the language subtag of a tag, lower case: "es" of
-// "es-US".
-func primaryOf(code string) string {
-	lang, _, _ := strings.Cut(strings.ToLower(code), "-")
-	return lang
-}
+func isSpanish(code string) bool { return config.Primary(code) == "es" }
 
 // isEnglish reports whether the language tag code is English, the
 // language of the readability formulas and word lists of this package.
 func isEnglish(code string) bool {
-	lang := primaryOf(code)
+	lang := config.Primary(code)
 	return lang == "en" || lang == ""
 }
 

@@ -64,8 +64,7 @@ var namesIn = map[string]map[string]string{
 // language writing (by its code) writes it or as l writes itself.
 func names(text string, l config.Language, writing string) bool {
 	text = strings.ToLower(text)
-	primary := func(code string) string { p, _, _ := strings.Cut(code, "-"); return p }
-	if n := namesIn[primary(writing)][primary(l.Code)]; n != "" && strings.Contains(text, strings.ToLower(n)) {
+	if n := namesIn[config.Primary(writing)][config.Primary(l.Code)]; n != "" && strings.Contains(text, strings.ToLower(n)) {
 		return true
 	}
 	return l.Name != "" && strings.Contains(text, strings.ToLower(l.Name))

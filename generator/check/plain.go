@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
@@ -73,7 +74,7 @@ func NewJargon(extra map[string]string, g *content.Glossary) *Jargon {
 // English ones.
 func NewJargonFor(lang string, extra map[string]string, g *content.Glossary) *Jargon {
 	wl := listsEN
-	if primaryOf(lang) == "es" {
+	if config.Primary(lang) == "es" {
 		wl = listsES
 	}
 	j := &Jargon{list: wl.jargonList, negations: wl.negations, glossary: map[string]bool{}}

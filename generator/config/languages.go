@@ -73,7 +73,7 @@ func (c *Config) Languages() []Language {
 	for i := range out {
 		l := &out[i]
 		if l.Name == "" {
-			l.Name = languageNames[strings.ToLower(primary(l.Code))]
+			l.Name = languageNames[Primary(l.Code)]
 		}
 		if l.Name == "" {
 			l.Name = l.Code
@@ -81,7 +81,7 @@ func (c *Config) Languages() []Language {
 		if l.Locale == "" {
 			l.Locale = l.Code
 		}
-		if l.Readability.MinINFLESZ == 0 && primary(l.Code) == "es" {
+		if l.Readability.MinINFLESZ == 0 && Primary(l.Code) == "es" {
 			l.Readability.MinINFLESZ = DefaultMinINFLESZ
 		}
 	}
@@ -133,9 +133,11 @@ func (c *Config) For(code string) *Config {
 	return c
 }
 
-// primary returns the language subtag of a tag: "es" of "es-US".
-func primary(tag string) string {
-	p, _, _ := strings.Cut(tag, "-")
+// Primary returns the language subtag of a BCP 47 tag, in lower case:
+// "es" of "es-US". Lumen chooses a language's formulas, word lists and
+// stemmer by it.
+func Primary(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	return p
 }
 

@@ -1,6 +1,11 @@
 package content
 
-import "github.com/lumen-ssg/lumen/generator/strictyaml"
+import (
+	"path"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/strictyaml"
+)
 
 // Page is one Markdown content file, split and decoded.
 type Page struct {
@@ -68,4 +73,16 @@ type File struct {
 	// Bundle is the Rel of the index.md whose bundle holds the file, or ""
 	// for a file outside any bundle.
 	Bundle string
+}
+
+// OriginalRel returns, for a page of a language other than the default
+// one, the path from content/ of the page it translates: its
+// translation_of, or its own Rel (a translation at the same path under
+// content/<code>/ as its original). For a page of the default language
+// it returns the page's own Rel.
+func (p *Page) OriginalRel() string {
+	if t := p.Common().TranslationOf; t != "" && p.Lang != "" {
+		return path.Clean(strings.TrimPrefix(strings.TrimPrefix(t, "/"), Dir+"/"))
+	}
+	return p.Rel
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
@@ -25,7 +26,7 @@ var builtinES []byte
 // builtinFor returns the built-in list of the language lang, its file name
 // and whether it has one.
 func builtinFor(lang string) (string, []byte) {
-	if primary(lang) == "es" {
+	if config.Primary(lang) == "es" {
 		return "synonyms.es.txt", builtinES
 	}
 	return "synonyms.txt", builtin

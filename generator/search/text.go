@@ -8,6 +8,8 @@ import (
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/spanish"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/lumen-ssg/lumen/generator/config"
 )
 
 // Words returns the words of s as the index and the script see them:
@@ -127,16 +129,10 @@ func stemIn(lang, w string) string {
 	if w == "" || w[0] >= '0' && w[0] <= '9' {
 		return w
 	}
-	if primary(lang) == "es" {
+	if config.Primary(lang) == "es" {
 		return spanish.Stem(w, false)
 	}
 	return english.Stem(w, false)
-}
-
-// primary returns the language subtag of a tag: "es" of "es-US".
-func primary(lang string) string {
-	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	return p
 }
 
 // stopwords are the words a query leaves out, in the language lang
@@ -152,7 +148,7 @@ func stopwords(lang string) map[string]bool {
 		or other our out over own same she should so some such than that the their them then there these
 		they this those through to too under until up very was we were what when where which while who whom
 		why will with would you your yours`
-	if primary(lang) == "es" {
+	if config.Primary(lang) == "es" {
 		list = `a al algo algun alguna algunas alguno algunos ante antes aqui asi aun cada como con contra cual
 		cuales cuando de del desde donde dos el ella ellas ello ellos en entre era eran es esa esas ese eso
 		esos esta estaba estan estar estas este esto estos fue fueron ha hace hacer hay he la las le les lo

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/config"
@@ -75,16 +74,6 @@ func (p *Page) Lang() string {
 	return p.site.Lang.Code
 }
 
-// translationKey returns the path, from the default language's content/,
-// of the original a content page is (or translates): its own Rel, or the
-// translation_of of its front matter.
-func translationKey(p *Page) string {
-	if t := p.Common().TranslationOf; t != "" && p.Source.Lang != "" {
-		return path.Clean(strings.TrimPrefix(strings.TrimPrefix(t, "/"), content.Dir+"/"))
-	}
-	return p.Source.Rel
-}
-
 // linkTranslations joins each page of the other languages to its
 // original, and so to every other translation of it (Page.Translations),
 // and gives the generated pages (home, sections, tags, search) their
@@ -120,7 +109,7 @@ func (root *Site) linkTranslations() diag.List {
 					continue
 				}
 			} else {
-				key := translationKey(p)
+				key := p.Source.OriginalRel()
 				orig = originals[key]
 				if orig == nil {
 					if p.Common().TranslationOf != "" {
