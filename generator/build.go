@@ -83,6 +83,11 @@ type Options struct {
 	// warnings only (Report.Findings), so that a large site's memory does
 	// not grow with its text.
 	Detail bool
+	// MaxWarnings, when not 0 and without Detail, keeps only the first
+	// MaxWarnings warnings of the pages (in the order of the sorted
+	// report) and counts the others (Report.MoreWarnings): lumen build
+	// prints a few, and a large generated site has millions.
+	MaxWarnings int
 }
 
 // Result describes a finished build.
@@ -180,7 +185,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 				return err
 			}
 			res.Files = pass.Files
-			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...))
+			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...)).
+				WithMoreWarnings(pass.Report.MoreWarnings)
 			res.Report.Translations = check.Translations(snap.Site)
 			return pass.Report.All().Err()
 		}}})

@@ -338,12 +338,13 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		today = time.Now()
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
-		keep:     st.b.keep,
-		detail:   st.b.keep || st.b.opts.Detail,
-		scripts:  allowedScripts(st.cfg.Privacy.AllowedScripts),
-		checker:  htmlcheck.New(st.cfg.Privacy.AllowedHosts),
-		check:    checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.glossaryOf("").matcher, st.languages),
-		synonyms: st.synonyms,
-		strings:  st.catalog,
+		keep:        st.b.keep,
+		detail:      st.b.keep || st.b.opts.Detail,
+		maxWarnings: st.b.opts.MaxWarnings,
+		scripts:     allowedScripts(st.cfg.Privacy.AllowedScripts),
+		checker:     htmlcheck.New(st.cfg.Privacy.AllowedHosts),
+		check:       checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.glossaryOf("").matcher, st.languages),
+		synonyms:    st.synonyms,
+		strings:     st.catalog,
 	})
 }

@@ -50,8 +50,12 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	// goroutine, so that a cancelled Pass returns at once: a page being
 	// converted cannot be stopped halfway, and is left to finish on its
 	// own (a writer refuses its file once aborted; see output.Dir).
+	var first *firstWarnings
+	if n := snap.opts.maxWarnings; n > 0 && !snap.opts.detail {
+		first = &firstWarnings{n: n}
+	}
 	done := make(chan error, 1)
-	go func() { done <- snap.each(g, gctx, w, files, &bufs) }()
+	go func() { done <- snap.each(g, gctx, w, files, &bufs, first) }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -66,7 +70,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	if err := snap.writeLate(w, files); err != nil {
 		return nil, err
 	}
-	return snap.report(files), nil
+	return snap.report(files, first), nil
 }
 
 // writeLate makes the files made after the pages, the search index, from
@@ -142,8 +146,9 @@ type kept struct {
 }
 
 // each makes every file on g's goroutines, keeping what the Pass needs of
-// it in files and writing it to w, and waits for them.
-func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool) error {
+// it in files and writing it to w, and waits for them. With first, the
+// warnings of the files go there rather than into files.
+func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
 	for i, name := range snap.names {
 		if gctx.Err() != nil {
 			break
@@ -167,6 +172,10 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
 				k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
 				k.findings.Sort()
+			}
+			if first != nil {
+				first.add(k.findings.Warnings())
+				k.findings = k.findings.Errors()
 			}
 			if m.report != nil {
 				k.content = true
@@ -193,8 +202,10 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 
 // report makes the report of a Pass from what it kept of each file:
 // links to #fragments are checked now that every page's ids are known,
-// and each distinct template error is reported once.
-func (snap *Snapshot) report(files []kept) *PassResult {
+// and each distinct template error is reported once. The warnings first
+// kept, if not nil, join the report, and those it counted only are
+// counted in it.
+func (snap *Snapshot) report(files []kept, first *firstWarnings) *PassResult {
 	n := len(files)
 	ids := map[string]string{}
 	var other diag.List
@@ -236,7 +247,12 @@ func (snap *Snapshot) report(files []kept) *PassResult {
 		pages = append(pages, r)
 	}
 	other = append(other, templateErrors(templates)...)
-	return &PassResult{Files: n, Report: check.NewReport(pages, other)}
+	more := 0
+	if first != nil {
+		other = append(other, first.list()...)
+		more = first.dropped
+	}
+	return &PassResult{Files: n, Report: check.NewReport(pages, other).WithMoreWarnings(more)}
 }
 
 // pageError is the template error of one page.

@@ -66,6 +66,9 @@ type snapshotOptions struct {
 	// detail keeps hints and each page's report (scores, hardest
 	// sentences, longest words) in a Pass.
 	detail bool
+	// maxWarnings, when not 0, keeps only the first maxWarnings warnings
+	// of a Pass without detail (Options.MaxWarnings).
+	maxWarnings int
 	// scripts are the .js files of content/ the site publishes on
 	// purpose (privacy.allowed_scripts), by their path from the site root.
 	scripts map[string]bool

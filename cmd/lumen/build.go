@@ -70,15 +70,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // the day to build again for a notice. It reports whether the build
 // succeeded.
 func buildSite(ctx context.Context, source, dest string, opts generator.Options, verbose bool, stdout, stderr io.Writer) (*generator.Result, bool) {
+	opts.MaxWarnings = maxWarnings // it prints no more, and counts the rest
 	res, err := generator.Publish(ctx, source, dest, opts)
 	if err != nil {
 		if res != nil {
-			printWarnings(stderr, res.Findings.Warnings())
+			printWarnings(stderr, res.Findings.Warnings(), res.Report.MoreWarnings)
 		}
 		reportError(stderr, err, source, dest)
 		return res, false
 	}
-	printWarnings(stderr, res.Findings.Warnings())
+	printWarnings(stderr, res.Findings.Warnings(), res.Report.MoreWarnings)
 	if verbose {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
@@ -117,14 +118,17 @@ func reportError(w io.Writer, err error, source, dest string) {
 // rest.
 const maxWarnings = 20
 
-// printWarnings prints up to maxWarnings warnings and counts the others.
-func printWarnings(w io.Writer, warnings diag.List) {
+// printWarnings prints up to maxWarnings warnings and counts the others:
+// those of the list it does not print, and more that were only counted.
+func printWarnings(w io.Writer, warnings diag.List, more int) {
 	for i, e := range warnings {
 		if i == maxWarnings {
-			fmt.Fprintf(w, "warning: ... and %d more warnings; %s lists them all\n", len(warnings)-maxWarnings, commandLine("check"))
 			break
 		}
 		fmt.Fprintln(w, e)
+	}
+	if rest := len(warnings) - min(len(warnings), maxWarnings) + more; rest > 0 {
+		fmt.Fprintf(w, "warning: ... and %d more warnings; %s lists them all\n", rest, commandLine("check"))
 	}
 }
 

@@ -250,7 +250,7 @@ func (rb *rebuilder) check(ctx context.Context, snap *generator.Snapshot, gen in
 		return
 	}
 	rb.reported = text
-	printWarnings(rb.stderr, warnings)
+	printWarnings(rb.stderr, warnings, 0)
 	if len(errs) > 0 {
 		fmt.Fprintf(rb.stderr, "%s\n\nThe pages stage found %s; the browser shows them, and lumen build would not publish, until they are fixed.\n",
 			listWithSource(errs, rb.source), plural(len(errs), "error"))

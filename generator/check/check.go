@@ -158,6 +158,10 @@ type Report struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Hints    int `json:"hints"`
+	// MoreWarnings are the warnings counted in Warnings but not listed:
+	// a build (not lumen check) keeps only the first few
+	// (generator.Options.MaxWarnings).
+	MoreWarnings int `json:"more_warnings,omitempty"`
 	// Translations say, for a site in several languages, how much of the
 	// default language's content each other language has (Coverage).
 	Translations []Coverage `json:"translations,omitempty"`

@@ -42,6 +42,14 @@ func NewReport(pages []Page, other diag.List) *Report {
 	return r
 }
 
+// WithMoreWarnings counts n more warnings in the report, which it does not
+// list, and returns it.
+func (r *Report) WithMoreWarnings(n int) *Report {
+	r.MoreWarnings += n
+	r.Warnings += n
+	return r
+}
+
 // All returns every finding of the report, sorted by file and line.
 func (r *Report) All() diag.List {
 	all := append(diag.List(nil), r.Findings...)

@@ -165,19 +165,22 @@ func (l *List) Add(err error) {
 // Sort orders l by file, line and column, and findings at one place in
 // the order of Rules, so output is the same on every run.
 func (l List) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i], l[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return RuleOrder(a.Rule) < RuleOrder(b.Rule)
-	})
+	sort.SliceStable(l, func(i, j int) bool { return Before(l[i], l[j]) })
+}
+
+// Before reports whether a comes before b in a sorted List: by file, line,
+// column, then the order of their rules in the registry.
+func Before(a, b *Error) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return RuleOrder(a.Rule) < RuleOrder(b.Rule)
 }
 
 // SetRule gives every finding of l that has no rule yet the rule id, and
