@@ -85,6 +85,7 @@ func (r *Renderer) funcs(l *language) template.FuncMap {
 		"dict":          dict,
 		"partialCached": l.partialCached,
 		"contents":      contents,
+		"splitBody":     splitBody,
 	}
 }
 
