@@ -39,6 +39,9 @@ var layers = map[string]int{
 	"deploy":      6,
 	"":            6, // package generator itself
 	"devserver":   7,
+	"cmsconfig":   3,
+	"editapi":     7,
+	"editor":      8,
 }
 
 const module = "github.com/lumen-ssg/lumen/generator"

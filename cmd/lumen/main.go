@@ -3,7 +3,7 @@
 // Usage:
 //
 //	lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-v] [--cpuprofile FILE] [--memprofile FILE]
-//	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]
+//	lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open] [--edit]
 //	lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]
 //	lumen deploy [--source DIR] [--dry-run] [--delete] [--force] [--bucket NAME] [--prefix FOLDER] [--endpoint URL] [--region REGION]
 //	lumen translated [--source DIR] FILE...
@@ -47,7 +47,7 @@ func commands() []command {
 		{"build", "lumen build [--source DIR] [--dest DIR] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-v] [--cpuprofile FILE] [--memprofile FILE]", "build the site into public/", runBuild},
 		{"deploy", "lumen deploy [--source DIR] [--dest DIR] [--dry-run] [--delete] [--force] [--bucket NAME] [--prefix FOLDER] [--endpoint URL] [--region REGION]", "build the site and upload what changed to S3-compatible storage", runDeploy},
 		{"new", "lumen new site DIR | lumen new KIND \"Title\" [--source DIR]", "create a site, or a page of a kind (" + kindList() + ")", runNew},
-		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open]", "serve the site while you write, reloading the browser on every save", runServe},
+		{"serve", "lumen serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--poll DURATION] [--drafts] [--open] [--edit]", "serve the site while you write, reloading the browser on every save", runServe},
 		{"check", "lumen check [--source DIR] [--format text|json] [--drafts] [--today YYYY-MM-DD]", "report each page's reading grade, medical review status and plain-language findings", runCheck},
 		{"translated", "lumen translated [--source DIR] FILE...", "mark translations as up to date with their originals", runTranslated},
 		{"version", "lumen version", "print the version", func(_ []string, stdout, _ io.Writer) int {

@@ -18,9 +18,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lumen-ssg/lumen/editor/decap"
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/devserver"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/editor"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/generator/watch"
 	"github.com/lumen-ssg/lumen/themes"
@@ -47,6 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	poll := fl.Duration("poll", 0, "check for changes this often instead of using file events (for WSL2, Docker bind mounts, network drives), e.g. 500ms")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	open := fl.Bool("open", false, "open the site in the default browser")
+	edit := fl.Bool("edit", false, "serve the browser editor at /admin/ (off loopback, set a password in "+editPasswordEnv+")")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -60,6 +63,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	portSet := false
 	fl.Visit(func(f *flag.Flag) { portSet = portSet || f.Name == "port" })
+	password := os.Getenv(editPasswordEnv)
+	if *edit && password == "" && !loopback(*bind) {
+		fmt.Fprintf(stderr, "lumen serve: --edit with --bind %s lets anyone on the network change the site: set a password in %s first, such as\n    %s='a long passphrase' lumen serve --edit --bind %s\n", *bind, editPasswordEnv, editPasswordEnv, *bind)
+		return exitUsage
+	}
 
 	ln, err := listen(*bind, *port, portSet)
 	if err != nil {
@@ -108,17 +116,31 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	// Unless --bind opened it to the network, the server answers only
 	// requests for this machine (DNS rebinding: see devserver.LocalOnly).
 	var handler http.Handler = srv
+	if *edit {
+		ed, err := editor.New(editor.Options{Dir: *source, Source: src, Theme: themes.Default(), SiteURL: siteURL + strings.TrimPrefix(rb.basePath(), "/"),
+			Password: password, Log: func(err error) { fmt.Fprintln(stderr, "lumen serve --edit:", err) }})
+		if err != nil {
+			fmt.Fprintln(stderr, "lumen serve:", err)
+			return exitError
+		}
+		defer ed.Close()
+		handler = ed.Wrap(srv)
+	}
 	bindSet := false
 	fl.Visit(func(f *flag.Flag) { bindSet = bindSet || f.Name == "bind" })
 	if !bindSet {
-		handler = devserver.LocalOnly(srv, *bind)
+		handler = devserver.LocalOnly(handler, *bind)
 	}
 	// Idle connections are closed after a while, and slow clients cut
 	// off; there is no write timeout, which would end the event streams.
 	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 30 * time.Second}
 	go hs.Serve(ln)
+	rootURL := siteURL
 	siteURL += strings.TrimPrefix(rb.basePath(), "/")
 	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", displayPath(*source), siteURL)
+	if *edit {
+		fmt.Fprintf(stdout, "Editor at %s (Decap CMS %s)\n", strings.TrimSuffix(rootURL, "/")+editor.Prefix, decap.Version())
+	}
 	if *poll > 0 {
 		fmt.Fprintf(stdout, "Checking for changes every %v.\n", *poll)
 	}
@@ -149,6 +171,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			rb.rebuild(ctx, paths)
 		}
 	}
+}
+
+// editPasswordEnv names the environment variable that holds the
+// editor's password, which --edit needs off loopback.
+const editPasswordEnv = "LUMEN_EDIT_PASSWORD"
+
+// loopback reports whether the address bind is this machine only.
+func loopback(bind string) bool {
+	if strings.EqualFold(bind, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
 }
 
 // backgroundDelay is how long the site must be quiet before serve makes

@@ -13,7 +13,7 @@ import (
 
 var (
 	// slugPattern is what a slug may be: lower-case words joined by hyphens.
-	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	slugPattern = regexp.MustCompile(SlugPattern)
 	clockTime   = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 	doiPattern  = regexp.MustCompile(`^10\.\d{4,9}/\S+$`)
 	pmidPattern = regexp.MustCompile(`^[1-9]\d{0,8}$`)
@@ -21,6 +21,13 @@ var (
 
 // procedureTypes are the accepted values of procedure_type.
 var procedureTypes = []string{"percutaneous", "surgical", "injection", "diagnostic", "noninvasive"}
+
+// ProcedureTypes returns the accepted values of procedure_type, for the
+// editor to offer them as a closed list.
+func ProcedureTypes() []string { return append([]string(nil), procedureTypes...) }
+
+// SlugPattern is the regular expression a slug must match (ValidSlug).
+const SlugPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // validate checks the values of one page that need no other page.
 func validate(p *Page) diag.List {

@@ -12,7 +12,10 @@
 #   4. search.mjs: the patient queries of search-queries.txt on the search
 #      page, each with the page it must find in the first three, axe on the
 #      page with results, and no query words sent to the server;
-#   5. vnu.sh: the Nu HTML Checker over every HTML and CSS file.
+#   5. vnu.sh: the Nu HTML Checker over every HTML and CSS file;
+#   6. edit.mjs: lumen serve --edit on a copy of the example site: the
+#      editor lists the collections, saves a change to a condition, the
+#      page shows it, and nothing is asked of another host.
 #
 # Exits non-zero if anything fails. Env: CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
@@ -69,4 +72,8 @@ node "$here/axe.mjs" --base /clinic/ "$clinic" || status=1
 node "$here/search.mjs" "$public" || status=1
 node "$here/search.mjs" --base /clinic/ "$clinic" || status=1
 bash "$here/vnu.sh" "$public" || status=1
+# The browser editor (lumen serve --edit) on a copy of the example site.
+(cd "$repo" && quiet go build -o "$work/lumen" ./cmd/lumen)
+mkdir "$work/site" && cp -r "$repo/site.yaml" "$repo/content" "$work/site/"
+node "$here/edit.mjs" "$work/lumen" "$work/site" || status=1
 exit $status
