@@ -135,7 +135,7 @@ func (st *renderState) pictures(links []ast.Node) {
 		pic, err := st.pics.Picture(u)
 		if err != nil {
 			st.errorf(st.lines.line(nodePos(n)), diag.RuleImage, "the picture %q %s", path.Base(u), err.Error()).
-				WithHint("%s", pictureHint(err.Error()))
+				WithHint("%s", PictureHint(err.Error()))
 			continue
 		}
 		if pic == nil || len(pic.Versions) == 0 {
@@ -149,9 +149,9 @@ func (st *renderState) pictures(links []ast.Node) {
 	}
 }
 
-// pictureHint says what to do about a picture that cannot be processed,
+// PictureHint says what to do about a picture that cannot be processed,
 // by what is wrong with it.
-func pictureHint(problem string) string {
+func PictureHint(problem string) string {
 	if strings.Contains(problem, "megapixels") {
 		return "make it smaller (4000 pixels wide is plenty for a screen) and save it again, or raise limits.image_megapixels in site.yaml"
 	}
