@@ -49,6 +49,7 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/images"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -88,6 +89,9 @@ type Options struct {
 	// report) and counts the others (Report.MoreWarnings): lumen build
 	// prints a few, and a large generated site has millions.
 	MaxWarnings int
+	// ImageCache keeps processed pictures between builds; nil is the
+	// folder lumen/images in the user's cache folder (images.DefaultDir).
+	ImageCache images.Cache
 }
 
 // Result describes a finished build.
@@ -110,6 +114,8 @@ type Result struct {
 	// Report has the scores of every content page and every finding, as
 	// lumen check prints it. It is never nil.
 	Report *check.Report
+	// Images says what the build did with the site's pictures.
+	Images ImageStats
 }
 
 // Timing is the wall time of one stage.
@@ -185,6 +191,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 				return err
 			}
 			res.Files = pass.Files
+			res.Images = snap.pictures.stats()
 			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...)).
 				WithMoreWarnings(pass.Report.MoreWarnings)
 			res.Report.Translations = check.Translations(snap.Site)

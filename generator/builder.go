@@ -16,6 +16,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/i18n"
+	"github.com/lumen-ssg/lumen/generator/images"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/render"
@@ -38,6 +39,8 @@ type Builder struct {
 	keep   bool
 	pages  *content.Cache // parsed pages, when keep
 	bodies *bodyCache     // converted Markdown, when keep
+	probes *probeMemo     // probed pictures, when keep
+	cache  images.Cache   // processed pictures
 
 	mu    sync.Mutex
 	theme *themeCache
@@ -60,10 +63,11 @@ func newBuilder(opts Options, keep bool) *Builder {
 	if md == nil {
 		md = markdown.New()
 	}
-	b := &Builder{opts: opts, md: md, keep: keep}
+	b := &Builder{opts: opts, md: md, keep: keep, cache: imageCache(opts)}
 	if keep {
 		b.pages = content.NewCache()
 		b.bodies = newBodyCache()
+		b.probes = newProbeMemo()
 	}
 	return b
 }
@@ -123,7 +127,9 @@ type prepared struct {
 	render    *render.Renderer
 	// catalog is the theme's strings in each of the site's languages.
 	catalog *i18n.Catalog
-	snap    *Snapshot
+	// pictures are the site's pictures, probed by the files stage.
+	pictures *pictures
+	snap     *Snapshot
 }
 
 func (st *prepared) loadConfig(context.Context) error {
@@ -275,7 +281,11 @@ func (st *prepared) loadTheme(context.Context) error {
 
 // listFiles makes the table of the site's files, the Snapshot, and
 // reports files that would take each other's names.
-func (st *prepared) listFiles(context.Context) error {
+func (st *prepared) listFiles(ctx context.Context) error {
+	// The pictures are probed first: their versions are files, and the
+	// Markdown, converted from here on, shows them.
+	st.pictures = newPictures(ctx, st.site, st.b.opts.Source, st.b.cache, st.b.probes)
+	st.conv.pictures = st.pictures
 	var errs diag.List
 	st.snap, errs = st.snapshot()
 	return errs.Err()
@@ -346,5 +356,6 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		check:       checkOptions(today, st.analyzer, st.jargon, st.set.Glossary, st.conv.glossaryOf("").matcher, st.languages),
 		synonyms:    st.synonyms,
 		strings:     st.catalog,
+		pictures:    st.pictures,
 	})
 }

@@ -33,6 +33,10 @@ type converter struct {
 	// which a link may point to too; set by the theme stage, before any
 	// page is converted.
 	static map[string]bool
+	// pictures are the site's pictures, which the Markdown shows in their
+	// processed versions; set by the files stage, before any page is
+	// converted.
+	pictures *pictures
 }
 
 // phonesOf returns the site's phone numbers as it writes them: the
@@ -140,7 +144,7 @@ func (c *bodyCache) prune(s *site.Site) {
 func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	c.once.Do(func() {
 		c.phones = phonesOf(s.Root())
-		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones)
+		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones, c.pictures)
 	})
 	src := p.Source
 	cache := c.b.bodies
@@ -171,7 +175,12 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		return &site.Body{Errs: errs.SetRule(diag.RuleFile)}
 	}
 	lim := s.Config.Limits
-	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.glossaryOf(src.Lang).matcher, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}, Phones: c.phones}
+	opts := markdown.Options{Resolver: resolver{s, c.static}, Glossary: c.glossaryOf(src.Lang).matcher, Limits: markdown.Limits{Nesting: lim.Nesting, References: lim.References}, Phones: c.phones,
+		// A page with a front-matter image shows it first.
+		LazyAll: p.ImageURL != ""}
+	if c.pictures != nil {
+		opts.Pictures = c.pictures
+	}
 	doc, errs := c.b.md.RenderWith(src.Source, md, src.BodyLine, opts)
 	body := &site.Body{HTML: template.HTML(doc.HTML), TOC: doc.TOC, Errs: errs,
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
@@ -180,6 +189,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		// A term is defined once on a page: at its first use in the body
 		// or in the first answer that uses it.
 		opts.Defined = append([]string(nil), doc.Defined...)
+		opts.LazyAll = true // answers are folded until opened
 		for j, q := range faq.Questions {
 			// An answer written on its key's line starts there; one
 			// written as a block (answer: |) starts on the next line.
@@ -215,10 +225,16 @@ func glossaryTerms(g *content.Glossary) []markdown.Term {
 
 // fingerprint hashes what a conversion depends on beyond the page itself:
 // every page's source and URL, every file's and the theme's static files
-// (what a link can resolve to) and the glossary, so that conversions are
-// redone when a page is added, removed or moved, or the glossary changes.
-func fingerprint(s *site.Site, glossaries map[string]*glossary, static map[string]bool, phones []string) uint64 {
+// (what a link can resolve to), the glossary and the pictures' keys, so
+// that conversions are redone when a page is added, removed or moved, the
+// glossary changes or a picture does.
+func fingerprint(s *site.Site, glossaries map[string]*glossary, static map[string]bool, phones []string, pics *pictures) uint64 {
 	h := fnv.New64a()
+	if pics != nil {
+		for _, p := range pics.list {
+			h.Write([]byte(p.url + "\x00" + p.key + "\x00"))
+		}
+	}
 	for _, p := range phones {
 		h.Write([]byte(p + "\x00"))
 	}

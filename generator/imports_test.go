@@ -20,6 +20,7 @@ var layers = map[string]int{
 	"sitefs":      1,
 	"rebase":      1,
 	"fingerprint": 1,
+	"images":      1,
 	"i18n":        2,
 	"config":      2,
 	"content":     2,

@@ -56,6 +56,8 @@ type Snapshot struct {
 	// page, and searchOf the index of each language's Site.
 	search   []*searchIndex
 	searchOf map[*site.Site]*searchIndex
+	// pictures are the site's pictures and their versions.
+	pictures *pictures
 }
 
 // snapshotOptions are how a Snapshot makes and checks its files.
@@ -80,6 +82,8 @@ type snapshotOptions struct {
 	// strings are the theme's strings, which name the kinds of search
 	// results in each language.
 	strings *i18n.Catalog
+	// pictures are the site's pictures, probed.
+	pictures *pictures
 }
 
 // checkOptions are the options of package check for a build: the
@@ -102,6 +106,15 @@ type entry struct {
 	read     func() ([]byte, error) // for files that are not pages
 	once     sync.Once              // with keep, makes kept once
 	kept     *made
+	// picture is the picture whose file this is: its version number
+	// version, or, when version is -1, the file at the picture's own
+	// path.
+	picture *picture
+	version int
+	// uncached files are made each time they are asked for, even in a
+	// Snapshot that keeps files: a picture's versions are read from the
+	// cache of processed pictures, not kept in memory.
+	uncached bool
 }
 
 // made is one file as the pipeline made it, with what was found making it.
@@ -134,7 +147,7 @@ type made struct {
 // file is an error naming both, rather than one of them silently lost.
 func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts snapshotOptions) (*Snapshot, diag.List) {
 	snap := &Snapshot{Site: s, Time: time.Now(), render: r, opts: opts,
-		files: map[string]*entry{}}
+		files: map[string]*entry{}, pictures: opts.pictures}
 	var errs diag.List
 	add := func(name string, e *entry) {
 		e.name = name
@@ -164,6 +177,10 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 	redirected := false
 	for _, ls := range s.Languages() {
 		for _, f := range ls.Files {
+			if opts.pictures != nil && opts.pictures.byURL[f.URL] != nil {
+				fingerprinted = append(fingerprinted, opts.pictures.addEntries(f, add)...)
+				continue
+			}
 			add(site.FileOf(f.URL), read(source, f.Source))
 		}
 		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
@@ -251,7 +268,7 @@ func collision(name string, a, b *entry) *diag.Error {
 // keeps files, made once and kept. The data of a file made into buf is
 // valid until buf is used again.
 func (snap *Snapshot) get(e *entry, buf *bytes.Buffer) *made {
-	if !snap.opts.keep {
+	if !snap.opts.keep || e.uncached {
 		return snap.make(e, buf)
 	}
 	e.once.Do(func() {
@@ -266,6 +283,9 @@ func (snap *Snapshot) get(e *entry, buf *bytes.Buffer) *made {
 // one conversion of its Markdown; then it is checked by package
 // htmlcheck and, for a content page, reviewed by package check.
 func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
+	if e.picture != nil {
+		return snap.makePicture(e)
+	}
 	m := &made{}
 	p := e.page
 	if p == nil {
@@ -323,6 +343,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	if p.Source != nil {
 		r := check.PageReport(ps, p, body, snap.opts.check)
 		m.findings = append(m.findings, r.Findings...)
+		m.findings = append(m.findings, snap.pictureFindings(p, body)...)
 		m.report = &r
 		m.fragments = check.FragmentLinks(body.Links)
 	}
@@ -401,7 +422,7 @@ func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	return snap.render.Render(buf, render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
-		Notices: ps.Config.NoticesOn(snap.opts.check.Today)})
+		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures})
 }
 
 // Names returns the names of every file of the site, sorted.

@@ -29,6 +29,11 @@
 //	                 overdue (error or warning; default error)
 //	privacy          allowed_hosts: hosts pages may load from (default none);
 //	                 allowed_scripts: .js files under content/ to publish
+//	limits           page_kb, nesting, references, slow_page_ms, and
+//	                 image_megapixels: the largest picture (default 50)
+//	images           widths pictures are made at (default 480, 800, 1200,
+//	                 1600); page_budget_kb: what one page's pictures may
+//	                 weigh before a warning (default 1000)
 package config
 
 import (
@@ -90,6 +95,8 @@ type Config struct {
 	Deploy Deploy `yaml:"deploy"`
 	// Search is the site's search.
 	Search Search `yaml:"search"`
+	// Images holds how the pictures of content/ are processed.
+	Images Images `yaml:"images"`
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
@@ -250,20 +257,42 @@ type Limits struct {
 	// SlowPageMS is the time, in milliseconds, above which making one
 	// page is warned of.
 	SlowPageMS int `yaml:"slow_page_ms"`
+	// ImageMegapixels is the most pixels, in millions, a picture may
+	// have; its header is read before it is decoded, so that a small
+	// file claiming to be enormous (a decompression bomb) is refused.
+	ImageMegapixels int `yaml:"image_megapixels"`
+}
+
+// Images holds how the pictures of content/ (JPEG, PNG, GIF, WebP) are
+// processed: the widths they are made at and what a page's pictures may
+// weigh.
+type Images struct {
+	// Widths are the widths, in pixels, each picture is made at (never
+	// wider than it is).
+	Widths []int `yaml:"widths"`
+	// PageBudgetKB is what the pictures of one page may weigh, in
+	// kilobytes, before a warning: each counted at its widest WebP.
+	PageBudgetKB int `yaml:"page_budget_kb"`
 }
 
 // Defaults for keys that are left out.
 const (
-	DefaultLanguage       = "en"
-	DefaultTheme          = "default"
-	DefaultMaxGrade       = 8
-	DefaultMaxSMOG        = 9
-	DefaultReviewInterval = 12
-	DefaultPageKB         = 20 << 10 // 20 MB
-	DefaultNesting        = 100
-	DefaultReferences     = 10000
-	DefaultSlowPageMS     = 1000
+	DefaultLanguage        = "en"
+	DefaultTheme           = "default"
+	DefaultMaxGrade        = 8
+	DefaultMaxSMOG         = 9
+	DefaultReviewInterval  = 12
+	DefaultPageKB          = 20 << 10 // 20 MB
+	DefaultNesting         = 100
+	DefaultReferences      = 10000
+	DefaultSlowPageMS      = 1000
+	DefaultImageMegapixels = 50
+	DefaultPageBudgetKB    = 1000
 )
+
+// DefaultImageWidths are the widths pictures are made at when site.yaml
+// gives none.
+var DefaultImageWidths = []int{480, 800, 1200, 1600}
 
 // ErrMissing is returned, wrapped, by Load when the site has no site.yaml.
 var ErrMissing = errors.New("no site.yaml")
@@ -401,9 +430,16 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 		bad("review.interval_months", "review.interval_months %d is out of range", c.Review.IntervalMonths).WithHint("use a number of months between 1 and 120; 12 is usual")
 	}
 	for key, v := range map[string]int{"limits.page_kb": c.Limits.PageKB, "limits.nesting": c.Limits.Nesting,
-		"limits.references": c.Limits.References, "limits.slow_page_ms": c.Limits.SlowPageMS} {
+		"limits.references": c.Limits.References, "limits.slow_page_ms": c.Limits.SlowPageMS,
+		"limits.image_megapixels": c.Limits.ImageMegapixels, "images.page_budget_kb": c.Images.PageBudgetKB} {
 		if v < 0 {
 			bad(key, "%s is %d; a limit is a positive number", key, v).WithHint("leave it out for the default")
+		}
+	}
+	for i, w := range c.Images.Widths {
+		if w < 16 || w > 8192 {
+			bad(fmt.Sprintf("images.widths.%d", i), "images.widths: %d is not a width Lumen makes pictures at", w).
+				WithHint("give widths in pixels between 16 and 8192, such as [480, 800, 1200, 1600]")
 		}
 	}
 	for i, s := range c.Privacy.AllowedScripts {
@@ -439,10 +475,14 @@ func (c *Config) setDefaults() {
 	if c.Review.IntervalMonths == 0 {
 		c.Review.IntervalMonths = DefaultReviewInterval
 	}
+	if len(c.Images.Widths) == 0 {
+		c.Images.Widths = append([]int(nil), DefaultImageWidths...)
+	}
 	for _, l := range []struct {
 		v   *int
 		def int
-	}{{&c.Limits.PageKB, DefaultPageKB}, {&c.Limits.Nesting, DefaultNesting}, {&c.Limits.References, DefaultReferences}, {&c.Limits.SlowPageMS, DefaultSlowPageMS}} {
+	}{{&c.Limits.PageKB, DefaultPageKB}, {&c.Limits.Nesting, DefaultNesting}, {&c.Limits.References, DefaultReferences}, {&c.Limits.SlowPageMS, DefaultSlowPageMS},
+		{&c.Limits.ImageMegapixels, DefaultImageMegapixels}, {&c.Images.PageBudgetKB, DefaultPageBudgetKB}} {
 		if *l.v == 0 {
 			*l.v = l.def
 		}

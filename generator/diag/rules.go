@@ -39,6 +39,9 @@ const (
 	RuleLinkUnsafe   = "link.unsafe"
 	RuleHeading      = "a11y.heading"
 	RuleAlt          = "a11y.alt"
+	RuleAltText      = "a11y.alt-text"
+	RuleImage        = "image"
+	RuleImageBudget  = "image.budget"
 	RuleLinkText     = "a11y.link-text"
 	RuleLang         = "a11y.lang"
 	RuleID           = "a11y.id"
@@ -91,6 +94,9 @@ var rules = [...]Rule{
 	{RuleLinkUnsafe, SeverityError, "pages", "", "a link whose scheme is not `http`, `https`, `mailto`, `tel` or `sms` (`javascript:`, `file:`, `smb:`, `ms-msdt:`, …), or `data:` other than a picture: removed"},
 	{RuleHeading, SeverityError, "pages", "", "a level-1 heading in the body, a page without exactly one `<h1>`, or a heading that skips a level"},
 	{RuleAlt, SeverityError, "pages", "", "an image without alt text"},
+	{RuleAltText, SeverityWarning, "pages", "", "alt text that is only a file name or a word such as \"image\", \"photo\", \"picture\", \"imagen\" or \"foto\""},
+	{RuleImage, SeverityError, "pages", "changed with `limits.image_megapixels`", "a JPEG, PNG, GIF or WebP picture that cannot be read (cut short, damaged, not what its name says) or has more than 50 megapixels (a decompression bomb)"},
+	{RuleImageBudget, SeverityWarning, "pages", "changed with `images.page_budget_kb`", "a page whose pictures weigh more than 1,000 KB, each counted at its widest WebP"},
 	{RuleLinkText, SeverityError, "pages", "", "a link without text, or whose text does not say where it goes (\"click here\")"},
 	{RuleLang, SeverityError, "pages", "", "a page whose `<html>` has no `lang`"},
 	{RuleID, SeverityError, "pages", "", "an id used twice on a page"},

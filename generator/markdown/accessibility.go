@@ -48,6 +48,10 @@ func (st *renderState) accessibility(headings []*ast.Heading, links []ast.Node, 
 			if strings.TrimSpace(plainText(n, src)) == "" && string(n.Title) != DecorativeTitle {
 				st.errorf(st.lines.line(nodePos(n)), diag.RuleAlt, "the image %q has no alt text", n.Destination).
 					WithHint(`describe it for people who cannot see it: ![A doctor showing a spine model](photo.jpg), or mark a purely decorative picture: ![](divider.svg "decorative")`)
+			} else if alt := plainText(n, src); MeaninglessAlt(alt, decodeDest(n.Destination)) {
+				e := st.errorf(st.lines.line(nodePos(n)), diag.RuleAltText, "the alt text %q says nothing of the picture %q", strings.TrimSpace(alt), decodeDest(n.Destination)).
+					WithHint(`say what it shows, for people who cannot see it: ![Dr. Ortiz showing a patient a model of the spine](photo.jpg)`)
+				e.Severity = diag.SeverityWarning
 			}
 		case *ast.Link:
 			text := strings.TrimSpace(plainText(n, src))

@@ -72,6 +72,17 @@ func (r *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
+	if v, ok := n.AttributeString(string(pictureAttr)); ok {
+		if pic, ok := v.(*Picture); ok {
+			var title []byte
+			if n.Title != nil && string(n.Title) != DecorativeTitle {
+				title = []byte(decodeDest(n.Title))
+			}
+			_, eager := n.AttributeString(string(eagerAttr))
+			writePicture(w, pic, []byte(plainText(n, src)), title, eager)
+			return ast.WalkSkipChildren, nil
+		}
+	}
 	_, _ = w.WriteString(`<img src="`)
 	writeURL(w, n.Destination)
 	_, _ = w.WriteString(`" alt="`)

@@ -33,10 +33,15 @@
 // such as mailto: and tel: are left as written.
 //
 // Images go through the same resolver, so a picture next to the page's file
-// can be written by its file name. They are written as
-// <img src alt loading="lazy">, with the alt text of the Markdown. An image
-// alone in its paragraph and written with a title is a
-// <figure class="figure"> captioned by the title (<figcaption>).
+// can be written by its file name. A JPEG, PNG, GIF or WebP that the
+// Pictures of Options know is written as a <picture>: a <source> of its
+// WebP versions and an <img> of its fallback versions, each with srcset
+// and sizes, the width and height of the widest (no layout shift), the alt
+// text of the Markdown, and loading="lazy" but for the body's first large
+// picture, which gets fetchpriority="high" (see Picture). Any other image
+// is written as <img src alt loading="lazy">. An image alone in its
+// paragraph and written with a title is a <figure class="figure">
+// captioned by the title (<figcaption>).
 //
 // The site's phone numbers (Options.Phones), where the running text writes
 // them as the site does, become tel: links.
@@ -175,6 +180,8 @@ type renderState struct {
 	skip          map[string]bool // terms defined earlier on the page, in lower case
 	defined       []string        // glossary terms defined in this body
 	phoneNumbers  []string        // the site's phone numbers, as written
+	pics          Pictures        // the processed pictures, or nil
+	lazyAll       bool            // no picture of the body loads at once
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -238,6 +245,14 @@ type Options struct {
 	// as "(555) 010-0100": where the running text gives one, it becomes a
 	// tel: link.
 	Phones []string
+	// Pictures are the processed versions of the site's pictures: an
+	// image that is one is written as a <picture> (see Picture); nil
+	// writes every image as an <img>.
+	Pictures Pictures
+	// LazyAll loads every picture of the body lazily, for a body that is
+	// not the first thing of its page (an FAQ answer, a page whose
+	// layout shows its front matter's image first).
+	LazyAll bool
 }
 
 // RenderWith is Render with a glossary.
@@ -245,7 +260,8 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	if err := checkLimits(source, src, lineOffset, o.Limits); err != nil {
 		return &Document{}, diag.List{err}
 	}
-	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones}
+	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones,
+		pics: o.Pictures, lazyAll: o.LazyAll}
 	if len(o.Defined) > 0 {
 		st.skip = make(map[string]bool, len(o.Defined))
 		for _, d := range o.Defined {
@@ -313,6 +329,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, n := range links {
 		st.link(n, src)
 	}
+	st.pictures(links)
 	for _, t := range tables {
 		wrapTable(t.table, t.heading)
 	}

@@ -63,6 +63,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/i18n"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -78,7 +79,23 @@ type Data struct {
 	// Notices are the notices of site.yaml that show on the day the site
 	// is built (config.Config.NoticesOn).
 	Notices []config.Notice
+	// Images are the processed versions of the site's pictures:
+	// {{with $.Images.Of .Page.ImageURL}}…{{.Src}}…{{end}}. Render makes
+	// a nil Images one that knows no picture.
+	Images Images
 }
+
+// Images gives templates the processed versions of the site's pictures.
+type Images interface {
+	// Of returns the versions of the picture at the site path url, or nil
+	// when it is not a JPEG, PNG, GIF or WebP file of the site's content.
+	Of(url string) *markdown.Picture
+}
+
+// noImages is the Images of a render that has none.
+type noImages struct{}
+
+func (noImages) Of(string) *markdown.Picture { return nil }
 
 // Renderer executes a theme's templates.
 type Renderer struct {
@@ -184,6 +201,9 @@ func (r *Renderer) Layout(p *site.Page) string {
 
 // Render writes the HTML of d.Page to w, in the language of d.Site.
 func (r *Renderer) Render(w io.Writer, d Data) error {
+	if d.Images == nil {
+		d.Images = noImages{}
+	}
 	lang, err := r.language(d.Site)
 	if err != nil {
 		return err
