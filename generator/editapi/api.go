@@ -234,7 +234,14 @@ func (a *API) Do(ctx context.Context, action string, params json.RawMessage) (an
 		}
 		return a.deleteFiles(ctx, p.Paths)
 	case "getDeployPreview":
-		return nil, nil // the dev server is the preview: Decap's own links lead to it
+		var p struct {
+			Collection string `json:"collection"`
+			Slug       string `json:"slug"`
+		}
+		if err := decode(params, &p); err != nil {
+			return nil, err
+		}
+		return a.deployPreview(p.Collection, p.Slug)
 	case "unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile", "unpublishedEntryMediaFile",
 		"deleteUnpublishedEntry", "updateUnpublishedEntryStatus", "publishUnpublishedEntry", "getNotes", "addNote":
 		return nil, refuse(http.StatusUnprocessableEntity, "%s: the editor publishes directly; Lumen does not support Decap's editorial workflow", action)

@@ -29,6 +29,7 @@ package editor
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -133,6 +134,15 @@ func (e *Editor) serve(w http.ResponseWriter, r *http.Request) {
 	case "", "index.html":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, page)
+	case "preview.js":
+		// Decap's preview pane shows a page in Lumen's own stylesheet.
+		base := "/"
+		if cfg != nil {
+			base = cfg.BasePath()
+		}
+		css, _ := json.Marshal(base + "css/main.css")
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		fmt.Fprintf(w, "CMS.registerPreviewStyle(%s);\n", css)
 	case "config.yml":
 		if cfgErr != nil {
 			http.Error(w, "site.yaml has an error; fix it, then reload this page:\n"+cfgErr.Error(), http.StatusInternalServerError)
@@ -151,7 +161,8 @@ func (e *Editor) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // page is the editor's HTML page: Decap's script, which reads config.yml
-// from the same folder. No inline script: the policy allows none.
+// from the same folder, then preview.js, which gives Decap's preview pane
+// the site's stylesheet. No inline script: the policy allows none.
 const page = `<!doctype html>
 <html lang="en">
 <head>
@@ -162,6 +173,7 @@ const page = `<!doctype html>
 </head>
 <body>
 <script src="` + Prefix + decap.Script + `"></script>
+<script src="` + Prefix + `preview.js"></script>
 </body>
 </html>
 `

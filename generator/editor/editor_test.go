@@ -368,3 +368,43 @@ func TestGuards(t *testing.T) {
 		t.Errorf("a large body: %d", status)
 	}
 }
+
+// TestPreviews checks what the editor offers to see a page as patients
+// will: the preview pane in the site's stylesheet, and, for a saved page,
+// a link to it on the dev server at its real address — its slug, its
+// language — which the dev server serves.
+func TestPreviews(t *testing.T) {
+	s := newSite(t, "")
+	status, body, _ := s.get("/admin/preview.js")
+	if status != 200 || !strings.Contains(body, `CMS.registerPreviewStyle("/css/main.css");`) {
+		t.Errorf("preview.js: %d %q", status, body)
+	}
+	if _, page, _ := s.get("/admin/"); !strings.Contains(page, `<script src="/admin/preview.js"></script>`) {
+		t.Errorf("the editor's page does not load preview.js:\n%s", page)
+	}
+	for _, tc := range []struct{ collection, slug, want string }{
+		{"conditions", "lumbar-disc-herniation", "/conditions/lumbar-disc-herniation/"},
+		{"conditions-es", "lumbar-disc-herniation", "/es/conditions/hernia-de-disco-lumbar/"},
+		{"pages", "about", "/about/"},
+		{"articles", "endoscopic-spine-surgery-pain-specialists", "/articles/endoscopic-spine-surgery-pain-specialists/"},
+		{"conditions", "not-yet-saved", ""},
+		{"conditions", "../site", ""},
+	} {
+		status, out := s.call("getDeployPreview", map[string]any{"collection": tc.collection, "slug": tc.slug})
+		got := ""
+		if m, ok := out.(map[string]any); ok {
+			got, _ = m["url"].(string)
+			if m["status"] != "SUCCESS" {
+				t.Errorf("%s/%s: status %v", tc.collection, tc.slug, m["status"])
+			}
+		}
+		if status != 200 || got != tc.want {
+			t.Errorf("getDeployPreview %s/%s: %d %q, want %q", tc.collection, tc.slug, status, got, tc.want)
+		}
+		if got != "" {
+			if code, _, _ := s.get(got); code != 200 {
+				t.Errorf("%s: the dev server answers %d", got, code)
+			}
+		}
+	}
+}
