@@ -11,8 +11,10 @@ import (
 )
 
 // deployPreview is what getDeployPreview answers: the address of the page
-// on the dev server, which Decap shows as a link to view the page, and
-// that it is ready.
+// on the dev server, and that it is ready. Decap asks for it to show a
+// preview link in its editorial workflow; in the simple mode the editor
+// uses, its "View Live" link comes from the collection's preview_path
+// instead, and this answer is for other clients of the API.
 type deployPreview struct {
 	URL    string `json:"url"`
 	Status string `json:"status"`

@@ -3,8 +3,9 @@
 // opens /admin/, checks that the collections of the site are there, opens
 // a condition, changes its summary, publishes it, and checks that the
 // change is written to the file and shown on the page the dev server
-// serves — with no request to any other host, and no request refused by
-// the Content-Security-Policy.
+// serves, that the preview pane uses the site's stylesheet and the saved
+// page has a link to it — with no request to any other host, and no
+// request refused by the Content-Security-Policy.
 //
 //   node edit.mjs LUMEN_BINARY SITE_FOLDER
 //
@@ -83,6 +84,15 @@ try {
   if (resp.status() !== 200) fail('persistEntry answered ' + resp.status() + ': ' + (await resp.text()));
   const file = fs.readFileSync(path.join(site, 'content/conditions/lumbar-disc-herniation.md'), 'utf8');
   if (!file.includes(marker)) fail('the file does not have the change');
+
+  // The preview pane uses the site's stylesheet, and the saved page has a
+  // link to it on the dev server.
+  const styles = await page.$$eval('iframe', (fs) => fs.flatMap((f) => { try { return [...f.contentDocument.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname); } catch { return []; } }));
+  if (!styles.includes('/css/main.css')) fail('the preview pane does not use the site\'s stylesheet: ' + JSON.stringify(styles));
+  const live = page.getByRole('link', { name: 'View Live' });
+  await live.waitFor({ timeout: 10000 }).catch(() => {});
+  const href = await live.getAttribute('href').catch(() => null);
+  if (!href || new URL(href).pathname !== '/conditions/lumbar-disc-herniation/') fail('no link to the saved page: ' + href);
 
   // The dev server shows the change once its watcher has rebuilt.
   const view = await context.newPage();
