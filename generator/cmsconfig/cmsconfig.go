@@ -38,6 +38,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// ViewPrefix is the site path under which the editor answers
+// /admin/view/<collection>/<file name> by sending the browser to that
+// entry's page: Decap's "View Live" link of an entry (preview_path).
+const ViewPrefix = "/admin/view/"
+
 // MediaFolder is where uploads go, and PublicFolder the site path they are
 // published at.
 const (
@@ -175,9 +180,9 @@ func Make(opts Options) (*Config, error) {
 				SortableFields: []string{"title"},
 				Fields:         append(fields, body),
 			}
-			if l.Default && k.Folder != "" {
-				c.PreviewPath = k.Folder + "/{{filename}}/"
-			}
+			// The editor's view/ address leads to the page wherever its
+			// slug and language put it (editor.Editor).
+			c.PreviewPath = strings.TrimPrefix(ViewPrefix, "/") + c.Name + "/{{filename}}"
 			cfg.Collections = append(cfg.Collections, c)
 		}
 	}

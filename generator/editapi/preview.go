@@ -28,9 +28,20 @@ type deployPreview struct {
 // site graph works it out (site.URLFor), under its language's prefix and
 // the site's base path.
 func (a *API) deployPreview(collection, slug string) (*deployPreview, error) {
+	u := a.PageURL(collection, slug)
+	if u == "" {
+		return nil, nil
+	}
+	return &deployPreview{URL: u, Status: "SUCCESS"}, nil
+}
+
+// PageURL returns the site path of the page the entry slug of collection
+// is made from, or "" when there is none (deployPreview says how it is
+// worked out).
+func (a *API) PageURL(collection, slug string) string {
 	cfg, err := config.Load(a.opts.Source)
 	if err != nil || slug == "" || strings.ContainsAny(slug, `/\`) || strings.Contains(slug, "..") {
-		return nil, nil
+		return ""
 	}
 	folder, lang := collection, ""
 	for _, code := range cfg.OtherLanguageCodes() {
@@ -53,13 +64,13 @@ func (a *API) deployPreview(collection, slug string) (*deployPreview, error) {
 		}
 		p, _ := content.ParseIn(path.Join(content.Dir, name), lang, data)
 		if p == nil {
-			return nil, nil
+			return ""
 		}
 		u := site.URLFor(rel, p.Common().Slug)
 		if lang != "" {
 			u = cfg.Prefix(lang) + strings.TrimPrefix(u, "/")
 		}
-		return &deployPreview{URL: strings.TrimSuffix(cfg.BasePath(), "/") + u, Status: "SUCCESS"}, nil
+		return strings.TrimSuffix(cfg.BasePath(), "/") + u
 	}
-	return nil, nil
+	return ""
 }

@@ -130,6 +130,18 @@ func (e *Editor) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if view, ok := strings.CutPrefix(name, "view/"); ok {
+		// Decap's "View Live" link of an entry: to its page, wherever
+		// its slug and its language put it.
+		collection, slug, _ := strings.Cut(view, "/")
+		u := e.api.PageURL(collection, slug)
+		if u == "" {
+			http.Error(w, "This page is not saved yet, or has no page on the site.", http.StatusNotFound)
+			return
+		}
+		http.Redirect(w, r, u, http.StatusFound)
+		return
+	}
 	switch name {
 	case "", "index.html":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

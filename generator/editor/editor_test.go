@@ -406,5 +406,14 @@ func TestPreviews(t *testing.T) {
 				t.Errorf("%s: the dev server answers %d", got, code)
 			}
 		}
+		// Decap's "View Live" link (preview_path) leads there too.
+		resp, err := s.srv.Client().Get(s.srv.URL + "/admin/view/" + tc.collection + "/" + tc.slug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if tc.want == "" && resp.StatusCode != http.StatusNotFound || tc.want != "" && (resp.StatusCode != 200 || resp.Request.URL.Path != tc.want) {
+			t.Errorf("/admin/view/%s/%s: %d at %s, want %q", tc.collection, tc.slug, resp.StatusCode, resp.Request.URL.Path, tc.want)
+		}
 	}
 }

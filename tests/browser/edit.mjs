@@ -92,7 +92,13 @@ try {
   const live = page.getByRole('link', { name: 'View Live' });
   await live.waitFor({ timeout: 10000 }).catch(() => {});
   const href = await live.getAttribute('href').catch(() => null);
-  if (!href || new URL(href).pathname !== '/conditions/lumbar-disc-herniation/') fail('no link to the saved page: ' + href);
+  if (!href) fail('no link to the saved page');
+  else {
+    const to = await context.newPage();
+    await to.goto(href);
+    if (new URL(to.url()).pathname !== '/conditions/lumbar-disc-herniation/') fail('the link to the saved page leads to ' + to.url());
+    await to.close();
+  }
 
   // The dev server shows the change once its watcher has rebuilt.
   const view = await context.newPage();
