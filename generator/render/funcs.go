@@ -86,6 +86,7 @@ func (r *Renderer) funcs(l *language) template.FuncMap {
 		"partialCached": l.partialCached,
 		"contents":      contents,
 		"splitBody":     splitBody,
+		"initials":      initials,
 	}
 }
 
