@@ -15,7 +15,11 @@
 #   5. vnu.sh: the Nu HTML Checker over every HTML and CSS file;
 #   6. edit.mjs: lumen serve --edit on a copy of the example site: the
 #      editor lists the collections, saves a change to a condition, the
-#      page shows it, and nothing is asked of another host.
+#      page shows it, and nothing is asked of another host;
+#   7. lighthouse.mjs: Lighthouse (mobile) on the home page, a page of each
+#      kind, a section, search, A to Z and Spanish pages: Performance >= 95,
+#      Accessibility, Best Practices and SEO 100, no layout shift; and
+#      screenshots of them at 390 and 1280 px in LUMEN_SCREENSHOTS.
 #
 # Exits non-zero if anything fails. Env: CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
@@ -76,4 +80,8 @@ bash "$here/vnu.sh" "$public" || status=1
 (cd "$repo" && quiet go build -o "$work/lumen" ./cmd/lumen)
 mkdir "$work/site" && cp -r "$repo/site.yaml" "$repo/content" "$work/site/"
 node "$here/edit.mjs" "$work/lumen" "$work/site" || status=1
+# Lighthouse, mobile, on a page of each kind, and screenshots of them at 390
+# and 1280 px in LUMEN_SCREENSHOTS (default: lumen-screenshots in the
+# temporary folder), kept after the run for anyone to look at.
+node "$here/lighthouse.mjs" "$public" "${LUMEN_SCREENSHOTS:-${TMPDIR:-/tmp}/lumen-screenshots}" || status=1
 exit $status
