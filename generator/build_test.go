@@ -691,3 +691,26 @@ phone: "(555) 010-0100"
 	sitetest.Contains(t, out, "about/index.html", "! Insurance we accept")
 	sitetest.Contains(t, out, "locations/main/index.html", `"healthPlanNetworkId":["Medicare","Blue Cross PPO"]`)
 }
+
+// TestBrandStylesheet checks that a site sets its colours and fonts in one
+// small file of its own, css/brand.css in its theme folder, which every
+// page links after the theme's stylesheet, fingerprinted; a site without
+// one links none.
+func TestBrandStylesheet(t *testing.T) {
+	site := "-- site.yaml --\ntitle: T\nbase_url: https://example.com/\n-- content/about.md --\n---\ntitle: About\n---\nHello.\n"
+	with := build(t, site+"-- themes/default/static/css/brand.css --\n:root { --accent: #5b2a86; --font: Georgia, serif; }\n", Options{})
+	page, err := fs.ReadFile(with, "about/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := regexp.MustCompile(`<link rel="stylesheet" href="/css/brand\.[0-9a-f]{8}\.css">`)
+	main := strings.Index(string(page), `href="/css/main.`)
+	if at := link.FindIndex(page); at == nil || main < 0 || at[0] < main {
+		t.Errorf("the page does not link css/brand.css after the theme's stylesheet:\n%s", page)
+	}
+	without := build(t, site, Options{})
+	page, _ = fs.ReadFile(without, "about/index.html")
+	if strings.Contains(string(page), "brand.") {
+		t.Error("a site without css/brand.css links one")
+	}
+}

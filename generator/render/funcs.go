@@ -77,6 +77,7 @@ func (r *Renderer) funcs(l *language) template.FuncMap {
 		"plural":        plural,
 		"humanize":      humanize,
 		"asset":         r.asset,
+		"hasAsset":      r.hasAsset,
 		"lower":         strings.ToLower,
 		"hasPrefix":     strings.HasPrefix,
 		"contains":      func(s any, sub string) bool { return strings.Contains(fmt.Sprint(s), sub) },

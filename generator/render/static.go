@@ -76,6 +76,14 @@ func (r *Renderer) asset(p string) (string, error) {
 	return "/" + v, nil
 }
 
+// hasAsset is the template function hasAsset: whether the theme, with the
+// site's overrides, has the static file p — for a file a site may add,
+// such as css/brand.css.
+func (r *Renderer) hasAsset(p string) bool {
+	_, ok := r.assets[strings.TrimPrefix(p, "/")]
+	return ok
+}
+
 // Fingerprinted returns, for each static file of the theme such as
 // "css/main.css", the name it is published under as well, with the
 // fingerprint of its content ("css/main.4b14a800.css"), which pages link
