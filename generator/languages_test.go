@@ -350,3 +350,22 @@ title: Fácil
 		t.Errorf("findings the Spanish pages should not have:\n%s", got)
 	}
 }
+
+// TestTranslationOfInOneLanguage checks that translation_of on a site of
+// one language is the same error as on a site of several, not ignored.
+func TestTranslationOfInOneLanguage(t *testing.T) {
+	src, _ := sitetest.Parse(`
+-- site.yaml --
+title: T
+base_url: https://example.com/
+-- content/about.md --
+---
+title: About
+translation_of: contact.md
+---
+`)
+	_, err := Build(context.Background(), Options{Source: src, Theme: themes.Default(), Out: output.NewMem()})
+	if err == nil || !strings.Contains(err.Error(), `content/about.md:3: translation_of "contact.md": this page is in the site's default language, so it translates nothing`) {
+		t.Errorf("got %v", err)
+	}
+}

@@ -78,8 +78,8 @@ func (p *Page) Lang() string {
 // original, and so to every other translation of it (Page.Translations),
 // and gives the generated pages (home, sections, tags, search) their
 // counterparts by URL. A translation_of that names no page of the default
-// language is an error at its line; so is translation_of on a page of the
-// default language, and two translations of one page in one language.
+// language is an error at its line; so are two translations of one page
+// in one language.
 // Then it moves each language's menu, booking address and notice links,
 // when they name a page of the default language, to that page's
 // translation.
@@ -87,15 +87,9 @@ func (root *Site) linkTranslations() diag.List {
 	var errs diag.List
 	originals := map[string]*Page{}
 	for _, p := range root.Pages {
-		if p.Source == nil {
-			continue
+		if p.Source != nil {
+			originals[p.Source.Rel] = p
 		}
-		if t := p.Common().TranslationOf; t != "" {
-			errs = append(errs, diag.Errorf(p.SourcePath(), p.Source.Line("translation_of"),
-				"translation_of %q: this page is in the site's default language, so it translates nothing", t).
-				WithHint("remove translation_of; a translation lives under content/<language>/ and names its original there").WithRule(diag.RuleRelation))
-		}
-		originals[p.Source.Rel] = p
 	}
 	groups := map[*Page][]*Page{} // original → its translations, in language order
 	for _, s := range root.langs[1:] {
@@ -275,4 +269,22 @@ func Keys() []string {
 		}
 	}
 	return keys
+}
+
+// translatesNothing reports translation_of on the pages of the default
+// language, which translate nothing: a mistake in a site of one language
+// as in a site of several.
+func (s *Site) translatesNothing() diag.List {
+	var errs diag.List
+	for _, p := range s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		if t := p.Common().TranslationOf; t != "" {
+			errs = append(errs, diag.Errorf(p.SourcePath(), p.Source.Line("translation_of"),
+				"translation_of %q: this page is in the site's default language, so it translates nothing", t).
+				WithHint("remove translation_of; a translation lives under content/<language>/ and names its original there").WithRule(diag.RuleRelation))
+		}
+	}
+	return errs
 }

@@ -122,6 +122,7 @@ type File struct {
 func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) {
 	langs := cfg.Languages()
 	root, errs := newLanguage(cfg.For(langs[0].Code), langs[0], set, opts, nil)
+	errs = append(errs, root.translatesNothing()...)
 	if len(langs) > 1 {
 		root.langs = []*Site{root}
 		for _, l := range langs[1:] {
