@@ -85,6 +85,7 @@ package i18n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -358,11 +359,7 @@ func (l *loader) checkPlaceholders(f *file, code string) {
 
 // checkUnknown warns of the keys of f that ref does not have.
 func (l *loader) checkUnknown(f *file, ref map[string]*message, code string) {
-	var keys []string
-	for k := range ref {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(ref))
 	for _, key := range f.order {
 		if _, ok := ref[key]; ok {
 			continue
@@ -383,11 +380,7 @@ func (l *loader) checkUnknown(f *file, ref map[string]*message, code string) {
 // may add keys of its own, for its own templates, but "bok_a_visit" is
 // most likely "book_a_visit" mistyped.
 func (l *loader) checkTypos(f *file, theme map[string]*message) {
-	var keys []string
-	for k := range theme {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(theme))
 	for _, key := range f.order {
 		if _, ok := theme[key]; ok {
 			continue
