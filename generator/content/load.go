@@ -296,6 +296,7 @@ func ParseIn(source, lang string, data []byte) (*Page, diag.List) {
 		return nil, l
 	}
 	p.Body, p.BodyLine = body, bodyLine
+	p.Sum, p.FrontSum = sha256.Sum256(data), sha256.Sum256(front)
 	p.Meta = newMeta(p.Kind)
 	var errs diag.List
 	if front == nil && p.Kind != KindHome && p.Kind != KindSection {

@@ -1,0 +1,365 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"github.com/lumen-ssg/lumen/generator/buildcache"
+	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/i18n"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/generator/search"
+	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
+)
+
+// The build cache of lumen build keeps, for every page it published, what
+// the pages stage made of it — its findings, the ids of its elements, its
+// links to #fragments, its search records — with the key of everything the
+// page was made from, and the identity (inode, size, time) of the file it
+// published. The next build that finds a page's key unchanged, and the
+// published file as it left it, does not make the page: it hard-links the
+// published file into the new site (see output.Dir.Link) and takes the
+// rest from the cache. Every other file (theme files, pictures, the feed,
+// the sitemap, the search index) is made as in any build, from what the
+// pages left.
+//
+// A page's key (pageKey) is made of:
+//
+//   - the base: the program (Options.CacheVersion), the configuration as
+//     read (config.Config.Fingerprint, with the base URL the build uses),
+//     drafts, the day of the build, every file of the theme and of i18n/,
+//     the data files of content/ and of each language's folder (glossary,
+//     jargon, synonyms, lexicon), and every picture's key;
+//   - the site: every page's address, kind, source and front matter, and
+//     every other file's address — what lists, menus, relations,
+//     breadcrumbs, links and checks can show or test of another page —
+//     and, when the theme may show other pages' converted Markdown
+//     (render.Renderer.ReadsOtherBodies), every page's whole file;
+//   - the page: its file's bytes and those of its translations.
+//
+// So an edit to one page's text remakes that page alone; an edit to a
+// front matter, a theme file or site.yaml remakes every page. The cache is
+// one file (package buildcache): a damaged one, or one of another
+// program, is ignored with a one-line note.
+type buildCache struct {
+	dir, version string
+	out          *output.Dir
+	old          map[string]*cachedPage
+	// oldWords are the words of the search records of old, and words
+	// those of the records this build writes.
+	oldWords, words *search.WordList
+	// w writes the new cache file, page by page, as they are published,
+	// so that the build does not hold them all.
+	w *buildcache.Writer
+
+	reused, made atomic.Int64
+	note         string
+}
+
+// cachedPage is what the build cache keeps of one published page.
+type cachedPage struct {
+	Key [32]byte
+	// Ino, Size and ModTime identify the published file.
+	Ino     uint64
+	Size    int64
+	ModTime int64
+	// Findings are the page's errors and warnings, but for the time it
+	// took; with Options.MaxWarnings, only its first warnings, and
+	// Dropped counts the others.
+	Findings  diag.List
+	Dropped   int
+	IDs       string
+	Fragments []markdown.Link
+	Content   bool
+	Docs      []search.Saved
+}
+
+// cacheEntry is one value of the cache file: a page published as Name,
+// or, last, the words of the pages' search records.
+type cacheEntry struct {
+	Name  string
+	Page  *cachedPage
+	Words []string
+	End   bool
+}
+
+// CacheStats says what a build did with its cache.
+type CacheStats struct {
+	// Dir is the cache's folder, or "" when the build had no cache.
+	Dir string
+	// Reused is the number of pages carried over from the last build, and
+	// Made the number made anew.
+	Reused, Made int
+	// Note, when not empty, says in one line why the cache was not used
+	// or could not be saved.
+	Note string
+}
+
+// openCache reads the build cache in dir, for a build published by out,
+// and starts the new one.
+func openCache(dir, version string, out *output.Dir) *buildCache {
+	c := &buildCache{dir: dir, version: version, out: out, words: &search.WordList{}}
+	c.old, c.oldWords, c.note = readCache(dir, version)
+	w, err := buildcache.Create(dir, version)
+	if err != nil {
+		c.note = "the build cache cannot be written: " + err.Error()
+	}
+	c.w = w
+	return c
+}
+
+// readCache returns the pages and words of the cache file in dir, or a
+// note saying why it is not used.
+func readCache(dir, version string) (map[string]*cachedPage, *search.WordList, string) {
+	r, note := buildcache.Open(dir, version)
+	if r == nil {
+		return nil, nil, note
+	}
+	defer r.Close()
+	pages := map[string]*cachedPage{}
+	for {
+		var e cacheEntry
+		if err := r.Decode(&e); err != nil {
+			return nil, nil, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
+		}
+		if e.End {
+			return pages, &search.WordList{List: e.Words}, ""
+		}
+		if e.Page != nil {
+			pages[e.Name] = e.Page
+		}
+	}
+}
+
+// commit finishes the new cache file once the build is published; abort
+// drops it when it is not.
+func (c *buildCache) commit() error {
+	if c.w == nil {
+		return nil
+	}
+	c.w.Add(cacheEntry{Words: c.words.List, End: true})
+	return c.w.Commit()
+}
+
+func (c *buildCache) abort() {
+	if c != nil && c.w != nil {
+		c.w.Abort()
+	}
+}
+
+// stats returns what the build did with the cache.
+func (c *buildCache) stats() CacheStats {
+	if c == nil {
+		return CacheStats{}
+	}
+	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Note: c.note}
+}
+
+// reuse returns what the last build made of the page of e, having put the
+// file it published into the new site, or nil when the page must be made:
+// its key changed, or its published file is gone or was changed since.
+func (snap *Snapshot) reuse(e *entry) *made {
+	c := snap.opts.cache
+	if c == nil || e.page == nil {
+		return nil
+	}
+	rec := c.old[e.name]
+	if rec == nil || rec.Key != snap.pageKey(e.page) {
+		return nil
+	}
+	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
+	fi, err := os.Lstat(from)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != rec.Size || fi.ModTime().UnixNano() != rec.ModTime || inode(fi) != rec.Ino {
+		return nil
+	}
+	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments}
+	if rec.IDs != "" {
+		m.ids = strings.Split(rec.IDs, "\n")
+	}
+	if ix := snap.searchOf[e.page.Site()]; ix != nil && e.page.Searchable() {
+		for _, s := range rec.Docs {
+			d, err := ix.analyzer.Restore(s, c.oldWords)
+			if err != nil {
+				return nil
+			}
+			m.docs = append(m.docs, d)
+		}
+	}
+	if rec.Content {
+		m.report = &check.Page{}
+	}
+	if err := c.out.Link(e.name, from); err != nil {
+		return nil
+	}
+	if fi, err := c.out.Stat(e.name); err == nil {
+		c.put(e.name, rec, fi)
+	}
+	c.reused.Add(1)
+	return m
+}
+
+// remember keeps what the page of e made, m, once its file is written.
+func (snap *Snapshot) remember(e *entry, m *made) {
+	c := snap.opts.cache
+	if c == nil || e.page == nil || m.err != nil || m.template != nil {
+		return
+	}
+	c.made.Add(1)
+	fi, err := c.out.Stat(e.name)
+	if err != nil {
+		return
+	}
+	// A Pass that keeps only the first n warnings of all its pages
+	// (firstWarnings) never keeps more than the first n of one.
+	n := snap.opts.maxWarnings
+	rec := &cachedPage{Key: snap.pageKey(e.page), Fragments: m.fragments, Content: m.report != nil,
+		IDs: strings.Join(m.ids, "\n")}
+	warnings := 0
+	for _, f := range m.findings {
+		switch {
+		case f.Rule == diag.RuleSlow || f.Severity == diag.SeverityHint:
+		case f.Severity == diag.SeverityWarning && n > 0 && warnings >= n:
+			rec.Dropped++
+		default:
+			if f.Severity == diag.SeverityWarning {
+				warnings++
+			}
+			rec.Findings = append(rec.Findings, f)
+		}
+	}
+	if ix := snap.searchOf[e.page.Site()]; ix != nil {
+		for i := range m.docs {
+			rec.Docs = append(rec.Docs, ix.analyzer.Save(m.docs[i], c.words))
+			m.docs[i].Forget()
+		}
+	}
+	c.put(e.name, rec, fi)
+}
+
+// put writes rec to the new cache as the page published as name, whose
+// file is fi.
+func (c *buildCache) put(name string, rec *cachedPage, fi fs.FileInfo) {
+	if c.w == nil {
+		return
+	}
+	r := *rec
+	r.Ino, r.Size, r.ModTime = inode(fi), fi.Size(), fi.ModTime().UnixNano()
+	c.w.Add(cacheEntry{Name: name, Page: &r})
+}
+
+// pageKey returns the key of everything page p is made from (see
+// buildCache).
+func (snap *Snapshot) pageKey(p *site.Page) [32]byte {
+	h := sha256.New()
+	h.Write(snap.opts.siteKey[:])
+	writeString(h, p.URL)
+	if p.Source != nil {
+		h.Write(p.Source.Sum[:])
+	}
+	for _, t := range p.Translations {
+		if t.Source != nil {
+			h.Write(t.Source.Sum[:])
+		}
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// cacheKey returns the key of what every page of the prepared site is
+// made from: the base and the site of buildCache.
+func (st *prepared) cacheKey() [32]byte {
+	h := sha256.New()
+	writeString(h, st.b.opts.CacheVersion)
+	writeString(h, st.cfg.Fingerprint())
+	writeString(h, st.today().Format("2006-01-02"))
+	writeString(h, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
+	if st.b.opts.Drafts {
+		writeString(h, "drafts")
+	}
+	hashFiles(h, st.theme, ".")
+	hashFiles(h, st.b.opts.Source, i18n.Dir)
+	for _, l := range st.cfg.Languages() {
+		dir := content.Dir
+		if l.Code != st.cfg.Language {
+			dir += "/" + l.Code
+		}
+		entries, _ := fs.ReadDir(st.b.opts.Source, dir)
+		for _, e := range entries {
+			if !e.IsDir() && path.Ext(e.Name()) != ".md" && !sitefs.Ignored(e.Name()) {
+				hashFile(h, st.b.opts.Source, dir+"/"+e.Name())
+			}
+		}
+	}
+	for _, p := range st.pictures.list {
+		writeString(h, p.url)
+		writeString(h, p.key)
+		if p.err != nil {
+			writeString(h, p.err.Error())
+		}
+	}
+	bodies := st.render.ReadsOtherBodies()
+	for _, ls := range st.site.Languages() {
+		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
+			writeString(h, p.URL)
+			writeString(h, string(p.Kind))
+			if p.Source != nil {
+				writeString(h, p.Source.Source)
+				h.Write(p.Source.FrontSum[:])
+				if bodies {
+					h.Write(p.Source.Sum[:])
+				}
+			}
+		}
+		for _, f := range ls.Files {
+			writeString(h, f.URL)
+			writeString(h, f.Source)
+		}
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// hashFiles writes the names and contents of the files under dir of fsys
+// to h, in order.
+func hashFiles(h hash.Hash, fsys fs.FS, dir string) {
+	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			hashFile(h, fsys, name)
+		}
+		return nil
+	})
+}
+
+// hashFile writes the name and content of the file name of fsys to h.
+func hashFile(h hash.Hash, fsys fs.FS, name string) {
+	writeString(h, name)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		writeString(h, "unreadable: "+err.Error())
+		return
+	}
+	sum := sha256.Sum256(data)
+	h.Write(sum[:])
+}
+
+// writeString writes s to h with its length, so that no two lists of
+// strings write the same bytes.
+func writeString(h hash.Hash, s string) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+	h.Write([]byte(s))
+}
