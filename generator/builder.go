@@ -156,6 +156,9 @@ func (st *prepared) loadContent(ctx context.Context) error {
 	// is read; the pages stage reads it again when it converts the page.
 	opts := content.Options{Context: ctx, Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
 		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10, Languages: st.cfg.OtherLanguageCodes()}
+	if c := st.b.opts.cache; c != nil && !st.b.keep {
+		opts.Known = c
+	}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	st.conv = st.b.converter(set)

@@ -3,6 +3,7 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/gob"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -57,6 +58,8 @@ type buildCache struct {
 	dir, version string
 	out          *output.Dir
 	old          map[string]*cachedPage
+	// parsed are the content files the last build parsed, by path.
+	parsed map[string]*parsedFile
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes.
 	oldWords, words *search.WordList
@@ -86,13 +89,25 @@ type cachedPage struct {
 	Docs      []search.Saved
 }
 
-// cacheEntry is one value of the cache file: a page published as Name,
-// or, last, the words of the pages' search records.
+// cacheEntry is one value of the cache file: a page published as Name, a
+// content file parsed, or, last, the words of the pages' search records.
 type cacheEntry struct {
-	Name  string
-	Page  *cachedPage
-	Words []string
-	End   bool
+	Name   string
+	Page   *cachedPage
+	Source *parsedFile
+	Words  []string
+	End    bool
+}
+
+// parsedFile is a content file as package content parsed it, and the
+// identity of the file it parsed.
+type parsedFile struct {
+	Path    string
+	Size    int64
+	ModTime int64
+	Ino     uint64
+	Page    *content.Page
+	Errs    diag.List
 }
 
 // CacheStats says what a build did with its cache.
@@ -111,7 +126,8 @@ type CacheStats struct {
 // and starts the new one.
 func openCache(dir, version string, out *output.Dir) *buildCache {
 	c := &buildCache{dir: dir, version: version, out: out, words: &search.WordList{}}
-	c.old, c.oldWords, c.note = readCache(dir, version)
+	registerKinds()
+	c.old, c.parsed, c.oldWords, c.note = readCache(dir, version)
 	w, err := buildcache.Create(dir, version)
 	if err != nil {
 		c.note = "the build cache cannot be written: " + err.Error()
@@ -120,27 +136,60 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 	return c
 }
 
-// readCache returns the pages and words of the cache file in dir, or a
-// note saying why it is not used.
-func readCache(dir, version string) (map[string]*cachedPage, *search.WordList, string) {
+// readCache returns the pages, parsed files and words of the cache file
+// in dir, or a note saying why it is not used.
+func readCache(dir, version string) (map[string]*cachedPage, map[string]*parsedFile, *search.WordList, string) {
 	r, note := buildcache.Open(dir, version)
 	if r == nil {
-		return nil, nil, note
+		return nil, nil, nil, note
 	}
 	defer r.Close()
-	pages := map[string]*cachedPage{}
+	pages, parsed := map[string]*cachedPage{}, map[string]*parsedFile{}
 	for {
 		var e cacheEntry
 		if err := r.Decode(&e); err != nil {
-			return nil, nil, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
+			return nil, nil, nil, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
 		}
-		if e.End {
-			return pages, &search.WordList{List: e.Words}, ""
-		}
-		if e.Page != nil {
+		switch {
+		case e.End:
+			return pages, parsed, &search.WordList{List: e.Words}, ""
+		case e.Page != nil:
 			pages[e.Name] = e.Page
+		case e.Source != nil:
+			parsed[e.Source.Path] = e.Source
 		}
 	}
+}
+
+// registerKinds tells encoding/gob the front-matter type of each kind, so
+// that a parsed page's Meta can be kept.
+func registerKinds() {
+	gob.Register(&content.Plain{})
+	for _, k := range content.Kinds() {
+		if k.Meta != nil {
+			gob.Register(k.Meta())
+		}
+	}
+}
+
+// Page returns the page the last build parsed from the file at path, when
+// the file is the same (its size, time and inode): content.Known.
+func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.List, bool) {
+	f := c.parsed[path]
+	if f == nil || f.Size != info.Size() || f.ModTime != info.ModTime().UnixNano() || f.Ino != inode(info) || info.ModTime().IsZero() {
+		return nil, nil, false
+	}
+	return f.Page, f.Errs, true
+}
+
+// Parsed keeps the page parsed from the file at path for the next build:
+// content.Known.
+func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs diag.List) {
+	if c.w == nil || p == nil || info.ModTime().IsZero() {
+		return
+	}
+	c.w.Add(cacheEntry{Source: &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
+		Ino: inode(info), Page: p, Errs: errs}})
 }
 
 // commit finishes the new cache file once the build is published; abort
@@ -204,7 +253,13 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		return nil
 	}
 	if fi, err := c.out.Stat(e.name); err == nil {
-		c.put(e.name, rec, fi)
+		// The records' words are numbered anew in the new cache's table.
+		next := *rec
+		next.Docs = make([]search.Saved, len(rec.Docs))
+		for i, s := range rec.Docs {
+			next.Docs[i] = c.words.Move(s, c.oldWords)
+		}
+		c.put(e.name, &next, fi)
 	}
 	c.reused.Add(1)
 	return m

@@ -34,6 +34,10 @@ type WordList struct {
 	// ids are, for each Analyzer that restored records, the number of
 	// each word's stem plus one (0 until first asked).
 	ids map[*Analyzer][]atomic.Uint32
+	// to are the places of the words (plus one) in the table they are
+	// moved to (Move): a build moves the records it reuses to the table
+	// of the cache it writes.
+	to []atomic.Uint32
 }
 
 // number returns the place of word w in the table, adding it. The caller
@@ -68,6 +72,42 @@ func (t *WordList) stems(a *Analyzer) []atomic.Uint32 {
 		t.ids[a] = ids
 	}
 	return ids
+}
+
+// Move returns s, saved with its words in from, with its words in t.
+// Words that from does not have are dropped (a damaged cache, which
+// Restore would have refused).
+func (t *WordList) Move(s Saved, from *WordList) Saved {
+	moved := from.moved()
+	var words []byte
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for b := s.Words; len(b) > 0; {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n >= uint64(len(moved)) {
+			break
+		}
+		b = b[k:]
+		to := moved[n].Load()
+		if to == 0 {
+			to = t.number(from.List[n]) + 1
+			moved[n].Store(to)
+		}
+		words = binary.AppendUvarint(words, uint64(to-1))
+	}
+	s.Words = words
+	return s
+}
+
+// moved returns the places (plus one) in the one table words of t are
+// moved to, filled in as they are first asked for (Move).
+func (t *WordList) moved() []atomic.Uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.to == nil {
+		t.to = make([]atomic.Uint32, len(t.List))
+	}
+	return t.to
 }
 
 // KeepWords makes the Analyzer's Docs keep their distinct words, so that

@@ -3,6 +3,7 @@ package search
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,15 @@ func TestSaveRestore(t *testing.T) {
 	d, _ := next.Restore(saved[0], table)
 	if again := next.Save(d, table); string(again.Words) != string(saved[0].Words) || string(again.Terms) != string(saved[0].Terms) {
 		t.Errorf("saving a restored record changed it: %+v, want %+v", again, saved[0])
+	}
+	// A record moved to another table (the next cache's) restores as it
+	// was.
+	other := &WordList{List: []string{"unrelated"}}
+	moved := other.Move(saved[0], table)
+	d1, err1 := next.Restore(saved[0], table)
+	d2, err2 := next.Restore(moved, &WordList{List: other.List})
+	if err1 != nil || err2 != nil || string(d1.terms) != string(d2.terms) || strings.Join(d1.words, " ") != strings.Join(d2.words, " ") {
+		t.Errorf("a moved record restores otherwise: %v %v", err1, err2)
 	}
 	// A damaged record is an error, not a wrong index.
 	bad := saved[0]
