@@ -74,10 +74,13 @@ type buildCache struct {
 // cachedPage is what the build cache keeps of one published page.
 type cachedPage struct {
 	Key [32]byte
-	// Ino, Size and ModTime identify the published file.
+	// Ino, Size and ModTime identify the published file, and Sum is the
+	// SHA-256 of its bytes, for a published folder restored elsewhere
+	// (a CI job's cache) whose files have other inodes and times.
 	Ino     uint64
 	Size    int64
 	ModTime int64
+	Sum     [32]byte
 	// Findings are the page's errors and warnings, but for the time it
 	// took; with Options.MaxWarnings, only its first warnings, and
 	// Dropped counts the others.
@@ -182,6 +185,16 @@ func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.Li
 	return f.Page, f.Errs, true
 }
 
+// Same returns the page the last build parsed from the file at path, when
+// the file has the same bytes: content.Known.
+func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, bool) {
+	f := c.parsed[path]
+	if f == nil || f.Page == nil || f.Page.Sum != sum {
+		return nil, nil, false
+	}
+	return f.Page, f.Errs, true
+}
+
 // Parsed keeps the page parsed from the file at path for the next build:
 // content.Known.
 func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs diag.List) {
@@ -230,8 +243,14 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	}
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	fi, err := os.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != rec.Size || fi.ModTime().UnixNano() != rec.ModTime || inode(fi) != rec.Ino {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != rec.Size {
 		return nil
+	}
+	if fi.ModTime().UnixNano() != rec.ModTime || inode(fi) != rec.Ino {
+		data, err := os.ReadFile(from)
+		if err != nil || sha256.Sum256(data) != rec.Sum {
+			return nil
+		}
 	}
 	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments}
 	if rec.IDs != "" {
@@ -280,7 +299,7 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 	// (firstWarnings) never keeps more than the first n of one.
 	n := snap.opts.maxWarnings
 	rec := &cachedPage{Key: snap.pageKey(e.page), Fragments: m.fragments, Content: m.report != nil,
-		IDs: strings.Join(m.ids, "\n")}
+		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data)}
 	warnings := 0
 	for _, f := range m.findings {
 		switch {

@@ -194,6 +194,50 @@ func TestUntrustedCache(t *testing.T) {
 	}
 }
 
+// TestCacheAfterCheckout builds the site, then gives every file of the
+// site and of the published folder a new inode and time, as a fresh
+// checkout and a CI job's restored cache do: the next build still makes
+// no page, and writes what a clean build writes.
+func TestCacheAfterCheckout(t *testing.T) {
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	opts := Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
+		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
+	dest := filepath.Join(tmp, "public")
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	want := treeOf(t, dest)
+	later := time.Now().Add(time.Hour)
+	for _, dir := range []string{site, dest} {
+		copied := dir + ".copy"
+		if err := os.CopyFS(copied, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		filepath.WalkDir(copied, func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				os.Chtimes(name, later, later)
+			}
+			return nil
+		})
+		os.RemoveAll(dir)
+		if err := os.Rename(copied, dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Cache.Made != 0 || res.Cache.Note != "" {
+		t.Errorf("after a checkout the build made %d pages (note %q), want none", res.Cache.Made, res.Cache.Note)
+	}
+	if !equalTrees(t, treeOf(t, dest), want, "rebuilt", "first build") {
+		t.Error("the site differs from the first build")
+	}
+}
+
 // copyExample copies the example site (site.yaml and content/) to dir.
 func copyExample(t *testing.T, dir string) {
 	t.Helper()

@@ -81,8 +81,11 @@ type Options struct {
 // its Body); Parsed tells it the page and findings the file at path, as
 // info describes it, parsed to now (nil when its front matter could not
 // be decoded), or that it kept. Both are called from many goroutines.
+// Same is Page for a file whose size, time or inode changed (a fresh
+// checkout of the same files), known by the SHA-256 of its bytes.
 type Known interface {
 	Page(path string, info fs.FileInfo) (*Page, diag.List, bool)
+	Same(path string, sum [32]byte) (*Page, diag.List, bool)
 	Parsed(path string, info fs.FileInfo, p *Page, errs diag.List)
 }
 
@@ -252,6 +255,13 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 			if err != nil {
 				errLists[i] = diag.List{{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)}}
 				return nil
+			}
+			if known := opts.Known; known != nil && noBody && info != nil {
+				if pg, errs, ok := known.Same(p, sha256.Sum256(data)); ok && (pg == nil || pg.Lang == lang && (pg.Version != "") == versioned) {
+					out[i], errLists[i] = pg, errs
+					known.Parsed(p, info, pg, errs)
+					return nil
+				}
 			}
 			out[i], errLists[i] = ParseIn(p, lang, data)
 			if versioned && out[i] != nil {
