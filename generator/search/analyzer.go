@@ -58,6 +58,7 @@ type scratch struct {
 	// the word w.
 	seen map[string]*seenWord
 	doc  uint32
+	last string
 }
 
 // seenWord is a word a scratch has seen and the last Doc that had it.
@@ -103,8 +104,10 @@ type Doc struct {
 	// which BM25 weighs its counts.
 	Length int
 	// words are the record's distinct words but stopwords, when its
-	// Analyzer keeps them (KeepWords), for Save.
-	words []string
+	// Analyzer keeps them (KeepWords), for Save, and wordStems the
+	// numbers of their stems.
+	words     []string
+	wordStems []uint32
 }
 
 // Terms returns the record's stems with their counts, in the order they
@@ -184,8 +187,9 @@ func (a *Analyzer) Doc(r Record) Doc {
 				if id == stopword {
 					continue
 				}
-				if a.keepWords {
-					d.words = sc.keep(d.words, tok.w)
+				if a.keepWords && sc.keep(tok.w) {
+					d.words = append(d.words, sc.last)
+					d.wordStems = append(d.wordStems, id)
 				}
 				if int(id) >= len(place) {
 					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
@@ -217,19 +221,19 @@ func (a *Analyzer) Doc(r Record) Doc {
 	return d
 }
 
-// keep appends the word w to words when the Doc being made has not had it
-// yet.
-func (sc *scratch) keep(words []string, w []byte) []string {
+// keep reports whether the Doc being made has not had the word w yet,
+// and then leaves it in sc.last.
+func (sc *scratch) keep(w []byte) bool {
 	s := sc.seen[string(w)]
 	if s == nil {
 		s = &seenWord{word: string(w)}
 		sc.seen[s.word] = s
 	}
 	if s.doc == sc.doc {
-		return words
+		return false
 	}
-	s.doc = sc.doc
-	return append(words, s.word)
+	s.doc, sc.last = sc.doc, s.word
+	return true
 }
 
 // stem returns the number of the stem of the word w, or stopword.

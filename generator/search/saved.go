@@ -117,9 +117,8 @@ func (a *Analyzer) KeepWords() { a.keepWords = true }
 // Save returns d as a build cache keeps it, its words numbered in t. d
 // must have been made by a after KeepWords, or restored by a.
 func (a *Analyzer) Save(d Doc, t *WordList) Saved {
-	first := map[uint32]int{} // stem → the place in d.words of its first word
-	for i, w := range d.words {
-		id := a.stem([]byte(w))
+	first := make(map[uint32]int, len(d.words)) // stem → the place in d.words of its first word
+	for i, id := range d.wordStems {
 		if _, ok := first[id]; !ok {
 			first[id] = i
 		}
@@ -171,6 +170,7 @@ func (a *Analyzer) Restore(s Saved, t *WordList) (Doc, error) {
 		ids = append(ids, id-1)
 		d.words = append(d.words, w)
 	}
+	d.wordStems = ids
 	var terms []Term
 	for b := s.Terms; len(b) > 0; {
 		i, n := binary.Uvarint(b)
@@ -190,4 +190,4 @@ func (a *Analyzer) Restore(s Saved, t *WordList) (Doc, error) {
 
 // Forget lets d's words go once it is saved, so that a build holds them
 // only while a page is made.
-func (d *Doc) Forget() { d.words = nil }
+func (d *Doc) Forget() { d.words, d.wordStems = nil, nil }
