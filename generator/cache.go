@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/buildcache"
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -68,6 +69,8 @@ type buildCache struct {
 	w *buildcache.Writer
 
 	reused, made atomic.Int64
+	// kept counts the content files not parsed again.
+	kept atomic.Int64
 	note         string
 }
 
@@ -120,16 +123,25 @@ type CacheStats struct {
 	// Reused is the number of pages carried over from the last build, and
 	// Made the number made anew.
 	Reused, Made int
+	// Kept is the number of content files whose parsed front matter was
+	// taken from the cache rather than parsed again.
+	Kept int
 	// Note, when not empty, says in one line why the cache was not used
 	// or could not be saved.
 	Note string
 }
+
+// pruneAfter is how long the build cache of a site and destination that
+// no build used is kept: the caches of sites built into temporary folders
+// would otherwise gather.
+const pruneAfter = 30 * 24 * time.Hour
 
 // openCache reads the build cache in dir, for a build published by out,
 // and starts the new one.
 func openCache(dir, version string, out *output.Dir) *buildCache {
 	c := &buildCache{dir: dir, version: version, out: out, words: &search.WordList{}}
 	registerKinds()
+	buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 	c.old, c.parsed, c.oldWords, c.note = readCache(dir, version)
 	w, err := buildcache.Create(dir, version)
 	if err != nil {
@@ -182,6 +194,7 @@ func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.Li
 	if f == nil || f.Size != info.Size() || f.ModTime != info.ModTime().UnixNano() || f.Ino != inode(info) || info.ModTime().IsZero() {
 		return nil, nil, false
 	}
+	c.kept.Add(1)
 	return f.Page, f.Errs, true
 }
 
@@ -192,6 +205,7 @@ func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, 
 	if f == nil || f.Page == nil || f.Page.Sum != sum {
 		return nil, nil, false
 	}
+	c.kept.Add(1)
 	return f.Page, f.Errs, true
 }
 
@@ -226,7 +240,7 @@ func (c *buildCache) stats() CacheStats {
 	if c == nil {
 		return CacheStats{}
 	}
-	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Note: c.note}
+	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Kept: int(c.kept.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the

@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // magic starts every cache file.
@@ -181,6 +182,53 @@ func Remove(dir string) error {
 		return nil
 	}
 	return err
+}
+
+// Prune deletes the folders in parent (such as lumen/builds, where
+// DefaultDir puts each site's cache) whose cache file was last written
+// longer than age ago, or that have none: the caches of sites, or
+// destinations, that no build has used since. The folder keep, the cache
+// of the build under way, is kept.
+func Prune(parent string, age time.Duration, keep string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		dir := filepath.Join(parent, e.Name())
+		if !e.IsDir() || dir == filepath.Clean(keep) {
+			continue
+		}
+		st, err := os.Stat(filepath.Join(dir, File))
+		if err == nil && time.Since(st.ModTime()) < age {
+			continue
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			// A folder without a cache file: one being written now has a
+			// temporary file younger than age.
+			if young(dir, age) {
+				continue
+			}
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// young reports whether a file in dir changed less than age ago.
+func young(dir string, age time.Duration) bool {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) < age {
+			return true
+		}
+	}
+	if st, err := os.Stat(dir); err == nil && time.Since(st.ModTime()) < age {
+		return true
+	}
+	return false
 }
 
 // tee writes to w and hashes what it writes.
