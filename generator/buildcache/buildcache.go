@@ -117,6 +117,15 @@ func Create(dir, version string) (*Writer, error) {
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return nil, err
 	}
+	// A build killed while it wrote left its temporary file; one that an
+	// hour has not touched is no other build's.
+	if stale, _ := filepath.Glob(filepath.Join(dir, "."+File+"-*")); len(stale) > 0 {
+		for _, name := range stale {
+			if st, err := os.Stat(name); err == nil && time.Since(st.ModTime()) > time.Hour {
+				os.Remove(name)
+			}
+		}
+	}
 	tmp := filepath.Join(dir, "."+File+"-"+hex.EncodeToString(rnd[:]))
 	f, err := os.Create(tmp)
 	if err != nil {
