@@ -41,7 +41,7 @@ import (
 //
 //   - the base: the program (Options.CacheVersion), the configuration as
 //     read (config.Config.Fingerprint, with the base URL the build uses),
-//     drafts, the day of the build, every file of the theme and of i18n/,
+//     drafts, the notices of the day, every file of the theme and of i18n/,
 //     the data files of content/ and of each language's folder (glossary,
 //     jargon, synonyms, lexicon), and every picture's key;
 //   - the site: every page's address, kind, source and front matter, and
@@ -49,7 +49,8 @@ import (
 //     breadcrumbs, links and checks can show or test of another page —
 //     and, when the theme may show other pages' converted Markdown
 //     (render.Renderer.ReadsOtherBodies), every page's whole file;
-//   - the page: its file's bytes and those of its translations.
+//   - the page: its file's bytes and those of its translations, and the
+//     status of its medical review on the day of the build.
 //
 // So an edit to one page's text remakes that page alone; an edit to a
 // front matter, a theme file or site.yaml remakes every page. The cache is
@@ -361,6 +362,7 @@ func (snap *Snapshot) pageKey(p *site.Page) [32]byte {
 			h.Write(t.Source.Sum[:])
 		}
 	}
+	writeString(h, check.ReviewStatus(p, snap.opts.check.Today))
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
@@ -372,7 +374,9 @@ func (st *prepared) cacheKey() [32]byte {
 	h := sha256.New()
 	writeString(h, st.b.opts.CacheVersion)
 	writeString(h, st.cfg.Fingerprint())
-	writeString(h, st.today().Format("2006-01-02"))
+	// Of the day of the build, what shows: the notices of the day (and,
+	// in pageKey, each page's review status).
+	writeString(h, fmt.Sprint(st.cfg.NoticesOn(st.today())))
 	writeString(h, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
 	if st.b.opts.Drafts {
 		writeString(h, "drafts")

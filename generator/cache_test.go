@@ -43,6 +43,7 @@ var cacheEdits = map[string]edit{
 	"site":     editSiteYAML,
 	"image":    editImage,
 	"nothing":  editNothing,
+	"day":      nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
 }
 
 // TestCachedBuildIsACleanBuild applies random sequences of edits to the
@@ -117,6 +118,13 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	build(0, "first build", func() {})
 	for step := 1; step <= steps; step++ {
 		name := names[rng.IntN(len(names))]
+		if name == "day" {
+			// Notices start and end, and reviews fall due, as days pass.
+			opts.Today = opts.Today.AddDate(0, 0, 1+rng.IntN(60))
+			cached.Today = opts.Today
+			build(step, "day: "+opts.Today.Format(time.DateOnly), func() {})
+			continue
+		}
 		what, undo := cacheEdits[name](rng, site, step)
 		build(step, name+": "+what, undo)
 	}
