@@ -72,7 +72,7 @@ type buildCache struct {
 	reused, made atomic.Int64
 	// kept counts the content files not parsed again.
 	kept atomic.Int64
-	note         string
+	note string
 }
 
 // cachedPage is what the build cache keeps of one published page.
