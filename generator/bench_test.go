@@ -37,6 +37,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/internal/benchsite"
 	"github.com/lumen-ssg/lumen/themes"
 )
@@ -440,5 +441,40 @@ func BenchmarkHTMLCheckPage(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		c.Page(page.SourcePath(), page.URL, data)
+	}
+}
+
+// BenchmarkRebuild is what lumen serve does after an author saves one
+// page: the Builder of a dev server prepares the site again, keeping what
+// it can, and the edited page is made (the background Pass is left out).
+func BenchmarkRebuild(b *testing.B) {
+	dir := benchSource(b)
+	src, err := sitefs.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	builder := NewBuilder(Options{Source: src, Theme: themes.Default()})
+	snap, _, err := builder.Prepare(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var page *site.Page
+	for _, p := range snap.Site.Pages {
+		if p.Kind == content.KindArticle {
+			page = p
+			break
+		}
+	}
+	name := site.FileOf(page.URL)
+	for b.Loop() {
+		builder.Changed(page.SourcePath())
+		snap, _, err := builder.Prepare(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := snap.ReadFile(name); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -70,7 +70,7 @@ func TestSlugify(t *testing.T) {
 }
 
 func FuzzSlugify(f *testing.F) {
-	for _, s := range []string{"Lumbar Disc", "../x", "a--b", "Ünï", "\x00\xff"} {
+	for _, s := range []string{"Lumbar Disc", "../x", "a--b", "Ünï", "\x00\xff", "lumbar-disc-herniation", "a-", "-a", "10-ways"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -80,6 +80,9 @@ func FuzzSlugify(f *testing.F) {
 		}
 		if Slugify(got) != got {
 			t.Fatalf("Slugify is not idempotent on %q: %q then %q", s, got, Slugify(got))
+		}
+		if slow := slugify(s); slow != got {
+			t.Fatalf("Slugify(%q) = %q, but without its shortcut %q", s, got, slow)
 		}
 	})
 }

@@ -149,7 +149,12 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			return nil // data, read below and not published
 		}
 		if strings.HasSuffix(name, ".md") {
-			info, err := fs.Stat(fsys, p)
+			// A file's entry describes it (one lstat beside its folder);
+			// a link is described by what it leads to.
+			info, err := d.Info()
+			if d.Type()&fs.ModeSymlink != 0 {
+				info, err = fs.Stat(fsys, p)
+			}
 			if err == nil && opts.MaxPageBytes > 0 && info.Size() > opts.MaxPageBytes {
 				errs.Add(&diag.Error{File: p, Rule: diag.RuleLimit,
 					Msg:  fmt.Sprintf("the page is %s; Lumen reads pages of up to %s", size(info.Size()), size(opts.MaxPageBytes)),

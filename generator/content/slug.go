@@ -11,6 +11,14 @@ import (
 // "diagnostico-y-tratamiento"). Letters of other scripts are kept as they
 // are. It returns "" when text has no letters or digits.
 func Slugify(text string) string {
+	if isSlug(text) {
+		return text // most file and folder names already are
+	}
+	return slugify(text)
+}
+
+// slugify is Slugify without its shortcut for text that is a slug.
+func slugify(text string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(text) {
@@ -31,6 +39,24 @@ func Slugify(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// isSlug reports whether text is already what Slugify makes of it:
+// lower-case ASCII letters and digits in runs joined by single hyphens.
+func isSlug(text string) bool {
+	if text == "" || text[0] == '-' || text[len(text)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && text[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // unaccented maps the accented lower-case Latin letters of Western

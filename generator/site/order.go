@@ -1,8 +1,10 @@
 package site
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/content"
 )
@@ -40,18 +42,33 @@ func (s *Site) order() {
 // sortSection orders a section's pages: articles newest first, everything
 // else by weight and then title.
 func sortSection(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if a.Kind == content.KindArticle && b.Kind == content.KindArticle {
-			da, db := a.Common().Date, b.Common().Date
-			if !da.Equal(db.Time) {
-				return da.After(db.Time)
+	// Each page's keys are read once, not at every comparison: a section
+	// of thousands of pages is compared some hundred thousand times.
+	type keyed struct {
+		p       *Page
+		article bool
+		date    time.Time
+		weight  int
+		title   string
+	}
+	ks := make([]keyed, len(pages))
+	for i, p := range pages {
+		c := p.Common()
+		ks[i] = keyed{p, p.Kind == content.KindArticle, c.Date.Time, c.Weight, strings.ToLower(c.Title)}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if a.article && b.article && !a.date.Equal(b.date) {
+			if a.date.After(b.date) {
+				return -1
 			}
+			return 1
 		}
-		wa, wb := a.Common().Weight, b.Common().Weight
-		if wa != wb {
-			return wa < wb
+		if a.weight != b.weight {
+			return cmp.Compare(a.weight, b.weight)
 		}
-		return strings.ToLower(a.Title()) < strings.ToLower(b.Title())
+		return strings.Compare(a.title, b.title)
 	})
+	for i := range ks {
+		pages[i] = ks[i].p
+	}
 }

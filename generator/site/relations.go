@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -215,7 +216,21 @@ func appendOnce(list []*Page, p *Page) []*Page {
 }
 
 func sortByTitle(list []*Page) {
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Title() < list[j].Title() })
+	if len(list) < 2 {
+		return
+	}
+	type keyed struct {
+		p     *Page
+		title string
+	}
+	ks := make([]keyed, len(list))
+	for i, p := range list {
+		ks[i] = keyed{p, p.Title()}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.title, b.title) })
+	for i := range ks {
+		list[i] = ks[i].p
+	}
 }
 
 // imageURL resolves the image written under key in p's front matter.
