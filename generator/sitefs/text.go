@@ -16,6 +16,29 @@ import (
 // processor or a terminal. Text returns an error at the line and column
 // of the first one, or nil.
 func Text(file string, data []byte) *diag.Error {
+	// Most text is printable ASCII, passed over a byte at a time; the
+	// line and column are counted only for a file with a problem.
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return where(file, data)
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || forbidden(r) {
+			return where(file, data)
+		}
+		i += size
+	}
+	return nil
+}
+
+// where returns the error of Text at the first character of data a page
+// cannot hold, with its line and column, or nil.
+func where(file string, data []byte) *diag.Error {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])

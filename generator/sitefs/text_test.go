@@ -32,3 +32,17 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzText checks Text's quick pass over printable ASCII against the
+// careful one: both find the same problem, or none.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"plain text\n", "caf\xc3\xa9", "bad \xff byte", "tab\tok\r\n", "bell\x07", "del\x7f", "\xef\xbf\xbe", "\xc2\x85"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, want := Text("f.md", data), where("f.md", data)
+		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+			t.Fatalf("Text(%q) = %v, the careful pass %v", data, got, want)
+		}
+	})
+}
