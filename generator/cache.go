@@ -376,7 +376,11 @@ func (st *prepared) cacheKey() [32]byte {
 	writeString(h, st.cfg.Fingerprint())
 	// Of the day of the build, what shows: the notices of the day (and,
 	// in pageKey, each page's review status).
-	writeString(h, fmt.Sprint(st.cfg.NoticesOn(st.today())))
+	for _, n := range st.cfg.NoticesOn(st.today()) {
+		for _, f := range []string{n.Text, n.Link, n.Starts, n.Ends} {
+			writeString(h, f)
+		}
+	}
 	writeString(h, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
 	if st.b.opts.Drafts {
 		writeString(h, "drafts")

@@ -85,7 +85,8 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	cached := opts
 	cached.CacheDir, cached.CacheVersion = filepath.Join(tmp, "cache"), "test"
 	dest := filepath.Join(tmp, "public")
-	reused := 0
+	reused, lastOK := 0, false
+	first := opts.Today
 	// build builds the site after the edit what, with the cache and
 	// without, and compares; it returns the cached build's statistics.
 	build := func(step int, what string, undo func()) CacheStats {
@@ -95,7 +96,7 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 		clean := filepath.Join(tmp, "clean")
 		defer os.RemoveAll(clean)
 		resF, errF := Publish(context.Background(), site, clean, opts)
-		t.Logf("step %d: %s: cache %+v", step, what, resC.Cache)
+		t.Logf("step %d: %s: cache %+v; %v", step, what, resC.Cache, errC)
 		if (errC == nil) != (errF == nil) || findingsOf(resC) != findingsOf(resF) {
 			t.Fatalf("step %d (%s): the cached build found\n%v\n%s\nthe clean build\n%v\n%s", step, what, errC, findingsOf(resC), errF, findingsOf(resF))
 		}
@@ -104,23 +105,27 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 				t.Fatalf("step %d (%s): a failed cached build changed the published site", step, what)
 			}
 			undo()
+			lastOK = false
 			return resC.Cache
 		}
 		if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "cached build", "clean build") {
 			t.Fatalf("step %d (%s): the cached build differs from a clean build", step, what)
 		}
 		reused += resC.Cache.Reused
-		if strings.HasPrefix(what, "nothing:") && resC.Cache.Made != 0 {
-			t.Errorf("step %d: nothing changed, yet the cached build made %d pages", step, resC.Cache.Made)
+		if strings.HasPrefix(what, "nothing:") && lastOK && resC.Cache.Made != 0 {
+			t.Errorf("step %d: nothing changed since the last build, yet the cached build made %d pages", step, resC.Cache.Made)
 		}
+		lastOK = true
 		return resC.Cache
 	}
 	build(0, "first build", func() {})
 	for step := 1; step <= steps; step++ {
 		name := names[rng.IntN(len(names))]
 		if name == "day" {
-			// Notices start and end, and reviews fall due, as days pass.
-			opts.Today = opts.Today.AddDate(0, 0, 1+rng.IntN(60))
+			// Notices start and end, and reviews fall due, as days pass;
+			// the day stays within 45 days of the first, since a site
+			// whose reviews are long overdue no longer builds.
+			opts.Today = first.AddDate(0, 0, rng.IntN(46))
 			cached.Today = opts.Today
 			build(step, "day: "+opts.Today.Format(time.DateOnly), func() {})
 			continue
@@ -402,7 +407,10 @@ func editSlug(rng *rand.Rand, dir string, step int) (string, func()) {
 
 func editDelete(rng *rand.Rand, dir string, step int) (string, func()) {
 	p := pick(rng, dir)
-	return p, change(dir, p, func(string) string { return "" })
+	full := filepath.Join(dir, p)
+	old, _ := os.ReadFile(full)
+	os.Remove(full)
+	return p, func() { os.WriteFile(full, old, 0o644) }
 }
 
 func editNewPage(rng *rand.Rand, dir string, step int) (string, func()) {
