@@ -269,6 +269,11 @@ type Provider struct {
 	PhotoAlt string `yaml:"photo_alt"`
 	// Locations are slugs of the location pages where the provider works.
 	Locations []string `yaml:"locations"`
+	// BookingURL is where patients book with this provider: an https
+	// address on a host of privacy.allowed_hosts, or a site path. It wins
+	// over the booking address of the provider's clinic and of the
+	// practice.
+	BookingURL string `yaml:"booking_url"`
 }
 
 // PostNominals returns the credentials written as letters, in their order,
@@ -344,6 +349,11 @@ type Location struct {
 	Parking       string  `yaml:"parking"`
 	DirectionsURL string  `yaml:"directions_url"`
 	Geo           *Geo    `yaml:"geo"`
+	// BookingURL is where patients book at this clinic: an https address
+	// on a host of privacy.allowed_hosts, or a site path. It wins over the
+	// practice's appointment_url on the clinic's page and on the pages of
+	// the providers who work there.
+	BookingURL string `yaml:"booking_url"`
 }
 
 // Address is a postal address.
