@@ -84,6 +84,8 @@ type snapshotOptions struct {
 	strings *i18n.Catalog
 	// pictures are the site's pictures, probed.
 	pictures *pictures
+	// brand is the site's logo, share image and icons.
+	brand *brand
 }
 
 // checkOptions are the options of package check for a build: the
@@ -171,6 +173,12 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 				add(twin, read(theme, render.StaticDir+"/"+f))
 				fingerprinted = append(fingerprinted, twin)
 			}
+		}
+	}
+	// The icons made of brand.icon take the place of the theme's.
+	if opts.brand != nil {
+		for name, mk := range opts.brand.icons {
+			snap.files[name] = &entry{name: name, read: mk}
 		}
 	}
 	generated := func(f func() ([]byte, error)) *entry { return &entry{read: f} }
@@ -422,7 +430,7 @@ func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	return snap.render.Render(buf, render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
-		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures})
+		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures, Brand: snap.opts.brand.templateData()})
 }
 
 // Names returns the names of every file of the site, sorted.
