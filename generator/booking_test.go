@@ -71,6 +71,7 @@ phone: "(555) 010-0102"
 		`! Book online`, `! How to book`)
 	sitetest.Contains(t, out, "providers/ortiz/index.html",
 		`<p class="page-actions">`,
+		"<a class=\"btn btn-cta\" href=\"https://book.example.org/ortiz\">Book online</a>\n    </div>", // the header's bar
 		`<a class="btn btn-cta" href="https://book.example.org/ortiz">Book online</a>`,
 		`or book a visit online.`,
 		`href="tel:&#43;15550100101">Call (555) 010-0101</a>`)
