@@ -76,18 +76,19 @@ phone: "(555) 010-0102"
 		`or book a visit online.`,
 		`href="tel:&#43;15550100101">Call (555) 010-0101</a>`)
 	sitetest.Contains(t, out, "providers/reed/index.html",
+		`<p class="page-actions">`, // their clinic's booking
 		`<a class="btn btn-cta" href="/book-riverton/">How to book</a>`,
 		`Call us at <a href="tel:&#43;15550100101">(555) 010-0101</a>, or read how to book a visit.`)
 	sitetest.Contains(t, out, "providers/lee/index.html",
 		`<a class="btn btn-cta" href="/book-riverton/">How to book</a>`,
 		`href="tel:&#43;15550100100">Call (555) 010-0100</a>`) // two clinics: the practice's number
 	sitetest.Contains(t, out, "providers/kim/index.html",
-		`! page-actions`,
+		`<p class="page-actions"><a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a></p>`,
 		`<a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a>`)
 	sitetest.Contains(t, out, "locations/riverton/index.html",
 		`<p class="page-actions">`,
 		`<a class="btn btn-cta" href="/book-riverton/">How to book</a>`)
 	sitetest.Contains(t, out, "locations/millbrook/index.html",
-		`! page-actions`,
+		`<p class="page-actions"><a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a></p>`,
 		`<a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a>`)
 }
