@@ -66,7 +66,7 @@ phone: "(555) 010-0102"
 `
 	out := build(t, site, Options{})
 	sitetest.Contains(t, out, "articles/walk/index.html",
-		`<a class="btn btn-cta" href="tel:&#43;15550100100">Call to book: (555) 010-0100</a>`,
+		`<a class="btn btn-cta btn-call" href="tel:&#43;15550100100"><span>Call to book: <span class="nowrap">(555) 010-0100</span></span></a>`,
 		`Call us at <a href="tel:&#43;15550100100">(555) 010-0100</a> to book a visit.`,
 		`! Book online`, `! How to book`)
 	sitetest.Contains(t, out, "providers/ortiz/index.html",
@@ -83,12 +83,12 @@ phone: "(555) 010-0102"
 		`<a class="btn btn-cta" href="/book-riverton/">How to book</a>`,
 		`href="tel:&#43;15550100100">Call (555) 010-0100</a>`) // two clinics: the practice's number
 	sitetest.Contains(t, out, "providers/kim/index.html",
-		`<p class="page-actions"><a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a></p>`,
-		`<a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a>`)
+		`<p class="page-actions"><a class="btn btn-cta btn-call" href="tel:&#43;15550100102"><span>Call to book: <span class="nowrap">(555) 010-0102</span></span></a></p>`,
+		`<a class="btn btn-cta btn-call" href="tel:&#43;15550100102"><span>Call to book: <span class="nowrap">(555) 010-0102</span></span></a>`)
 	sitetest.Contains(t, out, "locations/riverton/index.html",
 		`<p class="page-actions">`,
 		`<a class="btn btn-cta" href="/book-riverton/">How to book</a>`)
 	sitetest.Contains(t, out, "locations/millbrook/index.html",
-		`<p class="page-actions"><a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a></p>`,
-		`<a class="btn btn-cta" href="tel:&#43;15550100102">Call to book: (555) 010-0102</a>`)
+		`<p class="page-actions"><a class="btn btn-cta btn-call" href="tel:&#43;15550100102"><span>Call to book: <span class="nowrap">(555) 010-0102</span></span></a></p>`,
+		`<a class="btn btn-cta btn-call" href="tel:&#43;15550100102"><span>Call to book: <span class="nowrap">(555) 010-0102</span></span></a>`)
 }
