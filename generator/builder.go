@@ -129,7 +129,10 @@ type prepared struct {
 	catalog *i18n.Catalog
 	// pictures are the site's pictures, probed by the files stage.
 	pictures *pictures
-	snap     *Snapshot
+	// brand is site.yaml's logo, share image and icons, made ready by the
+	// files stage.
+	brand *brand
+	snap  *Snapshot
 }
 
 func (st *prepared) loadConfig(context.Context) error {
@@ -289,9 +292,10 @@ func (st *prepared) listFiles(ctx context.Context) error {
 	// Markdown, converted from here on, shows them.
 	st.pictures = newPictures(ctx, st.site, st.b.opts.Source, st.b.cache, st.b.probes)
 	st.conv.pictures = st.pictures
-	var errs diag.List
+	var brandErrs, errs diag.List
+	st.brand, brandErrs = newBrand(st.cfg, st.pictures)
 	st.snap, errs = st.snapshot()
-	return errs.Err()
+	return append(brandErrs, errs...).Err()
 }
 
 // setStatic lets the pages' links point to the theme's static files.
@@ -372,5 +376,6 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		pictures:    st.pictures,
 		cache:       cache,
 		siteKey:     key,
+		brand:       st.brand,
 	})
 }

@@ -45,7 +45,8 @@ import (
 //     the data files of content/ and of each language's folder (glossary,
 //     jargon, synonyms, lexicon), and every picture's key;
 //   - the site: every page's address, kind, source and front matter, and
-//     every other file's address — what lists, menus, relations,
+//     every other file's address (and an SVG file's bytes, whose size
+//     pages show) — what lists, menus, relations,
 //     breadcrumbs, links and checks can show or test of another page —
 //     and, when the theme may show other pages' converted Markdown
 //     (render.Renderer.ReadsOtherBodies), every page's whole file;
@@ -422,6 +423,11 @@ func (st *prepared) cacheKey() [32]byte {
 		for _, f := range ls.Files {
 			writeString(h, f.URL)
 			writeString(h, f.Source)
+			if strings.EqualFold(path.Ext(f.Source), ".svg") {
+				// A page shows a drawing with the width and height its
+				// file gives (images.DrawingSize), and a logo too.
+				hashFile(h, st.b.opts.Source, f.Source)
+			}
 		}
 	}
 	var k [32]byte

@@ -42,6 +42,7 @@ var cacheEdits = map[string]edit{
 	"reading":  editReadingTheme,
 	"site":     editSiteYAML,
 	"image":    editImage,
+	"drawing":  editDrawing,
 	"nothing":  editNothing,
 	"day":      nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
 }
@@ -472,6 +473,21 @@ func editSiteYAML(rng *rand.Rand, dir string, step int) (string, func()) {
 
 func editNothing(rng *rand.Rand, dir string, step int) (string, func()) {
 	return "the site as it is", func() {}
+}
+
+func editDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := "content/articles/endoscopic-spine-surgery-pain-specialists/step.svg"
+	undo := change(dir, p, func(string) string {
+		return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="120" viewBox="0 0 %d 120"><title>A test drawing</title><rect width="100%%" height="100%%" fill="#eee"/></svg>`, 100+step, 100+step)
+	})
+	md := "content/articles/endoscopic-spine-surgery-pain-specialists/index.md"
+	undo2 := change(dir, md, func(s string) string {
+		if strings.Contains(s, "(step.svg)") {
+			return s
+		}
+		return s + "\n![A grey test square that stands for a drawing](step.svg)\n"
+	})
+	return p, func() { undo2(); undo() }
 }
 
 func editImage(rng *rand.Rand, dir string, step int) (string, func()) {

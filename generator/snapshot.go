@@ -88,6 +88,8 @@ type snapshotOptions struct {
 	// the key of what every page is made from (see buildCache).
 	cache   *buildCache
 	siteKey [32]byte
+	// brand is the site's logo, share image and icons.
+	brand *brand
 }
 
 // checkOptions are the options of package check for a build: the
@@ -178,6 +180,12 @@ func newSnapshot(s *site.Site, theme, source fs.FS, r *render.Renderer, opts sna
 				add(twin, read(theme, render.StaticDir+"/"+f))
 				fingerprinted = append(fingerprinted, twin)
 			}
+		}
+	}
+	// The icons made of brand.icon take the place of the theme's.
+	if opts.brand != nil {
+		for name, mk := range opts.brand.icons {
+			snap.files[name] = &entry{name: name, read: mk}
 		}
 	}
 	generated := func(f func() ([]byte, error)) *entry { return &entry{read: f} }
@@ -429,7 +437,7 @@ func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
 		return err
 	}
 	return snap.render.Render(buf, render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
-		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures})
+		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures, Brand: snap.opts.brand.templateData()})
 }
 
 // Names returns the names of every file of the site, sorted.

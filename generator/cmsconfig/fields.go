@@ -138,6 +138,7 @@ var docs = map[string]doc{
 	"Provider.photo":                  {label: "Photo", widget: "image", hint: "It needs a description."},
 	"Provider.photo_alt":              {label: "Photo description", widget: "text"},
 	"Provider.locations":              {label: "Locations", relation: content.KindLocation, hint: "Where the provider works."},
+	"Provider.booking_url":            {label: "Booking link", hint: "Where patients book with this provider: a page of the site such as /appointments/, or an https:// address of a host in privacy.allowed_hosts of site.yaml. Leave it empty to use the clinic's or the practice's."},
 	// Locations.
 	"Location.address":        {label: "Address"},
 	"Location.phone":          {label: "Phone"},
@@ -146,6 +147,7 @@ var docs = map[string]doc{
 	"Location.parking":        {label: "Parking", widget: "text"},
 	"Location.directions_url": {label: "Directions link", pattern: urlPattern},
 	"Location.geo":            {label: "Map position", hint: "Latitude and longitude in degrees."},
+	"Location.booking_url":    {label: "Booking link", hint: "Where patients book at this clinic: a page of the site such as /appointments/, or an https:// address of a host in privacy.allowed_hosts of site.yaml. Leave it empty to use the practice's."},
 	"Address.street":          {label: "Street"},
 	"Address.city":            {label: "City"},
 	"Address.region":          {label: "State"},

@@ -34,6 +34,9 @@
 //	images           widths pictures are made at (default 480, 800, 1200,
 //	                 1600); page_budget_kb: what one page's pictures may
 //	                 weigh before a warning (default 1000)
+//	brand            logo (SVG, PNG, JPEG or WebP), share_image (JPEG or
+//	                 PNG, for og:image) and icon (a square PNG of at least
+//	                 180 × 180 pixels): site paths of files in content/
 package config
 
 import (
@@ -42,7 +45,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -97,6 +102,8 @@ type Config struct {
 	Search Search `yaml:"search"`
 	// Images holds how the pictures of content/ are processed.
 	Images Images `yaml:"images"`
+	// Brand holds the practice's logo, share image and icon.
+	Brand Brand `yaml:"brand"`
 
 	// Pos maps each key written in site.yaml to its line, so that later
 	// stages can point at the line of a value they reject.
@@ -275,6 +282,48 @@ type Images struct {
 	PageBudgetKB int `yaml:"page_budget_kb"`
 }
 
+// Brand is the practice's logo, the picture shown when a page is shared,
+// and the icon of browser tabs and home screens. Each is the site path of
+// a file in content/, such as /images/logo.svg for content/images/logo.svg,
+// made into what pages need by the image pipeline (package images).
+type Brand struct {
+	// Logo is shown in every page's header in place of the practice's
+	// name, which is its alt text: an SVG, PNG, JPEG or WebP file.
+	Logo string `yaml:"logo"`
+	// ShareImage is the og:image of the pages that have no image of their
+	// own: a JPEG or PNG, best 1200 × 630 pixels, published 1200 pixels
+	// wide.
+	ShareImage string `yaml:"share_image"`
+	// Icon is the picture the favicon (32 × 32) and the apple-touch icon
+	// (180 × 180) are made from: a square PNG of at least 180 × 180
+	// pixels. Without it the theme's own icons are published.
+	Icon string `yaml:"icon"`
+}
+
+// brandFiles are the keys of Brand, the formats each accepts by
+// extension, and how to say them.
+var brandFiles = []struct {
+	key  string
+	exts []string
+	what string
+}{
+	{"brand.logo", []string{".svg", ".png", ".jpg", ".jpeg", ".webp"}, "an SVG, PNG, JPEG or WebP file"},
+	{"brand.share_image", []string{".jpg", ".jpeg", ".png"}, "a JPEG or PNG file"},
+	{"brand.icon", []string{".png"}, "a PNG file"},
+}
+
+// Files returns the brand's files by their key in site.yaml
+// ("brand.logo"), leaving out those not set.
+func (b Brand) Files() map[string]string {
+	out := map[string]string{}
+	for k, v := range map[string]string{"brand.logo": b.Logo, "brand.share_image": b.ShareImage, "brand.icon": b.Icon} {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 // Defaults for keys that are left out.
 const (
 	DefaultLanguage        = "en"
@@ -448,12 +497,49 @@ func (c *Config) check(pos strictyaml.Positions) diag.List {
 				WithHint("write its path from content/, such as widgets/booking.js")
 		}
 	}
+	files := c.Brand.Files()
+	for _, f := range brandFiles {
+		u, ok := files[f.key]
+		if !ok {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(u))
+		switch {
+		case !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || strings.ContainsAny(u, "?#") || !fs.ValidPath(strings.TrimPrefix(u, "/")):
+			bad(f.key, "%s %q must be the site path of a file in content/, such as /images/%s", f.key, u, brandExample(f.key, u)).
+				WithHint("put the file in content/images/ and write its path from content/, starting with /")
+		case !slices.Contains(f.exts, ext):
+			bad(f.key, "%s %q must be %s", f.key, u, f.what).
+				WithHint("%s", BrandHint(f.key))
+		}
+	}
 	for i, h := range c.Privacy.AllowedHosts {
 		if !hostName.MatchString(h) {
 			bad(fmt.Sprintf("privacy.allowed_hosts.%d", i), "allowed host %q is not a host name", h).WithHint("write only the host, such as booking.example.com, without https:// or a path")
 		}
 	}
 	return errs
+}
+
+// brandExample names a file for the message about the brand key key,
+// after the base name of u when it has one.
+func brandExample(key, u string) string {
+	if b := path.Base(u); b != "." && b != "/" && b != "" && !strings.ContainsAny(b, "?#:") {
+		return b
+	}
+	return map[string]string{"brand.logo": "logo.svg", "brand.share_image": "share.jpg", "brand.icon": "icon.png"}[key]
+}
+
+// BrandHint says how to make a file that the brand key key ("brand.logo")
+// accepts.
+func BrandHint(key string) string {
+	switch key {
+	case "brand.share_image":
+		return "save the picture as a JPEG or PNG of 1200 × 630 pixels: the sites it is shared on read no other format"
+	case "brand.icon":
+		return "save a square picture of at least 180 × 180 pixels as PNG, such as with: magick logo.svg -resize 512x512 icon.png"
+	}
+	return "save the logo as SVG (best: sharp at every size) or as a PNG twice as large as it is shown"
 }
 
 func (c *Config) setDefaults() {

@@ -254,7 +254,10 @@ type Question struct {
 // Provider is the front matter of content/providers/: a clinician's bio.
 type Provider struct {
 	Common `yaml:",inline"`
-	// Credentials are degrees and certifications, such as "MD".
+	// Credentials are degrees and certifications, such as "MD" or
+	// "Board certified in Pain Medicine". Those written as letters ("MD",
+	// "DO", "NP", "PA-C", "MD (doctora en medicina)") follow the name
+	// (PostNominals).
 	Credentials          []string `yaml:"credentials"`
 	Role                 string   `yaml:"role"`
 	Specialties          []string `yaml:"specialties"`
@@ -266,6 +269,74 @@ type Provider struct {
 	PhotoAlt string `yaml:"photo_alt"`
 	// Locations are slugs of the location pages where the provider works.
 	Locations []string `yaml:"locations"`
+	// BookingURL is where patients book with this provider: an https
+	// address on a host of privacy.allowed_hosts, or a site path. It wins
+	// over the booking address of the provider's clinic and of the
+	// practice.
+	BookingURL string `yaml:"booking_url"`
+}
+
+// PostNominals returns the credentials written as letters, in their order,
+// without what they mean: the letters the theme writes after the
+// provider's name ("Maya Ortiz, MD") and JSON-LD gives as the Person's
+// honorificSuffix. A credential is written as letters when it is one word
+// of letters, dots and hyphens with at least two capitals ("MD", "M.D.",
+// "PhD", "PA-C", "FNP-BC"), optionally followed by what it means in
+// brackets ("MD (doctora en medicina)"); "Board certified in Pain
+// Medicine" is not.
+func (m *Provider) PostNominals() []string {
+	var out []string
+	for _, c := range m.Credentials {
+		c = strings.TrimSpace(c)
+		if i := strings.Index(c, " ("); i > 0 && strings.HasSuffix(c, ")") {
+			c = c[:i]
+		}
+		if isPostNominal(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isPostNominal reports whether s is one short word of letters, dots and
+// hyphens with at least two capitals.
+func isPostNominal(s string) bool {
+	if len(s) == 0 || len(s) > 12 {
+		return false
+	}
+	capitals := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			capitals++
+		case r >= 'a' && r <= 'z', r == '.', r == '-':
+		default:
+			return false
+		}
+	}
+	return capitals >= 2
+}
+
+// FullName returns title, the provider's name, followed by the post-nominal
+// letters (PostNominals) that it does not already end with: "Maya Ortiz,
+// MD", and "Jordan Lee, NP" for the title "Jordan Lee, NP". A title that
+// starts with "Dr." or "Dra." is returned as it is: the letters would say
+// twice that the provider is a doctor ("Dr. Maya Ortiz, MD").
+func (m *Provider) FullName(title string) string {
+	name := strings.TrimSpace(title)
+	if strings.HasPrefix(name, "Dr. ") || strings.HasPrefix(name, "Dra. ") {
+		return name
+	}
+	var add []string
+	for _, l := range m.PostNominals() {
+		if !strings.HasSuffix(name, " "+l) && !strings.HasSuffix(name, ","+l) && !slices.Contains(add, l) {
+			add = append(add, l)
+		}
+	}
+	if len(add) == 0 || name == "" {
+		return name
+	}
+	return name + ", " + strings.Join(add, ", ")
 }
 
 // Location is the front matter of content/locations/: a clinic.
@@ -278,6 +349,11 @@ type Location struct {
 	Parking       string  `yaml:"parking"`
 	DirectionsURL string  `yaml:"directions_url"`
 	Geo           *Geo    `yaml:"geo"`
+	// BookingURL is where patients book at this clinic: an https address
+	// on a host of privacy.allowed_hosts, or a site path. It wins over the
+	// practice's appointment_url on the clinic's page and on the pages of
+	// the providers who work there.
+	BookingURL string `yaml:"booking_url"`
 }
 
 // Address is a postal address.

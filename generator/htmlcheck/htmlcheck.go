@@ -97,6 +97,13 @@ func (c *Checker) Stylesheet(file string, css []byte) diag.List {
 	return errs
 }
 
+// Foreign returns the host of u, an address with a scheme or starting
+// with "//", when that host is not one of the allowed hosts, and "" when
+// it is or when u is a path of this site. It is how site.yaml's
+// privacy.allowed_hosts is applied beyond pages: to a booking address in
+// front matter, for one.
+func (c *Checker) Foreign(u string) string { return c.foreign(u) }
+
 // foreign returns the host of u when u would be fetched from a host that
 // is neither this site nor allowed, and "" otherwise.
 func (c *Checker) foreign(u string) string {

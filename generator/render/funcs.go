@@ -37,6 +37,9 @@ import (
 //	absURL p      the absolute URL of the site path p
 //	tel phone     a tel: URL with only digits and a leading +1 for
 //	              ten-digit North American numbers (RFC 3966)
+//	nowrap s      s in a <span class="nowrap">, escaped, to pass to t a
+//	              phone number that must not break across lines inside
+//	              a label that may ("Call to book: (555) 010-0100")
 //	join list sep the strings of list joined by sep
 //	add a b       a + b
 //	plural n s p  "1 page" or "3 pages" (English only; t with plural
@@ -72,6 +75,7 @@ func (r *Renderer) funcs(l *language) template.FuncMap {
 		"messages":      l.messages,
 		"absURL":        r.absURL,
 		"tel":           telURL,
+		"nowrap":        nowrap,
 		"join":          strings.Join,
 		"add":           func(a, b int) int { return a + b },
 		"plural":        plural,
@@ -168,4 +172,10 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// nowrap is the template function nowrap: s, escaped, in a span that the
+// theme's stylesheet keeps on one line.
+func nowrap(s string) template.HTML {
+	return template.HTML(`<span class="nowrap">` + escapeText(s) + `</span>`)
 }

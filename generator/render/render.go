@@ -83,6 +83,42 @@ type Data struct {
 	// {{with $.Images.Of .Page.ImageURL}}…{{.Src}}…{{end}}. Render makes
 	// a nil Images one that knows no picture.
 	Images Images
+	// Brand is the practice's logo and share image, ready to show
+	// (site.yaml's brand).
+	Brand Brand
+}
+
+// Brand is the practice's logo and share image as templates show them.
+type Brand struct {
+	// Logo is the header's logo, or nil when site.yaml sets none.
+	Logo *Logo
+	// Share is the og:image of pages without an image of their own, or
+	// nil when site.yaml sets none.
+	Share *ShareImage
+	// Icon is true when site.yaml sets an icon: /favicon-32x32.png and
+	// /apple-touch-icon.png are made of it, and the theme's favicon.svg
+	// is not linked.
+	Icon bool
+}
+
+// Logo is a logo, as an img element shows it.
+type Logo struct {
+	// Src is the URL of its file: the SVG, or the widest version of a
+	// picture in its own format; Srcset and WebPSrcset are a picture's
+	// versions ("" for an SVG).
+	Src, Srcset, WebPSrcset string
+	// Width and Height are its size as shown in the header, in CSS
+	// pixels, for the img's width and height (no layout shift).
+	Width, Height int
+}
+
+// ShareImage is a picture for og:image.
+type ShareImage struct {
+	// URL is the site path of its version 1200 pixels wide (or its
+	// widest, when it is narrower), in its own format, JPEG or PNG.
+	URL string
+	// Width and Height are that version's size in pixels.
+	Width, Height int
 }
 
 // Images gives templates the processed versions of the site's pictures.

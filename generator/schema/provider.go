@@ -10,15 +10,18 @@ import (
 // the credentials name a medical degree. Fields for one type only are left
 // empty for the other.
 type provider struct {
-	Type          types        `json:"@type"`
-	ID            string       `json:"@id"`
-	Name          string       `json:"name"`
-	URL           string       `json:"url"`
-	JobTitle      string       `json:"jobTitle,omitempty"`
-	Image         string       `json:"image,omitempty"`
-	HasCredential []credential `json:"hasCredential,omitempty"`
-	KnowsLanguage []string     `json:"knowsLanguage,omitempty"`
-	MemberOf      *ref         `json:"memberOf,omitempty"`
+	Type types  `json:"@type"`
+	ID   string `json:"@id"`
+	Name string `json:"name"`
+	// HonorificSuffix is the credentials written as letters after the
+	// name, "MD" (schema.org Person honorificSuffix).
+	HonorificSuffix string       `json:"honorificSuffix,omitempty"`
+	URL             string       `json:"url"`
+	JobTitle        string       `json:"jobTitle,omitempty"`
+	Image           string       `json:"image,omitempty"`
+	HasCredential   []credential `json:"hasCredential,omitempty"`
+	KnowsLanguage   []string     `json:"knowsLanguage,omitempty"`
+	MemberOf        *ref         `json:"memberOf,omitempty"`
 
 	// IndividualPhysician properties (schema.org Physician and
 	// IndividualPhysician).
@@ -91,6 +94,7 @@ func (b *builder) provider(wp *webPage, m *content.Provider) {
 		KnowsLanguage: nonEmpty(m.Languages),
 		MemberOf:      b.orgRef(),
 	}
+	n.HonorificSuffix = strings.Join(m.PostNominals(), ", ")
 	for _, c := range nonEmpty(m.Credentials) {
 		n.HasCredential = append(n.HasCredential, credential{Type: typ("EducationalOccupationalCredential"), Name: c})
 	}

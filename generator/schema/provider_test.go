@@ -17,6 +17,7 @@ func TestProviders(t *testing.T) {
 	n := d.node(t, id)
 	eqList(t, "type", typesOf(n), "Person", "IndividualPhysician")
 	eq(t, "jobTitle", n["jobTitle"], any("Pain physician"))
+	eq(t, "honorificSuffix", n["honorificSuffix"], any("M.D."))
 	eqList(t, "medicalSpecialty", strs(n, "medicalSpecialty"), "Pain medicine", "Spinal injections")
 	eqList(t, "knowsLanguage", strs(n, "knowsLanguage"), "English", "Spanish")
 	eqList(t, "hasCredential", names(list(n, "hasCredential")), "M.D.", "Board certified in Pain Medicine")
@@ -29,6 +30,7 @@ func TestProviders(t *testing.T) {
 	d = render(t, s, "/providers/jordan-lee/")
 	n = d.node(t, "https://example.com/providers/jordan-lee/#physician")
 	eqList(t, "NP type", typesOf(n), "Person")
+	eq(t, "NP honorificSuffix", n["honorificSuffix"], any("NP"))
 	for _, k := range []string{"medicalSpecialty", "practicesAt", "usNPI", "isAcceptingNewPatients"} {
 		if n[k] != nil {
 			t.Errorf("a Person has the IndividualPhysician property %s", k)

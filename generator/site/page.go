@@ -159,3 +159,13 @@ func (p *Page) Description() string {
 	}
 	return p.fallbackDescription
 }
+
+// Name returns how the page names its subject where a person is named: a
+// provider's title followed by the credentials written as letters ("Maya
+// Ortiz, MD"; content.Provider.FullName), any other page's title.
+func (p *Page) Name() string {
+	if m, ok := p.Meta.(*content.Provider); ok {
+		return m.FullName(p.Title())
+	}
+	return p.Title()
+}

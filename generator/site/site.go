@@ -164,6 +164,7 @@ func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts O
 	errs = append(errs, s.link()...)
 	s.order()
 	errs = append(errs, s.checkConfigLinks()...)
+	errs = append(errs, s.checkBooking()...)
 	errs = append(errs, s.buildRedirects(cfg)...)
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	s.indexKinds()
