@@ -75,7 +75,8 @@ echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$WORK/results.txt"; : > "$RESULTS"
 for n in "${PAGES[@]}"; do
   psite="$(site "$n" plain)"
-  lumen_cmd=("$LUMEN" build -v -source "$psite" -dest "$psite/public")
+  # --no-cache: every build is cold (the build cache is timed by bench/cache.sh).
+  lumen_cmd=("$LUMEN" build -v --no-cache -source "$psite" -dest "$psite/public")
   tools=(lumen)
   if [ "$LUMEN_ONLY" = 0 ]; then
     hsite="$(site "$n" hugo)"

@@ -52,7 +52,7 @@ names=${NAMES:-"glossary-300x3000 glossary-600x6000 glossary-2000x1000 glossary-
 for name in $names; do
   start=$(date +%s.%N)
   set +e
-  timeout 600 "$LUMEN" build --source "$WORK/$name" --dest "$WORK/out-$name" >/dev/null 2>&1
+  timeout 600 "$LUMEN" build --no-cache --source "$WORK/$name" --dest "$WORK/out-$name" >/dev/null 2>&1
   code=$?
   set -e
   end=$(date +%s.%N)

@@ -76,14 +76,14 @@ cp -al "$on/content" "$off/content"
 
 for label in search nosearch pagefind; do : > "$WORK/time.$label.$N.txt"; done
 rm -rf "${TRASH:?}"/*; sync
-untimed search "$N" "$on/public" "$on" "$LUMEN" build
-untimed nosearch "$N" "$off/public" "$off" "$LUMEN" build
+untimed search "$N" "$on/public" "$on" "$LUMEN" build --no-cache
+untimed nosearch "$N" "$off/public" "$off" "$LUMEN" build --no-cache
 for i in $(seq 1 "$RUNS"); do
   if [ $((i % 2)) = 1 ]; then order=(search nosearch); else order=(nosearch search); fi
   for label in "${order[@]}"; do
     case "$label" in
-      search) timed search "$N" "$on/public" "$on" "$LUMEN" build ;;
-      nosearch) timed nosearch "$N" "$off/public" "$off" "$LUMEN" build ;;
+      search) timed search "$N" "$on/public" "$on" "$LUMEN" build --no-cache ;;
+      nosearch) timed nosearch "$N" "$off/public" "$off" "$LUMEN" build --no-cache ;;
     esac
   done
 done

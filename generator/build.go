@@ -92,6 +92,13 @@ type Options struct {
 	// ImageCache keeps processed pictures between builds; nil is the
 	// folder lumen/images in the user's cache folder (images.DefaultDir).
 	ImageCache images.Cache
+	// CacheDir, when not "", is the folder of the build cache of Publish
+	// (see buildCache), and CacheVersion names the program that builds,
+	// so that a cache written by another is never trusted.
+	CacheDir, CacheVersion string
+
+	// cache is the build cache Publish opened.
+	cache *buildCache
 }
 
 // Result describes a finished build.
@@ -116,6 +123,8 @@ type Result struct {
 	Report *check.Report
 	// Images says what the build did with the site's pictures.
 	Images ImageStats
+	// Cache says what the build did with its build cache.
+	Cache CacheStats
 }
 
 // Timing is the wall time of one stage.

@@ -156,6 +156,9 @@ func (st *prepared) loadContent(ctx context.Context) error {
 	// is read; the pages stage reads it again when it converts the page.
 	opts := content.Options{Context: ctx, Drafts: st.b.opts.Drafts, Cache: st.b.pages, NoBody: !st.b.keep,
 		MaxPageBytes: int64(st.cfg.Limits.PageKB) << 10, Languages: st.cfg.OtherLanguageCodes()}
+	if c := st.b.opts.cache; c != nil && !st.b.keep {
+		opts.Known = c
+	}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
 	st.conv = st.b.converter(set)
@@ -341,11 +344,21 @@ func allowedScripts(paths []string) map[string]bool {
 	return set
 }
 
+// today is the day the site is built as of (Options.Today).
+func (st *prepared) today() time.Time {
+	if t := st.b.opts.Today; !t.IsZero() {
+		return t
+	}
+	return time.Now()
+}
+
 // snapshot returns the Snapshot of the prepared site.
 func (st *prepared) snapshot() (*Snapshot, diag.List) {
-	today := st.b.opts.Today
-	if today.IsZero() {
-		today = time.Now()
+	today := st.today()
+	var key [32]byte
+	cache := st.b.opts.cache
+	if cache != nil {
+		key = st.cacheKey()
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:        st.b.keep,
@@ -357,5 +370,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		synonyms:    st.synonyms,
 		strings:     st.catalog,
 		pictures:    st.pictures,
+		cache:       cache,
+		siteKey:     key,
 	})
 }

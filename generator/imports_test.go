@@ -21,6 +21,7 @@ var layers = map[string]int{
 	"rebase":      1,
 	"fingerprint": 1,
 	"images":      1,
+	"buildcache":  1,
 	"i18n":        2,
 	"config":      2,
 	"content":     2,

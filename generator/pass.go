@@ -166,7 +166,11 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 				buf = new(bytes.Buffer)
 			}
 			defer bufs.Put(buf)
-			m := snap.get(e, buf)
+			m := snap.reuse(e)
+			reused := m != nil
+			if !reused {
+				m = snap.get(e, buf)
+			}
 			k := &files[i]
 			k.findings, k.template, k.fragments, k.docs = m.findings, m.template, m.fragments, m.docs
 			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
@@ -175,6 +179,7 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 			}
 			if first != nil {
 				first.add(k.findings.Warnings())
+				first.count(m.dropped)
 				k.findings = k.findings.Errors()
 			}
 			if m.report != nil {
@@ -191,8 +196,11 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 				k.rendered = true
 				k.ids = strings.Join(m.ids, "\n")
 			}
-			if w != nil {
-				return w.WriteFile(name, m.data)
+			if w != nil && !reused {
+				if err := w.WriteFile(name, m.data); err != nil {
+					return err
+				}
+				snap.remember(e, m)
 			}
 			return nil
 		})

@@ -31,14 +31,27 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	defer src.Close()
 	opts.Source = src
 	opts.Out = out
+	if opts.CacheDir != "" && !opts.Detail {
+		opts.cache = openCache(opts.CacheDir, opts.CacheVersion, out)
+	}
 	res, err := Build(ctx, opts)
+	if res != nil {
+		res.Cache = opts.cache.stats()
+	}
 	if err != nil {
 		out.Abort()
+		opts.cache.abort()
 		return res, err
 	}
 	if err := out.Commit(); err != nil {
+		opts.cache.abort()
 		return res, err
 	}
 	res.Target = out.Target()
+	if opts.cache != nil {
+		if err := opts.cache.commit(); err != nil {
+			res.Cache.Note = "the build cache could not be saved: " + err.Error()
+		}
+	}
 	return res, nil
 }

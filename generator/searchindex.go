@@ -53,6 +53,9 @@ func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
 			snap.searchOf = map[*site.Site]*searchIndex{}
 		}
 		snap.searchOf[ls] = ix
+		if snap.opts.cache != nil {
+			ix.analyzer.KeepWords()
+		}
 		snap.search = append(snap.search, ix)
 		for _, name := range (search.Layout{Records: n, Folder: ix.folder}).Files() {
 			ix.names[name] = true

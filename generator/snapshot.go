@@ -84,6 +84,10 @@ type snapshotOptions struct {
 	strings *i18n.Catalog
 	// pictures are the site's pictures, probed.
 	pictures *pictures
+	// cache, when not nil, is the build cache of lumen build, and siteKey
+	// the key of what every page is made from (see buildCache).
+	cache   *buildCache
+	siteKey [32]byte
 }
 
 // checkOptions are the options of package check for a build: the
@@ -136,6 +140,9 @@ type made struct {
 	fragments []markdown.Link
 	// report is the editorial report of a content page.
 	report *check.Page
+	// dropped counts the warnings of a page carried over from the build
+	// cache that it did not keep (cachedPage.Dropped).
+	dropped int
 	// docs are what the search index knows of a content page: its
 	// records, analyzed.
 	docs []search.Doc

@@ -69,6 +69,17 @@ func (f *firstWarnings) add(warnings diag.List) {
 	}
 }
 
+// count counts n warnings of a file that come after the first n of it,
+// and so after every warning kept.
+func (f *firstWarnings) count(n int) {
+	if n == 0 {
+		return
+	}
+	f.mu.Lock()
+	f.dropped += n
+	f.mu.Unlock()
+}
+
 // list returns the warnings kept, sorted.
 func (f *firstWarnings) list() diag.List {
 	out := make(diag.List, len(f.kept))

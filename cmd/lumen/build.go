@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator"
+	"github.com/lumen-ssg/lumen/generator/buildcache"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/themes"
 )
@@ -25,7 +26,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := fl.String("dest", "", "where to write the site (default: public inside the source)")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	baseURL := fl.String("base-url", "", "the URL the site is published at, replacing site.yaml's base_url")
-	verbose := fl.Bool("v", false, "print the time each stage took")
+	verbose := fl.Bool("v", false, "print the time each stage took and how many pages the build cache saved making")
+	noCache := fl.Bool("no-cache", false, "neither read nor write the build cache: make every page")
+	clean := fl.Bool("clean", false, "delete the build cache first, then make every page and write a new cache")
 	asOf := todayFlag(fl, "build as of the day `YYYY-MM-DD`: which notices show, which reviews are due")
 	var prof profiler
 	fl.StringVar(&prof.cpuFile, "cpuprofile", "", "write a CPU profile of the build to `FILE` (for go tool pprof)")
@@ -41,6 +44,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*dest = filepath.Join(*source, "public")
 	}
 	today := asOf.Day()
+	cacheDir, version := "", ""
+	if !*noCache {
+		if version = programVersion(); version != "" {
+			cacheDir, _ = buildcache.DefaultDir(*source, *dest)
+		}
+		if cacheDir != "" && *clean {
+			if err := buildcache.Remove(cacheDir); err != nil {
+				fmt.Fprintln(stderr, "lumen build: cannot delete the build cache:", err)
+				return exitError
+			}
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -50,10 +65,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	_, ok := buildSite(ctx, *source, *dest, generator.Options{
-		Theme:   themes.Default(),
-		Drafts:  *drafts,
-		BaseURL: *baseURL,
-		Today:   today,
+		Theme:        themes.Default(),
+		Drafts:       *drafts,
+		BaseURL:      *baseURL,
+		Today:        today,
+		CacheDir:     cacheDir,
+		CacheVersion: version,
 	}, *verbose, stdout, stderr)
 	if perr := prof.stop(); perr != nil {
 		fmt.Fprintln(stderr, "lumen build:", perr)
@@ -84,6 +101,13 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 		for _, t := range res.Timings {
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
 		}
+		if c := res.Cache; c.Dir != "" {
+			fmt.Fprintf(stdout, "  cache     %s reused, %s made; front matter of %s kept (%s)\n",
+				plural(c.Reused, "page"), plural(c.Made, "page"), plural(c.Kept, "file"), c.Dir)
+		}
+	}
+	if res.Cache.Note != "" {
+		fmt.Fprintln(stdout, "note: "+res.Cache.Note)
 	}
 	fmt.Fprintln(stdout, summary(res, dest))
 	if day, what, ok := res.Site.Config.NextNoticeChange(opts.Today); ok {

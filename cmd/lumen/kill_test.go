@@ -23,7 +23,17 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	// The builds of the tests keep their build caches (and processed
+	// pictures) in a folder of their own, not in the user's cache folder,
+	// which would gather one cache for each temporary site.
+	cache, err := os.MkdirTemp("", "lumen-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // killSite writes a site of n small articles into dir, and a previous

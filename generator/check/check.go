@@ -431,6 +431,12 @@ func lineOf(b readability.Block, at int) int {
 }
 
 // review works out the review status of p on today.
+// ReviewStatus returns the status of page p's medical review on the day
+// today, as its report gives it: "current", "due-soon", "overdue",
+// "future", "not-reviewed" or "not-applicable". It is all of a page's
+// report that depends on the day (see the build cache).
+func ReviewStatus(p *site.Page, today time.Time) string { return review(p, today).Status }
+
 func review(p *site.Page, today time.Time) Review {
 	m := p.Medical()
 	if m == nil {

@@ -64,11 +64,29 @@ type Options struct {
 	// with their Rel and Kind read from the rest of their path, as if
 	// content/<code>/ were content/.
 	Languages []string
+	// Known, when not nil, has the pages an earlier build parsed (a
+	// build cache): a file it knows is not read again. NoBody must be
+	// set with it.
+	Known Known
 	// NoBody leaves every Page.Body nil, so that the Markdown of a large
 	// site is not all in memory at once: a one-shot build reads each body
 	// again with ReadBody when it converts the page. NoBody is ignored
 	// when Cache is set, since cached pages keep their bodies.
 	NoBody bool
+}
+
+// Known keeps parsed pages between builds that do not share memory (a
+// build cache on disk). Page returns the page and findings it keeps for
+// the file at path, if it knows the file as info describes it (without
+// its Body); Parsed tells it the page and findings the file at path, as
+// info describes it, parsed to now (nil when its front matter could not
+// be decoded), or that it kept. Both are called from many goroutines.
+// Same is Page for a file whose size, time or inode changed (a fresh
+// checkout of the same files), known by the SHA-256 of its bytes.
+type Known interface {
+	Page(path string, info fs.FileInfo) (*Page, diag.List, bool)
+	Same(path string, sum [32]byte) (*Page, diag.List, bool)
+	Parsed(path string, info fs.FileInfo, p *Page, errs diag.List)
 }
 
 // Set is everything Load read from content/.
@@ -139,7 +157,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 				return nil
 			}
 			pages = append(pages, p)
-			if opts.Cache != nil && err == nil {
+			if (opts.Cache != nil || opts.Known != nil) && err == nil {
 				infos[p] = info
 			}
 		} else {
@@ -226,10 +244,24 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 				out[i], errLists[i] = pg, errs
 				return nil
 			}
+			if known := opts.Known; known != nil && noBody && info != nil {
+				if pg, errs, ok := known.Page(p, info); ok && (pg == nil || pg.Lang == lang && (pg.Version != "") == versioned) {
+					out[i], errLists[i] = pg, errs
+					known.Parsed(p, info, pg, errs)
+					return nil
+				}
+			}
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				errLists[i] = diag.List{{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)}}
 				return nil
+			}
+			if known := opts.Known; known != nil && noBody && info != nil {
+				if pg, errs, ok := known.Same(p, sha256.Sum256(data)); ok && (pg == nil || pg.Lang == lang && (pg.Version != "") == versioned) {
+					out[i], errLists[i] = pg, errs
+					known.Parsed(p, info, pg, errs)
+					return nil
+				}
 			}
 			out[i], errLists[i] = ParseIn(p, lang, data)
 			if versioned && out[i] != nil {
@@ -239,6 +271,9 @@ func readPages(ctx context.Context, fsys fs.FS, paths []string, infos map[string
 				out[i].Body = nil
 			}
 			cache.put(p, info, out[i], errLists[i])
+			if opts.Known != nil && noBody && info != nil {
+				opts.Known.Parsed(p, info, out[i], errLists[i])
+			}
 			return nil
 		})
 	}
@@ -296,6 +331,7 @@ func ParseIn(source, lang string, data []byte) (*Page, diag.List) {
 		return nil, l
 	}
 	p.Body, p.BodyLine = body, bodyLine
+	p.Sum, p.FrontSum = sha256.Sum256(data), sha256.Sum256(front)
 	p.Meta = newMeta(p.Kind)
 	var errs diag.List
 	if front == nil && p.Kind != KindHome && p.Kind != KindSection {

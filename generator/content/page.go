@@ -38,6 +38,10 @@ type Page struct {
 	BodyLine int
 	// Pos maps front matter keys to their lines in the file.
 	Pos strictyaml.Positions
+	// Sum is the SHA-256 of the file's bytes and FrontSum that of its
+	// front matter: what a build cache keys the page's own output by, and
+	// what other pages can show of it.
+	Sum, FrontSum [32]byte
 }
 
 // Common returns the front-matter keys every kind has.

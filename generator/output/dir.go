@@ -187,6 +187,42 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Link puts the file from, a path outside the temporary folder (a file of
+// the site published before, see Target), as name inside it: as a hard
+// link, which copies nothing, or, where the file system has none, as a
+// copy. A build cache carries unchanged files over with it.
+func (d *Dir) Link(name, from string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	d.state.RLock()
+	defer d.state.RUnlock()
+	if d.aborted {
+		return errAborted
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	if err := os.Link(from, full); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Stat describes the file name written inside the temporary folder; once
+// committed, the published file is the same file.
+func (d *Dir) Stat(name string) (fs.FileInfo, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	return os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(name)))
+}
+
 // mkdir creates dir and its parents once.
 func (d *Dir) mkdir(dir string) error {
 	d.mu.Lock()

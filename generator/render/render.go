@@ -107,7 +107,17 @@ type Renderer struct {
 	langs map[string]*language
 	// link is the template of the function link.
 	link *template.Template
+	// foreign says that a template may show the converted Markdown of
+	// pages other than the one it renders (see ReadsOtherBodies).
+	foreign bool
 }
+
+// ReadsOtherBodies reports whether the theme's templates may show the
+// converted Markdown of a page other than the one they render — the
+// Content, TOC, Answers or WordCount of a page in a list, for example —
+// so that a page's HTML may change when another page's text does. The
+// default theme shows only each page's own. It errs on the side of yes.
+func (r *Renderer) ReadsOtherBodies() bool { return r.foreign }
 
 // New parses the theme's layouts for the site configured by cfg, in each
 // language of cat. label maps a theme file name such as
@@ -162,6 +172,10 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 			return nil, &diag.Error{File: label("layouts/" + k + ".html"), Msg: "the theme has no layout for " + k + " pages",
 				Hint: "add the file, or copy it from Lumen's default theme"}
 		}
+	}
+	r.foreign = readsOtherBodies(base)
+	for _, t := range layouts {
+		r.foreign = r.foreign || readsOtherBodies(t)
 	}
 	if errs := r.checkKeys(cat, base, layouts); errs != nil {
 		return nil, errs

@@ -28,6 +28,9 @@ type Analyzer struct {
 		m map[string]uint32
 	}
 
+	// keepWords makes each Doc keep its distinct words, for Save.
+	keepWords bool
+
 	mu      sync.Mutex
 	ids     map[string]uint32 // stem → its number
 	stems   []string          // number → stem
@@ -50,6 +53,18 @@ type scratch struct {
 	enc   []byte
 	// tok reads the words of each text of a Doc.
 	tok tokenizer
+	// seen and doc find each Doc's distinct words when the Analyzer
+	// keeps them: seen[w].doc is the last Doc (counted by doc) that had
+	// the word w.
+	seen map[string]*seenWord
+	doc  uint32
+	last string
+}
+
+// seenWord is a word a scratch has seen and the last Doc that had it.
+type seenWord struct {
+	doc  uint32
+	word string
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -88,6 +103,11 @@ type Doc struct {
 	// Length is the sum of the weights of the record's words, against
 	// which BM25 weighs its counts.
 	Length int
+	// words are the record's distinct words but stopwords, when its
+	// Analyzer keeps them (KeepWords), for Save, and wordStems the
+	// numbers of their stems.
+	words     []string
+	wordStems []uint32
 }
 
 // Terms returns the record's stems with their counts, in the order they
@@ -148,6 +168,10 @@ func (a *Analyzer) Doc(r Record) Doc {
 	}
 	place, terms := sc.place, sc.terms[:0]
 	tok := &sc.tok
+	sc.doc++
+	if a.keepWords && sc.seen == nil {
+		sc.seen = map[string]*seenWord{}
+	}
 	for _, f := range []struct {
 		texts  []string
 		weight int
@@ -162,6 +186,10 @@ func (a *Analyzer) Doc(r Record) Doc {
 				}
 				if id == stopword {
 					continue
+				}
+				if a.keepWords && sc.keep(tok.w) {
+					d.words = append(d.words, sc.last)
+					d.wordStems = append(d.wordStems, id)
 				}
 				if int(id) >= len(place) {
 					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
@@ -191,6 +219,21 @@ func (a *Analyzer) Doc(r Record) Doc {
 	sc.place, sc.terms = place, terms
 	a.scratch.Put(sc)
 	return d
+}
+
+// keep reports whether the Doc being made has not had the word w yet,
+// and then leaves it in sc.last.
+func (sc *scratch) keep(w []byte) bool {
+	s := sc.seen[string(w)]
+	if s == nil {
+		s = &seenWord{word: string(w)}
+		sc.seen[s.word] = s
+	}
+	if s.doc == sc.doc {
+		return false
+	}
+	s.doc, sc.last = sc.doc, s.word
+	return true
 }
 
 // stem returns the number of the stem of the word w, or stopword.

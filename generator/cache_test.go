@@ -1,0 +1,488 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lumen-ssg/lumen/generator/buildcache"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/images"
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+// An edit changes the site in the folder dir as an author would, and
+// returns what it did and how to undo it (for an edit that broke the site).
+type edit func(rng *rand.Rand, dir string, step int) (what string, undo func())
+
+// cacheEdits are the edits the equivalence test draws from: each kind of
+// change a build cache must notice.
+var cacheEdits = map[string]edit{
+	"body":     editBody,
+	"title":    editTitle,
+	"slug":     editSlug,
+	"delete":   editDelete,
+	"new page": editNewPage,
+	"tag":      editTag,
+	"glossary": editGlossary,
+	"template": editTemplate,
+	"reading":  editReadingTheme,
+	"site":     editSiteYAML,
+	"image":    editImage,
+	"nothing":  editNothing,
+	"day":      nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
+}
+
+// TestCachedBuildIsACleanBuild applies random sequences of edits to the
+// example site and, after each, builds it twice — with the build cache of
+// the builds before, and from nothing — and requires the same result:
+// identical files, identical findings, or the same errors and the
+// published site left as it was. LUMEN_CACHE_STEPS sets the number of
+// steps (default 12) and LUMEN_CACHE_SEED the first seed.
+func TestCachedBuildIsACleanBuild(t *testing.T) {
+	steps, seed := 12, uint64(1)
+	if testing.Short() || raceEnabled {
+		steps = 5
+	}
+	if n, err := strconv.Atoi(os.Getenv("LUMEN_CACHE_STEPS")); err == nil {
+		steps = n
+	}
+	if n, err := strconv.ParseUint(os.Getenv("LUMEN_CACHE_SEED"), 10, 64); err == nil {
+		seed = n
+	}
+	t.Logf("seed %d, %d steps (LUMEN_CACHE_SEED, LUMEN_CACHE_STEPS)", seed, steps)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	// Edits to one page's text are the most common, as they are for
+	// authors; every kind comes up in a dozen steps or so.
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range cacheEdits {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	names = append(names, "body", "body", "body", "body")
+	// As lumen build does, the builds keep only their first warnings
+	// and count the others.
+	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
+		ImageCache: images.Dir(filepath.Join(tmp, "images")), MaxWarnings: 3}
+	cached := opts
+	cached.CacheDir, cached.CacheVersion = filepath.Join(tmp, "cache"), "test"
+	dest := filepath.Join(tmp, "public")
+	reused := 0
+	// build builds the site after the edit what, with the cache and
+	// without, and compares; it returns the cached build's statistics.
+	build := func(step int, what string, undo func()) CacheStats {
+		t.Helper()
+		before := treeOf(t, dest)
+		resC, errC := Publish(context.Background(), site, dest, cached)
+		clean := filepath.Join(tmp, "clean")
+		defer os.RemoveAll(clean)
+		resF, errF := Publish(context.Background(), site, clean, opts)
+		t.Logf("step %d: %s: cache %+v", step, what, resC.Cache)
+		if (errC == nil) != (errF == nil) || findingsOf(resC) != findingsOf(resF) {
+			t.Fatalf("step %d (%s): the cached build found\n%v\n%s\nthe clean build\n%v\n%s", step, what, errC, findingsOf(resC), errF, findingsOf(resF))
+		}
+		if errC != nil {
+			if after := treeOf(t, dest); !equalTrees(t, before, after, "published before", "after a failed build") {
+				t.Fatalf("step %d (%s): a failed cached build changed the published site", step, what)
+			}
+			undo()
+			return resC.Cache
+		}
+		if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "cached build", "clean build") {
+			t.Fatalf("step %d (%s): the cached build differs from a clean build", step, what)
+		}
+		reused += resC.Cache.Reused
+		if strings.HasPrefix(what, "nothing:") && resC.Cache.Made != 0 {
+			t.Errorf("step %d: nothing changed, yet the cached build made %d pages", step, resC.Cache.Made)
+		}
+		return resC.Cache
+	}
+	build(0, "first build", func() {})
+	for step := 1; step <= steps; step++ {
+		name := names[rng.IntN(len(names))]
+		if name == "day" {
+			// Notices start and end, and reviews fall due, as days pass.
+			opts.Today = opts.Today.AddDate(0, 0, 1+rng.IntN(60))
+			cached.Today = opts.Today
+			build(step, "day: "+opts.Today.Format(time.DateOnly), func() {})
+			continue
+		}
+		what, undo := cacheEdits[name](rng, site, step)
+		build(step, name+": "+what, undo)
+	}
+	if reused == 0 {
+		t.Error("no step reused a page: the cache was never used")
+	}
+	// Last, with the theme as it was, an edit to one page's text remakes
+	// that page and its translation, and no other.
+	os.RemoveAll(filepath.Join(site, "themes"))
+	build(steps+1, "the theme as it was", func() {})
+	p := "content/conditions/lumbar-disc-herniation.md"
+	undo := change(site, p, func(s string) string { return s + "\nOne more plain line.\n" })
+	if c := build(steps+2, "body: "+p, undo); c.Made != 2 || c.Reused == 0 {
+		t.Errorf("an edit to the text of %s made %d pages and reused %d, want 2 (it and its translation)", p, c.Made, c.Reused)
+	}
+}
+
+// TestUntrustedCache gives a build a truncated cache, a damaged one, one
+// of another version and one whose published files were changed: each is
+// ignored or not trusted, with a note where the file itself is bad, and
+// the site is the same as a clean build's.
+func TestUntrustedCache(t *testing.T) {
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	opts := Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
+		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
+	dest := filepath.Join(tmp, "public")
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	want := treeOf(t, dest)
+	file := filepath.Join(opts.CacheDir, buildcache.File)
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		damage  func()
+		version string
+		note    string
+	}{
+		{"truncated", func() { os.WriteFile(file, good[:len(good)/2], 0o644) }, "v1", "damaged"},
+		{"a byte changed", func() {
+			bad := bytes.Clone(good)
+			bad[len(bad)/2] ^= 1
+			os.WriteFile(file, bad, 0o644)
+		}, "v1", "damaged"},
+		{"not a cache", func() { os.WriteFile(file, []byte("hello"), 0o644) }, "v1", "truncated or not a cache"},
+		{"another version", func() { os.WriteFile(file, good, 0o644) }, "v2", "another version"},
+		{"a published page edited", func() {
+			os.WriteFile(file, good, 0o644)
+			os.WriteFile(filepath.Join(dest, "about", "index.html"), []byte("edited by hand"), 0o644)
+		}, "v1", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.damage()
+			o := opts
+			o.CacheVersion = tc.version
+			res, err := Publish(context.Background(), site, dest, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(res.Cache.Note, tc.note) || (tc.note == "") != (res.Cache.Note == "") {
+				t.Errorf("note %q, want one saying %q", res.Cache.Note, tc.note)
+			}
+			if tc.note != "" && res.Cache.Reused != 0 {
+				t.Errorf("%d pages reused from an untrusted cache", res.Cache.Reused)
+			}
+			if !equalTrees(t, treeOf(t, dest), want, "built", "clean build") {
+				t.Error("the site differs from a clean build")
+			}
+		})
+	}
+}
+
+// TestCacheAfterCheckout builds the site, then gives every file of the
+// site and of the published folder a new inode and time, as a fresh
+// checkout and a CI job's restored cache do: the next build still makes
+// no page, and writes what a clean build writes.
+func TestCacheAfterCheckout(t *testing.T) {
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	opts := Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
+		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
+	dest := filepath.Join(tmp, "public")
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	want := treeOf(t, dest)
+	later := time.Now().Add(time.Hour)
+	for _, dir := range []string{site, dest} {
+		copied := dir + ".copy"
+		if err := os.CopyFS(copied, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		filepath.WalkDir(copied, func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				os.Chtimes(name, later, later)
+			}
+			return nil
+		})
+		os.RemoveAll(dir)
+		if err := os.Rename(copied, dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Cache.Made != 0 || res.Cache.Note != "" {
+		t.Errorf("after a checkout the build made %d pages (note %q), want none", res.Cache.Made, res.Cache.Note)
+	}
+	if !equalTrees(t, treeOf(t, dest), want, "rebuilt", "first build") {
+		t.Error("the site differs from the first build")
+	}
+}
+
+// copyExample copies the example site (site.yaml and content/) to dir.
+func copyExample(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "site.yaml"), string(data))
+}
+
+// findingsOf returns a build's findings as text, but for the time pages
+// took, which no two builds share.
+func findingsOf(res *Result) string {
+	if res == nil {
+		return "no result"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "and %d more warnings\n", res.Report.MoreWarnings)
+	for _, list := range []diag.List{res.Findings, res.Report.All()} {
+		for _, f := range list {
+			if f.Rule != diag.RuleSlow {
+				fmt.Fprintln(&b, f)
+			}
+		}
+	}
+	return b.String()
+}
+
+// treeOf returns every file under dir by its path.
+func treeOf(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = string(data)
+		}
+		return nil
+	})
+	return out
+}
+
+// equalTrees reports whether a and b hold the same files, logging the
+// first differences.
+func equalTrees(t *testing.T, a, b map[string]string, aName, bName string) bool {
+	t.Helper()
+	same, shown := true, 0
+	for _, name := range slices.Sorted(func(yield func(string) bool) {
+		for k := range a {
+			yield(k)
+		}
+		for k := range b {
+			if _, ok := a[k]; !ok {
+				yield(k)
+			}
+		}
+	}) {
+		x, inA := a[name]
+		y, inB := b[name]
+		if inA && inB && x == y {
+			continue
+		}
+		same = false
+		if shown++; shown > 5 {
+			continue
+		}
+		switch {
+		case !inA:
+			t.Logf("%s: only in the %s", name, bName)
+		case !inB:
+			t.Logf("%s: only in the %s", name, aName)
+		default:
+			i := 0
+			for i < len(x) && i < len(y) && x[i] == y[i] {
+				i++
+			}
+			from := max(0, i-80)
+			t.Logf("%s differs at byte %d:\n%s: %q\n%s: %q", name, i, aName, x[from:min(len(x), i+120)], bName, y[from:min(len(y), i+120)])
+		}
+	}
+	return same
+}
+
+// pagesOf returns the Markdown files of the site in dir, sorted.
+func pagesOf(dir string) []string {
+	var out []string
+	fs.WalkDir(os.DirFS(dir), "content", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			out = append(out, name)
+		}
+		return nil
+	})
+	return out
+}
+
+// change replaces the file name of dir with what f makes of it, and
+// returns the undo.
+func change(dir, name string, f func(string) string) func() {
+	full := filepath.Join(dir, name)
+	old, err := os.ReadFile(full)
+	existed := err == nil
+	os.MkdirAll(filepath.Dir(full), 0o755)
+	os.WriteFile(full, []byte(f(string(old))), 0o644)
+	return func() {
+		if existed {
+			os.WriteFile(full, old, 0o644)
+		} else {
+			os.Remove(full)
+		}
+	}
+}
+
+// pick returns one of the site's pages, its front matter and its body.
+func pick(rng *rand.Rand, dir string) string {
+	pages := pagesOf(dir)
+	return pages[rng.IntN(len(pages))]
+}
+
+var (
+	titleLine = regexp.MustCompile(`(?m)^title: .*$`)
+	slugLine  = regexp.MustCompile(`(?m)^slug: .*\n`)
+	tagsLine  = regexp.MustCompile(`(?m)^tags:\n`)
+	// taglineLine is the practice's tagline in site.yaml.
+	taglineLine = regexp.MustCompile(`(?m)^  tagline: Care for back.*$`)
+)
+
+func editBody(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := pick(rng, dir)
+	return p, change(dir, p, func(s string) string {
+		return s + fmt.Sprintf("\nThis short line was added in step %d. It is plain.\n", step)
+	})
+}
+
+func editTitle(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := pick(rng, dir)
+	return p, change(dir, p, func(s string) string {
+		return titleLine.ReplaceAllString(s, fmt.Sprintf("title: A new title of step %d", step))
+	})
+}
+
+func editSlug(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := pick(rng, dir)
+	return p, change(dir, p, func(s string) string {
+		s = slugLine.ReplaceAllString(s, "")
+		return strings.Replace(s, "---\n", fmt.Sprintf("---\nslug: moved-in-step-%d\n", step), 1)
+	})
+}
+
+func editDelete(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := pick(rng, dir)
+	return p, change(dir, p, func(string) string { return "" })
+}
+
+func editNewPage(rng *rand.Rand, dir string, step int) (string, func()) {
+	name := fmt.Sprintf("content/articles/new-in-step-%d.md", step)
+	return name, change(dir, name, func(string) string {
+		return fmt.Sprintf("---\ntitle: News of step %d\ndate: 2026-11-%02d\nsummary: A short note for patients.\ntags: [back pain]\n---\n\nThe clinic has a new note. Read it when you can.\n", step, 1+rng.IntN(28))
+	})
+}
+
+func editTag(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := "content/articles/when-back-pain-needs-a-specialist.md"
+	return p, change(dir, p, func(s string) string {
+		return tagsLine.ReplaceAllString(s, fmt.Sprintf("tags:\n  - step %d\n", step))
+	})
+}
+
+func editGlossary(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := "content/glossary.yaml"
+	const term = "  - term: bone spur\n    definition: a small, hard bump of extra bone\n"
+	return p, change(dir, p, func(s string) string {
+		if strings.Contains(s, term) {
+			return strings.Replace(s, term, "", 1)
+		}
+		return s + term
+	})
+}
+
+func editTemplate(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := "themes/default/layouts/partials/footer.html"
+	return p, change(dir, p, func(string) string {
+		data, _ := fs.ReadFile(themes.Default(), "layouts/partials/footer.html")
+		return strings.Replace(string(data), "</footer>", fmt.Sprintf("<p>Step %d</p></footer>", step), 1)
+	})
+}
+
+func editReadingTheme(rng *rand.Rand, dir string, step int) (string, func()) {
+	// While the site's section layout shows each listed page's Content,
+	// an edit to a page's text must remake its section's page too. The
+	// edit puts the layout in place, or takes it away.
+	layout := filepath.Join(dir, "themes/default/layouts/section.html")
+	undo := change(dir, "themes/default/layouts/section.html", func(string) string { return string(readingTheme["themes/default/layouts/section.html"].Data) })
+	if _, err := os.Stat(layout + ".off"); err == nil {
+		os.Remove(layout)
+		os.Remove(layout + ".off")
+		undo = func() {}
+	} else {
+		os.WriteFile(layout+".off", nil, 0o644)
+	}
+	p := pick(rng, dir)
+	undo2 := change(dir, p, func(s string) string { return s + fmt.Sprintf("\nOne more line of step %d.\n", step) })
+	return "the section layout shows every page's Content, then " + p, func() { undo2(); undo() }
+}
+
+func editSiteYAML(rng *rand.Rand, dir string, step int) (string, func()) {
+	return "site.yaml", change(dir, "site.yaml", func(s string) string {
+		return taglineLine.ReplaceAllString(s, fmt.Sprintf("  tagline: Care for back, neck and leg pain (%d)", step))
+	})
+}
+
+func editNothing(rng *rand.Rand, dir string, step int) (string, func()) {
+	return "the site as it is", func() {}
+}
+
+func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
+	img := image.NewRGBA(image.Rect(0, 0, 64+step, 48))
+	for x := range img.Bounds().Dx() {
+		for y := range 48 {
+			img.Set(x, y, color.RGBA{uint8(x * 3), uint8(y * 5), uint8(step * 40), 255})
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	p := "content/articles/endoscopic-spine-surgery-pain-specialists/step.png"
+	undo := change(dir, p, func(string) string { return b.String() })
+	md := "content/articles/endoscopic-spine-surgery-pain-specialists/index.md"
+	undo2 := change(dir, md, func(s string) string {
+		if strings.Contains(s, "(step.png)") {
+			return s
+		}
+		return s + "\n![A coloured test square that stands for a diagram](step.png)\n"
+	})
+	return p, func() { undo2(); undo() }
+}
