@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -43,7 +45,8 @@ import (
 //     read (config.Config.Fingerprint, with the base URL the build uses),
 //     drafts, the notices of the day, every file of the theme and of i18n/,
 //     the data files of content/ and of each language's folder (glossary,
-//     jargon, synonyms, lexicon), and every picture's key;
+//     jargon, synonyms, lexicon), every picture's key, and every
+//     drawing's size (an SVG's, which its <img> shows);
 //   - the site: every page's address, kind, source and front matter, and
 //     every other file's address — what lists, menus, relations,
 //     breadcrumbs, links and checks can show or test of another page —
@@ -401,6 +404,12 @@ func (st *prepared) cacheKey() [32]byte {
 		if p.err != nil {
 			writeString(h, p.err.Error())
 		}
+	}
+	// A drawing's size is written into the <img> of every page that
+	// shows it (images.DrawingSize).
+	for _, u := range slices.Sorted(maps.Keys(st.pictures.drawings)) {
+		d := st.pictures.drawings[u]
+		writeString(h, fmt.Sprintf("%s %dx%d", u, d.Width, d.Height))
 	}
 	bodies := st.render.ReadsOtherBodies()
 	for _, ls := range st.site.Languages() {

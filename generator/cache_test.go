@@ -42,6 +42,7 @@ var cacheEdits = map[string]edit{
 	"reading":  editReadingTheme,
 	"site":     editSiteYAML,
 	"image":    editImage,
+	"drawing":  editDrawing,
 	"nothing":  editNothing,
 	"day":      nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
 }
@@ -466,6 +467,18 @@ func editNothing(rng *rand.Rand, dir string, step int) (string, func()) {
 	return "the site as it is", func() {}
 }
 
+// editDrawing changes the size one of the example site's drawings says it
+// is, which the <img> of its page shows.
+func editDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := []string{"content/conditions/lumbar-disc-herniation.svg", "content/procedures/radiofrequency-ablation.svg",
+		"content/es/conditions/hernia-de-disco-lumbar.svg"}[rng.IntN(3)]
+	size := regexp.MustCompile(`width="\d+" height="\d+"`)
+	undo := change(dir, p, func(s string) string {
+		return size.ReplaceAllString(s, fmt.Sprintf(`width="%d" height="%d"`, 400+step, 300+step))
+	})
+	return p, undo
+}
+
 func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
 	img := image.NewRGBA(image.Rect(0, 0, 64+step, 48))
 	for x := range img.Bounds().Dx() {
@@ -485,4 +498,40 @@ func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
 		return s + "\n![A coloured test square that stands for a diagram](step.png)\n"
 	})
 	return p, func() { undo2(); undo() }
+}
+
+// TestCachedDrawingSize changes the size a drawing says it is: the cached
+// build remakes the pages that show it with the new width and height, as
+// a clean build would (the drawing's size is part of every page's key).
+func TestCachedDrawingSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site three times")
+	}
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
+		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
+	dest := filepath.Join(tmp, "public")
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	change(site, "content/conditions/lumbar-disc-herniation.svg", func(s string) string {
+		return strings.Replace(s, `width="480" height="440"`, `width="400" height="300"`, 1)
+	})
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Cache.Made == 0 {
+		t.Errorf("cache %+v: no page was made again", res.Cache)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "conditions/lumbar-disc-herniation/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`src="/conditions/lumbar-disc-herniation.svg" alt="Drawing of a spinal disc seen from above.`)) ||
+		!bytes.Contains(page, []byte(`width="400" height="300" loading="lazy"`)) {
+		t.Error("the cached build kept the drawing's old size")
+	}
 }
