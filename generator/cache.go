@@ -45,8 +45,10 @@ import (
 //     the data files of content/ and of each language's folder (glossary,
 //     jargon, synonyms, lexicon), and every picture's key;
 //   - the site: every page's address, kind, source and front matter, and
-//     every other file's address (and an SVG file's bytes, whose size
-//     pages show) — what lists, menus, relations,
+//     every other file's address (and an SVG file's bytes: a drawing's
+//     size is written into the <img> of every page that shows it, by
+//     images.DrawingSize, and a logo's into every header) — what lists,
+//     menus, relations,
 //     breadcrumbs, links and checks can show or test of another page —
 //     and, when the theme may show other pages' converted Markdown
 //     (render.Renderer.ReadsOtherBodies), every page's whole file;

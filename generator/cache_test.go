@@ -31,20 +31,21 @@ type edit func(rng *rand.Rand, dir string, step int) (what string, undo func())
 // cacheEdits are the edits the equivalence test draws from: each kind of
 // change a build cache must notice.
 var cacheEdits = map[string]edit{
-	"body":     editBody,
-	"title":    editTitle,
-	"slug":     editSlug,
-	"delete":   editDelete,
-	"new page": editNewPage,
-	"tag":      editTag,
-	"glossary": editGlossary,
-	"template": editTemplate,
-	"reading":  editReadingTheme,
-	"site":     editSiteYAML,
-	"image":    editImage,
-	"drawing":  editDrawing,
-	"nothing":  editNothing,
-	"day":      nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
+	"body":        editBody,
+	"title":       editTitle,
+	"slug":        editSlug,
+	"delete":      editDelete,
+	"new page":    editNewPage,
+	"tag":         editTag,
+	"glossary":    editGlossary,
+	"template":    editTemplate,
+	"reading":     editReadingTheme,
+	"site":        editSiteYAML,
+	"image":       editImage,
+	"drawing":     editDrawing,
+	"new drawing": editNewDrawing,
+	"nothing":     editNothing,
+	"day":         nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
 }
 
 // TestCachedBuildIsACleanBuild applies random sequences of edits to the
@@ -478,7 +479,8 @@ func editNothing(rng *rand.Rand, dir string, step int) (string, func()) {
 	return "the site as it is", func() {}
 }
 
-func editDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
+// editNewDrawing adds a drawing to an article, or changes its size.
+func editNewDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
 	p := "content/articles/endoscopic-spine-surgery-pain-specialists/step.svg"
 	undo := change(dir, p, func(string) string {
 		return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="120" viewBox="0 0 %d 120"><title>A test drawing</title><rect width="100%%" height="100%%" fill="#eee"/></svg>`, 100+step, 100+step)
@@ -491,6 +493,18 @@ func editDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
 		return s + "\n![A grey test square that stands for a drawing](step.svg)\n"
 	})
 	return p, func() { undo2(); undo() }
+}
+
+// editDrawing changes the size one of the example site's drawings says it
+// is, which the <img> of its page shows.
+func editDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
+	p := []string{"content/conditions/lumbar-disc-herniation.svg", "content/procedures/radiofrequency-ablation.svg",
+		"content/es/conditions/hernia-de-disco-lumbar.svg"}[rng.IntN(3)]
+	size := regexp.MustCompile(`width="\d+" height="\d+"`)
+	undo := change(dir, p, func(s string) string {
+		return size.ReplaceAllString(s, fmt.Sprintf(`width="%d" height="%d"`, 400+step, 300+step))
+	})
+	return p, undo
 }
 
 func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
@@ -512,4 +526,40 @@ func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
 		return s + "\n![A coloured test square that stands for a diagram](step.png)\n"
 	})
 	return p, func() { undo2(); undo() }
+}
+
+// TestCachedDrawingSize changes the size a drawing says it is: the cached
+// build remakes the pages that show it with the new width and height, as
+// a clean build would (the drawing's size is part of every page's key).
+func TestCachedDrawingSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site three times")
+	}
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
+		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
+	dest := filepath.Join(tmp, "public")
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	change(site, "content/conditions/lumbar-disc-herniation.svg", func(s string) string {
+		return strings.Replace(s, `width="480" height="440"`, `width="400" height="300"`, 1)
+	})
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Cache.Made == 0 {
+		t.Errorf("cache %+v: no page was made again", res.Cache)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "conditions/lumbar-disc-herniation/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`src="/conditions/lumbar-disc-herniation.svg" alt="Drawing of a spinal disc seen from above.`)) ||
+		!bytes.Contains(page, []byte(`width="400" height="300" loading="lazy"`)) {
+		t.Error("the cached build kept the drawing's old size")
+	}
 }

@@ -35,6 +35,10 @@ type pictures struct {
 	byURL    map[string]*picture
 	list     []*picture        // by URL
 	files    map[string]string // the site path of every content file → its source
+	// drawings are the SVG files of the content whose root element gives
+	// their size, by URL: published as they are, but a page's <img> of
+	// one gets its width and height (images.DrawingSize).
+	drawings map[string]*markdown.Picture
 }
 
 // picture is one picture of the content and its versions.
@@ -61,10 +65,18 @@ func settingsOf(cfg *config.Config) images.Settings {
 // dev server's builds.
 func newPictures(ctx context.Context, s *site.Site, source fs.FS, cache images.Cache, memo *probeMemo) *pictures {
 	ps := &pictures{source: source, settings: settingsOf(s.Config), proc: images.NewProcessor(cache, 0),
-		byURL: map[string]*picture{}, files: map[string]string{}}
+		byURL: map[string]*picture{}, files: map[string]string{}, drawings: map[string]*markdown.Picture{}}
 	for _, ls := range s.Languages() {
 		for _, f := range ls.Files {
 			ps.files[f.URL] = f.Source
+			if strings.EqualFold(path.Ext(f.Source), ".svg") {
+				if data, err := fs.ReadFile(source, f.Source); err == nil {
+					if w, h, ok := images.DrawingSize(data); ok {
+						ps.drawings[f.URL] = &markdown.Picture{Width: w, Height: h}
+					}
+				}
+				continue
+			}
 			if images.IsPicture(f.Source) {
 				p := &picture{source: f.Source, url: f.URL}
 				ps.byURL[f.URL] = p
@@ -158,10 +170,14 @@ func (ps *pictures) plan(p *picture) {
 	}
 }
 
-// Picture implements markdown.Pictures.
+// Picture implements markdown.Pictures: a picture's versions, or a
+// drawing's size.
 func (ps *pictures) Picture(url string) (*markdown.Picture, error) {
 	p := ps.byURL[url]
 	if p == nil {
+		if d := ps.drawings[url]; d != nil {
+			return d, nil
+		}
 		return nil, nil
 	}
 	return p.md, p.err

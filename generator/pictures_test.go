@@ -110,7 +110,8 @@ func TestPhotographWithGPS(t *testing.T) {
 		`<figure class="lead-image"><picture><source type="image/webp" srcset="/articles/clinic/front-480w.`,
 		`width="1300" height="700" alt="The front door of the clinic, with a ramp" fetchpriority="high" decoding="async"></picture></figure>`,
 		`<meta property="og:image" content="https://example.com/articles/clinic/front-1200w.`,
-		`<img src="/spine.svg" alt="A drawing of the lower spine" loading="lazy">`,
+		// A drawing (an SVG) keeps its room: its viewBox gives its size.
+		`<img src="/spine.svg" alt="A drawing of the lower spine" width="10" height="10" loading="lazy">`,
 		"! fetchpriority=\"high\" decoding=\"async\"></picture><figcaption>",
 	)
 	// The Spanish page shows the English bundle's versions.

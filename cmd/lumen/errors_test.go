@@ -30,7 +30,7 @@ func TestBuildErrorsShowTheOffendingLine(t *testing.T) {
 content/contact.md:3:1: unknown key "colour" [frontmatter]
     3 | colour: blue
       | ^
-    hint: known keys here are: title, description, slug, date, draft, tags, summary, weight, image, image_alt, aliases, translation_of, original_version, layout
+    hint: known keys here are: title, description, slug, date, draft, tags, summary, weight, image, image_alt, image_credit, aliases, translation_of, original_version, layout
 content/locations/a.md:4:1: invalid YAML: found character that cannot start any token [frontmatter]
     4 | 	city: Riverton
       | ^

@@ -69,6 +69,7 @@ var docs = map[string]doc{
 	"Common.weight":           {label: "Order", hint: "Orders pages in a section, lighter first (articles are newest first)."},
 	"Common.image":            {label: "Main image", widget: "image", hint: "The page's main image. It needs a description."},
 	"Common.image_alt":        {label: "Main image description", widget: "text", hint: "Describes the image for people who cannot see it."},
+	"Common.image_credit":     {label: "Main image credit", hint: "Who made the image and its licence, such as Photo: Ana Ruiz, CC BY 4.0. Shown under the image."},
 	"Common.aliases":          {label: "Old addresses", hint: "Old addresses of the page, such as /conditions/slipped-disc/: each leads here."},
 	"Common.translation_of":   {label: "Translation of", hint: "On a translation whose file name differs from its original's: the original's path from content/, such as faqs/back-pain-basics.md."},
 	"Common.original_version": {label: "Original version", widget: "hidden", hint: "Written by lumen translated."},

@@ -34,6 +34,11 @@ type Common struct {
 	Image string `yaml:"image"`
 	// ImageAlt describes Image for people who cannot see it.
 	ImageAlt string `yaml:"image_alt"`
+	// ImageCredit says who made Image and under which licence, such as
+	// "Photo: Ana Ruiz, CC BY 4.0", as a Creative Commons Attribution
+	// licence asks: the theme shows it in small print under the image,
+	// linked to the site's /credits/ page when it has one.
+	ImageCredit string `yaml:"image_credit"`
 	// Aliases are the page's old addresses, such as /conditions/leg-pain/:
 	// each redirects to the page.
 	Aliases []string `yaml:"aliases"`

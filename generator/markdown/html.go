@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -66,7 +67,9 @@ func (r *nodeRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, e
 }
 
 // renderImage writes <img> with its alt text (WCAG 1.1.1) and
-// loading="lazy", so that pictures below the fold do not delay the page.
+// loading="lazy", so that pictures below the fold do not delay the page;
+// a processed picture as a <picture> (writePicture), and a drawing with
+// its width and height, so that nothing moves when it arrives.
 func (r *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -88,6 +91,11 @@ func (r *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, 
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(plainText(n, src))))
 	_ = w.WriteByte('"')
+	if v, ok := n.AttributeString(string(sizeAttr)); ok {
+		if pic, ok := v.(*Picture); ok {
+			_, _ = w.WriteString(` width="` + strconv.Itoa(pic.Width) + `" height="` + strconv.Itoa(pic.Height) + `"`)
+		}
+	}
 	if n.Title != nil && string(n.Title) != DecorativeTitle {
 		_, _ = w.WriteString(` title="`)
 		_, _ = w.Write(util.EscapeHTML([]byte(decodeDest(n.Title))))

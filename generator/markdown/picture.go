@@ -17,9 +17,11 @@ import (
 // pictures, by their site URL.
 type Pictures interface {
 	// Picture returns the versions of the picture at the site path url,
-	// nil when url is not a picture that is processed (an SVG, a PDF),
-	// or an error, worded for the writer, when the picture cannot be
-	// read or is too large.
+	// nil when url is not a picture that is processed (a PDF), a Picture
+	// with a Width and Height but no Versions for a drawing published as
+	// it is (an SVG whose root element gives its size), or an error,
+	// worded for the writer, when the picture cannot be read or is too
+	// large.
 	Picture(url string) (*Picture, error)
 }
 
@@ -28,9 +30,11 @@ type Pictures interface {
 // sizes), and reads the width and height before it loads any, so that
 // nothing moves when it arrives (no layout shift).
 type Picture struct {
-	// Width and Height are the size of the widest version, in pixels.
+	// Width and Height are the size of the widest version, in pixels,
+	// or, for a drawing, the size it is shown at.
 	Width, Height int
-	// Versions are the files, narrowest first.
+	// Versions are the files, narrowest first; none for a drawing (an
+	// SVG), which is shown as it is, at its own address.
 	Versions []Version
 }
 
@@ -108,12 +112,13 @@ const LargeWidth = 400
 var (
 	pictureAttr = []byte("lumen-picture")
 	eagerAttr   = []byte("lumen-eager")
+	sizeAttr    = []byte("lumen-size")
 )
 
 // pictures looks up the processed versions of the body's internal images
 // and leaves them on their nodes: the first large one of the body is
-// marked to load at once (unless o.LazyAll). A picture that cannot be
-// read is an error at its line.
+// marked to load at once (unless o.LazyAll). A drawing (an SVG) gets its
+// size only. A picture that cannot be read is an error at its line.
 func (st *renderState) pictures(links []ast.Node) {
 	if st.pics == nil {
 		return
@@ -138,7 +143,15 @@ func (st *renderState) pictures(links []ast.Node) {
 				WithHint("%s", PictureHint(err.Error()))
 			continue
 		}
-		if pic == nil || len(pic.Versions) == 0 {
+		if pic == nil {
+			continue
+		}
+		if len(pic.Versions) == 0 {
+			// A drawing: its <img> gets its width and height, and stays
+			// lazy, as the first screen rarely needs it.
+			if pic.Width > 0 && pic.Height > 0 {
+				img.SetAttribute(sizeAttr, pic)
+			}
 			continue
 		}
 		img.SetAttribute(pictureAttr, pic)
