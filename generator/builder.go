@@ -363,6 +363,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	cache := st.b.opts.cache
 	if cache != nil {
 		key = st.cacheKey()
+		cache.site(key)
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:        st.b.keep,

@@ -63,8 +63,10 @@ type buildCache struct {
 	dir, version string
 	out          *output.Dir
 	old          map[string]*cachedPage
-	// parsed are the content files the last build parsed, by path.
-	parsed map[string]*parsedFile
+	// parsed are the content files the last build parsed, by path, and
+	// oldSite the key of the site of its pages.
+	parsed  map[string]*parsedFile
+	oldSite [32]byte
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes.
 	oldWords, words *search.WordList
@@ -105,8 +107,11 @@ type cacheEntry struct {
 	Name   string
 	Page   *cachedPage
 	Source *parsedFile
-	Words  []string
-	End    bool
+	// Site is the key of what every page of the build was made from
+	// (snapshotOptions.siteKey), part of each page's key.
+	Site  *[32]byte
+	Words []string
+	End   bool
 }
 
 // parsedFile is a content file as package content parsed it, and the
@@ -146,7 +151,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 	c := &buildCache{dir: dir, version: version, out: out, words: &search.WordList{}}
 	registerKinds()
 	buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
-	c.old, c.parsed, c.oldWords, c.note = readCache(dir, version)
+	c.old, c.parsed, c.oldWords, c.oldSite, c.note = readCache(dir, version)
 	w, err := buildcache.Create(dir, version)
 	if err != nil {
 		c.note = "the build cache cannot be written: " + err.Error()
@@ -157,26 +162,42 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 
 // readCache returns the pages, parsed files and words of the cache file
 // in dir, or a note saying why it is not used.
-func readCache(dir, version string) (map[string]*cachedPage, map[string]*parsedFile, *search.WordList, string) {
+func readCache(dir, version string) (map[string]*cachedPage, map[string]*parsedFile, *search.WordList, [32]byte, string) {
+	var site [32]byte
 	r, note := buildcache.Open(dir, version)
 	if r == nil {
-		return nil, nil, nil, note
+		return nil, nil, nil, site, note
 	}
 	defer r.Close()
 	pages, parsed := map[string]*cachedPage{}, map[string]*parsedFile{}
 	for {
 		var e cacheEntry
 		if err := r.Decode(&e); err != nil {
-			return nil, nil, nil, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
+			return nil, nil, nil, site, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
 		}
 		switch {
 		case e.End:
-			return pages, parsed, &search.WordList{List: e.Words}, ""
+			return pages, parsed, &search.WordList{List: e.Words}, site, ""
 		case e.Page != nil:
 			pages[e.Name] = e.Page
 		case e.Source != nil:
 			parsed[e.Source.Path] = e.Source
+		case e.Site != nil:
+			site = *e.Site
 		}
+	}
+}
+
+// site tells the cache the key of the site being built: when it is not
+// the last build's, no page can be carried over, and what the last build
+// left of its pages is let go at once rather than held while every page
+// is made (a template or a title edited).
+func (c *buildCache) site(key [32]byte) {
+	if c.w != nil {
+		c.w.Add(cacheEntry{Site: &key})
+	}
+	if key != c.oldSite {
+		c.old, c.oldWords = nil, nil
 	}
 }
 
