@@ -172,19 +172,32 @@ func removeStale(parent, base string) {
 // WriteFile writes data as name inside the temporary folder. After Abort
 // it writes nothing and returns an error.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if err := checkName(name); err != nil {
+	full, done, err := d.begin(name)
+	if err != nil {
 		return err
+	}
+	defer done()
+	return os.WriteFile(full, data, 0o644)
+}
+
+// begin readies the writing of the file name: it returns its path inside
+// the temporary folder, whose folder it has made, and holds the Dir for
+// reading until done is called; after Abort it returns an error.
+func (d *Dir) begin(name string) (full string, done func(), err error) {
+	if err := checkName(name); err != nil {
+		return "", nil, err
 	}
 	d.state.RLock()
-	defer d.state.RUnlock()
 	if d.aborted {
-		return errAborted
+		d.state.RUnlock()
+		return "", nil, errAborted
 	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(name))
+	full = filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := d.mkdir(filepath.Dir(full)); err != nil {
-		return err
+		d.state.RUnlock()
+		return "", nil, err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return full, d.state.RUnlock, nil
 }
 
 // Link puts the file from, a path outside the temporary folder (a file of
@@ -192,18 +205,11 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // link, which copies nothing, or, where the file system has none, as a
 // copy. A build cache carries unchanged files over with it.
 func (d *Dir) Link(name, from string) error {
-	if err := checkName(name); err != nil {
+	full, done, err := d.begin(name)
+	if err != nil {
 		return err
 	}
-	d.state.RLock()
-	defer d.state.RUnlock()
-	if d.aborted {
-		return errAborted
-	}
-	full := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(full)); err != nil {
-		return err
-	}
+	defer done()
 	if err := os.Link(from, full); err == nil {
 		return nil
 	}

@@ -272,3 +272,41 @@ func TestAbortWaitsForWritesAndRefusesLaterOnes(t *testing.T) {
 		t.Error("an aborted Dir was committed")
 	}
 }
+
+// TestLink carries a file of the published site into the next one without
+// copying it, and refuses once the build is aborted.
+func TestLink(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	os.MkdirAll(src, 0o755)
+	old := filepath.Join(root, "old.html")
+	os.WriteFile(old, []byte("<p>kept</p>"), 0o644)
+	d, err := NewDir(filepath.Join(root, "public"), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("index.html", old); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := d.Stat("index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if orig, _ := os.Stat(old); !os.SameFile(fi, orig) {
+		t.Error("the file was copied, not linked")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(root, "public", "index.html")); string(data) != "<p>kept</p>" {
+		t.Errorf("published %q", data)
+	}
+	d2, err := NewDir(filepath.Join(root, "public"), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2.Abort()
+	if err := d2.Link("b.html", old); err == nil {
+		t.Error("an aborted Dir linked a file")
+	}
+}
