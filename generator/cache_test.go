@@ -154,15 +154,7 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 // ignored or not trusted, with a note where the file itself is bad, and
 // the site is the same as a clean build's.
 func TestUntrustedCache(t *testing.T) {
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyExample(t, site)
-	opts := Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
-		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
-	dest := filepath.Join(tmp, "public")
-	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
-		t.Fatal(err)
-	}
+	site, dest, opts := publishedWithCache(t)
 	want := treeOf(t, dest)
 	file := filepath.Join(opts.CacheDir, buildcache.File)
 	good, err := os.ReadFile(file)
@@ -214,15 +206,7 @@ func TestUntrustedCache(t *testing.T) {
 // checkout and a CI job's restored cache do: the next build still makes
 // no page, and writes what a clean build writes.
 func TestCacheAfterCheckout(t *testing.T) {
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyExample(t, site)
-	opts := Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
-		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
-	dest := filepath.Join(tmp, "public")
-	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
-		t.Fatal(err)
-	}
+	site, dest, opts := publishedWithCache(t)
 	want := treeOf(t, dest)
 	later := time.Now().Add(time.Hour)
 	for _, dir := range []string{site, dest} {
@@ -251,6 +235,22 @@ func TestCacheAfterCheckout(t *testing.T) {
 	if !equalTrees(t, treeOf(t, dest), want, "rebuilt", "first build") {
 		t.Error("the site differs from the first build")
 	}
+}
+
+// publishedWithCache copies the example site to a temporary folder and
+// publishes it with a build cache (version "v1"), returning the site's
+// folder, the published folder and the options of the build.
+func publishedWithCache(t *testing.T) (site, dest string, opts Options) {
+	t.Helper()
+	tmp := t.TempDir()
+	site, dest = filepath.Join(tmp, "site"), filepath.Join(tmp, "public")
+	copyExample(t, site)
+	opts = Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
+		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	return site, dest, opts
 }
 
 // copyExample copies the example site (site.yaml and content/) to dir.
