@@ -45,20 +45,22 @@ import (
 //     the data files of content/ and of each language's folder (glossary,
 //     jargon, synonyms, lexicon), and every picture's key;
 //   - the site: every page's address, kind, source and front matter, and
-//     every other file's address (and an SVG file's bytes: a drawing's
-//     size is written into the <img> of every page that shows it, by
-//     images.DrawingSize, and a logo's into every header) — what lists,
-//     menus, relations,
+//     every other file's address — what lists, menus, relations,
 //     breadcrumbs, links and checks can show or test of another page —
-//     and, when the theme may show other pages' converted Markdown
-//     (render.Renderer.ReadsOtherBodies), every page's whole file;
+//     and an SVG file's bytes (a drawing's size is written into the <img>
+//     of every page that shows it, by images.DrawingSize, and a logo's
+//     into every header); and, when the theme may show other pages'
+//     converted Markdown (render.Renderer.ReadsOtherBodies), every page's
+//     whole file;
 //   - the page: its file's bytes and those of its translations, and the
 //     status of its medical review on the day of the build.
 //
 // So an edit to one page's text remakes that page alone; an edit to a
-// front matter, a theme file or site.yaml remakes every page. The cache is
-// one file (package buildcache): a damaged one, or one of another
-// program, is ignored with a one-line note.
+// front matter, a theme file or site.yaml remakes every page. The cache
+// also keeps every content file's parsed front matter (content.Known), so
+// that only the files that changed are parsed again. It is one file
+// (package buildcache): a damaged one, or one of another program, is
+// ignored with a one-line note.
 type buildCache struct {
 	dir, version string
 	out          *output.Dir
