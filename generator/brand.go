@@ -1,15 +1,12 @@
 package generator
 
 import (
-	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/config"
@@ -98,9 +95,9 @@ func newBrand(cfg *config.Config, ps *pictures) (*brand, diag.List) {
 				Width: scale(logoHeight, p.info.Width, p.info.Height), Height: logoHeight}
 		} else if src := ps.files[u]; src != "" && strings.EqualFold(path.Ext(u), ".svg") {
 			data, err := fs.ReadFile(ps.source, src)
-			var w, h float64
+			var w, h int
 			if err == nil {
-				w, h, err = svgSize(data)
+				w, h, err = images.ReadDrawingSize(data)
 			}
 			if err != nil {
 				e := bad("brand.logo", "brand.logo %q cannot be used: %s", u, err)
@@ -153,7 +150,7 @@ func newBrand(cfg *config.Config, ps *pictures) (*brand, diag.List) {
 }
 
 // scale returns n × num / den, rounded, at least 1.
-func scale[T int | float64](n int, num, den T) int {
+func scale(n, num, den int) int {
 	return max(1, int(math.Round(float64(n)*float64(num)/float64(den))))
 }
 
@@ -176,57 +173,4 @@ func (ps *pictures) icons(p *picture, s images.Settings) map[string]func() ([]by
 		}
 	}
 	return map[string]func() ([]byte, error){appleTouchIcon: version(180), favicon32: version(32)}
-}
-
-// svgSize returns the size of the SVG image data: the width and height
-// of its root <svg> element, or the size of its viewBox.
-func svgSize(data []byte) (w, h float64, err error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return 0, 0, fmt.Errorf("it is not an SVG image: no <svg> element")
-		}
-		el, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if el.Name.Local != "svg" {
-			return 0, 0, fmt.Errorf("it is not an SVG image: it starts with <%s>", el.Name.Local)
-		}
-		var width, height, viewBox string
-		for _, a := range el.Attr {
-			switch a.Name.Local {
-			case "width":
-				width = a.Value
-			case "height":
-				height = a.Value
-			case "viewBox":
-				viewBox = a.Value
-			}
-		}
-		if w, h := svgLength(width), svgLength(height); w > 0 && h > 0 {
-			return w, h, nil
-		}
-		if f := strings.FieldsFunc(viewBox, func(r rune) bool { return r == ' ' || r == ',' }); len(f) == 4 {
-			w, _ := strconv.ParseFloat(f[2], 64)
-			h, _ := strconv.ParseFloat(f[3], 64)
-			if w > 0 && h > 0 {
-				return w, h, nil
-			}
-		}
-		return 0, 0, fmt.Errorf("its <svg> element has no size: neither width and height in pixels nor a viewBox")
-	}
-}
-
-// svgLength returns a length of an SVG's width or height in pixels, or 0
-// when it is not one ("100%", "12em").
-func svgLength(s string) float64 {
-	s = strings.TrimSuffix(strings.TrimSpace(s), "px")
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v <= 0 {
-		return 0
-	}
-	return v
 }

@@ -133,15 +133,16 @@ func TestSVGSize(t *testing.T) {
 		{`PNG\x00\x01`, 0, 0, "no <svg> element"},
 	}
 	for _, tt := range tests {
-		w, h, err := svgSize([]byte(tt.svg))
+		wi, hi, err := images.ReadDrawingSize([]byte(tt.svg))
+		w, h := float64(wi), float64(hi)
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("svgSize(%q): error %v, want one saying %q", tt.svg, err, tt.err)
+				t.Errorf("ReadDrawingSize(%q): error %v, want one saying %q", tt.svg, err, tt.err)
 			}
 			continue
 		}
 		if err != nil || w != tt.w || h != tt.h {
-			t.Errorf("svgSize(%q) = %v, %v, %v; want %v, %v", tt.svg, w, h, err, tt.w, tt.h)
+			t.Errorf("ReadDrawingSize(%q) = %v, %v, %v; want %v, %v", tt.svg, w, h, err, tt.w, tt.h)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package images
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -19,19 +21,27 @@ import (
 // An SVG is published as it is, not processed: only its root element is
 // read, up to its first start tag.
 func DrawingSize(data []byte) (width, height int, ok bool) {
+	width, height, err := ReadDrawingSize(data)
+	return width, height, err == nil
+}
+
+// ReadDrawingSize is DrawingSize with the reason a file has no size: it
+// is not SVG (no <svg> element, or another first element), or its <svg>
+// element gives neither a width and height in pixels nor a viewBox.
+func ReadDrawingSize(data []byte) (width, height int, err error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	for {
 		tok, err := d.Token()
 		if err != nil { // io.EOF too: no element at all
-			return 0, 0, false
+			return 0, 0, errors.New("it is not an SVG image: no <svg> element")
 		}
 		el, isStart := tok.(xml.StartElement)
 		if !isStart {
 			continue
 		}
 		if el.Name.Local != "svg" {
-			return 0, 0, false
+			return 0, 0, fmt.Errorf("it is not an SVG image: it starts with <%s>", el.Name.Local)
 		}
 		var w, h, vb string
 		for _, a := range el.Attr {
@@ -46,18 +56,18 @@ func DrawingSize(data []byte) (width, height int, ok bool) {
 		}
 		if fw, okw := cssPixels(w); okw {
 			if fh, okh := cssPixels(h); okh {
-				return fw, fh, true
+				return fw, fh, nil
 			}
 		}
 		f := strings.FieldsFunc(vb, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == '\r' })
 		if len(f) == 4 {
 			if fw, okw := cssPixels(f[2]); okw {
 				if fh, okh := cssPixels(f[3]); okh {
-					return fw, fh, true
+					return fw, fh, nil
 				}
 			}
 		}
-		return 0, 0, false
+		return 0, 0, errors.New("its <svg> element has no size: neither width and height in pixels nor a viewBox")
 	}
 }
 
