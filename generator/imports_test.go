@@ -15,6 +15,7 @@ import (
 // no cycles through the back door.
 var layers = map[string]int{
 	"diag":        0,
+	"freelist":    0,
 	"strictyaml":  1,
 	"htmlcheck":   1,
 	"sitefs":      1,

@@ -43,7 +43,8 @@ const maxCachedWords = 1 << 14
 // wordCache is the working memory of Analyze: the words it has judged on
 // the pages before, and room for the sentences and words of a block.
 //
-// An Analyzer keeps its caches in a pool, so each belongs to one call of
+// An Analyzer keeps its caches in a free list (kept through garbage
+// collections, unlike a sync.Pool), so each belongs to one call of
 // Analyze at a time and needs no lock, and pages analysed in turn share
 // one: most words of a page were on the pages before. Words are copied
 // into the cache, so that it holds on to no page's text.
@@ -83,10 +84,9 @@ func (c *wordCache) lookup(a *Analyzer, w string) *cachedWord {
 // getCache returns a word cache for one call of Analyze, ready for a new
 // page.
 func (a *Analyzer) getCache() *wordCache {
-	c, ok := a.caches.Get().(*wordCache)
-	if !ok {
-		c = &wordCache{index: map[string]int{}, seen: map[string]bool{}}
-	}
+	c := a.caches.Get(func() *wordCache {
+		return &wordCache{index: map[string]int{}, seen: map[string]bool{}}
+	})
 	if len(c.words) > maxCachedWords {
 		clear(c.index)
 		c.words = c.words[:0]
@@ -95,7 +95,7 @@ func (a *Analyzer) getCache() *wordCache {
 	return c
 }
 
-// putCache returns c to the pool. The page's words are dropped from
+// putCache returns c to the free list. The page's words are dropped from
 // seen, which would otherwise hold on to its text.
 func (a *Analyzer) putCache(c *wordCache) {
 	clear(c.seen)

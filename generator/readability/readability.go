@@ -100,6 +100,8 @@ import (
 	"math"
 	"strings"
 	"sync"
+
+	"github.com/lumen-ssg/lumen/generator/freelist"
 )
 
 // Block is one unit of prose: a paragraph, a heading or a list item, with
@@ -211,15 +213,15 @@ func fragment(text string, n int) bool {
 
 // Analyzer counts syllables and scores prose. It is built once by New and
 // is safe for concurrent use: it holds a lexicon that it never changes, a
-// concurrent memo of the word parts it has counted and a pool of caches of
+// concurrent memo of the word parts it has counted and a free list of caches of
 // the words it has judged, each used by one call of Analyze at a time.
 type Analyzer struct {
 	lex Lexicon
 	// spanish counts syllables by the rules of Spanish (SpanishSyllables)
 	// rather than English ones.
 	spanish bool
-	memo    sync.Map  // word part → syllables
-	caches  sync.Pool // *wordCache
+	memo    sync.Map // word part → syllables
+	caches  freelist.List[*wordCache]
 }
 
 // New returns an Analyzer that counts syllables with the built-in lexicons

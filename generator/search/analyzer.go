@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/lumen-ssg/lumen/generator/freelist"
 )
 
 // An Analyzer turns records into Docs: the stems of their words, counted
@@ -31,10 +33,13 @@ type Analyzer struct {
 	// keepWords makes each Doc keep its distinct words, for Save.
 	keepWords bool
 
-	mu      sync.Mutex
-	ids     map[string]uint32 // stem → its number
-	stems   []string          // number → stem
-	scratch sync.Pool         // of *scratch
+	mu    sync.Mutex
+	ids   map[string]uint32 // stem → its number
+	stems []string          // number → stem
+	// idle are the scratches no Doc is using: kept through garbage
+	// collections, since a new scratch looks up every word under a lock
+	// again until its table has them.
+	idle freelist.List[*scratch]
 }
 
 // scratch is what one goroutine's Docs reuse, one after the other.
@@ -54,17 +59,12 @@ type scratch struct {
 	// tok reads the words of each text of a Doc.
 	tok tokenizer
 	// seen and doc find each Doc's distinct words when the Analyzer
-	// keeps them: seen[w].doc is the last Doc (counted by doc) that had
-	// the word w.
-	seen map[string]*seenWord
+	// keeps them: seen[n] is the last Doc (counted by doc) that had the
+	// word numbered n in words, and strs[n] that word as a string, made
+	// once.
+	seen []uint32
+	strs []string
 	doc  uint32
-	last string
-}
-
-// seenWord is a word a scratch has seen and the last Doc that had it.
-type seenWord struct {
-	doc  uint32
-	word string
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -162,16 +162,10 @@ const maxFreq = 1<<16 - 1
 // Doc analyzes the record r.
 func (a *Analyzer) Doc(r Record) Doc {
 	d := Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
-	sc, _ := a.scratch.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
+	sc := a.idle.Get(func() *scratch { return new(scratch) })
 	place, terms := sc.place, sc.terms[:0]
 	tok := &sc.tok
 	sc.doc++
-	if a.keepWords && sc.seen == nil {
-		sc.seen = map[string]*seenWord{}
-	}
 	for _, f := range []struct {
 		texts  []string
 		weight int
@@ -179,17 +173,19 @@ func (a *Analyzer) Doc(r Record) Doc {
 		for _, text := range f.texts {
 			tok.reset(text)
 			for tok.next() {
-				id, ok := sc.words.get(tok.w, tok.h)
+				id, n, ok := sc.words.get(tok.w, tok.h)
 				if !ok {
 					id = a.stem(tok.w)
-					sc.words.put(tok.w, tok.h, id)
+					n = sc.words.put(tok.w, tok.h, id)
 				}
 				if id == stopword {
 					continue
 				}
-				if a.keepWords && sc.keep(tok.w) {
-					d.words = append(d.words, sc.last)
-					d.wordStems = append(d.wordStems, id)
+				if a.keepWords {
+					if w, first := sc.keep(n, tok.w); first {
+						d.words = append(d.words, w)
+						d.wordStems = append(d.wordStems, id)
+					}
 				}
 				if int(id) >= len(place) {
 					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
@@ -217,23 +213,24 @@ func (a *Analyzer) Doc(r Record) Doc {
 	d.terms = bytes.Clone(sc.enc)
 	tok.reset("") // not to keep the page's text alive
 	sc.place, sc.terms = place, terms
-	a.scratch.Put(sc)
+	a.idle.Put(sc)
 	return d
 }
 
-// keep reports whether the Doc being made has not had the word w yet,
-// and then leaves it in sc.last.
-func (sc *scratch) keep(w []byte) bool {
-	s := sc.seen[string(w)]
-	if s == nil {
-		s = &seenWord{word: string(w)}
-		sc.seen[s.word] = s
+// keep reports whether the Doc being made has not had the word w, which
+// is numbered n in sc.words, yet, and returns it as a string.
+func (sc *scratch) keep(n uint32, w []byte) (string, bool) {
+	for int(n) >= len(sc.seen) {
+		sc.seen, sc.strs = append(sc.seen, 0), append(sc.strs, "")
 	}
-	if s.doc == sc.doc {
-		return false
+	if sc.seen[n] == sc.doc {
+		return "", false
 	}
-	s.doc, sc.last = sc.doc, s.word
-	return true
+	if sc.strs[n] == "" {
+		sc.strs[n] = string(w)
+	}
+	sc.seen[n] = sc.doc
+	return sc.strs[n], true
 }
 
 // stem returns the number of the stem of the word w, or stopword.

@@ -6,10 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Dir is the folder of the site the index is published in.
@@ -101,8 +105,9 @@ func (l Layout) Files() []string {
 // the synonyms groups, in the folder of the site folder (Dir, or
 // "es/search" for the pages of a language other than the default one),
 // and hands each of its files to emit, by name: the files of
-// Layout{len(docs), folder}.Files(), one at a time, so that the whole
-// index is never in memory at once. It returns the first error of emit.
+// Layout{len(docs), folder}.Files(), one at a time (never two calls at
+// once), as they are made on all cores, so that the whole index is never
+// in memory at once. It returns the first error of emit.
 //
 // meta.json holds what a query needs first: the number of records and of
 // files of each kind, the stopwords and the synonyms. The stems are
@@ -178,12 +183,23 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		number[st] = i
 	}
 
+	// Files are made on all cores (a large site's index has thousands)
+	// and handed to emit one at a time.
+	var mu sync.Mutex
 	made, size := 0, 0
+	var failed error // the first error of emit, which stops the rest
 	out := func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if failed != nil {
+			return failed
+		}
 		made++
 		size += len(data)
-		return emit(name, data)
+		failed = emit(name, data)
+		return failed
 	}
+	workers := runtime.GOMAXPROCS(0)
 	// The word files. A word whose stem no doc has any more (a word of an
 	// old version of a page, in lumen serve) is left out.
 	files := make([][]byte, layout.WordFiles())
@@ -205,33 +221,43 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 			return err
 		}
 	}
-	// The postings files, each made and handed to emit in turn: file i
-	// has the stems numbered i, i+n, i+2n, … for n files.
-	var f []byte
-	for i := range layout.PostingFiles() {
-		f = append(f[:0], '{')
-		for n := i; n < len(stems); n += layout.PostingFiles() {
-			st := stems[n]
-			if n > i {
-				f = append(f, ',')
-			}
-			f = append(f, '"')
-			f = strconv.AppendInt(f, int64(n), 10)
-			f = append(f, `":[`...)
-			for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
-				v, w := binary.Uvarint(p)
-				p = p[w:]
-				if k > 0 {
-					f = append(f, ',')
+	// The postings files: file i has the stems numbered i, i+n, i+2n, …
+	// for n files.
+	postingFiles := layout.PostingFiles()
+	var g errgroup.Group
+	for w := range workers {
+		g.Go(func() error {
+			var f []byte
+			for i := w; i < postingFiles; i += workers {
+				f = append(f[:0], '{')
+				for n := i; n < len(stems); n += postingFiles {
+					st := stems[n]
+					if n > i {
+						f = append(f, ',')
+					}
+					f = append(f, '"')
+					f = strconv.AppendInt(f, int64(n), 10)
+					f = append(f, `":[`...)
+					for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
+						v, w := binary.Uvarint(p)
+						p = p[w:]
+						if k > 0 {
+							f = append(f, ',')
+						}
+						f = strconv.AppendUint(f, v, 10)
+					}
+					f = append(f, ']')
 				}
-				f = strconv.AppendUint(f, v, 10)
+				f = append(f, '}')
+				if err := out(dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
+					return err
+				}
 			}
-			f = append(f, ']')
-		}
-		f = append(f, '}')
-		if err := out(dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
-			return err
-		}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	indexBytes := size
 
@@ -263,18 +289,26 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		Text  string `json:"x"`
 	}
 	per := layout.PerFile()
-	for from := 0; from < len(docs); from += per {
-		var page []shown
-		for _, d := range docs[from:min(from+per, len(docs))] {
-			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
-		}
-		data, err := json.Marshal(page)
-		if err != nil {
-			return err
-		}
-		if err := out(dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
-			return err
-		}
+	for w := range workers {
+		g.Go(func() error {
+			for from := w * per; from < len(docs); from += workers * per {
+				var page []shown
+				for _, d := range docs[from:min(from+per, len(docs))] {
+					page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
+				}
+				data, err := json.Marshal(page)
+				if err != nil {
+					return err
+				}
+				if err := out(dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	if made != len(layout.Files()) {
 		return fmt.Errorf("search: made %d files, the layout names %d", made, len(layout.Files()))

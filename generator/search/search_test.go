@@ -297,26 +297,34 @@ func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
 }
 
 // TestWordTableIsAMap checks the analyzer's hash table against a Go map,
-// through several growths.
+// through several growths, with short words and long ones that share
+// their first eight bytes.
 func TestWordTableIsAMap(t *testing.T) {
 	var tab wordTable
 	want := map[string]uint32{}
+	number := map[string]uint32{} // each word's number: the order of put
 	for i := range 5000 {
 		w := "w" + strconv.Itoa(i*7919%100003)
-		if _, ok := tab.get([]byte(w), hashWord([]byte(w))); ok != has(want, w) {
+		if i%3 == 0 {
+			w = "neurolog" + w
+		}
+		if _, _, ok := tab.get([]byte(w), hashWord([]byte(w))); ok != has(want, w) {
 			t.Fatalf("get(%q) before put: %v", w, ok)
 		}
 		if !has(want, w) {
-			tab.put([]byte(w), hashWord([]byte(w)), uint32(i))
+			if n := tab.put([]byte(w), hashWord([]byte(w)), uint32(i)); n != uint32(len(want)) {
+				t.Fatalf("put(%q) numbered it %d; want %d", w, n, len(want))
+			}
+			number[w] = uint32(len(want))
 			want[w] = uint32(i)
 		}
 	}
 	for w, id := range want {
-		if got, ok := tab.get([]byte(w), hashWord([]byte(w))); !ok || got != id {
-			t.Errorf("get(%q) = %d, %v; want %d", w, got, ok, id)
+		if got, n, ok := tab.get([]byte(w), hashWord([]byte(w))); !ok || got != id || n != number[w] {
+			t.Errorf("get(%q) = %d, %d, %v; want %d, %d", w, got, n, ok, id, number[w])
 		}
 	}
-	if _, ok := tab.get([]byte("absent"), hashWord([]byte("absent"))); ok {
+	if _, _, ok := tab.get([]byte("absent"), hashWord([]byte("absent"))); ok {
 		t.Error("get of a word never put")
 	}
 }

@@ -1,48 +1,78 @@
 package search
 
+import "encoding/binary"
+
 // A wordTable maps words to their stems' numbers for one goroutine: an
 // open-addressing hash table looked up with the bytes of a word and its
 // hash as the tokenizer has them. The search analyzes every word of every
 // page, and looking each one up is most of its time, so a slot holds the
-// word's hash (most slots that are not the word's are told apart by it
-// alone) and the words' letters lie end to end in one arena, close in
+// word's hash and its first eight bytes (most words are found, or told
+// apart, by those alone, without reading the word's letters elsewhere);
+// the letters of longer words lie end to end in one arena, close in
 // memory, rather than in strings all over the heap.
 type wordTable struct {
 	slots []wordSlot
 	arena []byte
-	n     int
+	// offs[n] is where the letters of the word numbered n (the n-th put)
+	// start in arena.
+	offs []uint32
 }
 
 // A wordSlot is one word of a wordTable, or none when size is 0 (every
 // word has two letters or more).
 type wordSlot struct {
-	hash, id  uint32
-	off, size uint32 // the word is arena[off:off+size]
+	hash, id uint32
+	// n numbers the word in the order it was put; size is its length.
+	n, size uint32
+	// prefix is the word's first eight bytes (see prefixOf).
+	prefix uint64
+}
+
+// prefixOf returns the first eight bytes of w as a little-endian number,
+// with zeros past the end of a shorter word.
+func prefixOf(w []byte) uint64 {
+	if len(w) >= 8 {
+		return binary.LittleEndian.Uint64(w)
+	}
+	if cap(w) >= 8 {
+		// The tokenizer's words lie in a buffer of 64 bytes or more: one
+		// load, and the bytes past the word masked off.
+		return binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+	}
+	var p uint64
+	for i, c := range w {
+		p |= uint64(c) << (8 * i)
+	}
+	return p
 }
 
 // get returns the number of the stem of w, whose hash is h (its FNV-1a
-// hash, as the tokenizer gives it),
+// hash, as the tokenizer gives it), and the word's number in the table,
 // if the table has w.
-func (t *wordTable) get(w []byte, h uint32) (uint32, bool) {
+func (t *wordTable) get(w []byte, h uint32) (id, n uint32, ok bool) {
 	if len(t.slots) == 0 {
-		return 0, false
+		return 0, 0, false
 	}
+	p := prefixOf(w)
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.size == 0 {
-			return 0, false
+			return 0, 0, false
 		}
-		if s.hash == h && int(s.size) == len(w) && string(t.arena[s.off:s.off+s.size]) == string(w) {
-			return s.id, true
+		if s.hash == h && s.prefix == p && int(s.size) == len(w) &&
+			(len(w) <= 8 || string(t.arena[t.offs[s.n]:t.offs[s.n]+s.size]) == string(w)) {
+			return s.id, s.n, true
 		}
 	}
 }
 
 // put adds w, whose hash is h and which the table does not have, with its
-// stem's number.
-func (t *wordTable) put(w []byte, h, id uint32) {
-	if 2*(t.n+1) > len(t.slots) {
+// stem's number, and returns the word's number in the table: 0 for the
+// first word put, 1 for the next, and so on.
+func (t *wordTable) put(w []byte, h, id uint32) uint32 {
+	n := uint32(len(t.offs))
+	if 2*(n+1) > uint32(len(t.slots)) {
 		old := t.slots
 		t.slots = make([]wordSlot, max(1024, 2*len(old)))
 		for _, s := range old {
@@ -51,9 +81,10 @@ func (t *wordTable) put(w []byte, h, id uint32) {
 			}
 		}
 	}
-	t.place(wordSlot{hash: h, id: id, off: uint32(len(t.arena)), size: uint32(len(w))})
+	t.place(wordSlot{hash: h, id: id, n: n, size: uint32(len(w)), prefix: prefixOf(w)})
+	t.offs = append(t.offs, uint32(len(t.arena)))
 	t.arena = append(t.arena, w...)
-	t.n++
+	return n
 }
 
 // place puts s in the first free slot from its hash on.
