@@ -70,18 +70,26 @@ public="$work/public"
 clinic="$work/public-clinic"
 (cd "$repo" && quiet go run ./cmd/lumen build --dest "$clinic" --base-url https://www.example.com/clinic/ --today 2026-12-24)
 
+# timed runs a check and says how long it took; a failed check sets status.
 status=0
-node "$here/axe.mjs" "$public" || status=1
-node "$here/axe.mjs" --base /clinic/ "$clinic" || status=1
-node "$here/search.mjs" "$public" || status=1
-node "$here/search.mjs" --base /clinic/ "$clinic" || status=1
-bash "$here/vnu.sh" "$public" || status=1
+timed() {
+  local start=$SECONDS
+  "$@" || status=1
+  local what="${2##*/}"
+  [ "${3:-}" != --base ] || what="$what under $4"
+  echo "   ($((SECONDS - start)) s: $what)"
+}
+timed node "$here/axe.mjs" "$public"
+timed node "$here/axe.mjs" --base /clinic/ "$clinic"
+timed node "$here/search.mjs" "$public"
+timed node "$here/search.mjs" --base /clinic/ "$clinic"
+timed bash "$here/vnu.sh" "$public"
 # The browser editor (lumen serve --edit) on a copy of the example site.
 (cd "$repo" && quiet go build -o "$work/lumen" ./cmd/lumen)
 mkdir "$work/site" && cp -r "$repo/site.yaml" "$repo/content" "$work/site/"
-node "$here/edit.mjs" "$work/lumen" "$work/site" || status=1
+timed node "$here/edit.mjs" "$work/lumen" "$work/site"
 # Lighthouse, mobile, on a page of each kind, and screenshots of them at 390
 # and 1280 px in LUMEN_SCREENSHOTS (default: lumen-screenshots in the
 # temporary folder), kept after the run for anyone to look at.
-node "$here/lighthouse.mjs" "$public" "${LUMEN_SCREENSHOTS:-${TMPDIR:-/tmp}/lumen-screenshots}" || status=1
+timed node "$here/lighthouse.mjs" "$public" "${LUMEN_SCREENSHOTS:-${TMPDIR:-/tmp}/lumen-screenshots}"
 exit $status
