@@ -99,7 +99,12 @@ w1, w0 = med(on, lambda r: r[0]), med(off, lambda r: r[0])
 c1, c0 = med(on, lambda r: r[1] + r[2]), med(off, lambda r: r[1] + r[2])
 print("with search: wall %.2f s, CPU %.2f s, peak %.0f MB (medians of %d)" % (w1, c1, med(on, lambda r: r[3]) / 1024, len(on)))
 print("without:     wall %.2f s, CPU %.2f s, peak %.0f MB" % (w0, c0, med(off, lambda r: r[3]) / 1024))
-print("the index adds: wall %+.1f%%, CPU %+.1f%%" % (100 * (w1 / w0 - 1), 100 * (c1 / c0 - 1)))
+print("the index adds: wall %+.1f%%, CPU %+.1f%% (medians of each)" % (100 * (w1 / w0 - 1), 100 * (c1 / c0 - 1)))
+# Each pair ran back to back, so the ratio within a pair is less moved by
+# a machine whose speed drifts over minutes than the ratio of medians.
+rw = statistics.median(a[0] / b[0] for a, b in zip(on, off))
+rc = statistics.median((a[1] + a[2]) / (b[1] + b[2]) for a, b in zip(on, off))
+print("                wall %+.1f%%, CPU %+.1f%% (median of the pairs' ratios)" % (100 * (rw - 1), 100 * (rc - 1)))
 print("pairs (wall with / without): " + ", ".join("%.2f/%.2f" % (a[0], b[0]) for a, b in zip(on, off)))
 EOF
   rm -rf "${TRASH:?}"/* "$off/public"

@@ -1,10 +1,11 @@
 // axe.mjs: accessibility check of a built Lumen site in a real browser.
 //
-// Usage: node axe.mjs [--base /clinic/] <public-dir>
+// Usage: node axe.mjs [--base /clinic/] [--widths 1280,375,320] <public-dir>
 //
 // Serves <public-dir> on 127.0.0.1 (random port), under the path --base
 // when given (for a site built with base_url https://…/clinic/), opens
-// every .html file in headless Chromium at 1280x800 and at 375x812, runs
+// every .html file in headless Chromium at 1280x800 and at 375x812 (or
+// only the --widths given), two pages at a time (AXE_WORKERS), runs
 // axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, checks at 320x640
 // that the page is no wider than the screen (WCAG 1.4.10), and fails any
 // page that requests anything from a host other than the local server, or
@@ -39,17 +40,27 @@ const PAGE_TIMEOUT_MS = 30_000;
 
 function usage(msg) {
   if (msg) console.error(`axe: ${msg}`);
-  console.error('usage: node axe.mjs [--base /clinic/] <public-dir>');
+  console.error('usage: node axe.mjs [--base /clinic/] [--widths 1280,375,320] <public-dir>');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let base = '/';
-if (args[0] === '--base') {
-  base = args[1] || '';
-  args.splice(0, 2);
-  if (!base.startsWith('/') || !base.endsWith('/')) usage('--base must be a path such as /clinic/');
+let widths = WIDTHS;
+while (args[0] === '--base' || args[0] === '--widths') {
+  const [flag, value] = args.splice(0, 2);
+  if (flag === '--base') {
+    base = value || '';
+    if (!base.startsWith('/') || !base.endsWith('/')) usage('--base must be a path such as /clinic/');
+  } else {
+    const names = (value || '').split(',').map((w) => w + 'px');
+    widths = WIDTHS.filter((w) => names.includes(w.name));
+    if (widths.length !== names.length) usage('--widths takes widths among 1280,375,320');
+  }
 }
+// Pages are checked by WORKERS tabs at once (env AXE_WORKERS, default 2):
+// axe and the page's layout keep a core busy each.
+const WORKERS = Math.max(1, Number(process.env.AXE_WORKERS) || 2);
 const rootArg = args[0];
 if (!rootArg || args.length > 1) usage();
 const root = path.resolve(rootArg);
@@ -154,94 +165,99 @@ async function main() {
       }
     }
 
-    for (const rel of pages) {
+    const jobs = pages.flatMap((rel) => widths.map((w) => ({ rel, w })));
+    const check = async ({ rel, w }) => {
       const url = origin + urlFor(rel);
-      for (const w of WIDTHS) {
-        const label = `${urlFor(rel)} @${w.name}`;
-        const page = await browser.newPage();
-        page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-        await page.setViewportSize({ width: w.width, height: w.height });
-        const foreign = [];
-        const missing = [];
-        page.on('response', (resp) => {
-          // The page itself may be the 404 page; anything it loads must be there.
-          if (resp.status() >= 400 && resp.url() !== url) missing.push(`${resp.status()} ${resp.url()}`);
-        });
-        page.on('request', (req) => {
-          const u = req.url();
-          if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return;
-          if (!u.startsWith(origin + '/')) foreign.push(u);
-        });
-        // Never let a third-party request leave the machine; it is recorded above.
-        await page.route((u) => !u.href.startsWith(origin + '/'), (route) => route.abort());
+      const label = `${urlFor(rel)} @${w.name}`;
+      const page = await browser.newPage();
+      page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+      await page.setViewportSize({ width: w.width, height: w.height });
+      const foreign = [];
+      const missing = [];
+      page.on('response', (resp) => {
+        // The page itself may be the 404 page; anything it loads must be there.
+        if (resp.status() >= 400 && resp.url() !== url) missing.push(`${resp.status()} ${resp.url()}`);
+      });
+      page.on('request', (req) => {
+        const u = req.url();
+        if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return;
+        if (!u.startsWith(origin + '/')) foreign.push(u);
+      });
+      // Never let a third-party request leave the machine; it is recorded above.
+      await page.route((u) => !u.href.startsWith(origin + '/'), (route) => route.abort());
 
-        let ok = true;
-        try {
-          const resp = await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-          const expected = rel === '404.html' ? [200, 404] : [200];
-          if (!resp || !expected.includes(resp.status())) {
-            throw new Error(`HTTP ${resp ? resp.status() : 'no response'}`);
+      let ok = true;
+      try {
+        const resp = await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+        const expected = rel === '404.html' ? [200, 404] : [200];
+        if (!resp || !expected.includes(resp.status())) {
+          throw new Error(`HTTP ${resp ? resp.status() : 'no response'}`);
+        }
+        // Reflow: nothing but a scrolling region (a table, code) may be
+        // wider than the screen.
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (wide > 1) {
+          ok = false;
+          reflow++;
+          console.log(`REFLOW ${label}: the page is ${wide} px wider than the screen`);
+        }
+        if (!w.reflowOnly) {
+          await page.addScriptTag({ content: axeSource });
+          const result = await Promise.race([
+            page.evaluate(
+              (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+              TAGS,
+            ),
+            new Promise((_, reject) => setTimeout(() => reject(new Error(`axe timed out after ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS)),
+          ]);
+          for (const group of ['violations', 'passes', 'incomplete', 'inapplicable']) {
+            for (const r of result[group] || []) rules.add(r.id);
           }
-          // Reflow: nothing but a scrolling region (a table, code) may be
-          // wider than the screen.
-          const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          if (wide > 1) {
+          for (const v of result.violations) {
             ok = false;
-            reflow++;
-            console.log(`REFLOW ${label}: the page is ${wide} px wider than the screen`);
-          }
-          if (!w.reflowOnly) {
-            await page.addScriptTag({ content: axeSource });
-            const result = await Promise.race([
-              page.evaluate(
-                (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-                TAGS,
-              ),
-              new Promise((_, reject) => setTimeout(() => reject(new Error(`axe timed out after ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS)),
-            ]);
-            for (const group of ['violations', 'passes', 'incomplete', 'inapplicable']) {
-              for (const r of result[group] || []) rules.add(r.id);
-            }
-            for (const v of result.violations) {
-              ok = false;
-              violations++;
-              console.log(`VIOLATION ${label}: ${v.id} [${v.impact}] ${v.help}`);
-              console.log(`  ${v.helpUrl}`);
-              for (const n of v.nodes) {
-                console.log(`  target: ${n.target.join(' ')}`);
-                console.log(`    html: ${oneLine(n.html)}`);
-                if (n.failureSummary) console.log(`    why:  ${oneLine(n.failureSummary, 400)}`);
-              }
+            violations++;
+            console.log(`VIOLATION ${label}: ${v.id} [${v.impact}] ${v.help}`);
+            console.log(`  ${v.helpUrl}`);
+            for (const n of v.nodes) {
+              console.log(`  target: ${n.target.join(' ')}`);
+              console.log(`    html: ${oneLine(n.html)}`);
+              if (n.failureSummary) console.log(`    why:  ${oneLine(n.failureSummary, 400)}`);
             }
           }
-        } catch (err) {
-          ok = false;
-          errors++;
-          console.log(`ERROR ${label}: ${oneLine(err.message, 400)}`);
-        } finally {
-          await page.close().catch(() => {});
         }
-        for (const u of foreign) {
-          ok = false;
-          thirdParty++;
-          console.log(`THIRD-PARTY ${label}: ${u}`);
-        }
-        for (const m of missing) {
-          ok = false;
-          failedRequests++;
-          console.log(`MISSING ${label}: ${m}`);
-        }
-        if (ok) passed++;
-        else failed++;
+      } catch (err) {
+        ok = false;
+        errors++;
+        console.log(`ERROR ${label}: ${oneLine(err.message, 400)}`);
+      } finally {
+        await page.close().catch(() => {});
       }
-    }
+      for (const u of foreign) {
+        ok = false;
+        thirdParty++;
+        console.log(`THIRD-PARTY ${label}: ${u}`);
+      }
+      for (const m of missing) {
+        ok = false;
+        failedRequests++;
+        console.log(`MISSING ${label}: ${m}`);
+      }
+      if (ok) passed++;
+      else failed++;
+    };
+    await Promise.all(Array.from({ length: WORKERS }, async () => {
+      while (jobs.length > 0) await check(jobs.shift());
+    }));
   } finally {
     if (browser) await browser.close().catch(() => {});
     server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 
-  console.log(`axe: ${pages.length} pages × ${WIDTHS.length - 1} widths${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests; reflow at 320 px: ${reflow} pages wider than the screen`);
+  const axeWidths = widths.filter((w) => !w.reflowOnly).map((w) => w.width).join(' and ');
+  const reflowWidths = widths.filter((w) => w.reflowOnly);
+  console.log(`axe: ${pages.length} pages at ${axeWidths} px${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests` +
+    (reflowWidths.length ? `; reflow at 320 px: ${reflow} pages wider than the screen` : ''));
   console.log(`redirects: ${redirects} of ${moved.length} old addresses followed in the browser to their page`);
   console.log(`${passed} passed, ${failed} failed`);
   if (errors > 0) console.log(`axe: ${errors} page errors`);
