@@ -18,9 +18,9 @@ type List[T any] struct {
 	idle []T
 }
 
-// Get returns an idle value, taken off the list, or the result of make
+// Get returns an idle value, taken off the list, or the result of newValue
 // when the list is empty.
-func (l *List[T]) Get(make func() T) T {
+func (l *List[T]) Get(newValue func() T) T {
 	l.mu.Lock()
 	if n := len(l.idle); n > 0 {
 		v := l.idle[n-1]
@@ -31,7 +31,7 @@ func (l *List[T]) Get(make func() T) T {
 		return v
 	}
 	l.mu.Unlock()
-	return make()
+	return newValue()
 }
 
 // Put adds v to the list, for a later Get.

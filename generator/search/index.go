@@ -225,10 +225,10 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	// for n files.
 	postingFiles := layout.PostingFiles()
 	var g errgroup.Group
-	for w := range workers {
+	for worker := range workers {
 		g.Go(func() error {
 			var f []byte
-			for i := w; i < postingFiles; i += workers {
+			for i := worker; i < postingFiles; i += workers {
 				f = append(f[:0], '{')
 				for n := i; n < len(stems); n += postingFiles {
 					st := stems[n]
@@ -289,9 +289,9 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		Text  string `json:"x"`
 	}
 	per := layout.PerFile()
-	for w := range workers {
+	for worker := range workers {
 		g.Go(func() error {
-			for from := w * per; from < len(docs); from += workers * per {
+			for from := worker * per; from < len(docs); from += workers * per {
 				var page []shown
 				for _, d := range docs[from:min(from+per, len(docs))] {
 					page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
