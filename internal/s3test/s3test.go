@@ -39,6 +39,7 @@ type Server struct {
 	mu       sync.Mutex
 	puts     map[string]http.Header // the headers of the last PUT of each key
 	requests map[string]int         // method → how many
+	refused  map[string]int         // method → how many were answered with a 5xx error
 	failures map[string]int         // key → how many 503 answers to give first
 	writes   []string               // "PUT key" and "DELETE key", in the order they were answered
 }
@@ -72,7 +73,7 @@ func Start(t *testing.T, bucket string) *Server {
 		}
 		server = gofakes3.New(backend).Server()
 	}
-	s := &Server{Real: os.Getenv("LUMEN_S3_ENDPOINT") != "", puts: map[string]http.Header{}, requests: map[string]int{}, failures: map[string]int{}}
+	s := &Server{Real: os.Getenv("LUMEN_S3_ENDPOINT") != "", puts: map[string]http.Header{}, requests: map[string]int{}, refused: map[string]int{}, failures: map[string]int{}}
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := strings.TrimPrefix(r.URL.Path, "/"+bucket+"/")
 		s.mu.Lock()
@@ -89,13 +90,24 @@ func Start(t *testing.T, bucket string) *Server {
 		}
 		s.mu.Unlock()
 		if fail {
+			s.mu.Lock()
+			s.refused[r.Method]++
+			s.mu.Unlock()
 			io.Copy(io.Discard, r.Body)
 			w.Header().Set("Content-Type", "application/xml")
 			w.WriteHeader(http.StatusServiceUnavailable)
 			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>`)
 			return
 		}
-		server.ServeHTTP(w, r)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		server.ServeHTTP(rec, r)
+		if rec.status >= 500 {
+			// A real server under load may ask for a request again
+			// (503 Slow Down, 500), which the client does.
+			s.mu.Lock()
+			s.refused[r.Method]++
+			s.mu.Unlock()
+		}
 	}))
 	t.Cleanup(ts.Close)
 	s.URL = ts.URL
@@ -114,6 +126,35 @@ func (s *Server) Count(method string) int {
 	n := s.requests[method]
 	s.requests[method] = 0
 	return n
+}
+
+// Refused returns how many requests of method were answered with a 5xx
+// error (by FailNext, or by a real server under load), which a client
+// sends again, and forgets them.
+func (s *Server) Refused(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.refused[method]
+	s.refused[method] = 0
+	return n
+}
+
+// Keys returns how many keys were PUT and not refused, each counted once.
+func (s *Server) Keys() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.puts)
+}
+
+// statusRecorder is a ResponseWriter that keeps the status it was given.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
 }
 
 // Put returns the headers of the last PUT of key.
