@@ -139,7 +139,8 @@ func (s *Server) Refused(method string) int {
 	return n
 }
 
-// Keys returns how many keys were PUT and not refused, each counted once.
+// Keys returns how many keys were PUT, each counted once, leaving out PUTs
+// that FailNext refused.
 func (s *Server) Keys() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -152,10 +153,15 @@ type statusRecorder struct {
 	status int
 }
 
+// WriteHeader keeps the status and sends it on.
 func (r *statusRecorder) WriteHeader(status int) {
 	r.status = status
 	r.ResponseWriter.WriteHeader(status)
 }
+
+// Unwrap returns the ResponseWriter underneath, for
+// http.ResponseController (the reverse proxy flushes through it).
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // Put returns the headers of the last PUT of key.
 func (s *Server) Put(key string) http.Header {
