@@ -120,22 +120,20 @@ func Start(t *testing.T, bucket string) *Server {
 
 // Count returns how many requests of method the server got, and forgets
 // them.
-func (s *Server) Count(method string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := s.requests[method]
-	s.requests[method] = 0
-	return n
-}
+func (s *Server) Count(method string) int { return s.take(s.requests, method) }
 
 // Refused returns how many requests of method were answered with a 5xx
 // error (by FailNext, or by a real server under load), which a client
 // sends again, and forgets them.
-func (s *Server) Refused(method string) int {
+func (s *Server) Refused(method string) int { return s.take(s.refused, method) }
+
+// take returns the count of method in counts, one of the Server's maps,
+// and sets it to 0.
+func (s *Server) take(counts map[string]int, method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := s.refused[method]
-	s.refused[method] = 0
+	n := counts[method]
+	counts[method] = 0
 	return n
 }
 
