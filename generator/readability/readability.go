@@ -213,8 +213,9 @@ func fragment(text string, n int) bool {
 
 // Analyzer counts syllables and scores prose. It is built once by New and
 // is safe for concurrent use: it holds a lexicon that it never changes, a
-// concurrent memo of the word parts it has counted and a free list of caches of
-// the words it has judged, each used by one call of Analyze at a time.
+// concurrent memo of the word parts it has counted and a free list of
+// caches of the words it has judged, each used by one call of Analyze at a
+// time.
 type Analyzer struct {
 	lex Lexicon
 	// spanish counts syllables by the rules of Spanish (SpanishSyllables)
