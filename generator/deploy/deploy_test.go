@@ -73,7 +73,10 @@ func TestDeploySendsOnlyWhatChanged(t *testing.T) {
 	st := store(t, srv, "site")
 	putString(t, st, "other/keep.txt", "another site's file")
 	putString(t, st, "clinic/old/index.html", "a page the site no longer has")
-	srv.Count("PUT")
+	if r := srv.Refused("PUT"); r > 0 {
+		t.Logf("the storage refused %d uploads to the new bucket; they were sent again", r)
+	}
+	srv.Forget()
 	site := testSite()
 
 	// First deploy. The plan alone writes nothing.
@@ -142,7 +145,7 @@ func TestDeploySendsOnlyWhatChanged(t *testing.T) {
 	if err := edit.Apply(context.Background(), st, nil); err != nil {
 		t.Fatal(err)
 	}
-	if w := srv.Written(); !slices.Equal(w[len(w)-1:], []string{"PUT clinic/about/index.html"}) || srv.Count("PUT") != 1 {
+	if w := srv.Written(); !slices.Equal(w[len(w)-1:], []string{"PUT clinic/about/index.html"}) || srv.Count("PUT")-srv.Refused("PUT") != 1 {
 		t.Errorf("the edit wrote %v", w)
 	}
 

@@ -127,6 +127,17 @@ func (s *Server) Count(method string) int { return s.take(s.requests, method) }
 // sends again, and forgets them.
 func (s *Server) Refused(method string) int { return s.take(s.refused, method) }
 
+// Forget forgets every request counted so far, refused ones included:
+// a test calls it before the requests it means to count, so that writes
+// refused earlier (a real server may refuse the first writes to a new
+// bucket while it makes room for it) are not counted against them.
+func (s *Server) Forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.requests)
+	clear(s.refused)
+}
+
 // take returns the count of method in counts, one of the Server's maps,
 // and sets it to 0.
 func (s *Server) take(counts map[string]int, method string) int {
