@@ -20,10 +20,12 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"testing"
@@ -447,6 +449,9 @@ func BenchmarkHTMLCheckPage(b *testing.B) {
 // BenchmarkRebuild is what lumen serve does after an author saves one
 // page: the Builder of a dev server prepares the site again, keeping what
 // it can, and the edited page is made (the background Pass is left out).
+// The page's body is edited ("body": the site graph is kept) or its title
+// ("title": the site is prepared from the start); the file is put back as
+// it was at the end.
 func BenchmarkRebuild(b *testing.B) {
 	dir := benchSource(b)
 	src, err := sitefs.Open(dir)
@@ -466,15 +471,41 @@ func BenchmarkRebuild(b *testing.B) {
 			break
 		}
 	}
-	name := site.FileOf(page.URL)
-	for b.Loop() {
-		builder.Changed(page.SourcePath())
-		snap, _, err := builder.Prepare(context.Background())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := snap.ReadFile(name); err != nil {
-			b.Fatal(err)
-		}
+	file := filepath.Join(dir, filepath.FromSlash(page.SourcePath()))
+	original, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, original, 0o644) })
+	title := regexp.MustCompile(`(?m)^title: .*$`)
+	if !title.Match(original) {
+		b.Fatalf("%s: no title: line", file)
+	}
+	for _, edit := range []struct {
+		name string
+		make func(n int) []byte
+	}{
+		{"body", func(n int) []byte { return fmt.Appendf(bytes.Clone(original), "\nEdit number %d.\n", n) }},
+		{"title", func(n int) []byte {
+			return title.ReplaceAll(original, fmt.Appendf(nil, "title: Edit number %d", n))
+		}},
+	} {
+		b.Run(edit.name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n++
+				if err := os.WriteFile(file, edit.make(n), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				builder.Changed(page.SourcePath())
+				snap, _, err := builder.Prepare(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := snap.ReadFile(site.FileOf(page.URL)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

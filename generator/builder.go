@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -32,7 +33,11 @@ import (
 // its Snapshots keep every file they make. The Builder of a one-shot build
 // keeps nothing, so that a large site's memory stays flat. A Builder is
 // not safe for concurrent Prepares; the Snapshots it returns are
-// independent of each other.
+// independent of each other, but for one thing: when the only change
+// since the last build is to the Markdown below the front matter of pages
+// (see Changed), the Builder of lumen serve keeps the last build's site
+// graph and gives it new bodies (site.Site.Reconvert), which the last
+// Snapshot then shows too.
 type Builder struct {
 	opts   Options
 	md     *markdown.Renderer
@@ -44,6 +49,11 @@ type Builder struct {
 
 	mu    sync.Mutex
 	theme *themeCache
+	// changed are the paths Changed was told of since the last Prepare.
+	changed []string
+	// last is what the last build prepared, when it prepared the site
+	// without error and the Builder keeps what it can.
+	last *prepared
 }
 
 // themeCache is the parsed theme and what it was parsed for.
@@ -73,13 +83,19 @@ func newBuilder(opts Options, keep bool) *Builder {
 }
 
 // Changed tells the Builder that the files at paths (relative to the site
-// root) changed, for file systems whose modification times cannot be
-// trusted. A path under themes/ or i18n/ (the site's translations of the
-// theme's strings) makes the next build parse the theme again.
+// root) changed: the next Prepare reads them again whatever their
+// modification times say, and when they are all pages of the last build
+// whose front matter is as it was, it keeps the last build's site graph
+// and makes only their bodies again. A path under themes/ or i18n/ (the
+// site's translations of the theme's strings) makes the next build parse
+// the theme again.
 func (b *Builder) Changed(paths ...string) {
-	if b.pages != nil {
-		b.pages.Forget(paths...)
+	if !b.keep {
+		return
 	}
+	b.mu.Lock()
+	b.changed = append(b.changed, paths...)
+	b.mu.Unlock()
 	for _, p := range paths {
 		if strings.HasPrefix(p, "themes/") || strings.HasPrefix(p, i18n.Dir+"/") {
 			b.mu.Lock()
@@ -94,19 +110,97 @@ func (b *Builder) Changed(paths ...string) {
 // Result has the timings and findings of the stages run so far.
 func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 	start := time.Now()
+	b.mu.Lock()
+	changed := b.changed
+	b.changed = nil
+	b.mu.Unlock()
+	if st := b.again(changed); st != nil {
+		st.res.Timings = append(st.res.Timings, Timing{"content", time.Since(start)})
+		err := runStages(ctx, st.res, []stage{{"files", diag.RuleURL, func(ctx context.Context) error {
+			if err := st.listFiles(ctx); err != nil {
+				return err
+			}
+			st.site.Reconvert(st.conv.convert, st.fresh)
+			return nil
+		}}})
+		return b.prepared(st, start, err)
+	}
+	if b.pages != nil && len(changed) > 0 {
+		b.pages.Forget(changed...)
+	}
 	st := &prepared{b: b, res: &Result{}}
 	err := runStages(ctx, st.res, []stage{
 		{"config", diag.RuleConfig, st.loadConfig},
 		{"content", diag.RuleFrontMatter, st.loadContent},
 		{"theme", diag.RuleTheme, st.loadTheme},
 		{"site", diag.RuleRelation, st.buildSite},
-		{"files", diag.RuleURL, st.listFiles},
+		{"files", diag.RuleURL, func(ctx context.Context) error {
+			st.early = slices.Clone(st.res.Findings)
+			return st.listFiles(ctx)
+		}},
 	})
+	return b.prepared(st, start, err)
+}
+
+// prepared finishes a Prepare that began at start: it keeps st for the
+// next build of a Builder that keeps what it can, when st is the site
+// prepared without error.
+func (b *Builder) prepared(st *prepared, start time.Time, err error) (*Snapshot, *Result, error) {
 	st.res.Duration = time.Since(start)
+	b.last = nil
 	if err != nil {
 		return nil, st.res, err
 	}
+	if b.keep {
+		b.last = st
+	}
 	return st.snap, st.res, nil
+}
+
+// again returns what a build prepares after changes to the files at
+// changed, made of the last build's, when the changes are to pages' Markdown
+// below their front matter only: the configuration, the theme, the site
+// graph and the findings of the stages before the files stage are the
+// last build's, and the converter reads the changed pages again (see
+// content.Cache.Reread). It returns nil when the site has to be prepared
+// from the start: no last build, a change to any other file, a page that
+// is new, gone or a draft, or one whose front matter changed.
+func (b *Builder) again(changed []string) *prepared {
+	last := b.last
+	if last == nil || len(changed) == 0 {
+		return nil
+	}
+	opts := content.Options{MaxPageBytes: int64(last.cfg.Limits.PageKB) << 10, Languages: last.cfg.OtherLanguageCodes()}
+	fresh := maps.Clone(last.fresh)
+	if fresh == nil {
+		fresh = map[string]*content.Page{}
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" || !last.has(p) {
+			return nil
+		}
+		page, ok := b.pages.Reread(b.opts.Source, p, opts)
+		if !ok {
+			return nil
+		}
+		fresh[p] = page
+	}
+	st := new(prepared)
+	*st = *last
+	st.res = &Result{Site: last.site, Findings: slices.Clone(last.early)}
+	st.conv, st.fresh = last.conv.again(), fresh
+	return st
+}
+
+// has reports whether the content file at source is a page of the
+// prepared site, in any of its languages.
+func (st *prepared) has(source string) bool {
+	for _, ls := range st.site.Languages() {
+		if ls.PageFor(source) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // prepared holds what the stages of Prepare pass to each other.
@@ -133,6 +227,13 @@ type prepared struct {
 	// files stage.
 	brand *brand
 	snap  *Snapshot
+	// early are the findings of the stages before the files stage, which
+	// a build that keeps the site graph (Builder.again) reports again.
+	early diag.List
+	// fresh are the parses of the pages whose files were read again, by
+	// a build that kept the site graph (site.Site.Reconvert), since the
+	// graph was made.
+	fresh map[string]*content.Page
 }
 
 func (st *prepared) loadConfig(context.Context) error {

@@ -39,6 +39,12 @@ type converter struct {
 	pictures *pictures
 }
 
+// again returns the converter of the next build of the same site graph
+// (Builder.again). The files stage sets its pictures.
+func (c *converter) again() *converter {
+	return &converter{b: c.b, glossaries: c.glossaries, static: c.static}
+}
+
 // phonesOf returns the site's phone numbers as it writes them: the
 // practice's, its after-hours number and each location's, each once.
 func phonesOf(s *site.Site) []string {
@@ -146,7 +152,7 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 		c.phones = phonesOf(s.Root())
 		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones, c.pictures)
 	})
-	src := p.Source
+	src := p.File()
 	cache := c.b.bodies
 	if cache != nil {
 		cache.mu.Lock()
@@ -167,7 +173,7 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 
 // make converts page p's Markdown.
 func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
-	src := p.Source
+	src := p.File()
 	md, err := content.ReadBody(c.b.opts.Source, src)
 	if err != nil {
 		var errs diag.List

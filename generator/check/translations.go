@@ -18,13 +18,19 @@ func outdated(p *site.Page) *diag.Error {
 		return nil
 	}
 	orig := p.In(p.Site().Root().Lang.Code)
-	if orig == nil || orig.Source == nil || orig.Source.Version == "" {
+	if orig == nil || orig.Source == nil {
+		return nil
+	}
+	// The version of the original's file as it is now, which lumen serve
+	// may have read again since the site graph was made.
+	version := orig.File().Version
+	if version == "" {
 		return nil
 	}
 	stamp := "run: lumen translated " + p.SourcePath()
 	have := p.Common().OriginalVersion
 	switch have {
-	case orig.Source.Version:
+	case version:
 		return nil
 	case "":
 		return &diag.Error{File: p.SourcePath(), Line: p.Source.Line("title"), Rule: diag.RuleOutdated, Severity: Warning,
@@ -33,7 +39,7 @@ func outdated(p *site.Page) *diag.Error {
 	}
 	return &diag.Error{File: p.SourcePath(), Line: p.Source.Line("original_version"), Rule: diag.RuleOutdated, Severity: Warning,
 		Msg: fmt.Sprintf("%s has changed since this translation was brought up to date with it (original_version %s; it is now %s)",
-			orig.SourcePath(), have, orig.Source.Version),
+			orig.SourcePath(), have, version),
 		Hint: "bring the translation up to date with " + orig.SourcePath() + " (its text, its review and its sources), then " + stamp}
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"reflect"
 	"sync"
 	"time"
 
@@ -77,4 +78,38 @@ func (c *Cache) prune(keep map[string]bool) {
 			delete(c.entries, p)
 		}
 	}
+}
+
+// Reread reads the page file at source (a path relative to the site root)
+// again, as Load with opts would, and keeps the new parse in c. It reports
+// whether only the file's body changed since c last parsed it: the file
+// was a page before and is one now, in the same language, with the same
+// front matter, on the same lines, with the same findings. Then what was
+// built of the earlier parse other than its Body and its Version still
+// stands, and the new page can take the old one's place in the making of
+// those.
+func (c *Cache) Reread(fsys fs.FS, source string, opts Options) (*Page, bool) {
+	c.mu.Lock()
+	before, ok := c.entries[source]
+	c.mu.Unlock()
+	if !ok || before.page == nil {
+		return nil, false
+	}
+	lang, _ := opts.split(source)
+	info, err := fs.Stat(fsys, source)
+	if err != nil || !info.Mode().IsRegular() || opts.MaxPageBytes > 0 && info.Size() > opts.MaxPageBytes {
+		return nil, false
+	}
+	data, err := fs.ReadFile(fsys, source)
+	if err != nil {
+		return nil, false
+	}
+	p, errs := ParseIn(source, lang, data)
+	if p != nil && lang == "" && len(opts.Languages) > 0 {
+		p.Version = Version(data)
+	}
+	c.put(source, info, p, errs)
+	old := before.page
+	return p, p != nil && p.Lang == old.Lang && p.Kind == old.Kind && p.FrontSum == old.FrontSum &&
+		p.BodyLine == old.BodyLine && reflect.DeepEqual(errs, before.errs)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 )
@@ -52,13 +53,21 @@ type Converter func(s *Site, p *Page) *Body
 // are held, so that their Body is made once however often it is read;
 // with keep, every Body made is kept until the Site is dropped (lumen
 // serve), and without it a Body is let go once nobody holds its page, so
-// that a build's memory does not grow with the site.
+// that a build's memory does not grow with the site. Reconvert replaces a
+// Site's bodies with new ones.
 type bodies struct {
 	convert Converter
 	keep    bool
+	// files are the parses that Reconvert gave for pages' files, by
+	// source path.
+	files map[string]*content.Page
 
 	mu   sync.Mutex
 	held map[*Page]*heldBody
+}
+
+func newBodies(convert Converter, keep bool, files map[string]*content.Page) *bodies {
+	return &bodies{convert: convert, keep: keep, files: files, held: map[*Page]*heldBody{}}
 }
 
 // heldBody is the Body of one page and how many hold it.
@@ -71,11 +80,12 @@ type heldBody struct {
 // Body returns the converted Markdown of page p: made once while p is
 // held or the site keeps bodies, and made again otherwise. A page without
 // Markdown has an empty Body.
-func (s *Site) Body(p *Page) *Body {
-	if p.Source == nil || s.bodies.convert == nil {
+func (s *Site) Body(p *Page) *Body { return s.bodies.Load().body(s, p) }
+
+func (b *bodies) body(s *Site, p *Page) *Body {
+	if p.Source == nil || b.convert == nil {
 		return &Body{}
 	}
-	b := &s.bodies
 	b.mu.Lock()
 	h := b.held[p]
 	if h == nil && b.keep {
@@ -97,7 +107,7 @@ func (s *Site) Hold(p *Page) *Body {
 	if p.Source == nil {
 		return &Body{}
 	}
-	b := &s.bodies
+	b := s.bodies.Load()
 	b.mu.Lock()
 	h := b.held[p]
 	if h == nil {
@@ -106,7 +116,7 @@ func (s *Site) Hold(p *Page) *Body {
 	}
 	h.holds++
 	b.mu.Unlock()
-	return s.Body(p)
+	return b.body(s, p)
 }
 
 // Release lets the Body of page p go once nobody holds it, unless the site
@@ -115,7 +125,10 @@ func (s *Site) Release(p *Page) {
 	if p.Source == nil {
 		return
 	}
-	b := &s.bodies
+	s.bodies.Load().release(p)
+}
+
+func (b *bodies) release(p *Page) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	h := b.held[p]
@@ -125,4 +138,31 @@ func (s *Site) Release(p *Page) {
 	if h.holds--; h.holds <= 0 && !b.keep {
 		delete(b.held, p)
 	}
+}
+
+// Reconvert gives s, and the Site of each of its other languages, a new
+// Converter and new parses of some pages' files (files, by source path:
+// see Page.File), and forgets every Body made: each page's Body is made
+// again by convert when it is next asked for. It is the one change a Site
+// allows after New, for a dev server whose pages' Markdown changed while
+// nothing the graph is made of did (their front matter, the other files,
+// the configuration): the graph is kept, with its Pages, and only the
+// pages' bodies and versions are new. A page held while Reconvert runs
+// keeps the Body it holds; what reads the Site afterwards, from any
+// goroutine, sees the new bodies.
+func (s *Site) Reconvert(convert Converter, files map[string]*content.Page) {
+	for _, ls := range s.Languages() {
+		ls.bodies.Store(newBodies(convert, ls.bodies.Load().keep, files))
+	}
+}
+
+// File returns the parse of the page's content file that its Body is made
+// of and its Version read from: its Source, or the parse Reconvert gave
+// for the file since; nil for a page Lumen made up. Its front matter is
+// always the Source's.
+func (p *Page) File() *content.Page {
+	if f := p.site.bodies.Load().files[p.SourcePath()]; f != nil {
+		return f
+	}
+	return p.Source
 }

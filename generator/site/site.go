@@ -25,6 +25,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -81,7 +82,7 @@ type Site struct {
 	urlFile  map[string]bool   // URLs of files
 	bySlug   map[content.Kind]map[string]*Page
 	byKind   map[content.Kind][]*Page
-	bodies   bodies
+	bodies   atomic.Pointer[bodies]
 }
 
 // Options are how New builds a site beyond its configuration and content.
@@ -112,7 +113,7 @@ type File struct {
 // content.Load. It returns every problem it finds; the Site is usable for
 // reporting even when there are errors. Once New returns, nothing changes
 // a Page of the Site: the converted Markdown of a page is a Body of its
-// own (Site.Body).
+// own (Site.Body), which only Reconvert makes anew.
 //
 // The Site returned is the default language's. A site in several
 // languages has one Site per language, each with its own pages, sections,
@@ -151,8 +152,8 @@ func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts O
 		fileURL:  map[string]string{},
 		urlFile:  map[string]bool{},
 		bySlug:   map[content.Kind]map[string]*Page{},
-		bodies:   bodies{convert: opts.Convert, keep: opts.KeepBodies, held: map[*Page]*heldBody{}},
 	}
+	s.bodies.Store(newBodies(opts.Convert, opts.KeepBodies, nil))
 	if root != nil {
 		s.folder, s.prefix = l.Code, "/"+l.Code+"/"
 	}
