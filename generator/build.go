@@ -99,6 +99,10 @@ type Options struct {
 
 	// cache is the build cache Publish opened.
 	cache *buildCache
+	// noSearchIndex makes the pages as they are, the search page and the
+	// search box included, but not the search index: what the index
+	// costs a build is measured against it (BenchmarkSearchIndex).
+	noSearchIndex bool
 }
 
 // Result describes a finished build.

@@ -479,5 +479,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		cache:       cache,
 		siteKey:     key,
 		brand:       st.brand,
+
+		noSearchIndex: st.b.opts.noSearchIndex,
 	})
 }

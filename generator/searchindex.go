@@ -38,7 +38,7 @@ type searchIndex struct {
 // the site that has a search page, with add.
 func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
 	for _, ls := range snap.Site.Languages() {
-		if ls.Search == nil {
+		if ls.Search == nil || snap.opts.noSearchIndex {
 			continue
 		}
 		n := 0

@@ -90,6 +90,8 @@ type snapshotOptions struct {
 	siteKey [32]byte
 	// brand is the site's logo, share image and icons.
 	brand *brand
+	// noSearchIndex leaves the search index out (Options.noSearchIndex).
+	noSearchIndex bool
 }
 
 // checkOptions are the options of package check for a build: the
