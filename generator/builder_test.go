@@ -72,6 +72,18 @@ func TestRebuildAfterABodyEdit(t *testing.T) {
 			}, true},
 		})
 	})
+	t.Run("cards that count words", func(t *testing.T) {
+		// A theme's card shows a page's body (its word count) on the
+		// pages that list it: a body edit changes those pages too.
+		src, clock := timed(practice)
+		src["themes/default/layouts/partials/card.html"] = &fstest.MapFile{ModTime: clock,
+			Data: []byte(`<article class="card"><h3><a href="{{.URL}}">{{.Name}}</a></h3><p>{{.WordCount}} words</p></article>`)}
+		rebuildSteps(t, src, []rebuildStep{
+			{"a listed page's body", func() []string {
+				return save(src, &clock, sciatica, func(s string) string { return s + "\nMost people feel better within six weeks.\n" })
+			}, true},
+		})
+	})
 	t.Run("bilingual", func(t *testing.T) {
 		// A page of the default language has a version that its
 		// translations record (original_version): a body edit changes
@@ -129,13 +141,20 @@ func rebuildSteps(t *testing.T, src fstest.MapFS, steps []rebuildStep) {
 		t.Fatal(err)
 	}
 	for _, step := range steps {
+		// Every file of the last build is made, as for a browser that
+		// has the whole site open; its pages' bodies are still being
+		// read while the site is prepared again.
+		for _, name := range last.Names() {
+			last.ReadFile(name)
+		}
 		changed := step.edit()
-		// The last Snapshot is still being read, as lumen serve reads it
-		// while it rebuilds.
 		var reading sync.WaitGroup
 		reading.Go(func() {
-			for _, name := range last.Names() {
-				last.ReadFile(name)
+			for _, ls := range last.Site.Languages() {
+				for _, p := range ls.Pages {
+					ls.Hold(p)
+					ls.Release(p)
+				}
 			}
 		})
 		b.Changed(changed...)

@@ -13,8 +13,9 @@ import (
 // lists of cards show the same page on many other pages (its section, its
 // tags, pages related to it), and its card is the same on each.
 type partialCache struct {
-	site *site.Site
-	html sync.Map // partialKey → template.HTML
+	site       *site.Site
+	generation uint64   // the site's (site.Site.Generation)
+	html       sync.Map // partialKey → template.HTML
 }
 
 // partialKey names one rendered partial: which partial, for which page.
@@ -26,12 +27,14 @@ type partialKey struct {
 }
 
 // partials returns the cache for the site being rendered, starting a new
-// one when the site changed since the last page (a dev server's rebuild).
-// Each language has a cache of its own, since each has a site of its own.
+// one when the site changed since the last page (a dev server's rebuild),
+// or its pages' bodies did (a rebuild that kept the site graph: a theme's
+// partial may show a page's words). Each language has a cache of its own,
+// since each has a site of its own.
 func (l *language) partials(s *site.Site) *partialCache {
 	c := l.cache.Load()
-	if c == nil || c.site != s {
-		c = &partialCache{site: s}
+	if gen := s.Generation(); c == nil || c.site != s || c.generation != gen {
+		c = &partialCache{site: s, generation: gen}
 		l.cache.Store(c)
 	}
 	return c

@@ -58,6 +58,9 @@ type Converter func(s *Site, p *Page) *Body
 type bodies struct {
 	convert Converter
 	keep    bool
+	// generation counts the Site's bodies: 0 for those of New, one more
+	// for each Reconvert.
+	generation uint64
 	// files are the parses that Reconvert gave for pages' files, by
 	// source path.
 	files map[string]*content.Page
@@ -152,9 +155,17 @@ func (b *bodies) release(p *Page) {
 // goroutine, sees the new bodies.
 func (s *Site) Reconvert(convert Converter, files map[string]*content.Page) {
 	for _, ls := range s.Languages() {
-		ls.bodies.Store(newBodies(convert, ls.bodies.Load().keep, files))
+		old := ls.bodies.Load()
+		b := newBodies(convert, old.keep, files)
+		b.generation = old.generation + 1
+		ls.bodies.Store(b)
 	}
 }
+
+// Generation returns a number that Reconvert changes: what was made of the
+// Site's pages while it had one number, such as a rendered partial, may
+// show bodies the Site no longer has once it has another.
+func (s *Site) Generation() uint64 { return s.bodies.Load().generation }
 
 // File returns the parse of the page's content file that its Body is made
 // of and its Version read from: its Source, or the parse Reconvert gave
