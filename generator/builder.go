@@ -52,8 +52,10 @@ type Builder struct {
 	// changed are the paths Changed was told of since the last Prepare.
 	changed []string
 	// last is what the last build prepared, when it prepared the site
-	// without error and the Builder keeps what it can.
-	last *prepared
+	// without error and the Builder keeps what it can, and lastSet the
+	// content the last build that read content/ read.
+	last    *prepared
+	lastSet *content.Set
 }
 
 // themeCache is the parsed theme and what it was parsed for.
@@ -128,7 +130,7 @@ func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 	if b.pages != nil && len(changed) > 0 {
 		b.pages.Forget(changed...)
 	}
-	st := &prepared{b: b, res: &Result{}}
+	st := &prepared{b: b, res: &Result{}, changed: changed}
 	err := runStages(ctx, st.res, []stage{
 		{"config", diag.RuleConfig, st.loadConfig},
 		{"content", diag.RuleFrontMatter, st.loadContent},
@@ -234,6 +236,8 @@ type prepared struct {
 	// a build that kept the site graph (site.Site.Reconvert), since the
 	// graph was made.
 	fresh map[string]*content.Page
+	// changed are the files changed since the last build (Changed).
+	changed []string
 }
 
 func (st *prepared) loadConfig(context.Context) error {
@@ -263,8 +267,16 @@ func (st *prepared) loadContent(ctx context.Context) error {
 	if c := st.b.opts.cache; c != nil && !st.b.keep {
 		opts.Known = c
 	}
+	if st.b.keep {
+		// The files of the last build, with the changed ones looked at
+		// again, rather than a walk of content/.
+		opts.Last, opts.Changed = st.b.lastSet, st.changed
+	}
 	set, errs := content.Load(st.b.opts.Source, opts)
 	st.set = set
+	if st.b.keep && ctx.Err() == nil {
+		st.b.lastSet = set
+	}
 	st.conv = st.b.converter(set)
 	var lex readability.Lexicon
 	if set.Lexicon != nil {

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -87,4 +89,95 @@ func set(fsys fstest.MapFS, name, text string) {
 		last = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 	}
 	fsys[name] = &fstest.MapFile{Data: []byte(text), ModTime: last.Add(time.Second)}
+}
+
+// TestLoadAgain loads a site, changes it, and loads it again told what
+// changed (Options.Last): files that were there and are still regular
+// files are looked at again without a walk of content/ (a file added and
+// not named is not seen, which shows it), and anything else walks, so
+// that what Load returns is what a first Load would.
+func TestLoadAgain(t *testing.T) {
+	const a, b = "content/a.md", "content/b.md"
+	for _, tc := range []struct {
+		name    string
+		edit    func(fstest.MapFS) []string
+		walked  bool
+		changed Options // options that differ from the first load's
+	}{
+		{"a title", func(fs fstest.MapFS) []string { set(fs, a, "---\ntitle: A, again\n---\nText.\n"); return []string{a} }, false, Options{}},
+		{"the glossary", func(fs fstest.MapFS) []string {
+			set(fs, "content/glossary.yaml", "terms:\n  - term: sciatica\n    definition: pain that runs down one leg\n")
+			return []string{"content/glossary.yaml"}
+		}, false, Options{}},
+		{"a picture", func(fs fstest.MapFS) []string {
+			set(fs, "content/images/x.png", "PNG2")
+			return []string{"content/images/x.png"}
+		}, false, Options{}},
+		{"a new page", func(fs fstest.MapFS) []string {
+			set(fs, "content/c.md", "---\ntitle: C\n---\n")
+			return []string{"content/c.md"}
+		}, true, Options{}},
+		{"a page deleted", func(fs fstest.MapFS) []string { delete(fs, b); return []string{b} }, true, Options{}},
+		{"a page that is now a folder", func(fs fstest.MapFS) []string {
+			delete(fs, b)
+			set(fs, b+"/index.md", "---\ntitle: B\n---\n")
+			return []string{b}
+		}, true, Options{}},
+		{"site.yaml", func(fs fstest.MapFS) []string { return []string{"site.yaml"} }, true, Options{}},
+		{"nothing named", func(fs fstest.MapFS) []string { return nil }, true, Options{}},
+		{"another language", func(fs fstest.MapFS) []string { set(fs, a, "---\ntitle: A\n---\nMore.\n"); return []string{a} }, true, Options{Languages: []string{"es"}}},
+		{"a smaller size limit", func(fs fstest.MapFS) []string { set(fs, a, "---\ntitle: A\n---\nMore.\n"); return []string{a} }, true, Options{MaxPageBytes: 10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			set(fsys, a, "---\ntitle: A\n---\nText.\n")
+			set(fsys, b, "---\ntitle: B\n---\nText.\n")
+			set(fsys, "content/images/x.png", "PNG")
+			c := NewCache()
+			first, errs := Load(fsys, Options{Cache: c})
+			if errs.Err() != nil {
+				t.Fatal(errs)
+			}
+			changed := tc.edit(fsys)
+			// Added behind Load's back: only a walk finds it.
+			set(fsys, "content/unnamed.md", "---\ntitle: Unnamed\n---\n")
+			opts := tc.changed
+			opts.Cache, opts.Last, opts.Changed = c, first, changed
+			got, gotErrs := Load(fsys, opts)
+			opts.Last, opts.Changed = nil, nil
+			want, wantErrs := Load(fsys, opts)
+			titles := func(s *Set) (out []string) {
+				for _, p := range s.Pages {
+					out = append(out, p.Source+" "+p.Common().Title)
+				}
+				for _, f := range s.Files {
+					out = append(out, f.Source)
+				}
+				return out
+			}
+			if tc.walked {
+				if g, w := titles(got), titles(want); !slices.Equal(g, w) || gotErrs.Error() != wantErrs.Error() {
+					t.Errorf("loaded %v (%v), want %v (%v)", g, gotErrs, w, wantErrs)
+				}
+				return
+			}
+			var wantTitles []string
+			for _, s := range titles(want) {
+				if !strings.HasPrefix(s, "content/unnamed.md") {
+					wantTitles = append(wantTitles, s)
+				}
+			}
+			if g := titles(got); !slices.Equal(g, wantTitles) {
+				t.Errorf("loaded %v, want %v without the unnamed page", g, wantTitles)
+			}
+			if terms := func(s *Set) int {
+				if s.Glossary == nil {
+					return 0
+				}
+				return len(s.Glossary.Terms)
+			}; terms(got) != terms(want) || gotErrs.Error() != wantErrs.Error() {
+				t.Errorf("glossary of %d terms (%v), want %d (%v)", terms(got), gotErrs, terms(want), wantErrs)
+			}
+		})
+	}
 }

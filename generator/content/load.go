@@ -68,6 +68,13 @@ type Options struct {
 	// build cache): a file it knows is not read again. NoBody must be
 	// set with it.
 	Known Known
+	// Last, when not nil, is the Set that the last Load of the same
+	// folder returned, and Changed the paths (relative to the site root)
+	// of every file changed since: Load then lists the files as Last did,
+	// without walking content/ again, when the changes allow it (see
+	// listing). A file changed and not named in Changed may go unseen.
+	Last    *Set
+	Changed []string
 	// NoBody leaves every Page.Body nil, so that the Markdown of a large
 	// site is not all in memory at once: a one-shot build reads each body
 	// again with ReadBody when it converts the page. NoBody is ignored
@@ -101,6 +108,10 @@ type Set struct {
 	// Languages are the data files of the folder of each language other
 	// than the default one (content/es/glossary.yaml, …), by its code.
 	Languages map[string]*Data
+
+	// listing is the walk of content/ the set was read from, when it
+	// found no problem.
+	listing *listing
 }
 
 // DataOf returns the data files of the language code: the default
@@ -114,66 +125,12 @@ func (s *Set) DataOf(lang string) *Data {
 
 // Load reads every file under content/ in fsys.
 func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
-	var pages, files []string
-	infos := map[string]fs.FileInfo{}
-	var errs diag.List
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs.Add(&diag.Error{File: p, Rule: diag.RuleFile, Msg: "cannot read: " + trimPathErr(err)})
-			return nil
-		}
-		name := d.Name()
-		if p != Dir && sitefs.Ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// A link to a file is read as that file; a link to a folder
-			// is not followed, so a link cannot make the walk loop or
-			// reach outside the site.
-			info, err := fs.Stat(fsys, p)
-			if err != nil {
-				errs.Add(sitefs.Link(fsys, p, err).WithRule(diag.RuleFile))
-				return nil
-			}
-			if !info.Mode().IsRegular() {
-				return nil
-			}
-		}
-		if dataFile(p, opts.Languages) {
-			return nil // data, read below and not published
-		}
-		if strings.HasSuffix(name, ".md") {
-			// A file's entry describes it (one lstat beside its folder);
-			// a link is described by what it leads to.
-			info, err := d.Info()
-			if d.Type()&fs.ModeSymlink != 0 {
-				info, err = fs.Stat(fsys, p)
-			}
-			if err == nil && opts.MaxPageBytes > 0 && info.Size() > opts.MaxPageBytes {
-				errs.Add(&diag.Error{File: p, Rule: diag.RuleLimit,
-					Msg:  fmt.Sprintf("the page is %s; Lumen reads pages of up to %s", size(info.Size()), size(opts.MaxPageBytes)),
-					Hint: "split it into several pages, or raise limits.page_kb in site.yaml"})
-				return nil
-			}
-			pages = append(pages, p)
-			if (opts.Cache != nil || opts.Known != nil) && err == nil {
-				infos[p] = info
-			}
-		} else {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		errs.Add(err)
-	}
+	l, errs := opts.list(fsys)
+	pages, files, infos := l.pages, l.files, l.infos
 	set := &Set{Languages: map[string]*Data{}}
+	if len(errs) == 0 {
+		set.listing = l
+	}
 	data, derrs := loadData(fsys, Dir)
 	set.Data = *data
 	errs = append(errs, derrs...)
