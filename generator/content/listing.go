@@ -124,7 +124,7 @@ func (opts Options) walk(fsys fs.FS) (*listing, diag.List) {
 			}
 		}
 		if dataFile(p, opts.Languages) {
-			return nil // data, read below and not published
+			return nil // data, which Load reads, not published
 		}
 		if strings.HasSuffix(name, ".md") {
 			// A file's entry describes it (one lstat beside its folder);

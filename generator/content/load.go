@@ -71,8 +71,9 @@ type Options struct {
 	// Last, when not nil, is the Set that the last Load of the same
 	// folder returned, and Changed the paths (relative to the site root)
 	// of every file changed since: Load then lists the files as Last did,
-	// without walking content/ again, when the changes allow it (see
-	// listing). A file changed and not named in Changed may go unseen.
+	// without walking content/ again, when Last was loaded with a Cache
+	// and the changes allow it (see listing). A file changed and not
+	// named in Changed may go unseen.
 	Last    *Set
 	Changed []string
 	// NoBody leaves every Page.Body nil, so that the Markdown of a large
@@ -110,7 +111,7 @@ type Set struct {
 	Languages map[string]*Data
 
 	// listing is the walk of content/ the set was read from, when it
-	// found no problem.
+	// found no problem and the Set was loaded with a Cache.
 	listing *listing
 }
 
@@ -128,8 +129,8 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	l, errs := opts.list(fsys)
 	pages, files, infos := l.pages, l.files, l.infos
 	set := &Set{Languages: map[string]*Data{}}
-	if len(errs) == 0 {
-		set.listing = l
+	if len(errs) == 0 && opts.Cache != nil {
+		set.listing = l // for the next Load of a dev server (Options.Last)
 	}
 	data, derrs := loadData(fsys, Dir)
 	set.Data = *data
