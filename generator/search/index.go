@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -199,7 +198,6 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		failed = emit(name, data)
 		return failed
 	}
-	workers := runtime.GOMAXPROCS(0)
 	// The word files. A word whose stem no doc has any more (a word of an
 	// old version of a page, in lumen serve) is left out.
 	files := make([][]byte, layout.WordFiles())
@@ -224,39 +222,29 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	// The postings files: file i has the stems numbered i, i+n, i+2n, …
 	// for n files.
 	postingFiles := layout.PostingFiles()
-	var g errgroup.Group
-	for worker := range workers {
-		g.Go(func() error {
-			var f []byte
-			for i := worker; i < postingFiles; i += workers {
-				f = append(f[:0], '{')
-				for n := i; n < len(stems); n += postingFiles {
-					st := stems[n]
-					if n > i {
-						f = append(f, ',')
-					}
-					f = append(f, '"')
-					f = strconv.AppendInt(f, int64(n), 10)
-					f = append(f, `":[`...)
-					for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
-						v, w := binary.Uvarint(p)
-						p = p[w:]
-						if k > 0 {
-							f = append(f, ',')
-						}
-						f = strconv.AppendUint(f, v, 10)
-					}
-					f = append(f, ']')
-				}
-				f = append(f, '}')
-				if err := out(dir+"/p/"+strconv.Itoa(i)+".json", bytes.Clone(f)); err != nil {
-					return err
-				}
+	err := onCores(postingFiles, func(i int) error {
+		f := []byte{'{'}
+		for n := i; n < len(stems); n += postingFiles {
+			st := stems[n]
+			if n > i {
+				f = append(f, ',')
 			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+			f = append(f, '"')
+			f = strconv.AppendInt(f, int64(n), 10)
+			f = append(f, `":[`...)
+			for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
+				v, w := binary.Uvarint(p)
+				p = p[w:]
+				if k > 0 {
+					f = append(f, ',')
+				}
+				f = strconv.AppendUint(f, v, 10)
+			}
+			f = append(f, ']')
+		}
+		return out(dir+"/p/"+strconv.Itoa(i)+".json", append(f, '}'))
+	})
+	if err != nil {
 		return err
 	}
 	indexBytes := size
@@ -289,31 +277,43 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		Text  string `json:"x"`
 	}
 	per := layout.PerFile()
-	for worker := range workers {
-		g.Go(func() error {
-			for from := worker * per; from < len(docs); from += workers * per {
-				var page []shown
-				for _, d := range docs[from:min(from+per, len(docs))] {
-					page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
-				}
-				data, err := json.Marshal(page)
-				if err != nil {
-					return err
-				}
-				if err := out(dir+"/r/"+strconv.Itoa(from/per)+".json", data); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err = onCores((len(docs)+per-1)/per, func(i int) error {
+		var page []shown
+		for _, d := range docs[i*per : min((i+1)*per, len(docs))] {
+			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
+		}
+		data, err := json.Marshal(page)
+		if err != nil {
+			return err
+		}
+		return out(dir+"/r/"+strconv.Itoa(i)+".json", data)
+	})
+	if err != nil {
 		return err
 	}
 	if made != len(layout.Files()) {
 		return fmt.Errorf("search: made %d files, the layout names %d", made, len(layout.Files()))
 	}
 	return nil
+}
+
+// onCores calls do for i from 0 to n-1 on all cores: worker w of
+// GOMAXPROCS takes i = w, w+GOMAXPROCS, … in turn. It returns the first
+// error, after which each worker stops.
+func onCores(n int, do func(i int) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	var g errgroup.Group
+	for worker := range workers {
+		g.Go(func() error {
+			for i := worker; i < n; i += workers {
+				if err := do(i); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	return g.Wait()
 }
 
 // uvarintLen returns the length of v as an unsigned varint.
