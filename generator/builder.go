@@ -125,7 +125,7 @@ func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 			st.site.Reconvert(st.conv.convert, st.fresh)
 			return nil
 		}}})
-		return b.prepared(st, start, err)
+		return b.finish(st, start, err)
 	}
 	if b.pages != nil && len(changed) > 0 {
 		b.pages.Forget(changed...)
@@ -141,13 +141,13 @@ func (b *Builder) Prepare(ctx context.Context) (*Snapshot, *Result, error) {
 			return st.listFiles(ctx)
 		}},
 	})
-	return b.prepared(st, start, err)
+	return b.finish(st, start, err)
 }
 
-// prepared finishes a Prepare that began at start: it keeps st for the
+// finish ends a Prepare that began at start: it keeps st for the
 // next build of a Builder that keeps what it can, when st is the site
 // prepared without error.
-func (b *Builder) prepared(st *prepared, start time.Time, err error) (*Snapshot, *Result, error) {
+func (b *Builder) finish(st *prepared, start time.Time, err error) (*Snapshot, *Result, error) {
 	st.res.Duration = time.Since(start)
 	b.last = nil
 	if err != nil {

@@ -89,21 +89,18 @@ func Start(t *testing.T, bucket string) *Server {
 			s.writes = append(s.writes, r.Method+" "+key)
 		}
 		s.mu.Unlock()
-		if fail {
-			s.mu.Lock()
-			s.refused[r.Method]++
-			s.mu.Unlock()
-			io.Copy(io.Discard, r.Body)
-			w.Header().Set("Content-Type", "application/xml")
-			w.WriteHeader(http.StatusServiceUnavailable)
-			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>`)
-			return
-		}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		server.ServeHTTP(rec, r)
+		if fail {
+			io.Copy(io.Discard, r.Body)
+			rec.Header().Set("Content-Type", "application/xml")
+			rec.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(rec, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>`)
+		} else {
+			server.ServeHTTP(rec, r)
+		}
 		if rec.status >= 500 {
-			// A real server under load may ask for a request again
-			// (503 Slow Down, 500), which the client does.
+			// FailNext's refusals, and a real server's under load (503
+			// Slow Down, 500), which the client sends again.
 			s.mu.Lock()
 			s.refused[r.Method]++
 			s.mu.Unlock()
