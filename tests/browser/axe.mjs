@@ -256,8 +256,8 @@ async function main() {
 
   const axeWidths = widths.filter((w) => !w.reflowOnly).map((w) => w.width).join(' and ');
   const reflowWidths = widths.filter((w) => w.reflowOnly);
-  console.log(`axe: ${pages.length} pages at ${axeWidths} px${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests` +
-    (reflowWidths.length ? `; reflow at 320 px: ${reflow} pages wider than the screen` : ''));
+  console.log(`axe: ${pages.length} pages ${axeWidths ? `at ${axeWidths} px` : '(reflow only)'}${base === '/' ? '' : ` under ${base}`}, ${rules.size} rules run, ${violations} violations, ${thirdParty} third-party requests, ${failedRequests} failed requests` +
+    (reflowWidths.length ? `; reflow at ${reflowWidths.map((w) => w.width).join(' and ')} px: ${reflow} pages wider than the screen` : ''));
   console.log(`redirects: ${redirects} of ${moved.length} old addresses followed in the browser to their page`);
   console.log(`${passed} passed, ${failed} failed`);
   if (errors > 0) console.log(`axe: ${errors} page errors`);
