@@ -1,18 +1,27 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"hash"
+	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/lumen-ssg/lumen/generator/buildcache"
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -58,40 +67,61 @@ import (
 // So an edit to one page's text remakes that page alone; an edit to a
 // front matter, a theme file or site.yaml remakes every page. The cache
 // also keeps every content file's parsed front matter (content.Known), so
-// that only the files that changed are parsed again. It is one file
-// (package buildcache): a damaged one, or one of another program, is
+// that only the files that changed are parsed again.
+//
+// It is one file (package buildcache), of records: the site's key, the
+// table of the search records' words, the parsed files in parsedShards
+// shards (each encoded with encoding/gob, since a page's front matter is
+// of its kind's type), and one record per page, its blob (encodePage)
+// beside the identity of its published file. A build reads the file at
+// once but decodes a shard only when the content stage first asks for
+// one of its files, and a page's blob only when its key matches; it
+// writes a page it carried over, and a shard whose files it all kept, as
+// it read them. The table of words is kept from build to build, new
+// words added at its end, so that a carried-over page's records still
+// name the right words; a build whose site key changed, which makes every
+// page, starts it afresh. A damaged file, or one of another program, is
 // ignored with a one-line note.
 type buildCache struct {
 	dir, version string
 	out          *output.Dir
-	old          map[string]*cachedPage
-	// parsed are the content files the last build parsed, by path, and
-	// oldSite the key of the site of its pages.
-	parsed  map[string]*parsedFile
+	old          map[string]oldPage
+	// shards are the content files the last build parsed, and parsed
+	// by this one, by parsedShard.
+	shards  [parsedShards]parsedShard
 	oldSite [32]byte
 	// oldWords are the words of the search records of old, and words
-	// those of the records this build writes.
+	// those of the records this build writes: oldWords and the words
+	// added since.
 	oldWords, words *search.WordList
 	// w writes the new cache file, page by page, as they are published,
 	// so that the build does not hold them all.
 	w *buildcache.Writer
+	// encoded is closed once the parsed shards are in w.
+	encoded chan struct{}
 
 	reused, made atomic.Int64
 	// kept counts the content files not parsed again.
 	kept atomic.Int64
+	mu   sync.Mutex
 	note string
+}
+
+// oldPage is what the last build kept of a page: the identity of the
+// file it published and, in blob, the rest of its cachedPage.
+type oldPage struct {
+	ino           uint64
+	size, modTime int64
+	blob          []byte
 }
 
 // cachedPage is what the build cache keeps of one published page.
 type cachedPage struct {
 	Key [32]byte
-	// Ino, Size and ModTime identify the published file, and Sum is the
-	// SHA-256 of its bytes, for a published folder restored elsewhere
-	// (a CI job's cache) whose files have other inodes and times.
-	Ino     uint64
-	Size    int64
-	ModTime int64
-	Sum     [32]byte
+	// Sum is the SHA-256 of the published file, for a published folder
+	// restored elsewhere (a CI job's cache) whose files have other inodes
+	// and times than oldPage gives.
+	Sum [32]byte
 	// Findings are the page's errors and warnings, but for the time it
 	// took; with Options.MaxWarnings, only its first warnings, and
 	// Dropped counts the others.
@@ -103,17 +133,31 @@ type cachedPage struct {
 	Docs      []search.Saved
 }
 
-// cacheEntry is one value of the cache file: a page published as Name, a
-// content file parsed, or, last, the words of the pages' search records.
-type cacheEntry struct {
-	Name   string
-	Page   *cachedPage
-	Source *parsedFile
-	// Site is the key of what every page of the build was made from
-	// (snapshotOptions.siteKey), part of each page's key.
-	Site  *[32]byte
-	Words []string
-	End   bool
+// The kinds of record of the cache file, in each record's first byte.
+const (
+	recordSite   = 's' // the site key
+	recordWords  = 'w' // the table of words, as uvarint lengths and strings
+	recordShard  = 'f' // a shard of parsed files: its number, then gob
+	recordPage   = 'p' // a page: its name, identity and blob
+	identitySize = 24  // a page's Ino, Size and ModTime, little-endian
+)
+
+// parsedShards is the number of shards the parsed files are kept in: an
+// edit to one file encodes again one shard, about 1/64 of them.
+const parsedShards = 64
+
+// parsedShard is one shard of the parsed content files.
+type parsedShard struct {
+	// raw is the shard as the last build wrote it, decoded into old on
+	// first use.
+	raw  []byte
+	once sync.Once
+	old  map[string]*parsedFile
+	// next are the files this build parsed or kept, and clean how many
+	// of them are as old has them.
+	mu    sync.Mutex
+	next  []*parsedFile
+	clean int
 }
 
 // parsedFile is a content file as package content parsed it, and the
@@ -150,10 +194,19 @@ const pruneAfter = 30 * 24 * time.Hour
 // openCache reads the build cache in dir, for a build published by out,
 // and starts the new one.
 func openCache(dir, version string, out *output.Dir) *buildCache {
-	c := &buildCache{dir: dir, version: version, out: out, words: &search.WordList{}}
+	c := &buildCache{dir: dir, version: version, out: out}
 	registerKinds()
 	buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
-	c.old, c.parsed, c.oldWords, c.oldSite, c.note = readCache(dir, version)
+	if note := c.read(); note != "" {
+		c.note, c.old, c.oldWords, c.oldSite = note, nil, nil, [32]byte{}
+		for i := range c.shards {
+			c.shards[i].raw = nil
+		}
+	}
+	c.words = &search.WordList{}
+	if c.oldWords != nil {
+		c.words.List = slices.Clone(c.oldWords.List)
+	}
 	w, err := buildcache.Create(dir, version)
 	if err != nil {
 		c.note = "the build cache cannot be written: " + err.Error()
@@ -162,44 +215,131 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 	return c
 }
 
-// readCache returns the pages, parsed files and words of the cache file
-// in dir, or a note saying why it is not used.
-func readCache(dir, version string) (map[string]*cachedPage, map[string]*parsedFile, *search.WordList, [32]byte, string) {
-	var site [32]byte
-	r, note := buildcache.Open(dir, version)
+// read reads the cache file in dir into c, or returns a note saying why
+// it is not used.
+func (c *buildCache) read() string {
+	r, note := buildcache.Open(c.dir, c.version)
 	if r == nil {
-		return nil, nil, nil, site, note
+		return note
 	}
-	defer r.Close()
-	pages, parsed := map[string]*cachedPage{}, map[string]*parsedFile{}
+	damaged := fmt.Sprintf("the build cache in %s cannot be read (a record is damaged); building everything", c.dir)
+	c.old = map[string]oldPage{}
 	for {
-		var e cacheEntry
-		if err := r.Decode(&e); err != nil {
-			return nil, nil, nil, site, fmt.Sprintf("the build cache in %s cannot be decoded (%v); building everything", dir, err)
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
 		}
-		switch {
-		case e.End:
-			return pages, parsed, &search.WordList{List: e.Words}, site, ""
-		case e.Page != nil:
-			pages[e.Name] = e.Page
-		case e.Source != nil:
-			parsed[e.Source.Path] = e.Source
-		case e.Site != nil:
-			site = *e.Site
+		if err != nil || len(rec) == 0 {
+			return damaged
 		}
+		kind, rec := rec[0], rec[1:]
+		switch kind {
+		case recordSite:
+			if len(rec) != len(c.oldSite) {
+				return damaged
+			}
+			c.oldSite = [32]byte(rec)
+		case recordWords:
+			words, ok := readWords(rec)
+			if !ok {
+				return damaged
+			}
+			c.oldWords = &search.WordList{List: words}
+		case recordShard:
+			n, k := binary.Uvarint(rec)
+			if k <= 0 || n >= parsedShards {
+				return damaged
+			}
+			c.shards[n].raw = rec[k:]
+		case recordPage:
+			n, k := binary.Uvarint(rec)
+			if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize+64 {
+				return damaged
+			}
+			name, id := string(rec[k:k+int(n)]), rec[k+int(n):]
+			c.old[name] = oldPage{ino: binary.LittleEndian.Uint64(id), size: int64(binary.LittleEndian.Uint64(id[8:])),
+				modTime: int64(binary.LittleEndian.Uint64(id[16:])), blob: id[identitySize:]}
+		default:
+			return damaged
+		}
+	}
+	if c.oldWords == nil {
+		return damaged
+	}
+	return ""
+}
+
+// readWords returns the words of a recordWords record.
+func readWords(rec []byte) ([]string, bool) {
+	var words []string
+	for len(rec) > 0 {
+		n, k := binary.Uvarint(rec)
+		if k <= 0 || n > uint64(len(rec)-k) {
+			return nil, false
+		}
+		words = append(words, string(rec[k:k+int(n)]))
+		rec = rec[k+int(n):]
+	}
+	return words, true
+}
+
+// damaged notes, once, that part of the cache could not be decoded: what
+// it held is made anew.
+func (c *buildCache) damaged(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.note == "" {
+		c.note = fmt.Sprintf("part of the build cache in %s cannot be decoded (%v); making it anew", c.dir, err)
 	}
 }
 
 // site tells the cache the key of the site being built: when it is not
 // the last build's, no page can be carried over, and what the last build
 // left of its pages is let go at once rather than held while every page
-// is made (a template or a title edited).
+// is made (a template or a title edited). The content files are all
+// parsed by now: their shards are encoded while the pages are made.
 func (c *buildCache) site(key [32]byte) {
-	if c.w != nil {
-		c.w.Add(cacheEntry{Site: &key})
-	}
 	if key != c.oldSite {
 		c.old, c.oldWords = nil, nil
+		c.words = &search.WordList{}
+	}
+	if c.w == nil {
+		return
+	}
+	c.w.Add([]byte{recordSite}, key[:])
+	c.encoded = make(chan struct{})
+	go func() {
+		defer close(c.encoded)
+		c.writeShards()
+	}()
+}
+
+// writeShards writes the shards of parsed files to the new cache: as the
+// last build wrote them when this one kept all their files, encoded anew
+// otherwise.
+func (c *buildCache) writeShards() {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range c.shards {
+		s := &c.shards[i]
+		if len(s.next) == 0 {
+			continue
+		}
+		g.Go(func() error {
+			head := binary.AppendUvarint([]byte{recordShard}, uint64(i))
+			if s.raw != nil && s.clean == len(s.next) && len(s.next) == len(s.load(c)) {
+				return c.w.Add(head, s.raw)
+			}
+			slices.SortFunc(s.next, func(a, b *parsedFile) int { return strings.Compare(a.Path, b.Path) })
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(s.next); err != nil {
+				return err
+			}
+			return c.w.Add(head, buf.Bytes())
+		})
+	}
+	if err := g.Wait(); err != nil {
+		c.damaged(err)
 	}
 }
 
@@ -214,21 +354,54 @@ func registerKinds() {
 	}
 }
 
+// shard returns the shard of the parsed file at path.
+func (c *buildCache) shard(path string) *parsedShard {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return &c.shards[h.Sum32()%parsedShards]
+}
+
+// load returns the files the last build kept in s, decoding them on
+// first use.
+func (s *parsedShard) load(c *buildCache) map[string]*parsedFile {
+	s.once.Do(func() {
+		if s.raw == nil {
+			return
+		}
+		var files []*parsedFile
+		if err := gob.NewDecoder(bytes.NewReader(s.raw)).Decode(&files); err != nil {
+			c.damaged(err)
+			s.raw = nil
+			return
+		}
+		s.old = make(map[string]*parsedFile, len(files))
+		for _, f := range files {
+			s.old[f.Path] = f
+		}
+	})
+	return s.old
+}
+
 // Page returns the page the last build parsed from the file at path, when
 // the file is the same (its size, time and inode): content.Known.
 func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.List, bool) {
-	f := c.parsed[path]
-	if f == nil || f.Size != info.Size() || f.ModTime != info.ModTime().UnixNano() || f.Ino != inode(info) || info.ModTime().IsZero() {
+	f := c.shard(path).load(c)[path]
+	if f == nil || !f.same(info) {
 		return nil, nil, false
 	}
 	c.kept.Add(1)
 	return f.Page, f.Errs, true
 }
 
+// same reports whether info describes the file f was parsed from.
+func (f *parsedFile) same(info fs.FileInfo) bool {
+	return f.Size == info.Size() && f.ModTime == info.ModTime().UnixNano() && f.Ino == inode(info) && !info.ModTime().IsZero()
+}
+
 // Same returns the page the last build parsed from the file at path, when
 // the file has the same bytes: content.Known.
 func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, bool) {
-	f := c.parsed[path]
+	f := c.shard(path).load(c)[path]
 	if f == nil || f.Page == nil || f.Page.Sum != sum {
 		return nil, nil, false
 	}
@@ -242,8 +415,15 @@ func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs
 	if c.w == nil || p == nil || info.ModTime().IsZero() {
 		return
 	}
-	c.w.Add(cacheEntry{Source: &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-		Ino: inode(info), Page: p, Errs: errs}})
+	s := c.shard(path)
+	old := s.load(c)[path]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.next = append(s.next, &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
+		Ino: inode(info), Page: p, Errs: errs})
+	if old != nil && old.Page == p && old.same(info) && slices.Equal(old.Errs, errs) {
+		s.clean++
+	}
 }
 
 // commit finishes the new cache file once the build is published; abort
@@ -252,12 +432,23 @@ func (c *buildCache) commit() error {
 	if c.w == nil {
 		return nil
 	}
-	c.w.Add(cacheEntry{Words: c.words.List, End: true})
+	if c.encoded != nil {
+		<-c.encoded
+	}
+	var words []byte
+	for _, w := range c.words.List {
+		words = binary.AppendUvarint(words, uint64(len(w)))
+		words = append(words, w...)
+	}
+	c.w.Add([]byte{recordWords}, words)
 	return c.w.Commit()
 }
 
 func (c *buildCache) abort() {
 	if c != nil && c.w != nil {
+		if c.encoded != nil {
+			<-c.encoded
+		}
 		c.w.Abort()
 	}
 }
@@ -267,6 +458,8 @@ func (c *buildCache) stats() CacheStats {
 	if c == nil {
 		return CacheStats{}
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Kept: int(c.kept.Load()), Note: c.note}
 }
 
@@ -278,16 +471,21 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	if c == nil || e.page == nil {
 		return nil
 	}
-	rec := c.old[e.name]
-	if rec == nil || rec.Key != snap.pageKey(e.page) {
+	old, ok := c.old[e.name]
+	if key, has := blobKey(old.blob); !ok || !has || key != snap.pageKey(e.page) {
 		return nil
 	}
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	fi, err := os.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != rec.Size {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
 		return nil
 	}
-	if fi.ModTime().UnixNano() != rec.ModTime || inode(fi) != rec.Ino {
+	rec, err := decodePage(old.blob)
+	if err != nil {
+		c.damaged(err)
+		return nil
+	}
+	if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
 		data, err := os.ReadFile(from)
 		if err != nil || sha256.Sum256(data) != rec.Sum {
 			return nil
@@ -312,15 +510,10 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	if err := c.out.Link(e.name, from); err != nil {
 		return nil
 	}
-	if fi, err := c.out.Stat(e.name); err == nil {
-		// The records' words are numbered anew in the new cache's table.
-		next := *rec
-		next.Docs = make([]search.Saved, len(rec.Docs))
-		for i, s := range rec.Docs {
-			next.Docs[i] = c.words.Move(s, c.oldWords)
-		}
-		c.put(e.name, &next, fi)
-	}
+	// The link is the same file: its inode, size and time are fi's. The
+	// record's words are in the new cache's table too, which starts with
+	// the old table's.
+	c.put(e.name, fi, old.blob)
 	c.reused.Add(1)
 	return m
 }
@@ -360,18 +553,23 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 			m.docs[i].Forget()
 		}
 	}
-	c.put(e.name, rec, fi)
+	c.put(e.name, fi, encodePage(rec))
 }
 
-// put writes rec to the new cache as the page published as name, whose
-// file is fi.
-func (c *buildCache) put(name string, rec *cachedPage, fi fs.FileInfo) {
+// put writes to the new cache the page published as name, whose file is
+// fi and whose cachedPage is blob.
+func (c *buildCache) put(name string, fi fs.FileInfo, blob []byte) {
 	if c.w == nil {
 		return
 	}
-	r := *rec
-	r.Ino, r.Size, r.ModTime = inode(fi), fi.Size(), fi.ModTime().UnixNano()
-	c.w.Add(cacheEntry{Name: name, Page: &r})
+	head := make([]byte, 0, 1+binary.MaxVarintLen64+len(name)+identitySize)
+	head = append(head, recordPage)
+	head = binary.AppendUvarint(head, uint64(len(name)))
+	head = append(head, name...)
+	head = binary.LittleEndian.AppendUint64(head, inode(fi))
+	head = binary.LittleEndian.AppendUint64(head, uint64(fi.Size()))
+	head = binary.LittleEndian.AppendUint64(head, uint64(fi.ModTime().UnixNano()))
+	c.w.Add(head, blob)
 }
 
 // pageKey returns the key of everything page p is made from (see

@@ -146,8 +146,15 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	build(steps+1, "the theme as it was", func() {})
 	p := "content/conditions/lumbar-disc-herniation.md"
 	undo := change(site, p, func(s string) string { return s + "\nOne more plain line.\n" })
-	if c := build(steps+2, "body: "+p, undo); c.Made != 2 || c.Reused == 0 {
-		t.Errorf("an edit to the text of %s made %d pages and reused %d, want 2 (it and its translation)", p, c.Made, c.Reused)
+	edited := build(steps+2, "body: "+p, undo)
+	if edited.Made != 2 || edited.Reused == 0 {
+		t.Errorf("an edit to the text of %s made %d pages and reused %d, want 2 (it and its translation)", p, edited.Made, edited.Reused)
+	}
+	// Nothing changed since: what that build wrote as it read it (the
+	// records of the pages it carried over, the shards of files it did
+	// not parse again) reads back whole, and with the file parsed anew.
+	if c := build(steps+3, "nothing: after a body edit", func() {}); c.Made != 0 || c.Kept != edited.Kept+1 || c.Note != "" {
+		t.Errorf("after an edit to one file, a build with nothing changed made %d pages and kept %d files' front matter, want 0 and %d (note %q)", c.Made, c.Kept, edited.Kept+1, c.Note)
 	}
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// TestWriteRead writes values, reads them back in order, and refuses the
+// TestWriteRead writes records, reads them back in order, and refuses the
 // file once it is cut short, changed or claimed by another version.
 func TestWriteRead(t *testing.T) {
 	dir := t.TempDir()
@@ -18,8 +18,8 @@ func TestWriteRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"one", "two", "three"} {
-		if err := w.Add(v); err != nil {
+	for _, v := range [][][]byte{{[]byte("one")}, {[]byte("tw"), []byte("o")}, {}, {[]byte("three")}} {
+		if err := w.Add(v...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -36,16 +36,15 @@ func TestWriteRead(t *testing.T) {
 	}
 	var got []string
 	for {
-		var s string
-		if err := r.Decode(&s); errors.Is(err, io.EOF) {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, s)
+		got = append(got, string(rec))
 	}
-	r.Close()
-	if strings.Join(got, " ") != "one two three" {
+	if strings.Join(got, " ") != "one two  three" {
 		t.Errorf("read %q", got)
 	}
 	file := filepath.Join(dir, File)
@@ -55,8 +54,10 @@ func TestWriteRead(t *testing.T) {
 		data                []byte
 	}{
 		{"another version", "v2", "another version", good},
+		{"another format", "v1", "another version", append([]byte(magicName+"2\nv1\n"), good[len(magic)+3:]...)},
 		{"cut short", "v1", "damaged", good[:len(good)-5]},
-		{"a bit flipped", "v1", "damaged", append(append([]byte{}, good[:len(good)-40]...), append([]byte{good[len(good)-40] ^ 4}, good[len(good)-39:]...)...)},
+		{"a bit flipped", "v1", "damaged", flip(good, len(good)-6)},
+		{"its checksum changed", "v1", "damaged", flip(good, len(good)-1)},
 		{"empty", "v1", "truncated or not a cache", nil},
 	} {
 		os.WriteFile(file, tc.data, 0o644)
@@ -67,7 +68,7 @@ func TestWriteRead(t *testing.T) {
 	// An aborted writer leaves the file as it was.
 	os.WriteFile(file, good, 0o644)
 	w, _ = Create(dir, "v1")
-	w.Add("four")
+	w.Add([]byte("four"))
 	w.Abort()
 	if data, _ := os.ReadFile(file); string(data) != string(good) {
 		t.Error("an aborted cache replaced the file")
@@ -98,5 +99,21 @@ func TestPrune(t *testing.T) {
 	}
 	if _, err := os.Stat(mine); err != nil {
 		t.Error("the cache of the build under way was removed")
+	}
+}
+
+// flip returns data with one bit of its byte at i changed.
+func flip(data []byte, i int) []byte {
+	out := append([]byte{}, data...)
+	out[i] ^= 4
+	return out
+}
+
+// TestRecordPastTheEnd refuses a record longer than what is left, which
+// only a writer's bug could leave in a file whose checksum matches.
+func TestRecordPastTheEnd(t *testing.T) {
+	r := &Reader{rest: []byte{5, 'a', 'b'}}
+	if rec, err := r.Next(); err == nil {
+		t.Errorf("a record of 5 bytes with 2 left was read: %q", rec)
 	}
 }

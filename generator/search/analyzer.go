@@ -108,6 +108,8 @@ type Doc struct {
 	// numbers of their stems.
 	words     []string
 	wordStems []uint32
+	// restored are the words of a Doc Restore made, as saved.
+	restored *savedWords
 }
 
 // Terms returns the record's stems with their counts, in the order they

@@ -2,9 +2,12 @@ package search
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"github.com/lumen-ssg/lumen/generator/freelist"
 )
 
 // Saved is a Doc as a build cache keeps it between builds. A Doc's stems
@@ -25,8 +28,11 @@ type Saved struct {
 	Terms []byte
 }
 
-// WordList is the table of words of many Saved records: each word once. It
-// is safe for concurrent use.
+// WordList is the table of words of many Saved records: each word once,
+// in the order first saved. A table that starts with another's List
+// numbers those words alike, so that a build cache can keep its table
+// from build to build and write the records it carries over as they are.
+// It is safe for concurrent use.
 type WordList struct {
 	mu    sync.Mutex
 	List  []string
@@ -34,10 +40,8 @@ type WordList struct {
 	// ids are, for each Analyzer that restored records, the number of
 	// each word's stem plus one (0 until first asked).
 	ids map[*Analyzer][]atomic.Uint32
-	// to are the places of the words (plus one) in the table they are
-	// moved to (Move): a build moves the records it reuses to the table
-	// of the cache it writes.
-	to []atomic.Uint32
+	// scratch are lists of stems Restore is not using.
+	scratch freelist.List[*[]uint32]
 }
 
 // number returns the place of word w in the table, adding it. The caller
@@ -74,42 +78,6 @@ func (t *WordList) stems(a *Analyzer) []atomic.Uint32 {
 	return ids
 }
 
-// Move returns s, saved with its words in from, with its words in t.
-// Words that from does not have are dropped (a damaged cache, which
-// Restore would have refused).
-func (t *WordList) Move(s Saved, from *WordList) Saved {
-	moved := from.moved()
-	var words []byte
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for b := s.Words; len(b) > 0; {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n >= uint64(len(moved)) {
-			break
-		}
-		b = b[k:]
-		to := moved[n].Load()
-		if to == 0 {
-			to = t.number(from.List[n]) + 1
-			moved[n].Store(to)
-		}
-		words = binary.AppendUvarint(words, uint64(to-1))
-	}
-	s.Words = words
-	return s
-}
-
-// moved returns the places (plus one) in the one table words of t are
-// moved to, filled in as they are first asked for (Move).
-func (t *WordList) moved() []atomic.Uint32 {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.to == nil {
-		t.to = make([]atomic.Uint32, len(t.List))
-	}
-	return t.to
-}
-
 // KeepWords makes the Analyzer's Docs keep their distinct words, so that
 // they can be saved (Save). Call it before the first Doc.
 func (a *Analyzer) KeepWords() { a.keepWords = true }
@@ -117,6 +85,16 @@ func (a *Analyzer) KeepWords() { a.keepWords = true }
 // Save returns d as a build cache keeps it, its words numbered in t. d
 // must have been made by a after KeepWords, or restored by a.
 func (a *Analyzer) Save(d Doc, t *WordList) Saved {
+	if d.restored != nil {
+		// Restore leaves the words as they were saved.
+		d.words, d.wordStems = nil, nil
+		if err := d.restored.table.each(a, d.restored.words, func(w string, id uint32) {
+			d.words = append(d.words, w)
+			d.wordStems = append(d.wordStems, id)
+		}); err != nil {
+			d.words, d.wordStems = nil, nil
+		}
+	}
 	first := make(map[uint32]int, len(d.words)) // stem → the place in d.words of its first word
 	for i, id := range d.wordStems {
 		if _, ok := first[id]; !ok {
@@ -141,53 +119,80 @@ func (a *Analyzer) Save(d Doc, t *WordList) Saved {
 	return Saved{URL: d.URL, Title: d.Title, Kind: d.Kind, Snippet: d.Snippet, Length: d.Length, Words: words, Terms: terms}
 }
 
-// Restore returns the Doc that s saved, with its words in t, its stems
-// numbered by a, which learns its words. A Saved that does not match t or
-// its own words is an error: a damaged cache.
-func (a *Analyzer) Restore(s Saved, t *WordList) (Doc, error) {
-	d := Doc{URL: s.URL, Title: s.Title, Kind: s.Kind, Snippet: s.Snippet, Length: s.Length}
-	damaged := fmt.Errorf("search: a saved record of %s is damaged", s.URL)
+// savedWords are the words of a restored Doc as its Saved record has
+// them: a build rarely saves a restored Doc again, so Restore does not
+// make them a list.
+type savedWords struct {
+	words []byte
+	table *WordList
+}
+
+// errDamaged is the error of a Saved record that does not match its
+// WordList or its own words.
+var errDamaged = errors.New("search: a saved record is damaged")
+
+// each calls fn with each word of words, a Saved record's Words, and the
+// number of its stem for a, which learns the words it had not seen.
+func (t *WordList) each(a *Analyzer, words []byte, fn func(w string, stem uint32)) error {
 	known := t.stems(a)
-	var ids []uint32
-	for b := s.Words; len(b) > 0; {
+	for b := words; len(b) > 0; {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || n >= uint64(len(known)) {
-			return Doc{}, damaged
+			return errDamaged
 		}
 		b = b[k:]
 		w := t.List[n]
 		id := known[n].Load()
 		if id == 0 {
 			if w == "" {
-				return Doc{}, damaged
+				return errDamaged
 			}
 			id = a.stem([]byte(w)) + 1
 			known[n].Store(id)
 		}
 		if id-1 == stopword {
-			return Doc{}, damaged
+			return errDamaged
 		}
-		ids = append(ids, id-1)
-		d.words = append(d.words, w)
+		fn(w, id-1)
 	}
-	d.wordStems = ids
-	var terms []Term
+	return nil
+}
+
+// Restore returns the Doc that s saved, with its words in t, its stems
+// numbered by a, which learns its words. A Saved that does not match t or
+// its own words is an error: a damaged cache.
+func (a *Analyzer) Restore(s Saved, t *WordList) (Doc, error) {
+	d := Doc{URL: s.URL, Title: s.Title, Kind: s.Kind, Snippet: s.Snippet, Length: s.Length,
+		restored: &savedWords{words: s.Words, table: t}}
+	// The stem of each word, by its place in s.Words (each takes a byte
+	// at least).
+	scratch := t.scratch.Get(func() *[]uint32 { return new([]uint32) })
+	defer t.scratch.Put(scratch)
+	ids := (*scratch)[:0]
+	if err := t.each(a, s.Words, func(_ string, id uint32) { ids = append(ids, id) }); err != nil {
+		return Doc{}, fmt.Errorf("%w: %s", err, s.URL)
+	}
+	*scratch = ids
+	// The terms are as Saved has them, but for the stem of each word in
+	// place of its place (see appendTerms).
+	terms := make([]byte, 0, len(s.Terms)+len(s.Terms)/2)
 	for b := s.Terms; len(b) > 0; {
 		i, n := binary.Uvarint(b)
 		if n <= 0 {
-			return Doc{}, damaged
+			return Doc{}, fmt.Errorf("%w: %s", errDamaged, s.URL)
 		}
 		f, m := binary.Uvarint(b[n:])
 		if m <= 0 || i >= uint64(len(ids)) {
-			return Doc{}, damaged
+			return Doc{}, fmt.Errorf("%w: %s", errDamaged, s.URL)
 		}
 		b = b[n+m:]
-		terms = append(terms, Term{Stem: ids[i], Freq: uint16(f >> 1), Named: f&1 == 1})
+		terms = binary.AppendUvarint(terms, uint64(ids[i])<<1|f&1)
+		terms = binary.AppendUvarint(terms, uint64(uint16(f>>1)))
 	}
-	d.terms = appendTerms(nil, terms)
+	d.terms = terms
 	return d, nil
 }
 
 // Forget lets d's words go once it is saved, so that a build holds them
 // only while a page is made.
-func (d *Doc) Forget() { d.words, d.wordStems = nil, nil }
+func (d *Doc) Forget() { d.words, d.wordStems, d.restored = nil, nil, nil }

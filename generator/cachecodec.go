@@ -1,0 +1,266 @@
+package generator
+
+import (
+	"encoding/binary"
+	"errors"
+	"unsafe"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/search"
+)
+
+// A cachedPage is kept in the build cache as a blob of its own, written by
+// encodePage and read by decodePage rather than by encoding/gob, for three
+// reasons: a build that carries a page over writes the blob it read into
+// the new cache as it is, without decoding it; it decodes the blob only
+// when the page's key matches (its first 32 bytes), in the worker that
+// makes the page; and decoding it copies no string (they are slices of
+// the blob), where gob allocates each. A blob is:
+//
+//	Key, Sum                  32 bytes each
+//	len(nums) nums            varints: the numbers, and the length of each string and byte string
+//	len(strs) strs            the strings, one after the other
+//	bin                       the byte strings, one after the other
+//
+// The fields are written in the order encodePage lists them; the test
+// TestPageCodecFields fails when one of the types it writes gains a field
+// the codec does not know.
+
+// errBlob is the error of a blob that is not one encodePage wrote.
+var errBlob = errors.New("a page record of the build cache is damaged")
+
+// blobWriter gathers a blob's numbers, strings and byte strings.
+type blobWriter struct {
+	nums, strs, bin []byte
+}
+
+func (w *blobWriter) uint(n uint64) { w.nums = binary.AppendUvarint(w.nums, n) }
+
+func (w *blobWriter) int(n int) { w.nums = binary.AppendVarint(w.nums, int64(n)) }
+
+func (w *blobWriter) bool(b bool) {
+	if b {
+		w.uint(1)
+	} else {
+		w.uint(0)
+	}
+}
+
+func (w *blobWriter) str(s string) {
+	w.uint(uint64(len(s)))
+	w.strs = append(w.strs, s...)
+}
+
+func (w *blobWriter) bytes(b []byte) {
+	w.uint(uint64(len(b)))
+	w.bin = append(w.bin, b...)
+}
+
+// encodePage returns rec as a blob; its Ino, Size and ModTime are not
+// part of it (the cache keeps them beside it, see buildCache.put).
+func encodePage(rec *cachedPage) []byte {
+	var w blobWriter
+	w.uint(uint64(len(rec.Findings)))
+	for _, f := range rec.Findings {
+		w.str(f.File)
+		w.int(f.Line)
+		w.int(f.Col)
+		w.str(f.Rule)
+		w.str(string(f.Severity))
+		w.str(f.Msg)
+		w.str(f.Hint)
+	}
+	w.int(rec.Dropped)
+	w.str(rec.IDs)
+	w.uint(uint64(len(rec.Fragments)))
+	for _, l := range rec.Fragments {
+		w.str(l.Dest)
+		w.str(l.URL)
+		w.int(l.Line)
+		w.str(l.Text)
+		w.bool(l.Image)
+		w.bool(l.External)
+	}
+	w.bool(rec.Content)
+	w.uint(uint64(len(rec.Docs)))
+	for _, d := range rec.Docs {
+		w.str(d.URL)
+		w.str(d.Title)
+		w.str(d.Kind)
+		w.str(d.Snippet)
+		w.int(d.Length)
+		w.bytes(d.Words)
+		w.bytes(d.Terms)
+	}
+	blob := make([]byte, 0, 64+2*binary.MaxVarintLen64+len(w.nums)+len(w.strs)+len(w.bin))
+	blob = append(blob, rec.Key[:]...)
+	blob = append(blob, rec.Sum[:]...)
+	blob = binary.AppendUvarint(blob, uint64(len(w.nums)))
+	blob = append(blob, w.nums...)
+	blob = binary.AppendUvarint(blob, uint64(len(w.strs)))
+	blob = append(blob, w.strs...)
+	return append(blob, w.bin...)
+}
+
+// blobKey returns the key of the page of blob, or false when blob is too
+// short to be one.
+func blobKey(blob []byte) ([32]byte, bool) {
+	if len(blob) < 64 {
+		return [32]byte{}, false
+	}
+	return [32]byte(blob[:32]), true
+}
+
+// blobReader reads what a blobWriter wrote. After the first error every
+// read returns a zero value, and err says what went wrong.
+type blobReader struct {
+	nums []byte
+	strs string
+	bin  []byte
+	err  error
+}
+
+func (r *blobReader) uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Uvarint(r.nums)
+	if k <= 0 {
+		r.err = errBlob
+		return 0
+	}
+	r.nums = r.nums[k:]
+	return n
+}
+
+func (r *blobReader) int() int {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Varint(r.nums)
+	if k <= 0 {
+		r.err = errBlob
+		return 0
+	}
+	r.nums = r.nums[k:]
+	return int(n)
+}
+
+func (r *blobReader) bool() bool { return r.uint() == 1 }
+
+// count reads the length of a list, refused when the numbers left could
+// not hold that many items (each takes at least one byte), so that a
+// damaged blob never makes a huge list.
+func (r *blobReader) count() int {
+	n := r.uint()
+	if n > uint64(len(r.nums)) {
+		r.err = errBlob
+		return 0
+	}
+	return int(n)
+}
+
+func (r *blobReader) str() string {
+	n := r.uint()
+	if n > uint64(len(r.strs)) {
+		r.err = errBlob
+		return ""
+	}
+	s := r.strs[:n]
+	r.strs = r.strs[n:]
+	return s
+}
+
+func (r *blobReader) bytes() []byte {
+	n := r.uint()
+	if n > uint64(len(r.bin)) {
+		r.err = errBlob
+		return nil
+	}
+	b := r.bin[:n:n]
+	r.bin = r.bin[n:]
+	return b
+}
+
+// decodePage returns the cachedPage of a blob encodePage wrote. Its
+// strings, and its search records' Words and Terms, are slices of blob,
+// which must not change as long as they are used.
+func decodePage(blob []byte) (*cachedPage, error) {
+	if len(blob) < 64 {
+		return nil, errBlob
+	}
+	rec := &cachedPage{Key: [32]byte(blob[:32]), Sum: [32]byte(blob[32:64])}
+	rest := blob[64:]
+	section := func() []byte {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return nil
+		}
+		b := rest[k : k+int(n)]
+		rest = rest[k+int(n):]
+		return b
+	}
+	nums := section()
+	strs := section()
+	if nums == nil || strs == nil {
+		return nil, errBlob
+	}
+	// The strings are the bytes of blob, not a copy: a build decodes
+	// the tens of megabytes of findings a large site's cache holds, and
+	// blob, read once from the cache file, is never changed.
+	r := &blobReader{nums: nums, bin: rest}
+	if len(strs) > 0 {
+		r.strs = unsafe.String(&strs[0], len(strs))
+	}
+	if n := r.count(); n > 0 {
+		all := make([]diag.Error, n)
+		rec.Findings = make(diag.List, n)
+		for i := range all {
+			f := &all[i]
+			f.File = r.str()
+			f.Line = r.int()
+			f.Col = r.int()
+			f.Rule = r.str()
+			f.Severity = diag.Severity(r.str())
+			f.Msg = r.str()
+			f.Hint = r.str()
+			rec.Findings[i] = f
+		}
+	}
+	rec.Dropped = r.int()
+	rec.IDs = r.str()
+	if n := r.count(); n > 0 {
+		rec.Fragments = make([]markdown.Link, n)
+		for i := range rec.Fragments {
+			l := &rec.Fragments[i]
+			l.Dest = r.str()
+			l.URL = r.str()
+			l.Line = r.int()
+			l.Text = r.str()
+			l.Image = r.bool()
+			l.External = r.bool()
+		}
+	}
+	rec.Content = r.bool()
+	if n := r.count(); n > 0 {
+		rec.Docs = make([]search.Saved, n)
+		for i := range rec.Docs {
+			d := &rec.Docs[i]
+			d.URL = r.str()
+			d.Title = r.str()
+			d.Kind = r.str()
+			d.Snippet = r.str()
+			d.Length = r.int()
+			d.Words = r.bytes()
+			d.Terms = r.bytes()
+		}
+	}
+	if r.err == nil && (len(r.nums) != 0 || len(r.strs) != 0 || len(r.bin) != 0) {
+		r.err = errBlob
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return rec, nil
+}

@@ -1,0 +1,97 @@
+package generator
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/search"
+)
+
+// aCachedPage returns a cachedPage with every field set.
+func aCachedPage() *cachedPage {
+	return &cachedPage{
+		Key: [32]byte{1, 2, 3},
+		Sum: [32]byte{31: 9},
+		Findings: diag.List{
+			{File: "content/a.md", Line: 3, Col: 7, Rule: "plain.jargon", Severity: diag.SeverityWarning, Msg: `"acute" has a plainer word`, Hint: "say sudden"},
+			{File: "content/a.md", Line: -1, Msg: "an error without a rule"},
+		},
+		Dropped:   4,
+		IDs:       "causes\nsymptoms",
+		Fragments: []markdown.Link{{Dest: "#causes", URL: "#causes", Line: 12, Text: "causes", Image: true, External: true}, {}},
+		Content:   true,
+		Docs: []search.Saved{
+			{URL: "/a/", Title: "Sciatica", Kind: "Condition", Snippet: "Leg pain", Length: 120, Words: []byte{1, 2, 3}, Terms: []byte{0, 4}},
+			{URL: "/a/#faq", Length: 0},
+		},
+	}
+}
+
+// TestPageCodec encodes a cachedPage and decodes it back, field for
+// field, and refuses every blob cut short.
+func TestPageCodec(t *testing.T) {
+	rec := aCachedPage()
+	blob := encodePage(rec)
+	got, err := decodePage(blob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Empty and nil lists are alike in a blob.
+	want := *rec
+	want.Docs[1].Words, want.Docs[1].Terms = []byte{}, []byte{}
+	if !reflect.DeepEqual(got, &want) {
+		t.Errorf("decoded\n%+v\nwant\n%+v", got, &want)
+	}
+	if key, ok := blobKey(blob); !ok || key != rec.Key {
+		t.Errorf("blobKey = %x, %v; want %x", key, ok, rec.Key)
+	}
+	for n := range len(blob) {
+		if _, err := decodePage(blob[:n]); err == nil {
+			t.Errorf("a blob cut to %d of %d bytes was decoded", n, len(blob))
+		}
+	}
+	if _, err := decodePage(append(blob, 0)); err == nil {
+		t.Error("a blob with a byte too many was decoded")
+	}
+}
+
+// TestPageCodecFields fails when a type the codec writes gains a field:
+// encodePage and decodePage must learn it, or the cache would drop it.
+func TestPageCodecFields(t *testing.T) {
+	for _, tc := range []struct {
+		typ    reflect.Type
+		fields int
+	}{
+		{reflect.TypeFor[cachedPage](), 8},
+		{reflect.TypeFor[diag.Error](), 7},
+		{reflect.TypeFor[markdown.Link](), 6},
+		{reflect.TypeFor[search.Saved](), 7},
+	} {
+		if n := tc.typ.NumField(); n != tc.fields {
+			t.Errorf("%v has %d fields; the build cache's codec (cachecodec.go) writes %d", tc.typ, n, tc.fields)
+		}
+	}
+}
+
+// FuzzDecodePage decodes any bytes without panicking, and what it decodes
+// encodes to a blob that decodes alike.
+func FuzzDecodePage(f *testing.F) {
+	f.Add(encodePage(aCachedPage()))
+	f.Add(encodePage(&cachedPage{}))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, blob []byte) {
+		rec, err := decodePage(blob)
+		if err != nil {
+			return
+		}
+		again, err := decodePage(encodePage(rec))
+		if err != nil {
+			t.Fatalf("a decoded blob encodes to one that does not decode: %v", err)
+		}
+		if len(again.Findings) != len(rec.Findings) || again.IDs != rec.IDs || len(again.Docs) != len(rec.Docs) || again.Key != rec.Key {
+			t.Fatalf("a decoded blob encodes otherwise:\n%+v\n%+v", again, rec)
+		}
+	})
+}
