@@ -229,7 +229,10 @@ func (d *Dir) Stat(name string) (fs.FileInfo, error) {
 	return os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(name)))
 }
 
-// mkdir creates dir and its parents once.
+// mkdir creates dir and its parents once. Most folders of a site are
+// made in a folder made just before (a page's folder in its section's):
+// one mkdir, where os.MkdirAll would look at the folder and its parent
+// first.
 func (d *Dir) mkdir(dir string) error {
 	d.mu.Lock()
 	done := d.dirs[dir]
@@ -237,7 +240,20 @@ func (d *Dir) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) && filepath.Dir(dir) != dir {
+		if err := d.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		// Made by another goroutine, or there already, as a folder or not.
+		if st, serr := os.Lstat(dir); serr == nil && st.IsDir() {
+			err = nil
+		}
+	}
+	if err != nil {
 		return err
 	}
 	d.mu.Lock()
