@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,17 +128,13 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	dir := layout.dir()
 	words, stemOf, nstems := a.vocabulary()
 
-	// The postings of each stem, in record order, as the files hold
-	// them: the gap from the record before, then the score; in memory as
-	// unsigned varints, laid end to end in one slice,
-	// postings[start[st]:start[st+1]]: a large site has tens of millions.
-	// The first pass measures them, the second writes them.
 	total := 0.0
 	for i := range docs {
 		total += float64(docs[i].Length)
 	}
 	avg := math.Max(total/math.Max(float64(len(docs)), 1), 1)
 	const k1, b = 1.2, 0.5
+	norm := func(i int) float64 { return k1 * (1 - b + b*float64(docs[i].Length)/avg) }
 	score := func(t Term, norm float64) uint64 {
 		f := float64(t.Freq)
 		s := f * (k1 + 1) / (f + norm)
@@ -148,32 +143,7 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		}
 		return uint64(math.Round(s * 100))
 	}
-	start := make([]int, nstems+1)
-	last := make([]int, nstems)
-	each := func(fn func(i int, t Term, gap, score uint64)) {
-		clear(last)
-		for i := range docs {
-			norm := k1 * (1 - b + b*float64(docs[i].Length)/avg)
-			docs[i].eachTerm(func(t Term) {
-				fn(i, t, uint64(i-last[t.Stem]), score(t, norm))
-				last[t.Stem] = i
-			})
-		}
-	}
-	each(func(_ int, t Term, gap, score uint64) {
-		start[t.Stem+1] += uvarintLen(gap) + uvarintLen(score)
-	})
-	for st := range nstems {
-		start[st+1] += start[st]
-	}
-	postings := make([]byte, start[nstems])
-	next := slices.Clone(start[:nstems])
-	each(func(_ int, t Term, gap, score uint64) {
-		at := next[t.Stem]
-		at += binary.PutUvarint(postings[at:], gap)
-		at += binary.PutUvarint(postings[at:], score)
-		next[t.Stem] = at
-	})
+	postings, start := postingsOf(docs, nstems, norm, score)
 
 	// The stems any doc has, numbered in alphabetical order.
 	stems := a.stemsOf(func(st uint32) bool { return start[st+1] > start[st] })

@@ -1,0 +1,65 @@
+package search
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestPostingsInRuns makes the same postings whatever the number of runs
+// the records are split into: a run's first gap of a stem counts from
+// the runs before it.
+func TestPostingsInRuns(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	const nstems = 300
+	docs := make([]Doc, 500)
+	for i := range docs {
+		var terms []Term
+		for st := range nstems {
+			// Common stems, rare stems, and stems only in some runs.
+			if rnd.IntN(nstems) < nstems/(st+1) || (st%50 == 7 && i%97 < 3) {
+				terms = append(terms, Term{Stem: uint32(st), Freq: uint16(1 + rnd.IntN(300)), Named: rnd.IntN(9) == 0})
+			}
+		}
+		rnd.Shuffle(len(terms), func(a, b int) { terms[a], terms[b] = terms[b], terms[a] })
+		docs[i] = Doc{Length: 10 + rnd.IntN(5000), terms: appendTerms(nil, terms)}
+	}
+	norm := func(i int) float64 { return float64(docs[i].Length) / 1000 }
+	score := func(t Term, norm float64) uint64 {
+		s := uint64(float64(t.Freq) / (1 + norm) * 100)
+		if t.Named {
+			s += 100000
+		}
+		return s
+	}
+	want, wantStart := postingsIn(1, docs, nstems, norm, score)
+	for _, parts := range []int{2, 3, 7, 499, 500, 1000} {
+		got, start := postingsIn(parts, docs, nstems, norm, score)
+		if !slices.Equal(start, wantStart) || string(got) != string(want) {
+			t.Errorf("%d runs: the postings differ from one run's", parts)
+		}
+	}
+	// The gaps of one run are from record to record that has the stem.
+	st := 7
+	var docsOf []int
+	for i := range docs {
+		docs[i].eachTerm(func(t Term) {
+			if t.Stem == uint32(st) {
+				docsOf = append(docsOf, i)
+			}
+		})
+	}
+	p := want[wantStart[st]:wantStart[st+1]]
+	var got []int
+	for at, last := 0, 0; at < len(p); {
+		gap, n := binary.Uvarint(p[at:])
+		_, m := binary.Uvarint(p[at+n:])
+		at += n + m
+		last += int(gap)
+		got = append(got, last)
+	}
+	if !slices.Equal(got, docsOf) {
+		t.Errorf("stem %d: the postings name records %v, want %v", st, got, docsOf)
+	}
+}
