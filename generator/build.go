@@ -198,11 +198,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	snap, res, err := newBuilder(opts, false).Prepare(ctx)
 	if err == nil {
 		prepared := res.Findings // warnings of the stages before, such as the theme's
+		var index time.Duration
 		err = runStages(ctx, res, []stage{{"pages", diag.RuleUnclassified, func(ctx context.Context) error {
 			pass, err := snap.Pass(ctx, opts.Out)
 			if err != nil {
 				return err
 			}
+			index = pass.Index
 			res.Files = pass.Files
 			res.Images = snap.pictures.stats()
 			res.Report = check.NewReport(pass.Report.Pages, append(append(diag.List{}, pass.Report.Findings...), prepared...)).
@@ -210,6 +212,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			res.Report.Translations = check.Translations(snap.Site)
 			return pass.Report.All().Err()
 		}}})
+		if last := len(res.Timings) - 1; index > 0 && last >= 0 {
+			// The search index is made in the pages stage, after the pages.
+			res.Timings[last].Duration -= index
+			res.Timings = append(res.Timings, Timing{"index", index})
+		}
 	}
 	res.Findings.Sort()
 	if res.Report == nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -28,6 +29,9 @@ type PassResult struct {
 	// pass: Markdown, templates, HTML, editorial checks, links to
 	// #fragments.
 	Report *check.Report
+	// Index is the time the pass took to make the search index, after
+	// the pages.
+	Index time.Duration
 }
 
 // Pass makes every file of the snapshot once, on all cores, and hands it
@@ -67,10 +71,13 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	if err := snap.writeLate(w, files); err != nil {
 		return nil, err
 	}
-	return snap.report(files, first), nil
+	res := snap.report(files, first)
+	res.Index = time.Since(start)
+	return res, nil
 }
 
 // writeLate makes the files made after the pages, the search index, from

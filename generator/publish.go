@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"path/filepath"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
@@ -31,18 +32,25 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	defer src.Close()
 	opts.Source = src
 	opts.Out = out
+	var timings []Timing
 	if opts.CacheDir != "" && !opts.Detail {
+		start := time.Now()
 		opts.cache = openCache(opts.CacheDir, opts.CacheVersion, out)
+		timings = append(timings, Timing{"cache in", time.Since(start)})
 	}
 	res, err := Build(ctx, opts)
 	if res != nil {
 		res.Cache = opts.cache.stats()
+		res.Timings = append(timings, res.Timings...)
 	}
 	if err != nil {
 		out.Abort()
 		opts.cache.abort()
 		return res, err
 	}
+	// Publishing is the swap, the removal of the site it replaced, and
+	// the writing of the build cache.
+	start := time.Now()
 	if err := out.Commit(); err != nil {
 		opts.cache.abort()
 		return res, err
@@ -53,5 +61,6 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 			res.Cache.Note = "the build cache could not be saved: " + err.Error()
 		}
 	}
+	res.Timings = append(res.Timings, Timing{"publish", time.Since(start)})
 	return res, nil
 }
