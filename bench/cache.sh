@@ -62,7 +62,7 @@ run() {
     echo "$label failed:" >&2; tail -20 "$LOGS/cache.$label.err" >&2; exit 1
   fi
   local counts
-  counts="$(grep -E '^  cache ' "$LOGS/cache.$label.out" | sed -E 's/^  cache +([0-9]+) pages? reused, ([0-9]+) pages? made.*/\1 \2/' || true)"
+  counts="$(grep -E '^  cache +[0-9]+ pages? reused' "$LOGS/cache.$label.out" | sed -E 's/^  cache +([0-9]+) pages? reused, ([0-9]+) pages? made.*/\1 \2/' || true)"
   echo "$label $(cat "$WORK/cache-time.txt") ${counts:-0 0}" >> "$WORK/cache-results.txt"
 }
 
