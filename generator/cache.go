@@ -97,8 +97,9 @@ type buildCache struct {
 	// w writes the new cache file, page by page, as they are published,
 	// so that the build does not hold them all.
 	w *buildcache.Writer
-	// encoded is closed once the parsed shards are in w.
-	encoded chan struct{}
+	// loaded is closed once the last build's cache is read, and encoded
+	// once the parsed shards are in w.
+	loaded, encoded chan struct{}
 
 	reused, made atomic.Int64
 	// kept counts the content files not parsed again.
@@ -191,29 +192,42 @@ type CacheStats struct {
 // would otherwise gather.
 const pruneAfter = 30 * 24 * time.Hour
 
-// openCache reads the build cache in dir, for a build published by out,
-// and starts the new one.
+// openCache starts the new build cache in dir, for a build published by
+// out, and reads the last one in the background: while the build reads
+// site.yaml and the theme and lists content/, which need none of it.
+// Every method that needs it waits for it (wait).
 func openCache(dir, version string, out *output.Dir) *buildCache {
-	c := &buildCache{dir: dir, version: version, out: out}
+	c := &buildCache{dir: dir, version: version, out: out, loaded: make(chan struct{})}
 	registerKinds()
-	buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
-	if note := c.read(); note != "" {
-		c.note, c.old, c.oldWords, c.oldSite = note, nil, nil, [32]byte{}
-		for i := range c.shards {
-			c.shards[i].raw = nil
-		}
-	}
-	c.words = &search.WordList{}
-	if c.oldWords != nil {
-		c.words.List = slices.Clone(c.oldWords.List)
-	}
 	w, err := buildcache.Create(dir, version)
 	if err != nil {
 		c.note = "the build cache cannot be written: " + err.Error()
 	}
 	c.w = w
+	go func() {
+		defer close(c.loaded)
+		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
+		if note := c.read(); note != "" {
+			c.old, c.oldWords, c.oldSite = nil, nil, [32]byte{}
+			for i := range c.shards {
+				c.shards[i].raw = nil
+			}
+			c.mu.Lock()
+			if c.note == "" {
+				c.note = note
+			}
+			c.mu.Unlock()
+		}
+		c.words = &search.WordList{}
+		if c.oldWords != nil {
+			c.words.List = slices.Clone(c.oldWords.List)
+		}
+	}()
 	return c
 }
+
+// wait waits until the last build's cache is read.
+func (c *buildCache) wait() { <-c.loaded }
 
 // read reads the cache file in dir into c, or returns a note saying why
 // it is not used.
@@ -299,6 +313,7 @@ func (c *buildCache) damaged(err error) {
 // is made (a template or a title edited). The content files are all
 // parsed by now: their shards are encoded while the pages are made.
 func (c *buildCache) site(key [32]byte) {
+	c.wait()
 	if key != c.oldSite {
 		c.old, c.oldWords = nil, nil
 		c.words = &search.WordList{}
@@ -385,6 +400,7 @@ func (s *parsedShard) load(c *buildCache) map[string]*parsedFile {
 // Page returns the page the last build parsed from the file at path, when
 // the file is the same (its size, time and inode): content.Known.
 func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.List, bool) {
+	c.wait()
 	f := c.shard(path).load(c)[path]
 	if f == nil || !f.same(info) {
 		return nil, nil, false
@@ -401,6 +417,7 @@ func (f *parsedFile) same(info fs.FileInfo) bool {
 // Same returns the page the last build parsed from the file at path, when
 // the file has the same bytes: content.Known.
 func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, bool) {
+	c.wait()
 	f := c.shard(path).load(c)[path]
 	if f == nil || f.Page == nil || f.Page.Sum != sum {
 		return nil, nil, false
@@ -412,6 +429,7 @@ func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, 
 // Parsed keeps the page parsed from the file at path for the next build:
 // content.Known.
 func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs diag.List) {
+	c.wait()
 	if c.w == nil || p == nil || info.ModTime().IsZero() {
 		return
 	}
@@ -429,6 +447,7 @@ func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs
 // commit finishes the new cache file once the build is published; abort
 // drops it when it is not.
 func (c *buildCache) commit() error {
+	c.wait()
 	if c.w == nil {
 		return nil
 	}
@@ -446,6 +465,7 @@ func (c *buildCache) commit() error {
 
 func (c *buildCache) abort() {
 	if c != nil && c.w != nil {
+		c.wait()
 		if c.encoded != nil {
 			<-c.encoded
 		}
@@ -458,6 +478,7 @@ func (c *buildCache) stats() CacheStats {
 	if c == nil {
 		return CacheStats{}
 	}
+	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Kept: int(c.kept.Load()), Note: c.note}

@@ -32,16 +32,12 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	defer src.Close()
 	opts.Source = src
 	opts.Out = out
-	var timings []Timing
 	if opts.CacheDir != "" && !opts.Detail {
-		start := time.Now()
 		opts.cache = openCache(opts.CacheDir, opts.CacheVersion, out)
-		timings = append(timings, Timing{"cache in", time.Since(start)})
 	}
 	res, err := Build(ctx, opts)
 	if res != nil {
 		res.Cache = opts.cache.stats()
-		res.Timings = append(timings, res.Timings...)
 	}
 	if err != nil {
 		out.Abort()

@@ -430,32 +430,36 @@ func lineOf(b readability.Block, at int) int {
 	return b.Line + strings.Count(b.Text[:at], "\n")
 }
 
-// review works out the review status of p on today.
 // ReviewStatus returns the status of page p's medical review on the day
 // today, as its report gives it: "current", "due-soon", "overdue",
 // "future", "not-reviewed" or "not-applicable". It is all of a page's
 // report that depends on the day (see the build cache).
-func ReviewStatus(p *site.Page, today time.Time) string { return review(p, today).Status }
-
-func review(p *site.Page, today time.Time) Review {
+func ReviewStatus(p *site.Page, today time.Time) string {
 	m := p.Medical()
-	if m == nil {
-		return Review{Status: "not-applicable"}
-	}
-	r := Review{LastReviewed: m.LastReviewed.String(), NextReview: p.NextReview.String()}
 	switch {
+	case m == nil:
+		return "not-applicable"
 	case m.LastReviewed.IsZero() || p.NextReview.IsZero():
-		r.Status = "not-reviewed"
+		return "not-reviewed"
 	case m.LastReviewed.Time.After(today.Add(24 * time.Hour)):
 		// A day's grace: a writer ahead of UTC may write today's date
 		// while it is still yesterday here.
-		r.Status = "future"
+		return "future"
 	case today.After(p.NextReview.Time):
-		r.Status = "overdue"
+		return "overdue"
 	case p.NextReview.Sub(today) <= DueSoon:
-		r.Status = "due-soon"
+		return "due-soon"
 	default:
-		r.Status = "current"
+		return "current"
+	}
+}
+
+// review returns the Review of page p as of today: its dates, as
+// ReviewStatus, which the build cache asks of every page, does not.
+func review(p *site.Page, today time.Time) Review {
+	r := Review{Status: ReviewStatus(p, today)}
+	if m := p.Medical(); m != nil {
+		r.LastReviewed, r.NextReview = m.LastReviewed.String(), p.NextReview.String()
 	}
 	return r
 }
