@@ -318,10 +318,15 @@ func (c *buildCache) site(key [32]byte) {
 		c.old, c.oldWords = nil, nil
 		c.words = &search.WordList{}
 	}
-	if c.w == nil {
-		return
+	if c.w != nil {
+		c.w.Add([]byte{recordSite}, key[:])
 	}
-	c.w.Add([]byte{recordSite}, key[:])
+	// The shards of parsed files whose files this build all kept are
+	// written as the last build wrote them, first, and the others
+	// encoded anew, while the pages are made. When the site's key
+	// changed, that lets the whole of the last cache file go at once
+	// (tens of megabytes, which the garbage collector would count live
+	// and let the heap grow by five times as much).
 	c.encoded = make(chan struct{})
 	go func() {
 		defer close(c.encoded)
@@ -329,28 +334,31 @@ func (c *buildCache) site(key [32]byte) {
 	}()
 }
 
-// writeShards writes the shards of parsed files to the new cache: as the
-// last build wrote them when this one kept all their files, encoded anew
-// otherwise.
+// writeShards writes the shards of parsed files to the new cache.
 func (c *buildCache) writeShards() {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	var dirty []int
 	for i := range c.shards {
 		s := &c.shards[i]
-		if len(s.next) == 0 {
-			continue
+		switch {
+		case c.w == nil || len(s.next) == 0:
+		case s.raw != nil && s.clean == len(s.next) && len(s.next) == len(s.load(c)):
+			c.w.Add(binary.AppendUvarint([]byte{recordShard}, uint64(i)), s.raw)
+		default:
+			dirty = append(dirty, i)
 		}
+		s.raw = nil
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, i := range dirty {
+		s := &c.shards[i]
 		g.Go(func() error {
-			head := binary.AppendUvarint([]byte{recordShard}, uint64(i))
-			if s.raw != nil && s.clean == len(s.next) && len(s.next) == len(s.load(c)) {
-				return c.w.Add(head, s.raw)
-			}
 			slices.SortFunc(s.next, func(a, b *parsedFile) int { return strings.Compare(a.Path, b.Path) })
 			var buf bytes.Buffer
 			if err := gob.NewEncoder(&buf).Encode(s.next); err != nil {
 				return err
 			}
-			return c.w.Add(head, buf.Bytes())
+			return c.w.Add(binary.AppendUvarint([]byte{recordShard}, uint64(i)), buf.Bytes())
 		})
 	}
 	if err := g.Wait(); err != nil {
