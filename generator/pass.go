@@ -75,8 +75,9 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	if err := snap.writeLate(w, files); err != nil {
 		return nil, err
 	}
+	index := time.Since(start)
 	res := snap.report(files, first)
-	res.Index = time.Since(start)
+	res.Index = index
 	return res, nil
 }
 
