@@ -34,7 +34,7 @@ type Saved struct {
 // from build to build and write the records it carries over as they are.
 // It is safe for concurrent use.
 type WordList struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	List  []string
 	index map[string]uint32
 	// ids are, for each Analyzer that restored records, the number of
@@ -60,6 +60,38 @@ func (t *WordList) number(w string) uint32 {
 		t.List = append(t.List, w)
 	}
 	return n
+}
+
+// appendNumbers appends the places of words in the table to dst, as
+// uvarints, adding the words it does not have. Most words of a site are
+// in many of its records: they are looked up together, under a read
+// lock, and only the new ones added under the lock.
+func (t *WordList) appendNumbers(dst []byte, words []string) []byte {
+	const none = ^uint32(0)
+	nums := make([]uint32, len(words))
+	missing := false
+	t.mu.RLock()
+	for i, w := range words {
+		n, ok := t.index[w]
+		if !ok {
+			n, missing = none, true
+		}
+		nums[i] = n
+	}
+	t.mu.RUnlock()
+	if missing {
+		t.mu.Lock()
+		for i, w := range words {
+			if nums[i] == none {
+				nums[i] = t.number(w)
+			}
+		}
+		t.mu.Unlock()
+	}
+	for _, n := range nums {
+		dst = binary.AppendUvarint(dst, uint64(n))
+	}
+	return dst
 }
 
 // stems returns the numbers (plus one) of the stems of the table's words
@@ -101,12 +133,7 @@ func (a *Analyzer) Save(d Doc, t *WordList) Saved {
 			first[id] = i
 		}
 	}
-	var words []byte
-	t.mu.Lock()
-	for _, w := range d.words {
-		words = binary.AppendUvarint(words, uint64(t.number(w)))
-	}
-	t.mu.Unlock()
+	words := t.appendNumbers(nil, d.words)
 	var terms []byte
 	d.eachTerm(func(term Term) {
 		f := uint64(term.Freq) << 1
