@@ -472,10 +472,10 @@ func (st *prepared) today() time.Time {
 // snapshot returns the Snapshot of the prepared site.
 func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	today := st.today()
-	var key [32]byte
+	var key, graph [32]byte
 	cache := st.b.opts.cache
 	if cache != nil {
-		key = st.cacheKey()
+		key, graph = st.cacheKeys()
 		cache.site(key)
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
@@ -490,6 +490,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		pictures:    st.pictures,
 		cache:       cache,
 		siteKey:     key,
+		graphKey:    graph,
 		brand:       st.brand,
 
 		noSearchIndex: st.b.opts.noSearchIndex,

@@ -7,7 +7,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"hash"
 	"hash/fnv"
 	"io"
 	"io/fs"
@@ -79,17 +78,15 @@ import (
 // writes a page it carried over, and a shard whose files it all kept, as
 // it read them. The table of words is kept from build to build, new
 // words added at its end, so that a carried-over page's records still
-// name the right words; a build whose site key changed, which makes every
-// page, starts it afresh. A damaged file, or one of another program, is
-// ignored with a one-line note.
+// name the right words (lumen build --clean starts it afresh). A damaged
+// file, or one of another program, is ignored with a one-line note.
 type buildCache struct {
 	dir, version string
 	out          *output.Dir
 	old          map[string]oldPage
 	// shards are the content files the last build parsed, and parsed
 	// by this one, by parsedShard.
-	shards  [parsedShards]parsedShard
-	oldSite [32]byte
+	shards [parsedShards]parsedShard
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.
@@ -101,7 +98,10 @@ type buildCache struct {
 	// once the parsed shards are in w.
 	loaded, encoded chan struct{}
 
-	reused, made atomic.Int64
+	// reused counts the pages carried over as their key matched,
+	// rerendered those carried over as they rendered the same, and made
+	// those made in full.
+	reused, rerendered, made atomic.Int64
 	// kept counts the content files not parsed again.
 	kept atomic.Int64
 	mu   sync.Mutex
@@ -118,7 +118,10 @@ type oldPage struct {
 
 // cachedPage is what the build cache keeps of one published page.
 type cachedPage struct {
-	Key [32]byte
+	// Key is the key of everything the page was made from (pageKey), and
+	// Own that of what its findings and search records were made from
+	// (ownKey).
+	Key, Own [32]byte
 	// Sum is the SHA-256 of the published file, for a published folder
 	// restored elsewhere (a CI job's cache) whose files have other inodes
 	// and times than oldPage gives.
@@ -176,9 +179,12 @@ type parsedFile struct {
 type CacheStats struct {
 	// Dir is the cache's folder, or "" when the build had no cache.
 	Dir string
-	// Reused is the number of pages carried over from the last build, and
-	// Made the number made anew.
-	Reused, Made int
+	// Reused is the number of pages carried over from the last build
+	// untouched, as nothing they are made from changed; Rerendered the
+	// number rendered anew (their Markdown converted, their templates
+	// run) and carried over, as they came out the same; Made the number
+	// made in full.
+	Reused, Rerendered, Made int
 	// Kept is the number of content files whose parsed front matter was
 	// taken from the cache rather than parsed again.
 	Kept int
@@ -208,7 +214,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		defer close(c.loaded)
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
-			c.old, c.oldWords, c.oldSite = nil, nil, [32]byte{}
+			c.old, c.oldWords = nil, nil
 			for i := range c.shards {
 				c.shards[i].raw = nil
 			}
@@ -249,10 +255,10 @@ func (c *buildCache) read() string {
 		kind, rec := rec[0], rec[1:]
 		switch kind {
 		case recordSite:
-			if len(rec) != len(c.oldSite) {
+			// The last build's site key, which pages' keys hold.
+			if len(rec) != sha256.Size {
 				return damaged
 			}
-			c.oldSite = [32]byte(rec)
 		case recordWords:
 			words, ok := readWords(rec)
 			if !ok {
@@ -267,7 +273,7 @@ func (c *buildCache) read() string {
 			c.shards[n].raw = rec[k:]
 		case recordPage:
 			n, k := binary.Uvarint(rec)
-			if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize+64 {
+			if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize+blobHead {
 				return damaged
 			}
 			name, id := string(rec[k:k+int(n)]), rec[k+int(n):]
@@ -307,26 +313,17 @@ func (c *buildCache) damaged(err error) {
 	}
 }
 
-// site tells the cache the key of the site being built: when it is not
-// the last build's, no page can be carried over, and what the last build
-// left of its pages is let go at once rather than held while every page
-// is made (a template or a title edited). The content files are all
-// parsed by now: their shards are encoded while the pages are made.
+// site tells the cache the key of the site being built. When it is not
+// the last build's, no page is carried over for its key; a page can still
+// be for its output (Snapshot.rerendered). The content files are all
+// parsed by now: the shards of parsed files whose files this build all
+// kept are written as the last build wrote them, first, and the others
+// encoded anew, while the pages are made.
 func (c *buildCache) site(key [32]byte) {
 	c.wait()
-	if key != c.oldSite {
-		c.old, c.oldWords = nil, nil
-		c.words = &search.WordList{}
-	}
 	if c.w != nil {
 		c.w.Add([]byte{recordSite}, key[:])
 	}
-	// The shards of parsed files whose files this build all kept are
-	// written as the last build wrote them, first, and the others
-	// encoded anew, while the pages are made. When the site's key
-	// changed, that lets the whole of the last cache file go at once
-	// (tens of megabytes, which the garbage collector would count live
-	// and let the heap grow by five times as much).
 	c.encoded = make(chan struct{})
 	go func() {
 		defer close(c.encoded)
@@ -489,7 +486,8 @@ func (c *buildCache) stats() CacheStats {
 	c.wait()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Made: int(c.made.Load()), Kept: int(c.kept.Load()), Note: c.note}
+	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
+		Kept: int(c.kept.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the
@@ -501,9 +499,49 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		return nil
 	}
 	old, ok := c.old[e.name]
-	if key, has := blobKey(old.blob); !ok || !has || key != snap.pageKey(e.page) {
+	if key, _, _, has := blobKeys(old.blob); !ok || !has || key != snap.pageKey(e.page) {
 		return nil
 	}
+	m := snap.carry(e, old, nil)
+	if m != nil {
+		c.reused.Add(1)
+	}
+	return m
+}
+
+// rerendered returns what the last build made of the page of e, having put
+// the file it published into the new site, when the page, made anew up to
+// its HTML, data, is what the last build published, and its own key
+// (ownKey) is the last build's: the page's findings, ids, links and
+// search records are then those the cache has. Otherwise it returns nil,
+// and the page is made in full. So an edit to another page's front
+// matter, which changes every page's key, makes in full only the pages
+// that show it.
+func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
+	c := snap.opts.cache
+	if c == nil || e.page == nil {
+		return nil
+	}
+	old, ok := c.old[e.name]
+	_, own, sum, has := blobKeys(old.blob)
+	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
+		return nil
+	}
+	m := snap.carry(e, old, data)
+	if m != nil {
+		c.rerendered.Add(1)
+	}
+	return m
+}
+
+// carry carries the page of e over from the last build, which kept it as
+// old: it links the file the last build published into the new site,
+// writes its record to the new cache (under the page's new key) and
+// returns what the record has, or nil when the published file is gone or
+// is no longer what the last build wrote. data, when not nil, is the page
+// as this build made it, the same as the record says.
+func (snap *Snapshot) carry(e *entry, old oldPage, data []byte) *made {
+	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	fi, err := os.Lstat(from)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
@@ -515,12 +553,12 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		return nil
 	}
 	if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
-		data, err := os.ReadFile(from)
-		if err != nil || sha256.Sum256(data) != rec.Sum {
+		published, err := os.ReadFile(from)
+		if err != nil || sha256.Sum256(published) != rec.Sum {
 			return nil
 		}
 	}
-	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments}
+	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments, carried: true}
 	if rec.IDs != "" {
 		m.ids = strings.Split(rec.IDs, "\n")
 	}
@@ -542,8 +580,12 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	// The link is the same file: its inode, size and time are fi's. The
 	// record's words are in the new cache's table too, which starts with
 	// the old table's.
-	c.put(e.name, fi, old.blob)
-	c.reused.Add(1)
+	blob := old.blob
+	if key := snap.pageKey(e.page); key != rec.Key {
+		blob = slices.Clone(blob)
+		copy(blob, key[:])
+	}
+	c.put(e.name, fi, blob)
 	return m
 }
 
@@ -561,7 +603,7 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 	// A Pass that keeps only the first n warnings of all its pages
 	// (firstWarnings) never keeps more than the first n of one.
 	n := snap.opts.maxWarnings
-	rec := &cachedPage{Key: snap.pageKey(e.page), Fragments: m.fragments, Content: m.report != nil,
+	rec := &cachedPage{Key: snap.pageKey(e.page), Own: snap.ownKey(e.page), Fragments: m.fragments, Content: m.report != nil,
 		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data)}
 	warnings := 0
 	for _, f := range m.findings {
@@ -603,9 +645,17 @@ func (c *buildCache) put(name string, fi fs.FileInfo, blob []byte) {
 
 // pageKey returns the key of everything page p is made from (see
 // buildCache).
-func (snap *Snapshot) pageKey(p *site.Page) [32]byte {
+func (snap *Snapshot) pageKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.siteKey, p) }
+
+// ownKey returns the key of what page p's Markdown, findings and search
+// records are made from: the site's graph key (the site key without
+// other pages' front matter and text) and p's own files.
+func (snap *Snapshot) ownKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.graphKey, p) }
+
+// keyOf returns the key of page p in a site whose key is base.
+func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
 	h := sha256.New()
-	h.Write(snap.opts.siteKey[:])
+	h.Write(base[:])
 	writeString(h, p.URL)
 	if p.Source != nil {
 		h.Write(p.Source.Sum[:])
@@ -621,25 +671,34 @@ func (snap *Snapshot) pageKey(p *site.Page) [32]byte {
 	return k
 }
 
-// cacheKey returns the key of what every page of the prepared site is
-// made from: the base and the site of buildCache.
-func (st *prepared) cacheKey() [32]byte {
-	h := sha256.New()
-	writeString(h, st.b.opts.CacheVersion)
-	writeString(h, st.cfg.Fingerprint())
+// cacheKeys returns the key of what every page of the prepared site is
+// made from (the base and the site of buildCache), and the key of the
+// same but other pages' front matter and text: what a page's Markdown,
+// findings and search records are made from besides its own files
+// (see Snapshot.rerendered).
+func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
+	h, g := sha256.New(), sha256.New()
+	w := io.MultiWriter(h, g)
+	writeString(w, st.b.opts.CacheVersion)
+	writeString(w, st.cfg.Fingerprint())
 	// Of the day of the build, what shows: the notices of the day (and,
 	// in pageKey, each page's review status).
 	for _, n := range st.cfg.NoticesOn(st.today()) {
 		for _, f := range []string{n.Text, n.Link, n.Starts, n.Ends} {
-			writeString(h, f)
+			writeString(w, f)
 		}
 	}
-	writeString(h, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
+	writeString(w, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
 	if st.b.opts.Drafts {
-		writeString(h, "drafts")
+		writeString(w, "drafts")
 	}
+	// A theme's templates show in the pages' HTML, which a page carried
+	// over for its graph key is checked to be (Snapshot.rerendered); the
+	// names of its files are what links resolve to.
 	hashFiles(h, st.theme, ".")
-	hashFiles(h, st.b.opts.Source, i18n.Dir)
+	hashNames(g, st.theme, ".")
+	hashFiles(g, st.theme, i18n.Dir) // the search results' kinds, and such
+	hashFiles(w, st.b.opts.Source, i18n.Dir)
 	for _, l := range st.cfg.Languages() {
 		dir := content.Dir
 		if l.Code != st.cfg.Language {
@@ -648,24 +707,26 @@ func (st *prepared) cacheKey() [32]byte {
 		entries, _ := fs.ReadDir(st.b.opts.Source, dir)
 		for _, e := range entries {
 			if !e.IsDir() && path.Ext(e.Name()) != ".md" && !sitefs.Ignored(e.Name()) {
-				hashFile(h, st.b.opts.Source, dir+"/"+e.Name())
+				hashFile(w, st.b.opts.Source, dir+"/"+e.Name())
 			}
 		}
 	}
 	for _, p := range st.pictures.list {
-		writeString(h, p.url)
-		writeString(h, p.key)
+		writeString(w, p.url)
+		writeString(w, p.key)
 		if p.err != nil {
-			writeString(h, p.err.Error())
+			writeString(w, p.err.Error())
 		}
 	}
 	bodies := st.render.ReadsOtherBodies()
 	for _, ls := range st.site.Languages() {
 		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
-			writeString(h, p.URL)
-			writeString(h, string(p.Kind))
+			writeString(w, p.URL)
+			writeString(w, string(p.Kind))
 			if p.Source != nil {
-				writeString(h, p.Source.Source)
+				writeString(w, p.Source.Source)
+				// Other pages show a page's front matter (and with
+				// bodies, its text): the site key, not the graph key.
 				h.Write(p.Source.FrontSum[:])
 				if bodies {
 					h.Write(p.Source.Sum[:])
@@ -673,23 +734,23 @@ func (st *prepared) cacheKey() [32]byte {
 			}
 		}
 		for _, f := range ls.Files {
-			writeString(h, f.URL)
-			writeString(h, f.Source)
+			writeString(w, f.URL)
+			writeString(w, f.Source)
 			if strings.EqualFold(path.Ext(f.Source), ".svg") {
 				// A page shows a drawing with the width and height its
 				// file gives (images.DrawingSize), and a logo too.
-				hashFile(h, st.b.opts.Source, f.Source)
+				hashFile(w, st.b.opts.Source, f.Source)
 			}
 		}
 	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	h.Sum(siteKey[:0])
+	g.Sum(graphKey[:0])
+	return siteKey, graphKey
 }
 
 // hashFiles writes the names and contents of the files under dir of fsys
 // to h, in order.
-func hashFiles(h hash.Hash, fsys fs.FS, dir string) {
+func hashFiles(h io.Writer, fsys fs.FS, dir string) {
 	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			hashFile(h, fsys, name)
@@ -698,8 +759,19 @@ func hashFiles(h hash.Hash, fsys fs.FS, dir string) {
 	})
 }
 
+// hashNames writes the names of the files under dir of fsys to h, in
+// order.
+func hashNames(h io.Writer, fsys fs.FS, dir string) {
+	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			writeString(h, name)
+		}
+		return nil
+	})
+}
+
 // hashFile writes the name and content of the file name of fsys to h.
-func hashFile(h hash.Hash, fsys fs.FS, name string) {
+func hashFile(h io.Writer, fsys fs.FS, name string) {
 	writeString(h, name)
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -712,7 +784,7 @@ func hashFile(h hash.Hash, fsys fs.FS, name string) {
 
 // writeString writes s to h with its length, so that no two lists of
 // strings write the same bytes.
-func writeString(h hash.Hash, s string) {
+func writeString(h io.Writer, s string) {
 	var n [binary.MaxVarintLen64]byte
 	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
 	h.Write([]byte(s))

@@ -156,6 +156,13 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	if c := build(steps+3, "nothing: after a body edit", func() {}); c.Made != 0 || c.Kept != edited.Kept+1 || c.Note != "" {
 		t.Errorf("after an edit to one file, a build with nothing changed made %d pages and kept %d files' front matter, want 0 and %d (note %q)", c.Made, c.Kept, edited.Kept+1, c.Note)
 	}
+	// An edit to its title changes every page's key: the pages that do
+	// not show the title render as before and are carried over; those
+	// that do (its lists, its neighbours, its translation) are made.
+	undo = change(site, p, func(s string) string { return strings.Replace(s, "\ntitle: ", "\ntitle: Edited ", 1) })
+	if c := build(steps+4, "title: "+p, undo); c.Rerendered == 0 || c.Made == 0 || c.Reused != 0 || c.Made >= c.Rerendered {
+		t.Errorf("an edit to the title of %s reused %d pages, re-rendered %d and made %d; want most re-rendered, some made", p, c.Reused, c.Rerendered, c.Made)
+	}
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")
 	}

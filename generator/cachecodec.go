@@ -14,11 +14,11 @@ import (
 // encodePage and read by decodePage rather than by encoding/gob, for three
 // reasons: a build that carries a page over writes the blob it read into
 // the new cache as it is, without decoding it; it decodes the blob only
-// when the page's key matches (its first 32 bytes), in the worker that
-// makes the page; and decoding it copies no string (they are slices of
+// when the page's key (its first 32 bytes) or its own key and its
+// output match, in the worker that makes the page; and decoding it copies no string (they are slices of
 // the blob), where gob allocates each. A blob is:
 //
-//	Key, Sum                  32 bytes each
+//	Key, Own, Sum             32 bytes each
 //	len(nums) nums            varints: the numbers, and the length of each string and byte string
 //	len(strs) strs            the strings, one after the other
 //	bin                       the byte strings, one after the other
@@ -93,8 +93,9 @@ func encodePage(rec *cachedPage) []byte {
 		w.bytes(d.Words)
 		w.bytes(d.Terms)
 	}
-	blob := make([]byte, 0, 64+2*binary.MaxVarintLen64+len(w.nums)+len(w.strs)+len(w.bin))
+	blob := make([]byte, 0, blobHead+2*binary.MaxVarintLen64+len(w.nums)+len(w.strs)+len(w.bin))
 	blob = append(blob, rec.Key[:]...)
+	blob = append(blob, rec.Own[:]...)
 	blob = append(blob, rec.Sum[:]...)
 	blob = binary.AppendUvarint(blob, uint64(len(w.nums)))
 	blob = append(blob, w.nums...)
@@ -103,13 +104,16 @@ func encodePage(rec *cachedPage) []byte {
 	return append(blob, w.bin...)
 }
 
-// blobKey returns the key of the page of blob, or false when blob is too
-// short to be one.
-func blobKey(blob []byte) ([32]byte, bool) {
-	if len(blob) < 64 {
-		return [32]byte{}, false
+// blobHead is the length of a blob's Key, Own and Sum.
+const blobHead = 96
+
+// blobKeys returns the Key, Own and Sum of the page of blob, or false
+// when blob is too short to be one.
+func blobKeys(blob []byte) (key, own, sum [32]byte, ok bool) {
+	if len(blob) < blobHead {
+		return key, own, sum, false
 	}
-	return [32]byte(blob[:32]), true
+	return [32]byte(blob[:32]), [32]byte(blob[32:64]), [32]byte(blob[64:96]), true
 }
 
 // blobReader reads what a blobWriter wrote. After the first error every
@@ -187,11 +191,12 @@ func (r *blobReader) bytes() []byte {
 // strings, and its search records' Words and Terms, are slices of blob,
 // which must not change as long as they are used.
 func decodePage(blob []byte) (*cachedPage, error) {
-	if len(blob) < 64 {
+	key, own, sum, ok := blobKeys(blob)
+	if !ok {
 		return nil, errBlob
 	}
-	rec := &cachedPage{Key: [32]byte(blob[:32]), Sum: [32]byte(blob[32:64])}
-	rest := blob[64:]
+	rec := &cachedPage{Key: key, Own: own, Sum: sum}
+	rest := blob[blobHead:]
 	section := func() []byte {
 		n, k := binary.Uvarint(rest)
 		if k <= 0 || n > uint64(len(rest)-k) {

@@ -13,6 +13,7 @@ import (
 func aCachedPage() *cachedPage {
 	return &cachedPage{
 		Key: [32]byte{1, 2, 3},
+		Own: [32]byte{4, 5},
 		Sum: [32]byte{31: 9},
 		Findings: diag.List{
 			{File: "content/a.md", Line: 3, Col: 7, Rule: "plain.jargon", Severity: diag.SeverityWarning, Msg: `"acute" has a plainer word`, Hint: "say sudden"},
@@ -44,8 +45,8 @@ func TestPageCodec(t *testing.T) {
 	if !reflect.DeepEqual(got, &want) {
 		t.Errorf("decoded\n%+v\nwant\n%+v", got, &want)
 	}
-	if key, ok := blobKey(blob); !ok || key != rec.Key {
-		t.Errorf("blobKey = %x, %v; want %x", key, ok, rec.Key)
+	if key, own, sum, ok := blobKeys(blob); !ok || key != rec.Key || own != rec.Own || sum != rec.Sum {
+		t.Errorf("blobKeys = %x, %x, %x, %v; want %x, %x, %x", key, own, sum, ok, rec.Key, rec.Own, rec.Sum)
 	}
 	for n := range len(blob) {
 		if _, err := decodePage(blob[:n]); err == nil {
@@ -64,7 +65,7 @@ func TestPageCodecFields(t *testing.T) {
 		typ    reflect.Type
 		fields int
 	}{
-		{reflect.TypeFor[cachedPage](), 8},
+		{reflect.TypeFor[cachedPage](), 9},
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},
 		{reflect.TypeFor[search.Saved](), 7},

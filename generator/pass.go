@@ -175,8 +175,7 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 			}
 			defer bufs.Put(buf)
 			m := snap.reuse(e)
-			reused := m != nil
-			if !reused {
+			if m == nil {
 				m = snap.get(e, buf)
 			}
 			k := &files[i]
@@ -204,7 +203,7 @@ func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Wri
 				k.rendered = true
 				k.ids = strings.Join(m.ids, "\n")
 			}
-			if w != nil && !reused {
+			if w != nil && !m.carried {
 				if err := w.WriteFile(name, m.data); err != nil {
 					return err
 				}

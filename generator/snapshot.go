@@ -84,10 +84,11 @@ type snapshotOptions struct {
 	strings *i18n.Catalog
 	// pictures are the site's pictures, probed.
 	pictures *pictures
-	// cache, when not nil, is the build cache of lumen build, and siteKey
-	// the key of what every page is made from (see buildCache).
-	cache   *buildCache
-	siteKey [32]byte
+	// cache, when not nil, is the build cache of lumen build, siteKey
+	// the key of what every page is made from (see buildCache), and
+	// graphKey the same but other pages' front matter and text.
+	cache             *buildCache
+	siteKey, graphKey [32]byte
 	// brand is the site's logo, share image and icons.
 	brand *brand
 	// noSearchIndex leaves the search index out (Options.noSearchIndex).
@@ -147,6 +148,9 @@ type made struct {
 	// dropped counts the warnings of a page carried over from the build
 	// cache that it did not keep (cachedPage.Dropped).
 	dropped int
+	// carried says the file was carried over from the last build by the
+	// build cache: it is in the output already, and in the new cache.
+	carried bool
 	// docs are what the search index knows of a content page: its
 	// records, analyzed.
 	docs []search.Doc
@@ -330,12 +334,23 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	body := ps.Hold(p)
 	defer ps.Release(p)
 	converted := time.Now()
+	buf.Reset()
+	err := snap.renderPage(buf, p)
+	rendered := time.Now()
+	if err == nil {
+		m.data = buf.Bytes()
+		if base := snap.Site.Config.BasePath(); base != "/" {
+			m.data = rebase.HTML(m.data, base)
+		}
+		if c := snap.rerendered(e, m.data); c != nil {
+			return c
+		}
+	}
 	m.findings = append(m.findings, body.Errs...)
 	if ix := snap.searchOf[ps]; ix != nil {
 		m.docs = snap.searchDocs(ix, p, body)
 	}
-	buf.Reset()
-	if err := snap.renderPage(buf, p); err != nil {
+	if err != nil {
 		var d *diag.Error
 		if !errors.As(err, &d) {
 			d = &diag.Error{Msg: err.Error()}
@@ -345,11 +360,6 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		m.template = &c
 		return m
 	}
-	m.data = buf.Bytes()
-	if base := snap.Site.Config.BasePath(); base != "/" {
-		m.data = rebase.HTML(m.data, base)
-	}
-	rendered := time.Now()
 	file := p.SourcePath()
 	if file == "" {
 		file = e.name
