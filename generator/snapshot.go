@@ -302,7 +302,8 @@ func (snap *Snapshot) get(e *entry, buf *bytes.Buffer) *made {
 // make makes the file of e. A page is rendered into buf with its Body
 // held, so that its template, its structured data and its checks share
 // one conversion of its Markdown; then it is checked by package
-// htmlcheck and, for a content page, reviewed by package check.
+// htmlcheck and, for a content page, reviewed by package check, unless
+// the build cache carries it over, rendered as before (rerendered).
 func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	if e.picture != nil {
 		return snap.makePicture(e)
