@@ -83,7 +83,8 @@ for i in $(seq 1 "$RUNS"); do
   sed -i -E "0,/^title: .*/s//title: A title edited by bench\/cache.sh in run $i/" "$site/$article"
   run one-title
   mkdir -p "$(dirname "$footer")"
-  { cat "$REPO/themes/default/layouts/partials/footer.html"; echo "{{/* edited by bench/cache.sh in run $i */}}"; } > "$footer"
+  # The comment first, with no newline after it: the pages' HTML stays the same.
+  { printf '{{/* edited by bench/cache.sh in run %s */}}' "$i"; cat "$REPO/themes/default/layouts/partials/footer.html"; } > "$footer"
   run a-template
   { cat "$REPO/themes/default/layouts/partials/footer.html"; echo "<p>Edited by bench/cache.sh in run $i.</p>"; } > "$footer"
   run template-html
