@@ -64,9 +64,17 @@ import (
 //     status of its medical review on the day of the build.
 //
 // So an edit to one page's text remakes that page alone; an edit to a
-// front matter, a theme file or site.yaml remakes every page. The cache
-// also keeps every content file's parsed front matter (content.Known), so
-// that only the files that changed are parsed again.
+// front matter, a theme file or site.yaml changes every page's key. A
+// page also has an own key (ownKey): the same but other pages' front
+// matter and text, and with the names of the theme's files and its i18n
+// rather than its templates. A page whose own key is unchanged is
+// converted and rendered again, and when its HTML is what the last build
+// published it is carried over all the same (Snapshot.rerendered): its
+// findings, ids, links and search records are made from its own file
+// and what the own key holds. So an edit to one page's title makes in
+// full only the pages whose HTML shows it. The cache also keeps every
+// content file's parsed front matter (content.Known), so that only the
+// files that changed are parsed again.
 //
 // It is one file (package buildcache), of records: the site's key, the
 // table of the search records' words, the parsed files in parsedShards
@@ -74,7 +82,8 @@ import (
 // of its kind's type), and one record per page, its blob (encodePage)
 // beside the identity of its published file. A build reads the file at
 // once but decodes a shard only when the content stage first asks for
-// one of its files, and a page's blob only when its key matches; it
+// one of its files, and a page's blob only when it carries the page
+// over; it
 // writes a page it carried over, and a shard whose files it all kept, as
 // it read them. The table of words is kept from build to build, new
 // words added at its end, so that a carried-over page's records still
