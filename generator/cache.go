@@ -511,7 +511,7 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	if key, _, _, has := blobKeys(old.blob); !ok || !has || key != snap.pageKey(e.page) {
 		return nil
 	}
-	m := snap.carry(e, old, nil)
+	m := snap.carry(e, old)
 	if m != nil {
 		c.reused.Add(1)
 	}
@@ -536,7 +536,7 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
 		return nil
 	}
-	m := snap.carry(e, old, data)
+	m := snap.carry(e, old)
 	if m != nil {
 		c.rerendered.Add(1)
 	}
@@ -547,9 +547,8 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 // old: it links the file the last build published into the new site,
 // writes its record to the new cache (under the page's new key) and
 // returns what the record has, or nil when the published file is gone or
-// is no longer what the last build wrote. data, when not nil, is the page
-// as this build made it, the same as the record says.
-func (snap *Snapshot) carry(e *entry, old oldPage, data []byte) *made {
+// is no longer what the last build wrote.
+func (snap *Snapshot) carry(e *entry, old oldPage) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	fi, err := os.Lstat(from)
