@@ -4,9 +4,9 @@
 // followed by the CRC-32C of all that comes before (the checksum of
 // LevelDB's and ext4's blocks: it finds a file cut short, or damaged on
 // disk or on its way from a CI cache, and the processor computes it at
-// memory speed, where SHA-256 took a tenth of a cached build's reading). A file that is
-// truncated, corrupt or written by another version is never read: Open
-// says why in one line and the build starts afresh. A Writer adds records
+// memory speed, where SHA-256 took a tenth of a cached build's reading).
+// A file that is truncated, corrupt or written by another version is
+// never read: Open says why in one line and the build starts afresh. A Writer adds records
 // as a build makes them, so that the build need not hold them all, and
 // publishes the file atomically on Commit: a build that fails or is
 // killed leaves the last good cache.
