@@ -87,7 +87,8 @@ import (
 // writes a page it carried over, and a shard whose files it all kept, as
 // it read them. The table of words is kept from build to build, new
 // words added at its end, so that a carried-over page's records still
-// name the right words (lumen build --clean starts it afresh). A damaged
+// name the right words (a build whose graph key changed, which carries
+// no page over, starts it afresh). A damaged
 // file, or one of another program, is ignored with a one-line note.
 type buildCache struct {
 	dir, version string
@@ -96,6 +97,8 @@ type buildCache struct {
 	// shards are the content files the last build parsed, and parsed
 	// by this one, by parsedShard.
 	shards [parsedShards]parsedShard
+	// oldGraph is the last build's graph key (see cacheKeys).
+	oldGraph [32]byte
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.
@@ -223,7 +226,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		defer close(c.loaded)
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
-			c.old, c.oldWords = nil, nil
+			c.old, c.oldWords, c.oldGraph = nil, nil, [32]byte{}
 			for i := range c.shards {
 				c.shards[i].raw = nil
 			}
@@ -264,10 +267,12 @@ func (c *buildCache) read() string {
 		kind, rec := rec[0], rec[1:]
 		switch kind {
 		case recordSite:
-			// The last build's site key, which pages' keys hold.
-			if len(rec) != sha256.Size {
+			// The last build's site key, which pages' keys hold, and
+			// its graph key, which their own keys hold.
+			if len(rec) != 2*sha256.Size {
 				return damaged
 			}
+			c.oldGraph = [32]byte(rec[sha256.Size:])
 		case recordWords:
 			words, ok := readWords(rec)
 			if !ok {
@@ -322,16 +327,24 @@ func (c *buildCache) damaged(err error) {
 	}
 }
 
-// site tells the cache the key of the site being built. When it is not
-// the last build's, no page is carried over for its key; a page can still
-// be for its output (Snapshot.rerendered). The content files are all
-// parsed by now: the shards of parsed files whose files this build all
-// kept are written as the last build wrote them, first, and the others
-// encoded anew, while the pages are made.
-func (c *buildCache) site(key [32]byte) {
+// site tells the cache the keys of the site being built, its site key
+// and its graph key (see cacheKeys). When the site key is not the last
+// build's, no page is carried over for its key; a page can still be for
+// its output (Snapshot.rerendered), unless the graph key changed too (a
+// page added, removed or moved, site.yaml, the glossary): then what the
+// last build left of its pages is let go at once rather than held while
+// every page is made, and the table of words starts afresh. The content
+// files are all parsed by now: the shards of parsed files whose files
+// this build all kept are written as the last build wrote them, first,
+// and the others encoded anew, while the pages are made.
+func (c *buildCache) site(key, graph [32]byte) {
 	c.wait()
+	if graph != c.oldGraph {
+		c.old, c.oldWords = nil, nil
+		c.words = &search.WordList{}
+	}
 	if c.w != nil {
-		c.w.Add([]byte{recordSite}, key[:])
+		c.w.Add([]byte{recordSite}, key[:], graph[:])
 	}
 	c.encoded = make(chan struct{})
 	go func() {
