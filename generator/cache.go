@@ -1,37 +1,26 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/lumen-ssg/lumen/generator/buildcache"
 	"github.com/lumen-ssg/lumen/generator/check"
-	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/diag"
-	"github.com/lumen-ssg/lumen/generator/i18n"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
 	"github.com/lumen-ssg/lumen/generator/search"
-	"github.com/lumen-ssg/lumen/generator/site"
-	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
 
 // The build cache of lumen build keeps, for every page it published, what
@@ -157,35 +146,6 @@ const (
 	recordPage   = 'p' // a page: its name, identity and blob
 	identitySize = 24  // a page's Ino, Size and ModTime, little-endian
 )
-
-// parsedShards is the number of shards the parsed files are kept in: an
-// edit to one file encodes again one shard, about 1/64 of them.
-const parsedShards = 64
-
-// parsedShard is one shard of the parsed content files.
-type parsedShard struct {
-	// raw is the shard as the last build wrote it, decoded into old on
-	// first use.
-	raw  []byte
-	once sync.Once
-	old  map[string]*parsedFile
-	// next are the files this build parsed or kept, and clean how many
-	// of them are as old has them.
-	mu    sync.Mutex
-	next  []*parsedFile
-	clean int
-}
-
-// parsedFile is a content file as package content parsed it, and the
-// identity of the file it parsed.
-type parsedFile struct {
-	Path    string
-	Size    int64
-	ModTime int64
-	Ino     uint64
-	Page    *content.Page
-	Errs    diag.List
-}
 
 // CacheStats says what a build did with its cache.
 type CacheStats struct {
@@ -353,124 +313,6 @@ func (c *buildCache) site(key, graph [32]byte) {
 	}()
 }
 
-// writeShards writes the shards of parsed files to the new cache.
-func (c *buildCache) writeShards() {
-	var dirty []int
-	for i := range c.shards {
-		s := &c.shards[i]
-		switch {
-		case c.w == nil || len(s.next) == 0:
-		case s.raw != nil && s.clean == len(s.next) && len(s.next) == len(s.load(c)):
-			c.w.Add(binary.AppendUvarint([]byte{recordShard}, uint64(i)), s.raw)
-		default:
-			dirty = append(dirty, i)
-		}
-		s.raw = nil
-	}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, i := range dirty {
-		s := &c.shards[i]
-		g.Go(func() error {
-			slices.SortFunc(s.next, func(a, b *parsedFile) int { return strings.Compare(a.Path, b.Path) })
-			var buf bytes.Buffer
-			if err := gob.NewEncoder(&buf).Encode(s.next); err != nil {
-				return err
-			}
-			return c.w.Add(binary.AppendUvarint([]byte{recordShard}, uint64(i)), buf.Bytes())
-		})
-	}
-	if err := g.Wait(); err != nil {
-		c.damaged(err)
-	}
-}
-
-// registerKinds tells encoding/gob the front-matter type of each kind, so
-// that a parsed page's Meta can be kept.
-func registerKinds() {
-	gob.Register(&content.Plain{})
-	for _, k := range content.Kinds() {
-		if k.Meta != nil {
-			gob.Register(k.Meta())
-		}
-	}
-}
-
-// shard returns the shard of the parsed file at path.
-func (c *buildCache) shard(path string) *parsedShard {
-	h := fnv.New32a()
-	h.Write([]byte(path))
-	return &c.shards[h.Sum32()%parsedShards]
-}
-
-// load returns the files the last build kept in s, decoding them on
-// first use.
-func (s *parsedShard) load(c *buildCache) map[string]*parsedFile {
-	s.once.Do(func() {
-		if s.raw == nil {
-			return
-		}
-		var files []*parsedFile
-		if err := gob.NewDecoder(bytes.NewReader(s.raw)).Decode(&files); err != nil {
-			c.damaged(err)
-			s.raw = nil
-			return
-		}
-		s.old = make(map[string]*parsedFile, len(files))
-		for _, f := range files {
-			s.old[f.Path] = f
-		}
-	})
-	return s.old
-}
-
-// Page returns the page the last build parsed from the file at path, when
-// the file is the same (its size, time and inode): content.Known.
-func (c *buildCache) Page(path string, info fs.FileInfo) (*content.Page, diag.List, bool) {
-	c.wait()
-	f := c.shard(path).load(c)[path]
-	if f == nil || !f.same(info) {
-		return nil, nil, false
-	}
-	c.kept.Add(1)
-	return f.Page, f.Errs, true
-}
-
-// same reports whether info describes the file f was parsed from.
-func (f *parsedFile) same(info fs.FileInfo) bool {
-	return f.Size == info.Size() && f.ModTime == info.ModTime().UnixNano() && f.Ino == inode(info) && !info.ModTime().IsZero()
-}
-
-// Same returns the page the last build parsed from the file at path, when
-// the file has the same bytes: content.Known.
-func (c *buildCache) Same(path string, sum [32]byte) (*content.Page, diag.List, bool) {
-	c.wait()
-	f := c.shard(path).load(c)[path]
-	if f == nil || f.Page == nil || f.Page.Sum != sum {
-		return nil, nil, false
-	}
-	c.kept.Add(1)
-	return f.Page, f.Errs, true
-}
-
-// Parsed keeps the page parsed from the file at path for the next build:
-// content.Known.
-func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs diag.List) {
-	c.wait()
-	if c.w == nil || p == nil || info.ModTime().IsZero() {
-		return
-	}
-	s := c.shard(path)
-	old := s.load(c)[path]
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.next = append(s.next, &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-		Ino: inode(info), Page: p, Errs: errs})
-	if old != nil && old.Page == p && old.same(info) && slices.Equal(old.Errs, errs) {
-		s.clean++
-	}
-}
-
 // commit finishes the new cache file once the build is published; abort
 // drops it when it is not.
 func (c *buildCache) commit() error {
@@ -521,10 +363,11 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		return nil
 	}
 	old, ok := c.old[e.name]
-	if key, _, _, has := blobKeys(old.blob); !ok || !has || key != snap.pageKey(e.page) {
+	key := snap.pageKey(e.page)
+	if was, _, _, has := blobKeys(old.blob); !ok || !has || was != key {
 		return nil
 	}
-	m := snap.carry(e, old)
+	m := snap.carry(e, old, key)
 	if m != nil {
 		c.reused.Add(1)
 	}
@@ -549,7 +392,7 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
 		return nil
 	}
-	m := snap.carry(e, old)
+	m := snap.carry(e, old, snap.pageKey(e.page))
 	if m != nil {
 		c.rerendered.Add(1)
 	}
@@ -558,10 +401,10 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 
 // carry carries the page of e over from the last build, which kept it as
 // old: it links the file the last build published into the new site,
-// writes its record to the new cache (under the page's new key) and
-// returns what the record has, or nil when the published file is gone or
-// is no longer what the last build wrote.
-func (snap *Snapshot) carry(e *entry, old oldPage) *made {
+// writes its record to the new cache under key, the page's key in this
+// build, and returns what the record has, or nil when the published file
+// is gone or is no longer what the last build wrote.
+func (snap *Snapshot) carry(e *entry, old oldPage, key [32]byte) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	fi, err := os.Lstat(from)
@@ -602,7 +445,7 @@ func (snap *Snapshot) carry(e *entry, old oldPage) *made {
 	// record's words are in the new cache's table too, which starts with
 	// the old table's.
 	blob := old.blob
-	if key := snap.pageKey(e.page); key != rec.Key {
+	if key != rec.Key {
 		blob = slices.Clone(blob)
 		copy(blob, key[:])
 	}
@@ -662,151 +505,4 @@ func (c *buildCache) put(name string, fi fs.FileInfo, blob []byte) {
 	head = binary.LittleEndian.AppendUint64(head, uint64(fi.Size()))
 	head = binary.LittleEndian.AppendUint64(head, uint64(fi.ModTime().UnixNano()))
 	c.w.Add(head, blob)
-}
-
-// pageKey returns the key of everything page p is made from (see
-// buildCache).
-func (snap *Snapshot) pageKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.siteKey, p) }
-
-// ownKey returns the key of what page p's Markdown, findings and search
-// records are made from: the site's graph key (the site key without
-// other pages' front matter and text) and p's own files.
-func (snap *Snapshot) ownKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.graphKey, p) }
-
-// keyOf returns the key of page p in a site whose key is base.
-func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
-	h := sha256.New()
-	h.Write(base[:])
-	writeString(h, p.URL)
-	if p.Source != nil {
-		h.Write(p.Source.Sum[:])
-	}
-	for _, t := range p.Translations {
-		if t.Source != nil {
-			h.Write(t.Source.Sum[:])
-		}
-	}
-	writeString(h, check.ReviewStatus(p, snap.opts.check.Today))
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
-}
-
-// cacheKeys returns the key of what every page of the prepared site is
-// made from (the base and the site of buildCache), and the key of the
-// same but other pages' front matter and text: what a page's Markdown,
-// findings and search records are made from besides its own files
-// (see Snapshot.rerendered).
-func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
-	h, g := sha256.New(), sha256.New()
-	w := io.MultiWriter(h, g)
-	writeString(w, st.b.opts.CacheVersion)
-	writeString(w, st.cfg.Fingerprint())
-	// Of the day of the build, what shows: the notices of the day (and,
-	// in pageKey, each page's review status).
-	for _, n := range st.cfg.NoticesOn(st.today()) {
-		for _, f := range []string{n.Text, n.Link, n.Starts, n.Ends} {
-			writeString(w, f)
-		}
-	}
-	writeString(w, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
-	if st.b.opts.Drafts {
-		writeString(w, "drafts")
-	}
-	// A theme's templates show in the pages' HTML, which a page carried
-	// over for its graph key is checked to be (Snapshot.rerendered); the
-	// names of its files are what links resolve to.
-	hashFiles(h, st.theme, ".")
-	hashNames(g, st.theme, ".")
-	hashFiles(g, st.theme, i18n.Dir) // the search results' kinds, and such
-	hashFiles(w, st.b.opts.Source, i18n.Dir)
-	for _, l := range st.cfg.Languages() {
-		dir := content.Dir
-		if l.Code != st.cfg.Language {
-			dir += "/" + l.Code
-		}
-		entries, _ := fs.ReadDir(st.b.opts.Source, dir)
-		for _, e := range entries {
-			if !e.IsDir() && path.Ext(e.Name()) != ".md" && !sitefs.Ignored(e.Name()) {
-				hashFile(w, st.b.opts.Source, dir+"/"+e.Name())
-			}
-		}
-	}
-	for _, p := range st.pictures.list {
-		writeString(w, p.url)
-		writeString(w, p.key)
-		if p.err != nil {
-			writeString(w, p.err.Error())
-		}
-	}
-	bodies := st.render.ReadsOtherBodies()
-	for _, ls := range st.site.Languages() {
-		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
-			writeString(w, p.URL)
-			writeString(w, string(p.Kind))
-			if p.Source != nil {
-				writeString(w, p.Source.Source)
-				// Other pages show a page's front matter (and with
-				// bodies, its text): the site key, not the graph key.
-				h.Write(p.Source.FrontSum[:])
-				if bodies {
-					h.Write(p.Source.Sum[:])
-				}
-			}
-		}
-		for _, f := range ls.Files {
-			writeString(w, f.URL)
-			writeString(w, f.Source)
-			if strings.EqualFold(path.Ext(f.Source), ".svg") {
-				// A page shows a drawing with the width and height its
-				// file gives (images.DrawingSize), and a logo too.
-				hashFile(w, st.b.opts.Source, f.Source)
-			}
-		}
-	}
-	h.Sum(siteKey[:0])
-	g.Sum(graphKey[:0])
-	return siteKey, graphKey
-}
-
-// hashFiles writes the names and contents of the files under dir of fsys
-// to h, in order.
-func hashFiles(h io.Writer, fsys fs.FS, dir string) {
-	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			hashFile(h, fsys, name)
-		}
-		return nil
-	})
-}
-
-// hashNames writes the names of the files under dir of fsys to h, in
-// order.
-func hashNames(h io.Writer, fsys fs.FS, dir string) {
-	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			writeString(h, name)
-		}
-		return nil
-	})
-}
-
-// hashFile writes the name and content of the file name of fsys to h.
-func hashFile(h io.Writer, fsys fs.FS, name string) {
-	writeString(h, name)
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		writeString(h, "unreadable: "+err.Error())
-		return
-	}
-	sum := sha256.Sum256(data)
-	h.Write(sum[:])
-}
-
-// writeString writes s to h with its length, so that no two lists of
-// strings write the same bytes.
-func writeString(h io.Writer, s string) {
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-	h.Write([]byte(s))
 }

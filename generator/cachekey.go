@@ -1,0 +1,164 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/i18n"
+	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/generator/sitefs"
+)
+
+// pageKey returns the key of everything page p is made from (see
+// buildCache).
+func (snap *Snapshot) pageKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.siteKey, p) }
+
+// ownKey returns the key of what page p's Markdown, findings and search
+// records are made from: the site's graph key (the site key without
+// other pages' front matter and text) and p's own files.
+func (snap *Snapshot) ownKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.graphKey, p) }
+
+// keyOf returns the key of page p in a site whose key is base.
+func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
+	h := sha256.New()
+	h.Write(base[:])
+	writeString(h, p.URL)
+	if p.Source != nil {
+		h.Write(p.Source.Sum[:])
+	}
+	for _, t := range p.Translations {
+		if t.Source != nil {
+			h.Write(t.Source.Sum[:])
+		}
+	}
+	writeString(h, check.ReviewStatus(p, snap.opts.check.Today))
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// cacheKeys returns the key of what every page of the prepared site is
+// made from (the base and the site of buildCache), and the key of the
+// same but other pages' front matter and text: what a page's Markdown,
+// findings and search records are made from besides its own files
+// (see Snapshot.rerendered).
+func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
+	h, g := sha256.New(), sha256.New()
+	w := io.MultiWriter(h, g)
+	writeString(w, st.b.opts.CacheVersion)
+	writeString(w, st.cfg.Fingerprint())
+	// Of the day of the build, what shows: the notices of the day (and,
+	// in pageKey, each page's review status).
+	for _, n := range st.cfg.NoticesOn(st.today()) {
+		for _, f := range []string{n.Text, n.Link, n.Starts, n.Ends} {
+			writeString(w, f)
+		}
+	}
+	writeString(w, fmt.Sprint("warnings ", st.b.opts.MaxWarnings))
+	if st.b.opts.Drafts {
+		writeString(w, "drafts")
+	}
+	// A theme's templates show in the pages' HTML, which a page carried
+	// over for its graph key is checked to be (Snapshot.rerendered); the
+	// names of its files are what links resolve to.
+	hashFiles(h, st.theme, ".")
+	hashNames(g, st.theme, ".")
+	hashFiles(g, st.theme, i18n.Dir) // the search results' kinds, and such
+	hashFiles(w, st.b.opts.Source, i18n.Dir)
+	for _, l := range st.cfg.Languages() {
+		dir := content.Dir
+		if l.Code != st.cfg.Language {
+			dir += "/" + l.Code
+		}
+		entries, _ := fs.ReadDir(st.b.opts.Source, dir)
+		for _, e := range entries {
+			if !e.IsDir() && path.Ext(e.Name()) != ".md" && !sitefs.Ignored(e.Name()) {
+				hashFile(w, st.b.opts.Source, dir+"/"+e.Name())
+			}
+		}
+	}
+	for _, p := range st.pictures.list {
+		writeString(w, p.url)
+		writeString(w, p.key)
+		if p.err != nil {
+			writeString(w, p.err.Error())
+		}
+	}
+	bodies := st.render.ReadsOtherBodies()
+	for _, ls := range st.site.Languages() {
+		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
+			writeString(w, p.URL)
+			writeString(w, string(p.Kind))
+			if p.Source != nil {
+				writeString(w, p.Source.Source)
+				// Other pages show a page's front matter (and with
+				// bodies, its text): the site key, not the graph key.
+				h.Write(p.Source.FrontSum[:])
+				if bodies {
+					h.Write(p.Source.Sum[:])
+				}
+			}
+		}
+		for _, f := range ls.Files {
+			writeString(w, f.URL)
+			writeString(w, f.Source)
+			if strings.EqualFold(path.Ext(f.Source), ".svg") {
+				// A page shows a drawing with the width and height its
+				// file gives (images.DrawingSize), and a logo too.
+				hashFile(w, st.b.opts.Source, f.Source)
+			}
+		}
+	}
+	h.Sum(siteKey[:0])
+	g.Sum(graphKey[:0])
+	return siteKey, graphKey
+}
+
+// hashFiles writes the names and contents of the files under dir of fsys
+// to h, in order.
+func hashFiles(h io.Writer, fsys fs.FS, dir string) {
+	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			hashFile(h, fsys, name)
+		}
+		return nil
+	})
+}
+
+// hashNames writes the names of the files under dir of fsys to h, in
+// order.
+func hashNames(h io.Writer, fsys fs.FS, dir string) {
+	_ = fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			writeString(h, name)
+		}
+		return nil
+	})
+}
+
+// hashFile writes the name and content of the file name of fsys to h.
+func hashFile(h io.Writer, fsys fs.FS, name string) {
+	writeString(h, name)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		writeString(h, "unreadable: "+err.Error())
+		return
+	}
+	sum := sha256.Sum256(data)
+	h.Write(sum[:])
+}
+
+// writeString writes s to h with its length, so that no two lists of
+// strings write the same bytes.
+func writeString(h io.Writer, s string) {
+	var n [binary.MaxVarintLen64]byte
+	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+	h.Write([]byte(s))
+}
