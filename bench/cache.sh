@@ -21,8 +21,8 @@
 #
 # and prints the medians, the pages each build reused (nothing they are
 # made from changed), re-rendered (rendered the same as before, then
-# carried over) and made (from lumen build -v), and each time as a share
-# of the cold build's. The
+# carried over) and made, and whose Markdown it converted (reconverted;
+# from lumen build -v), and each time as a share of the cold build's. The
 # cache lives in WORK/xdg (XDG_CACHE_HOME). Needs go, python3 and GNU time.
 set -euo pipefail
 
@@ -66,8 +66,8 @@ run() {
     echo "$label failed:" >&2; tail -20 "$LOGS/cache.$label.err" >&2; exit 1
   fi
   local counts
-  counts="$(grep -E '^  cache +[0-9]+ pages? reused' "$LOGS/cache.$label.out" | sed -E 's/^  cache +([0-9]+) pages? reused, ([0-9]+) re-rendered, ([0-9]+) made.*/\1 \2 \3/' || true)"
-  echo "$label $(cat "$WORK/cache-time.txt") ${counts:-0 0 0}" >> "$WORK/cache-results.txt"
+  counts="$(grep -E '^  cache +[0-9]+ pages? reused' "$LOGS/cache.$label.out" | sed -E 's/^  cache +([0-9]+) pages? reused, ([0-9]+) re-rendered, ([0-9]+) made, ([0-9]+) reconverted.*/\1 \2 \3 \4/' || true)"
+  echo "$label $(cat "$WORK/cache-time.txt") ${counts:-0 0 0 0}" >> "$WORK/cache-results.txt"
 }
 
 for i in $(seq 1 "$RUNS"); do
@@ -101,15 +101,15 @@ names = {"cold-nocache": "cold, no cache", "cold-writing": "cold, writing the ca
 rows = {}
 for line in open(sys.argv[1]):
     f = line.split()
-    rows.setdefault(f[0], []).append((float(f[1]), float(f[2]) + float(f[3]), float(f[4]) / 1024, int(f[5]), int(f[6]), int(f[7])))
+    rows.setdefault(f[0], []).append((float(f[1]), float(f[2]) + float(f[3]), float(f[4]) / 1024, int(f[5]), int(f[6]), int(f[7]), int(f[8])))
 cold = statistics.median(r[0] for r in rows["cold-nocache"])
-print("| build | runs | wall s | CPU s | peak memory | pages reused | re-rendered | made | wall / cold |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| build | runs | wall s | CPU s | peak memory | pages reused | re-rendered | made | reconverted | wall / cold |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for k in order:
     rs = rows.get(k, [])
     if not rs:
         continue
     wall = statistics.median(r[0] for r in rs)
     print(f"| {names[k]} | {len(rs)} | {wall:.2f} | {statistics.median(r[1] for r in rs):.2f} | "
-          f"{statistics.median(r[2] for r in rs):.0f} MB | {rs[-1][3]:,} | {rs[-1][4]:,} | {rs[-1][5]:,} | {wall / cold:.2f} |")
+          f"{statistics.median(r[2] for r in rs):.0f} MB | {rs[-1][3]:,} | {rs[-1][4]:,} | {rs[-1][5]:,} | {rs[-1][6]:,} | {wall / cold:.2f} |")
 EOF

@@ -63,13 +63,17 @@ import (
 // and what the own key holds. So an edit to one page's title makes in
 // full only the pages whose HTML shows it. The cache also keeps every
 // content file's parsed front matter (content.Known), so that only the
-// files that changed are parsed again.
+// files that changed are parsed again, and every page's converted
+// Markdown, in a log beside the cache file (bodyLog), so that a page
+// made again whose Markdown and link targets did not change is not
+// converted again.
 //
 // It is one file (package buildcache), of records: the site's key, the
 // table of the search records' words, the parsed files in parsedShards
 // shards (each encoded with encoding/gob, since a page's front matter is
-// of its kind's type), and one record per page, its blob (encodePage)
-// beside the identity of its published file. A build reads the file at
+// of its kind's type), one record per page, its blob (encodePage)
+// beside the identity of its published file, and the name of the log of
+// converted Markdown and where it has each content file's. A build reads the file at
 // once but decodes a shard only when the content stage first asks for
 // one of its files, and a page's blob only when it carries the page
 // over; it
@@ -105,8 +109,10 @@ type buildCache struct {
 	reused, rerendered, made atomic.Int64
 	// kept counts the content files not parsed again.
 	kept atomic.Int64
-	mu   sync.Mutex
-	note string
+	// bodies keeps the pages' converted Markdown.
+	bodies bodyLog
+	mu     sync.Mutex
+	note   string
 }
 
 // oldPage is what the last build kept of a page: the identity of the
@@ -160,6 +166,10 @@ type CacheStats struct {
 	// Kept is the number of content files whose parsed front matter was
 	// taken from the cache rather than parsed again.
 	Kept int
+	// Reconverted is the number of pages whose Markdown was converted
+	// (the others took their converted Markdown from the cache, or were
+	// reused).
+	Reconverted int
 	// Note, when not empty, says in one line why the cache was not used
 	// or could not be saved.
 	Note string
@@ -187,6 +197,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
 			c.old, c.oldWords, c.oldGraph = nil, nil, [32]byte{}
+			c.bodies.old, c.bodies.oldName = nil, ""
 			for i := range c.shards {
 				c.shards[i].raw = nil
 			}
@@ -245,6 +256,12 @@ func (c *buildCache) read() string {
 				return damaged
 			}
 			c.shards[n].raw = rec[k:]
+		case recordLog:
+			c.bodies.oldName = string(rec)
+		case recordBody:
+			if !c.readBody(rec) {
+				return damaged
+			}
 		case recordPage:
 			n, k := binary.Uvarint(rec)
 			if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize+blobHead {
@@ -306,6 +323,7 @@ func (c *buildCache) site(key, graph [32]byte) {
 	if c.w != nil {
 		c.w.Add([]byte{recordSite}, key[:], graph[:])
 	}
+	c.openBodies(graph)
 	c.encoded = make(chan struct{})
 	go func() {
 		defer close(c.encoded)
@@ -323,13 +341,18 @@ func (c *buildCache) commit() error {
 	if c.encoded != nil {
 		<-c.encoded
 	}
+	c.writeBodies()
 	var words []byte
 	for _, w := range c.words.List {
 		words = binary.AppendUvarint(words, uint64(len(w)))
 		words = append(words, w...)
 	}
 	c.w.Add([]byte{recordWords}, words)
-	return c.w.Commit()
+	if err := c.w.Commit(); err != nil {
+		return err
+	}
+	c.committed()
+	return nil
 }
 
 func (c *buildCache) abort() {
@@ -339,6 +362,7 @@ func (c *buildCache) abort() {
 			<-c.encoded
 		}
 		c.w.Abort()
+		c.aborted()
 	}
 }
 
@@ -351,7 +375,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the

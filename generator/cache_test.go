@@ -147,8 +147,8 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	p := "content/conditions/lumbar-disc-herniation.md"
 	undo := change(site, p, func(s string) string { return s + "\nOne more plain line.\n" })
 	edited := build(steps+2, "body: "+p, undo)
-	if edited.Made != 2 || edited.Reused == 0 {
-		t.Errorf("an edit to the text of %s made %d pages and reused %d, want 2 (it and its translation)", p, edited.Made, edited.Reused)
+	if edited.Made != 2 || edited.Reused == 0 || edited.Reconverted != 1 {
+		t.Errorf("an edit to the text of %s made %d pages, reused %d and converted %d; want 2 made (it and its translation), 1 converted", p, edited.Made, edited.Reused, edited.Reconverted)
 	}
 	// Nothing changed since: what that build wrote as it read it (the
 	// records of the pages it carried over, the shards of files it did
@@ -160,8 +160,10 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	// not show the title render as before and are carried over; those
 	// that do (its lists, its neighbours, its translation) are made.
 	undo = change(site, p, func(s string) string { return strings.Replace(s, "\ntitle: ", "\ntitle: Edited ", 1) })
-	if c := build(steps+4, "title: "+p, undo); c.Rerendered == 0 || c.Made == 0 || c.Reused != 0 || c.Made >= c.Rerendered {
-		t.Errorf("an edit to the title of %s reused %d pages, re-rendered %d and made %d; want most re-rendered, some made", p, c.Reused, c.Rerendered, c.Made)
+	// Only its own Markdown is converted again: the others' converted
+	// Markdown is in the cache.
+	if c := build(steps+4, "title: "+p, undo); c.Rerendered == 0 || c.Made == 0 || c.Reused != 0 || c.Made >= c.Rerendered || c.Reconverted != 1 {
+		t.Errorf("an edit to the title of %s reused %d pages, re-rendered %d, made %d and converted %d; want most re-rendered, some made, 1 converted", p, c.Reused, c.Rerendered, c.Made, c.Reconverted)
 	}
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")
@@ -218,6 +220,71 @@ func TestUntrustedCache(t *testing.T) {
 			}
 			if !equalTrees(t, treeOf(t, dest), want, "built", "clean build") {
 				t.Error("the site differs from a clean build")
+			}
+		})
+	}
+}
+
+// TestDamagedBodyLog damages the log of converted Markdown in ways a
+// disk, a CI cache or two builds at once could, then edits a title, so
+// that every page is made again from the Markdown the log has: each
+// Body the log no longer has whole is converted again, with a note, and
+// the site is the same as a clean build's.
+func TestDamagedBodyLog(t *testing.T) {
+	if raceEnabled {
+		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
+	}
+	for _, tc := range []struct {
+		name   string
+		damage func(log string)
+		note   bool
+	}{
+		{"a byte changed", func(log string) {
+			data, _ := os.ReadFile(log)
+			data[len(data)/2] ^= 1
+			os.WriteFile(log, data, 0o644)
+		}, true},
+		{"cut short", func(log string) {
+			data, _ := os.ReadFile(log)
+			os.WriteFile(log, data[:len(data)/2], 0o644)
+		}, true},
+		{"gone", func(log string) { os.Remove(log) }, false},
+		{"replaced by a folder", func(log string) { os.Remove(log); os.Mkdir(log, 0o755) }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site, dest, opts := publishedWithCache(t)
+			logs, _ := filepath.Glob(filepath.Join(opts.CacheDir, "blobs-*"))
+			if len(logs) != 1 {
+				t.Fatalf("the cache has logs %v; want one", logs)
+			}
+			tc.damage(logs[0])
+			p := "content/conditions/lumbar-disc-herniation.md"
+			change(site, p, func(s string) string { return strings.Replace(s, "\ntitle: ", "\ntitle: Edited ", 1) })
+			res, err := Publish(context.Background(), site, dest, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := res.Cache
+			if c.Reconverted < 2 || c.Rerendered == 0 || (c.Note != "") != tc.note {
+				t.Errorf("converted %d pages, re-rendered %d, note %q; want more than the edited page converted, and a note: %v", c.Reconverted, c.Rerendered, c.Note, tc.note)
+			}
+			clean := filepath.Join(t.TempDir(), "clean")
+			o := opts
+			o.CacheDir = ""
+			if _, err := Publish(context.Background(), site, clean, o); err != nil {
+				t.Fatal(err)
+			}
+			if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "built", "clean build") {
+				t.Error("the site differs from a clean build")
+			}
+			// The next build keeps what it converted again.
+			change(site, p, func(s string) string { return strings.Replace(s, "\ntitle: Edited ", "\ntitle: ", 1) })
+			res, err = Publish(context.Background(), site, dest, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c := res.Cache; c.Reconverted != 1 || c.Note != "" {
+				t.Errorf("the build after converted %d pages (note %q); want 1, the edited page", c.Reconverted, c.Note)
 			}
 		})
 	}

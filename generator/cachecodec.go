@@ -3,11 +3,13 @@ package generator
 import (
 	"encoding/binary"
 	"errors"
+	"html/template"
 	"unsafe"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/search"
+	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 // A cachedPage is kept in the build cache as a blob of its own, written by
@@ -61,27 +63,10 @@ func (w *blobWriter) bytes(b []byte) {
 // part of it (the cache keeps them beside it, see buildCache.put).
 func encodePage(rec *cachedPage) []byte {
 	var w blobWriter
-	w.uint(uint64(len(rec.Findings)))
-	for _, f := range rec.Findings {
-		w.str(f.File)
-		w.int(f.Line)
-		w.int(f.Col)
-		w.str(f.Rule)
-		w.str(string(f.Severity))
-		w.str(f.Msg)
-		w.str(f.Hint)
-	}
+	w.findings(rec.Findings)
 	w.int(rec.Dropped)
 	w.str(rec.IDs)
-	w.uint(uint64(len(rec.Fragments)))
-	for _, l := range rec.Fragments {
-		w.str(l.Dest)
-		w.str(l.URL)
-		w.int(l.Line)
-		w.str(l.Text)
-		w.bool(l.Image)
-		w.bool(l.External)
-	}
+	w.links(rec.Fragments)
 	w.bool(rec.Content)
 	w.uint(uint64(len(rec.Docs)))
 	for _, d := range rec.Docs {
@@ -93,15 +78,52 @@ func encodePage(rec *cachedPage) []byte {
 		w.bytes(d.Words)
 		w.bytes(d.Terms)
 	}
-	blob := make([]byte, 0, blobHead+2*binary.MaxVarintLen64+len(w.nums)+len(w.strs)+len(w.bin))
-	blob = append(blob, rec.Key[:]...)
-	blob = append(blob, rec.Own[:]...)
-	blob = append(blob, rec.Sum[:]...)
+	return w.blob(rec.Key[:], rec.Own[:], rec.Sum[:])
+}
+
+// blob returns the head's parts, then the numbers, strings and byte
+// strings written, as one blob.
+func (w *blobWriter) blob(head ...[]byte) []byte {
+	n := 0
+	for _, h := range head {
+		n += len(h)
+	}
+	blob := make([]byte, 0, n+2*binary.MaxVarintLen64+len(w.nums)+len(w.strs)+len(w.bin))
+	for _, h := range head {
+		blob = append(blob, h...)
+	}
 	blob = binary.AppendUvarint(blob, uint64(len(w.nums)))
 	blob = append(blob, w.nums...)
 	blob = binary.AppendUvarint(blob, uint64(len(w.strs)))
 	blob = append(blob, w.strs...)
 	return append(blob, w.bin...)
+}
+
+// findings writes a list of findings.
+func (w *blobWriter) findings(list diag.List) {
+	w.uint(uint64(len(list)))
+	for _, f := range list {
+		w.str(f.File)
+		w.int(f.Line)
+		w.int(f.Col)
+		w.str(f.Rule)
+		w.str(string(f.Severity))
+		w.str(f.Msg)
+		w.str(f.Hint)
+	}
+}
+
+// links writes a list of links.
+func (w *blobWriter) links(list []markdown.Link) {
+	w.uint(uint64(len(list)))
+	for _, l := range list {
+		w.str(l.Dest)
+		w.str(l.URL)
+		w.int(l.Line)
+		w.str(l.Text)
+		w.bool(l.Image)
+		w.bool(l.External)
+	}
 }
 
 // blobHead is the length of a blob's Key, Own and Sum.
@@ -196,14 +218,42 @@ func decodePage(blob []byte) (*cachedPage, error) {
 		return nil, errBlob
 	}
 	rec := &cachedPage{Key: key, Own: own, Sum: sum}
-	rest := blob[blobHead:]
+	r, err := newBlobReader(blob[blobHead:])
+	if err != nil {
+		return nil, err
+	}
+	rec.Findings = r.findings()
+	rec.Dropped = r.int()
+	rec.IDs = r.str()
+	rec.Fragments = r.links()
+	rec.Content = r.bool()
+	rec.Docs = readList(r, func(d *search.Saved) {
+		d.URL = r.str()
+		d.Title = r.str()
+		d.Kind = r.str()
+		d.Snippet = r.str()
+		d.Length = r.int()
+		d.Words = r.bytes()
+		d.Terms = r.bytes()
+	})
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// newBlobReader returns the reader of what a blobWriter wrote, after its
+// head. The strings it reads are the bytes of blob, not a copy: a build
+// decodes the tens of megabytes of findings a large site's cache holds,
+// and a blob, read once from the cache file, is never changed.
+func newBlobReader(blob []byte) (*blobReader, error) {
 	section := func() []byte {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
+		n, k := binary.Uvarint(blob)
+		if k <= 0 || n > uint64(len(blob)-k) {
 			return nil
 		}
-		b := rest[k : k+int(n)]
-		rest = rest[k+int(n):]
+		b := blob[k : k+int(n)]
+		blob = blob[k+int(n):]
 		return b
 	}
 	nums := section()
@@ -211,61 +261,126 @@ func decodePage(blob []byte) (*cachedPage, error) {
 	if nums == nil || strs == nil {
 		return nil, errBlob
 	}
-	// The strings are the bytes of blob, not a copy: a build decodes
-	// the tens of megabytes of findings a large site's cache holds, and
-	// blob, read once from the cache file, is never changed.
-	r := &blobReader{nums: nums, bin: rest}
+	r := &blobReader{nums: nums, bin: blob}
 	if len(strs) > 0 {
 		r.strs = unsafe.String(&strs[0], len(strs))
 	}
-	if n := r.count(); n > 0 {
-		all := make([]diag.Error, n)
-		rec.Findings = make(diag.List, n)
-		for i := range all {
-			f := &all[i]
-			f.File = r.str()
-			f.Line = r.int()
-			f.Col = r.int()
-			f.Rule = r.str()
-			f.Severity = diag.Severity(r.str())
-			f.Msg = r.str()
-			f.Hint = r.str()
-			rec.Findings[i] = f
-		}
-	}
-	rec.Dropped = r.int()
-	rec.IDs = r.str()
-	if n := r.count(); n > 0 {
-		rec.Fragments = make([]markdown.Link, n)
-		for i := range rec.Fragments {
-			l := &rec.Fragments[i]
-			l.Dest = r.str()
-			l.URL = r.str()
-			l.Line = r.int()
-			l.Text = r.str()
-			l.Image = r.bool()
-			l.External = r.bool()
-		}
-	}
-	rec.Content = r.bool()
-	if n := r.count(); n > 0 {
-		rec.Docs = make([]search.Saved, n)
-		for i := range rec.Docs {
-			d := &rec.Docs[i]
-			d.URL = r.str()
-			d.Title = r.str()
-			d.Kind = r.str()
-			d.Snippet = r.str()
-			d.Length = r.int()
-			d.Words = r.bytes()
-			d.Terms = r.bytes()
-		}
-	}
+	return r, nil
+}
+
+// end returns the first error of r, or errBlob when r has not read all
+// there was: a blob of something else.
+func (r *blobReader) end() error {
 	if r.err == nil && (len(r.nums) != 0 || len(r.strs) != 0 || len(r.bin) != 0) {
 		r.err = errBlob
 	}
-	if r.err != nil {
-		return nil, r.err
+	return r.err
+}
+
+// findings reads what blobWriter.findings wrote.
+func (r *blobReader) findings() diag.List {
+	n := r.count()
+	if n == 0 {
+		return nil
 	}
-	return rec, nil
+	all := make([]diag.Error, n)
+	list := make(diag.List, n)
+	for i := range all {
+		f := &all[i]
+		f.File = r.str()
+		f.Line = r.int()
+		f.Col = r.int()
+		f.Rule = r.str()
+		f.Severity = diag.Severity(r.str())
+		f.Msg = r.str()
+		f.Hint = r.str()
+		list[i] = f
+	}
+	return list
+}
+
+// links reads what blobWriter.links wrote.
+func (r *blobReader) links() []markdown.Link {
+	return readList(r, func(l *markdown.Link) {
+		l.Dest = r.str()
+		l.URL = r.str()
+		l.Line = r.int()
+		l.Text = r.str()
+		l.Image = r.bool()
+		l.External = r.bool()
+	})
+}
+
+// readList reads a list written as its length and its items, each read
+// by read; an empty list is nil.
+func readList[T any](r *blobReader, read func(*T)) []T {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	list := make([]T, n)
+	for i := range list {
+		read(&list[i])
+	}
+	return list
+}
+
+// encodeBody returns a page's converted Markdown as a blob, for the log
+// of the build cache (see buildCache.body).
+func encodeBody(b *site.Body) []byte {
+	var w blobWriter
+	w.str(string(b.HTML))
+	w.uint(uint64(len(b.TOC)))
+	for _, h := range b.TOC {
+		w.int(h.Level)
+		w.str(h.ID)
+		w.str(h.Text)
+	}
+	w.uint(uint64(len(b.Answers)))
+	for _, a := range b.Answers {
+		w.str(string(a))
+	}
+	w.uint(uint64(len(b.Prose)))
+	for _, p := range b.Prose {
+		w.str(p.Text)
+		w.int(p.Line)
+		w.bool(p.Heading)
+		w.bool(p.ListItem)
+	}
+	w.links(b.Links)
+	w.uint(uint64(len(b.Defined)))
+	for _, d := range b.Defined {
+		w.str(d)
+	}
+	w.findings(b.Errs)
+	return w.blob()
+}
+
+// decodeBody returns the Body of a blob encodeBody wrote. Its strings are
+// slices of blob, which must not change as long as they are used.
+func decodeBody(blob []byte) (*site.Body, error) {
+	r, err := newBlobReader(blob)
+	if err != nil {
+		return nil, err
+	}
+	b := &site.Body{HTML: template.HTML(r.str())}
+	b.TOC = readList(r, func(h *markdown.Heading) {
+		h.Level = r.int()
+		h.ID = r.str()
+		h.Text = r.str()
+	})
+	b.Answers = readList(r, func(a *template.HTML) { *a = template.HTML(r.str()) })
+	b.Prose = readList(r, func(p *markdown.Prose) {
+		p.Text = r.str()
+		p.Line = r.int()
+		p.Heading = r.bool()
+		p.ListItem = r.bool()
+	})
+	b.Links = r.links()
+	b.Defined = readList(r, func(d *string) { *d = r.str() })
+	b.Errs = r.findings()
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	return b, nil
 }

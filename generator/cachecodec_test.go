@@ -1,12 +1,14 @@
 package generator
 
 import (
+	"html/template"
 	"reflect"
 	"testing"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/search"
+	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 // aCachedPage returns a cachedPage with every field set.
@@ -69,6 +71,9 @@ func TestPageCodecFields(t *testing.T) {
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},
 		{reflect.TypeFor[search.Saved](), 7},
+		{reflect.TypeFor[site.Body](), 7},
+		{reflect.TypeFor[markdown.Heading](), 3},
+		{reflect.TypeFor[markdown.Prose](), 4},
 	} {
 		if n := tc.typ.NumField(); n != tc.fields {
 			t.Errorf("%v has %d fields; the build cache's codec (cachecodec.go) writes %d", tc.typ, n, tc.fields)
@@ -93,6 +98,63 @@ func FuzzDecodePage(f *testing.F) {
 		}
 		if len(again.Findings) != len(rec.Findings) || again.IDs != rec.IDs || len(again.Docs) != len(rec.Docs) || again.Key != rec.Key {
 			t.Fatalf("a decoded blob encodes otherwise:\n%+v\n%+v", again, rec)
+		}
+	})
+}
+
+// aBody returns a converted page with every field set.
+func aBody() *site.Body {
+	return &site.Body{
+		HTML:    "<p>Sciatica is <a href=\"/glossary/#nerve\">nerve</a> pain.</p>",
+		TOC:     []markdown.Heading{{Level: 2, ID: "causes", Text: "Causes"}, {Level: 3}},
+		Answers: []template.HTML{"<p>Yes.</p>", ""},
+		Prose:   []markdown.Prose{{Text: "Sciatica is nerve pain.", Line: 9, Heading: true, ListItem: true}, {Line: -2}},
+		Links:   []markdown.Link{{Dest: "../x.md", URL: "/x/", Line: 4, Text: "x", Image: true, External: true}},
+		Defined: []string{"nerve", "disc"},
+		Errs:    diag.List{{File: "content/a.md", Line: 4, Col: 2, Rule: "link.broken", Severity: diag.SeverityError, Msg: "no page", Hint: "fix it"}},
+	}
+}
+
+// TestBodyCodec encodes a converted page and decodes it back, field for
+// field, and refuses every blob cut short or too long.
+func TestBodyCodec(t *testing.T) {
+	for _, b := range []*site.Body{aBody(), {}} {
+		blob := encodeBody(b)
+		got, err := decodeBody(blob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, b) {
+			t.Errorf("decoded\n%+v\nwant\n%+v", got, b)
+		}
+		for n := range len(blob) {
+			if _, err := decodeBody(blob[:n]); err == nil {
+				t.Errorf("a blob cut to %d of %d bytes was decoded", n, len(blob))
+			}
+		}
+		if _, err := decodeBody(append(blob, 0)); err == nil {
+			t.Error("a blob with a byte too many was decoded")
+		}
+	}
+}
+
+// FuzzDecodeBody decodes any bytes without panicking, and what it decodes
+// encodes to a blob that decodes alike.
+func FuzzDecodeBody(f *testing.F) {
+	f.Add(encodeBody(aBody()))
+	f.Add(encodeBody(&site.Body{}))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, blob []byte) {
+		b, err := decodeBody(blob)
+		if err != nil {
+			return
+		}
+		again, err := decodeBody(encodeBody(b))
+		if err != nil {
+			t.Fatalf("a decoded blob encodes to one that does not decode: %v", err)
+		}
+		if !reflect.DeepEqual(again, b) {
+			t.Fatalf("a decoded blob encodes otherwise:\n%+v\n%+v", again, b)
 		}
 	})
 }

@@ -162,7 +162,24 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 			return cached.body
 		}
 	}
+	// A build with a build cache takes the Body from it when the page's
+	// file and what links can point to are as they were (see bodyLog).
+	bc := c.b.opts.cache
+	logged := bc != nil && bc.bodies.ready.Load() && c.b.opts.Markdown == nil
+	var key [32]byte
+	if logged {
+		key = bc.bodies.bodyKey(c.deps, p)
+		if body := bc.body(p, key); body != nil {
+			return body
+		}
+	}
 	body := c.make(s, p)
+	if bc != nil {
+		bc.bodies.converted.Add(1)
+	}
+	if logged {
+		bc.keepBody(p, key, body)
+	}
 	if cache != nil {
 		cache.mu.Lock()
 		cache.bodies[src.Source] = cachedBody{page: src, deps: c.deps, body: body}

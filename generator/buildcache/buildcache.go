@@ -1,15 +1,18 @@
-// Package buildcache keeps what one build leaves for the next in a single
-// file: a sequence of records, each a string of bytes behind its length,
-// behind a header that names the version of Lumen that wrote it, and
-// followed by the CRC-32C of all that comes before (the checksum of
-// LevelDB's and ext4's blocks: it finds a file cut short, or damaged on
-// disk or on its way from a CI cache, and the processor computes it at
+// Package buildcache keeps what one build leaves for the next in a cache
+// file and, for what is too large to copy from one cache file to the
+// next, in a log beside it (see Log).
+//
+// The cache file is a sequence of records, each a string of bytes behind
+// its length, behind a header that names the version of Lumen that wrote
+// it, and followed by the CRC-32C of all that comes before (the checksum
+// of LevelDB's and ext4's blocks: it finds a file cut short, or damaged
+// on disk or on its way from a CI cache, and the processor computes it at
 // memory speed, where SHA-256 took a tenth of a cached build's reading).
 // A file that is truncated, corrupt or written by another version is
-// never read: Open says why in one line and the build starts afresh. A Writer adds records
-// as a build makes them, so that the build need not hold them all, and
-// publishes the file atomically on Commit: a build that fails or is
-// killed leaves the last good cache.
+// never read: Open says why in one line and the build starts afresh. A
+// Writer adds records as a build makes them, so that the build need not
+// hold them all, and publishes the file atomically on Commit: a build
+// that fails or is killed leaves the last good cache.
 //
 // Open reads and checks the whole file before it hands out any record,
 // and the records it hands out are slices of what it read: a build can

@@ -1,0 +1,258 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/lumen-ssg/lumen/generator/buildcache"
+	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// bodyLog is the part of the build cache that keeps each page's converted
+// Markdown (its site.Body), so that a page made again whose Markdown and
+// link targets did not change is not converted again: an edit to a title
+// that every list shows renders every page again, but converts one. The
+// Bodies are too large to copy from one cache file to the next (about as
+// large as the site's HTML), so they are appended to a log beside it
+// (buildcache.Log), and the cache file keeps, for each content file, the
+// key of its Body and where the log has it.
+//
+// A Body's key (bodyKey) is the site's graph key (which holds the
+// program, site.yaml, the glossary and every page's and file's address),
+// the converter's fingerprint of what links can point to and the phone
+// numbers it links, and the page's address and file. A build whose
+// graph key changed starts a new log; so does one whose log is mostly
+// Bodies no page needs any more (buildcache.Garbage).
+type bodyLog struct {
+	// ready is set once the site's keys are known (buildCache.site):
+	// a page converted before that is not looked up or kept.
+	ready atomic.Bool
+	graph [32]byte
+	log   *buildcache.Log
+	// created says that the log is new in this build, so that a build
+	// that fails removes it.
+	created bool
+	// oldName is the log the last build named, old the Bodies it kept by
+	// content file, and next those the new cache keeps: each Body
+	// converted or read by this build.
+	oldName string
+	old     map[string]bodyRef
+	mu      sync.Mutex
+	next    map[string]bodyRef
+	// read counts the Bodies read from the log, converted those made.
+	read, converted atomic.Int64
+}
+
+// bodyRef is where the log has the Body of a content file, and its key.
+type bodyRef struct {
+	key [32]byte
+	at  buildcache.Ref
+}
+
+// The kinds of record of the cache file that name the log and the Bodies.
+const (
+	recordLog  = 'l' // the name of the log of Bodies
+	recordBody = 'b' // a content file's Body: its path, key and place
+)
+
+// readBody reads a recordBody into c.bodies.old, or reports that it is
+// damaged.
+func (c *buildCache) readBody(rec []byte) bool {
+	n, k := binary.Uvarint(rec)
+	if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < sha256.Size {
+		return false
+	}
+	source := string(rec[k : k+int(n)])
+	rest := rec[k+int(n):]
+	ref := bodyRef{key: [32]byte(rest)}
+	rest = rest[sha256.Size:]
+	off, k1 := binary.Uvarint(rest)
+	if k1 <= 0 {
+		return false
+	}
+	length, k2 := binary.Uvarint(rest[k1:])
+	if k2 <= 0 || k1+k2 != len(rest) || off > 1<<62 || length > 1<<40 {
+		return false
+	}
+	ref.at = buildcache.Ref{Off: int64(off), Len: int64(length)}
+	if c.bodies.old == nil {
+		c.bodies.old = map[string]bodyRef{}
+	}
+	c.bodies.old[source] = ref
+	return true
+}
+
+// openBodies opens the log of Bodies of a build whose graph key is graph:
+// the last build's, when its Bodies can serve and it is not mostly
+// garbage, or a new one.
+func (c *buildCache) openBodies(graph [32]byte) {
+	b := &c.bodies
+	b.graph = graph
+	if c.w == nil {
+		return
+	}
+	name := b.oldName
+	if graph != c.oldGraph || b.old == nil {
+		name, b.old = "", nil
+	}
+	log, err := buildcache.OpenLog(c.dir, name)
+	if err != nil {
+		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		return
+	}
+	if name != "" && log.Name() == name {
+		var live int64
+		for _, r := range b.old {
+			live += r.at.Len
+		}
+		if buildcache.Garbage(log.Size(), live) {
+			log.Close()
+			if log, err = buildcache.OpenLog(c.dir, ""); err != nil {
+				c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+				return
+			}
+		}
+	}
+	if log.Name() != name {
+		b.old, b.created = nil, true
+	}
+	b.log, b.next = log, map[string]bodyRef{}
+	b.ready.Store(true)
+}
+
+// bodyKey returns the key of the Body of page p, converted by a converter
+// whose fingerprint of link targets and phones is deps (see bodyLog).
+func (b *bodyLog) bodyKey(deps uint64, p *site.Page) [32]byte {
+	h := sha256.New()
+	writeString(h, "body")
+	h.Write(b.graph[:])
+	h.Write(binary.LittleEndian.AppendUint64(nil, deps))
+	writeString(h, p.URL)
+	src := p.File()
+	writeString(h, src.Source)
+	h.Write(src.Sum[:])
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// body returns the Body of page p that the last build converted, or nil
+// when it has none for p's file, or not under key.
+func (c *buildCache) body(p *site.Page, key [32]byte) *site.Body {
+	b := &c.bodies
+	source := p.File().Source
+	ref, ok := b.old[source]
+	if !ok || ref.key != key {
+		return nil
+	}
+	blob, ok := b.log.Read(ref.at, key)
+	if !ok {
+		c.damaged(fmt.Errorf("the converted Markdown of %s is not whole", source))
+		return nil
+	}
+	body, err := decodeBody(blob)
+	if err != nil {
+		c.damaged(err)
+		return nil
+	}
+	b.read.Add(1)
+	b.mu.Lock()
+	b.next[source] = ref
+	b.mu.Unlock()
+	return body
+}
+
+// keepBody appends the Body of page p, just converted, to the log under
+// key. A Body with an error reading the file is not kept: it says nothing
+// of the file.
+func (c *buildCache) keepBody(p *site.Page, key [32]byte, body *site.Body) {
+	for _, e := range body.Errs {
+		if e.Rule == diag.RuleFile {
+			return
+		}
+	}
+	b := &c.bodies
+	source := p.File().Source
+	b.mu.Lock()
+	_, had := b.next[source]
+	b.mu.Unlock()
+	if had {
+		return
+	}
+	at, err := b.log.Append(key, encodeBody(body))
+	if err != nil {
+		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		return
+	}
+	b.mu.Lock()
+	b.next[source] = bodyRef{key: key, at: at}
+	b.mu.Unlock()
+}
+
+// writeBodies closes the log and writes to the new cache its name and
+// where it has each content file's Body: those this build converted or
+// read, and those the last build kept of files this build kept as they
+// were, which it neither converted nor read (their pages were reused).
+func (c *buildCache) writeBodies() {
+	b := &c.bodies
+	if b.log == nil {
+		return
+	}
+	if err := b.log.Close(); err != nil {
+		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		return
+	}
+	for i := range c.shards {
+		for _, f := range c.shards[i].next {
+			if _, ok := b.next[f.Path]; !ok {
+				if ref, ok := b.old[f.Path]; ok {
+					b.next[f.Path] = ref
+				}
+			}
+		}
+	}
+	c.w.Add([]byte{recordLog}, []byte(b.log.Name()))
+	for source, ref := range b.next {
+		rec := []byte{recordBody}
+		rec = binary.AppendUvarint(rec, uint64(len(source)))
+		rec = append(rec, source...)
+		rec = append(rec, ref.key[:]...)
+		rec = binary.AppendUvarint(rec, uint64(ref.at.Off))
+		rec = binary.AppendUvarint(rec, uint64(ref.at.Len))
+		c.w.Add(rec)
+	}
+}
+
+// committed removes the logs the new cache does not name; aborted closes
+// the log, and removes it if this build started it.
+func (c *buildCache) committed() {
+	if b := &c.bodies; b.log != nil {
+		buildcache.RemoveLogs(c.dir, b.log.Name())
+	}
+}
+
+func (c *buildCache) aborted() {
+	b := &c.bodies
+	if b.log == nil {
+		return
+	}
+	b.log.Close()
+	if b.created {
+		os.Remove(filepath.Join(c.dir, b.log.Name()))
+	}
+}
+
+// noteOnce keeps note as the cache's note, unless it has one.
+func (c *buildCache) noteOnce(note string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.note == "" {
+		c.note = note
+	}
+}
