@@ -53,6 +53,11 @@ type picture struct {
 	// urls are the site paths of versions, in their order.
 	urls []string
 	md   *markdown.Picture
+	// weighed finds, once, the picture's weight on a page (see
+	// pictures.weight): every page that shows it asks.
+	weighed  sync.Once
+	weighs   int64
+	weighErr error
 }
 
 // settingsOf returns the image settings of site.yaml.
@@ -232,16 +237,19 @@ func (p *picture) widest() int {
 }
 
 // weight returns what picture p weighs on a page: its widest WebP, the
-// largest a browser fetches.
+// largest a browser fetches. It reads it once however many pages show p.
 func (ps *pictures) weight(p *picture) (int64, error) {
-	best := -1
-	for i, v := range p.versions {
-		if v.Format == images.WebP && (best < 0 || v.Width > p.versions[best].Width) {
-			best = i
+	p.weighed.Do(func() {
+		best := -1
+		for i, v := range p.versions {
+			if v.Format == images.WebP && (best < 0 || v.Width > p.versions[best].Width) {
+				best = i
+			}
 		}
-	}
-	data, err := ps.read(p, best)
-	return int64(len(data)), err
+		data, err := ps.read(p, best)
+		p.weighs, p.weighErr = int64(len(data)), err
+	})
+	return p.weighs, p.weighErr
 }
 
 // addEntries adds to the Snapshot the files of the content file f, a

@@ -29,6 +29,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -471,12 +473,37 @@ func round(f float64) float64 {
 	return math.Round(f*10) / 10
 }
 
+// clip returns s with each run of spaces made one space and none at
+// either end, cut to n-1 characters and "…" when it is longer than n (n
+// at least 1). It stops reading at the character past n: a long
+// sentence is not copied whole to show its start.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	buf := make([]byte, 0, min(len(s), 4*n))
+	runes, cut := 0, 0 // cut is the length of buf's first n-1 characters
+	put := func(c string) bool {
+		if runes == n-1 {
+			cut = len(buf)
+		}
+		if runes == n {
+			return false
+		}
+		buf = append(buf, c...)
+		runes++
+		return true
 	}
-	return s
+	space := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if space && !put(" ") || !put(s[i:i+size]) {
+			return string(buf[:cut]) + "…"
+		}
+		space = false
+	}
+	return string(buf)
 }
 
 func longest(words []readability.Word) string {

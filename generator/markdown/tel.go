@@ -37,7 +37,13 @@ func TelURL(phone string) string {
 // and code are left alone; a number is linked only when no digit touches
 // it.
 func (st *renderState) phones(doc ast.Node, src []byte) {
-	if len(st.phoneNumbers) == 0 {
+	// Running text is a part of src: a page whose Markdown has none of
+	// the numbers, as most have not, is not walked.
+	found := false
+	for _, p := range st.phoneNumbers {
+		found = found || bytes.Contains(src, []byte(p))
+	}
+	if !found {
 		return
 	}
 	for _, t := range runningTexts(doc) {

@@ -1,0 +1,44 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClip gives clip what it is given in a build, sentences with runs of
+// spaces, and the edge cases, and compares it with the plain definition:
+// the words one space apart, cut to n-1 characters and "…" when longer
+// than n. Bytes that are not UTF-8 are kept as they are.
+func TestClip(t *testing.T) {
+	plain := func(s string, n int) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > n {
+			return string(r[:n-1]) + "…"
+		}
+		return s
+	}
+	for _, s := range []string{
+		"", " ", "one", "  two  words  ", "a\tsentence\nover\u00a0lines",
+		"Ciática: el dolor que baja por la pierna, de la espalda al pie.",
+		"exactly ten", "exactly te", "exactly ten!",
+		strings.Repeat("long words go on ", 20),
+	} {
+		for _, n := range []int{1, 2, 5, 10, 11, 12, 60, 90} {
+			if got, want := clip(s, n), plain(s, n); got != want {
+				t.Errorf("clip(%q, %d) = %q; want %q", s, n, got, want)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"\xff\xfe  bad \xc3", 60, "\xff\xfe bad \xc3"},
+		{"\xff\xfe  bad \xc3", 4, "\xff\xfe …"},
+	} {
+		if got := clip(tc.s, tc.n); got != tc.want {
+			t.Errorf("clip(%q, %d) = %q; want %q", tc.s, tc.n, got, tc.want)
+		}
+	}
+}
