@@ -58,6 +58,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -141,8 +143,11 @@ type Renderer struct {
 	assets map[string]string // static path → fingerprinted path
 	// langs are the templates of each language, by code.
 	langs map[string]*language
-	// link is the template of the function link.
-	link *template.Template
+	// link is the template of the function link; links are the links it
+	// made and kept, and nlinks counts them (see linkHTML).
+	link   *template.Template
+	links  sync.Map // linkKey → template.HTML
+	nlinks atomic.Int64
 	// foreign says that a template may show the converted Markdown of
 	// pages other than the one it renders (see ReadsOtherBodies).
 	foreign bool

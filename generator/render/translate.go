@@ -91,14 +91,45 @@ func (l *language) messages(keys ...string) (map[string]any, error) {
 // linkHTML is the template function link: <a href="url">text</a>, made
 // by a template so that url and text are escaped (and a javascript: url
 // refused) exactly as a template would. text may be HTML, such as the
-// result of t.
+// result of t. Most links are the same on every page (the practice's
+// phone number in the footer, its email), so a link of a string to a
+// string or to HTML is made once and kept (up to maxLinks of them).
 func (r *Renderer) linkHTML(url, text any) (template.HTML, error) {
+	key, keep := linkKey{}, false
+	if u, ok := url.(string); ok {
+		switch t := text.(type) {
+		case string:
+			key, keep = linkKey{url: u, text: t}, true
+		case template.HTML:
+			key, keep = linkKey{url: u, text: string(t), html: true}, true
+		}
+	}
+	if keep {
+		if h, ok := r.links.Load(key); ok {
+			return h.(template.HTML), nil
+		}
+	}
 	var b bytes.Buffer
 	if err := r.link.Execute(&b, struct{ URL, Text any }{url, text}); err != nil {
 		return "", err
 	}
-	return template.HTML(b.String()), nil
+	h := template.HTML(b.String())
+	if keep && r.nlinks.Add(1) <= maxLinks {
+		r.links.Store(key, h)
+	}
+	return h, nil
 }
+
+// linkKey is a link kept by linkHTML: its address and text, and whether
+// the text is HTML.
+type linkKey struct {
+	url, text string
+	html      bool
+}
+
+// maxLinks is how many links linkHTML keeps: a site's phone numbers,
+// emails and authors are a few dozen; a list from A to Z, thousands.
+const maxLinks = 10_000
 
 // textEscaper escapes text as html/template escapes text and quoted
 // attribute values (its htmlEscaper), so that a value put in a string by
