@@ -212,8 +212,9 @@ func (w *Writer) Abort() {
 // in hardware (package crc32 makes it once).
 func castagnoli() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) }
 
-// Remove deletes the cache file in dir, if there is one.
+// Remove deletes the cache file in dir, if there is one, and its logs.
 func Remove(dir string) error {
+	RemoveLogs(dir, "")
 	err := os.Remove(filepath.Join(dir, File))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

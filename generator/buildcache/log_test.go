@@ -200,3 +200,27 @@ func TestGarbage(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveDropsLogs deletes the cache file and its logs, and nothing
+// else of the folder.
+func TestRemoveDropsLogs(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Create(dir, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Commit()
+	l, err := OpenLog(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644)
+	if err := Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(left) != 1 || filepath.Base(left[0]) != "notes.txt" {
+		t.Errorf("left %v; want only notes.txt", left)
+	}
+}
