@@ -323,7 +323,7 @@ func (c *buildCache) site(key, graph [32]byte) {
 	if c.w != nil {
 		c.w.Add([]byte{recordSite}, key[:], graph[:])
 	}
-	c.openBodies(graph)
+	c.openBodies()
 	c.encoded = make(chan struct{})
 	go func() {
 		defer close(c.encoded)

@@ -165,6 +165,15 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	if c := build(steps+4, "title: "+p, undo); c.Rerendered == 0 || c.Made == 0 || c.Reused != 0 || c.Made >= c.Rerendered || c.Reconverted != 1 {
 		t.Errorf("an edit to the title of %s reused %d pages, re-rendered %d, made %d and converted %d; want most re-rendered, some made, 1 converted", p, c.Reused, c.Rerendered, c.Made, c.Reconverted)
 	}
+	// A new page changes every page's key and their own keys (it is
+	// listed, it can be linked to): every page is made, but only the new
+	// one is converted, as no other page's links lead elsewhere.
+	undo = change(site, "content/articles/added-last.md", func(string) string {
+		return "---\ntitle: A note added last\ndate: 2026-11-30\nsummary: A short note for patients.\n---\n\nRead the [page on disc herniation](../conditions/lumbar-disc-herniation.md) first.\n"
+	})
+	if c := build(steps+5, "new page: content/articles/added-last.md", undo); c.Reconverted != 1 || c.Reused != 0 {
+		t.Errorf("adding a page reused %d pages and converted %d; want none reused, 1 converted", c.Reused, c.Reconverted)
+	}
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")
 	}

@@ -11,29 +11,32 @@ import (
 
 	"github.com/lumen-ssg/lumen/generator/buildcache"
 	"github.com/lumen-ssg/lumen/generator/diag"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 // bodyLog is the part of the build cache that keeps each page's converted
 // Markdown (its site.Body), so that a page made again whose Markdown and
 // link targets did not change is not converted again: an edit to a title
-// that every list shows renders every page again, but converts one. The
-// Bodies are too large to copy from one cache file to the next (about as
-// large as the site's HTML), so they are appended to a log beside it
-// (buildcache.Log), and the cache file keeps, for each content file, the
-// key of its Body and where the log has it.
+// that every list shows renders every page again, but converts one; a
+// page added renders every page again, but converts the new one and those
+// whose links lead elsewhere. The Bodies are too large to copy from one
+// cache file to the next (about as large as the site's HTML), so they are
+// appended to a log beside it (buildcache.Log), and the cache file keeps,
+// for each content file, the key of its Body and where the log has it.
 //
-// A Body's key (bodyKey) is the site's graph key (which holds the
-// program, site.yaml, the glossary and every page's and file's address),
-// the converter's fingerprint of what links can point to and the phone
-// numbers it links, and the page's address and file. A build whose
-// graph key changed starts a new log; so does one whose log is mostly
-// Bodies no page needs any more (buildcache.Garbage).
+// A Body's key (bodyKey) is the converter's base (the program, site.yaml,
+// the glossary, the pictures, the phone numbers it links, the names of
+// the theme's static files) and the page's address and file. A Body
+// under the right key is taken only if its links still lead where they
+// did (markdown.SameTargets): the other pages' addresses are not in the
+// key, so that adding a page converts no other. A build starts a new log
+// when the old one is mostly Bodies no page needs any more
+// (buildcache.Garbage).
 type bodyLog struct {
-	// ready is set once the site's keys are known (buildCache.site):
-	// a page converted before that is not looked up or kept.
+	// ready is set once the log is open (buildCache.site): a page
+	// converted before that is not looked up or kept.
 	ready atomic.Bool
-	graph [32]byte
 	log   *buildcache.Log
 	// created says that the log is new in this build, so that a build
 	// that fails removes it.
@@ -88,18 +91,16 @@ func (c *buildCache) readBody(rec []byte) bool {
 	return true
 }
 
-// openBodies opens the log of Bodies of a build whose graph key is graph:
-// the last build's, when its Bodies can serve and it is not mostly
-// garbage, or a new one.
-func (c *buildCache) openBodies(graph [32]byte) {
+// openBodies opens the log of Bodies: the last build's, unless it is
+// mostly garbage, or a new one.
+func (c *buildCache) openBodies() {
 	b := &c.bodies
-	b.graph = graph
 	if c.w == nil {
 		return
 	}
 	name := b.oldName
-	if graph != c.oldGraph || b.old == nil {
-		name, b.old = "", nil
+	if b.old == nil {
+		name = ""
 	}
 	log, err := buildcache.OpenLog(c.dir, name)
 	if err != nil {
@@ -127,15 +128,16 @@ func (c *buildCache) openBodies(graph [32]byte) {
 }
 
 // bodyKey returns the key of the Body of page p, converted by a converter
-// whose fingerprint of link targets and phones is deps (see bodyLog).
-func (b *bodyLog) bodyKey(deps uint64, p *site.Page) [32]byte {
+// whose base is base (see bodyLog).
+func bodyKey(base [32]byte, p *site.Page) [32]byte {
 	h := sha256.New()
 	writeString(h, "body")
-	h.Write(b.graph[:])
-	h.Write(binary.LittleEndian.AppendUint64(nil, deps))
+	h.Write(base[:])
 	writeString(h, p.URL)
+	writeString(h, p.ImageURL) // a page with an image shows it first
 	src := p.File()
 	writeString(h, src.Source)
+	writeString(h, src.Lang)
 	h.Write(src.Sum[:])
 	var k [32]byte
 	h.Sum(k[:0])
@@ -143,8 +145,9 @@ func (b *bodyLog) bodyKey(deps uint64, p *site.Page) [32]byte {
 }
 
 // body returns the Body of page p that the last build converted, or nil
-// when it has none for p's file, or not under key.
-func (c *buildCache) body(p *site.Page, key [32]byte) *site.Body {
+// when it has none for p's file, none under key, or one with a link that
+// res resolves elsewhere now.
+func (c *buildCache) body(p *site.Page, key [32]byte, res markdown.Resolver) *site.Body {
 	b := &c.bodies
 	source := p.File().Source
 	ref, ok := b.old[source]
@@ -159,6 +162,9 @@ func (c *buildCache) body(p *site.Page, key [32]byte) *site.Body {
 	body, err := decodeBody(blob)
 	if err != nil {
 		c.damaged(err)
+		return nil
+	}
+	if !markdown.SameTargets(body.Links, res, source) {
 		return nil
 	}
 	b.read.Add(1)

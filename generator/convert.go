@@ -1,11 +1,14 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -28,6 +31,9 @@ type converter struct {
 	once   sync.Once
 	deps   uint64   // fingerprint of the site's URLs, glossary and phones
 	phones []string // the site's phone numbers, linked where the text gives them
+	// base is the key of what every page's conversion depends on but
+	// the addresses of the site's pages and files (see bodyLog).
+	base [32]byte
 
 	// static are the theme's static files, by site path ("/favicon.svg"),
 	// which a link may point to too; set by the theme stage, before any
@@ -151,6 +157,11 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	c.once.Do(func() {
 		c.phones = phonesOf(s.Root())
 		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones, c.pictures)
+		h := sha256.New()
+		writeString(h, c.b.opts.CacheVersion)
+		writeString(h, s.Root().Config.Fingerprint())
+		writeConversionBase(h, c.glossaries, c.static, c.phones, c.pictures)
+		h.Sum(c.base[:0])
 	})
 	src := p.File()
 	cache := c.b.bodies
@@ -168,8 +179,8 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	logged := bc != nil && bc.bodies.ready.Load() && c.b.opts.Markdown == nil
 	var key [32]byte
 	if logged {
-		key = bc.bodies.bodyKey(c.deps, p)
-		if body := bc.body(p, key); body != nil {
+		key = bodyKey(c.base, p)
+		if body := bc.body(p, key, resolver{s, c.static}); body != nil {
 			return body
 		}
 	}
@@ -253,20 +264,7 @@ func glossaryTerms(g *content.Glossary) []markdown.Term {
 // glossary changes or a picture does.
 func fingerprint(s *site.Site, glossaries map[string]*glossary, static map[string]bool, phones []string, pics *pictures) uint64 {
 	h := fnv.New64a()
-	if pics != nil {
-		for _, p := range pics.list {
-			h.Write([]byte(p.url + "\x00" + p.key + "\x00"))
-		}
-	}
-	for _, p := range phones {
-		h.Write([]byte(p + "\x00"))
-	}
-	for _, lang := range slices.Sorted(maps.Keys(glossaries)) {
-		h.Write([]byte(lang + "\x00"))
-		for _, t := range glossaries[lang].terms {
-			h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00"))
-		}
-	}
+	writeConversionBase(h, glossaries, static, phones, pics)
 	for _, ls := range s.Languages() {
 		for _, p := range ls.Pages {
 			h.Write([]byte(p.SourcePath()))
@@ -281,9 +279,39 @@ func fingerprint(s *site.Site, glossaries map[string]*glossary, static map[strin
 			h.Write([]byte{0})
 		}
 	}
+	return h.Sum64()
+}
+
+// writeConversionBase writes to h what a conversion depends on beyond
+// the page itself and the addresses of the site's pages and files: the
+// pictures' keys (and why any cannot be processed), the drawings' sizes,
+// the phone numbers, the glossary, and the names of the theme's static
+// files.
+func writeConversionBase(h io.Writer, glossaries map[string]*glossary, static map[string]bool, phones []string, pics *pictures) {
+	if pics != nil {
+		for _, p := range pics.list {
+			h.Write([]byte(p.url + "\x00" + p.key + "\x00"))
+			if p.err != nil {
+				h.Write([]byte(p.err.Error() + "\x00"))
+			}
+		}
+		// A drawing is shown at the size its file gives.
+		for _, u := range slices.Sorted(maps.Keys(pics.drawings)) {
+			d := pics.drawings[u]
+			fmt.Fprintf(h, "%s\x00%d×%d\x00", u, d.Width, d.Height)
+		}
+	}
+	for _, p := range phones {
+		h.Write([]byte(p + "\x00"))
+	}
+	for _, lang := range slices.Sorted(maps.Keys(glossaries)) {
+		h.Write([]byte(lang + "\x00"))
+		for _, t := range glossaries[lang].terms {
+			h.Write([]byte(t.Term + "\x00" + t.Definition + "\x00" + strconv.Itoa(t.Entry) + "\x00"))
+		}
+	}
 	for _, f := range slices.Sorted(maps.Keys(static)) {
 		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}
-	return h.Sum64()
 }

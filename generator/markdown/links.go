@@ -135,6 +135,30 @@ func (st *renderState) resolve(dest string) (string, error) {
 	return u + suffix, nil
 }
 
+// SameTargets reports whether links, recorded when a document whose file
+// is source was rendered with res, lead where they did: each link to a
+// page or file of the site resolves against res to the address it
+// resolved to then, and none was broken (a broken link's error may name
+// the pages near it, which other pages change). Links to other sites and
+// links refused as unsafe do not depend on res. A document whose links
+// all lead where they did renders the same with res, all else the same:
+// a build cache keeps converted Markdown on this.
+func SameTargets(links []Link, res Resolver, source string) bool {
+	st := &renderState{res: res, source: source}
+	for _, l := range links {
+		if classify(l.Dest) != destInternal {
+			continue
+		}
+		if l.URL == "" {
+			return false
+		}
+		if u, err := st.resolve(l.Dest); err != nil || u != l.URL {
+			return false
+		}
+	}
+	return true
+}
+
 // link applies the link policy to one link, image or autolink node. It
 // records the link in the document and reports broken and unsafe ones.
 func (st *renderState) link(n ast.Node, src []byte) {
