@@ -141,7 +141,7 @@ func (h *hotspots) hardest() []Sentence {
 	out := make([]Sentence, len(h.sentences))
 	for i, s := range h.sentences {
 		// A copy, so that the report does not hold on to the page's text.
-		s.Text = strings.Clone(strings.Join(strings.Fields(s.Text), " "))
+		s.Text = squeeze(s.Text)
 		out[i] = s
 	}
 	return out

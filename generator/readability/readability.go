@@ -315,7 +315,7 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 			if s.Words > LongWords && len(long) < MaxLong {
 				// A copy, so that the report does not hold on to the
 				// page's text.
-				sentence.Text = strings.Clone(strings.Join(strings.Fields(text), " "))
+				sentence.Text = squeeze(text)
 				long = append(long, sentence)
 			}
 		}
