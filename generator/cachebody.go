@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -48,8 +50,8 @@ type bodyLog struct {
 	old     map[string]bodyRef
 	mu      sync.Mutex
 	next    map[string]bodyRef
-	// read counts the Bodies read from the log, converted those made.
-	read, converted atomic.Int64
+	// converted counts the Bodies made, rather than read from the log.
+	converted atomic.Int64
 }
 
 // bodyRef is where the log has the Body of a content file, and its key.
@@ -167,7 +169,6 @@ func (c *buildCache) body(p *site.Page, key [32]byte, res markdown.Resolver) *si
 	if !markdown.SameTargets(body.Links, res, source) {
 		return nil
 	}
-	b.read.Add(1)
 	b.mu.Lock()
 	b.next[source] = ref
 	b.mu.Unlock()
@@ -224,7 +225,8 @@ func (c *buildCache) writeBodies() {
 		}
 	}
 	c.w.Add([]byte{recordLog}, []byte(b.log.Name()))
-	for source, ref := range b.next {
+	for _, source := range slices.Sorted(maps.Keys(b.next)) {
+		ref := b.next[source]
 		rec := []byte{recordBody}
 		rec = binary.AppendUvarint(rec, uint64(len(source)))
 		rec = append(rec, source...)
