@@ -126,9 +126,11 @@ func (l *Log) Append(key [32]byte, blob []byte) (Ref, error) {
 
 // Read returns the blob at ref if it is whole and under key, and false
 // otherwise. The blob is a new slice, the caller's to keep. It reads only
-// what the log held when it was opened and what was flushed since.
+// what the log held when it was opened and what was flushed since; a Ref
+// past the end of the log is refused before anything is allocated for
+// it, so that a damaged cache file cannot make a build ask for gigabytes.
 func (l *Log) Read(ref Ref, key [32]byte) ([]byte, bool) {
-	if ref.Off < 0 || ref.Len < logHead || ref.Len > 1<<31+logHead {
+	if ref.Off < 0 || ref.Len < logHead || ref.Len > 1<<31+logHead || ref.Off > l.Size()-ref.Len {
 		return nil, false
 	}
 	buf := make([]byte, ref.Len)

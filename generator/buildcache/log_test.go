@@ -224,3 +224,22 @@ func TestRemoveDropsLogs(t *testing.T) {
 		t.Errorf("left %v; want only notes.txt", left)
 	}
 }
+
+// TestLogReadPastEnd refuses a Ref that runs past the end of the log
+// without allocating what it asks for.
+func TestLogReadPastEnd(t *testing.T) {
+	l, err := OpenLog(t.TempDir(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	ref, _ := l.Append([32]byte{1}, []byte("blob"))
+	long := Ref{Off: ref.Off, Len: 1 << 30}
+	if allocs := testing.AllocsPerRun(10, func() {
+		if _, ok := l.Read(long, [32]byte{1}); ok {
+			t.Error("a Ref past the end was read")
+		}
+	}); allocs != 0 {
+		t.Errorf("a Ref past the end allocated %v times", allocs)
+	}
+}
