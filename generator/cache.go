@@ -57,7 +57,7 @@ import (
 // page also has an own key (ownKey): the same but other pages' front
 // matter and text, and with the names of the theme's files and its i18n
 // rather than its templates. A page whose own key is unchanged is
-// converted and rendered again, and when its HTML is what the last build
+// rendered again, and when its HTML is what the last build
 // published it is carried over all the same (Snapshot.rerendered): its
 // findings, ids, links and search records are made from its own file
 // and what the own key holds. So an edit to one page's title makes in
@@ -159,9 +159,8 @@ type CacheStats struct {
 	Dir string
 	// Reused is the number of pages carried over from the last build
 	// untouched, as nothing they are made from changed; Rerendered the
-	// number rendered anew (their Markdown converted, their templates
-	// run) and carried over, as they came out the same; Made the number
-	// made in full.
+	// number rendered anew (their templates run) and carried over, as
+	// they came out the same; Made the number made in full.
 	Reused, Rerendered, Made int
 	// Kept is the number of content files whose parsed front matter was
 	// taken from the cache rather than parsed again.
