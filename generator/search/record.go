@@ -2,7 +2,6 @@ package search
 
 import (
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -101,9 +100,31 @@ func RecordsOf(p *site.Page, b *site.Body, label func(kind string) string) []Rec
 	return out
 }
 
-var tag = regexp.MustCompile(`<[^>]*>`)
-
-// textOf returns the text of an HTML fragment.
+// textOf returns the text of an HTML fragment: each tag (from "<" to the
+// next ">") read as a space, character references unescaped, white space
+// made single spaces. The answers of FAQ pages are read with it.
 func textOf(h string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(h, " "))), " ")
+	var b strings.Builder
+	b.Grow(len(h))
+	for len(h) > 0 {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			b.WriteString(h)
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			// An unclosed "<" is no tag, but text.
+			b.WriteString(h)
+			break
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		h = h[i+j+1:]
+	}
+	text := b.String()
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
+	}
+	return strings.Join(strings.Fields(text), " ")
 }
