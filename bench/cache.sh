@@ -15,6 +15,7 @@
 #   nothing changed   lumen build again
 #   one body          one article's text edited (a sentence added)
 #   one title         one article's title edited: a title other pages list
+#   a new article     an article added (removed again at the end of the run)
 #   a template        the footer partial overridden in the site (a template
 #                     comment added: no page's HTML changes)
 #   a template's HTML the footer partial given a paragraph: every page changes
@@ -56,6 +57,7 @@ rm -rf "$site"; cp -r "$src" "$site"; rm -rf "$site/public"
 export XDG_CACHE_HOME="$WORK/xdg"
 article="$(cd "$site" && find content/articles -name '*.md' ! -name '_index.md' | sort | awk 'NR==1')"
 footer="$site/themes/default/layouts/partials/footer.html"
+added="content/articles/zz-added-by-bench-cache.md"
 : > "$WORK/cache-results.txt"
 
 # run LABEL ARGS...: one timed lumen build of the site into site/public.
@@ -82,21 +84,25 @@ for i in $(seq 1 "$RUNS"); do
   run one-body
   sed -i -E "0,/^title: .*/s//title: A title edited by bench\/cache.sh in run $i/" "$site/$article"
   run one-title
+  printf -- '---\ntitle: A note added by bench/cache.sh in run %s\ndate: 2026-11-30\nsummary: A short note for patients.\n---\n\nThe clinic has a new note.\n' "$i" > "$site/$added"
+  run new-page
   mkdir -p "$(dirname "$footer")"
   # The comment first, with no newline after it: the pages' HTML stays the same.
   { printf '{{/* edited by bench/cache.sh in run %s */}}' "$i"; cat "$REPO/themes/default/layouts/partials/footer.html"; } > "$footer"
   run a-template
   { cat "$REPO/themes/default/layouts/partials/footer.html"; echo "<p>Edited by bench/cache.sh in run $i.</p>"; } > "$footer"
   run template-html
+  rm -f "$site/$added"
 done
 rm -f "$footer"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$WORK/cache-results.txt" <<'EOF'
 import sys, statistics
-order = ["cold-nocache", "cold-writing", "nothing", "one-body", "one-title", "a-template", "template-html"]
+order = ["cold-nocache", "cold-writing", "nothing", "one-body", "one-title", "new-page", "a-template", "template-html"]
 names = {"cold-nocache": "cold, no cache", "cold-writing": "cold, writing the cache", "nothing": "nothing changed",
-         "one-body": "one article's text", "one-title": "one article's title", "a-template": "a template's comment",
+         "one-body": "one article's text", "one-title": "one article's title", "new-page": "a new article",
+         "a-template": "a template's comment",
          "template-html": "a template's HTML"}
 rows = {}
 for line in open(sys.argv[1]):
