@@ -25,6 +25,9 @@ type Dir struct {
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
+	// names are the files written or linked, by name: the previous site
+	// has most of them too, which Commit removes by name (removeTree).
+	names []string
 
 	// state is held for reading by each write and for writing by Abort,
 	// so that a write still under way when an interrupted build aborts
@@ -197,6 +200,9 @@ func (d *Dir) begin(name string) (full string, done func(), err error) {
 		d.state.RUnlock()
 		return "", nil, err
 	}
+	d.mu.Lock()
+	d.names = append(d.names, name)
+	d.mu.Unlock()
 	return full, d.state.RUnlock, nil
 }
 
@@ -275,7 +281,8 @@ func (d *Dir) Commit() error {
 		os.RemoveAll(d.tmp)
 		return fmt.Errorf("publishing to %s: %w", d.target, err)
 	}
-	return os.RemoveAll(d.tmp) // now the previous site, if there was one
+	// d.tmp is now the previous site, if there was one.
+	return removeTree(d.tmp, d.names)
 }
 
 // Abort removes the temporary folder, leaving the destination untouched.
