@@ -208,7 +208,7 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 				if k > 0 {
 					f = append(f, ',')
 				}
-				f = strconv.AppendUint(f, v, 10)
+				f = appendDecimal(f, v)
 			}
 			f = append(f, ']')
 		}
@@ -285,6 +285,28 @@ func onCores(n int, do func(i int) error) error {
 	}
 	return g.Wait()
 }
+
+// appendDecimal appends v in decimal to dst, as strconv.AppendUint does;
+// the postings files are millions of numbers, nearly all under 10,000,
+// whose text it copies from a table rather than works out.
+func appendDecimal(dst []byte, v uint64) []byte {
+	if v < uint64(len(decimals)) {
+		d := &decimals[v]
+		return append(dst, d.text[:d.len]...)
+	}
+	return strconv.AppendUint(dst, v, 10)
+}
+
+// decimals is the decimal text of each number under 10,000.
+var decimals = func() (t [10000]struct {
+	text [4]byte
+	len  uint8
+}) {
+	for i := range t {
+		t[i].len = uint8(copy(t[i].text[:], strconv.Itoa(i)))
+	}
+	return t
+}()
 
 // uvarintLen returns the length of v as an unsigned varint.
 func uvarintLen(v uint64) int {

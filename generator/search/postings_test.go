@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -61,5 +62,15 @@ func TestPostingsInRuns(t *testing.T) {
 	}
 	if !slices.Equal(got, docsOf) {
 		t.Errorf("stem %d: the postings name records %v, want %v", st, got, docsOf)
+	}
+}
+
+// TestAppendDecimal writes numbers as strconv.AppendUint does, on both
+// sides of the table's end.
+func TestAppendDecimal(t *testing.T) {
+	for _, v := range []uint64{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 10001, 123456, 1<<64 - 1} {
+		if got, want := string(appendDecimal([]byte("x"), v)), "x"+strconv.FormatUint(v, 10); got != want {
+			t.Errorf("appendDecimal(%d) = %q; want %q", v, got, want)
+		}
 	}
 }
