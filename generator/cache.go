@@ -200,11 +200,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 			for i := range c.shards {
 				c.shards[i].raw = nil
 			}
-			c.mu.Lock()
-			if c.note == "" {
-				c.note = note
-			}
-			c.mu.Unlock()
+			c.noteOnce(note)
 		}
 		c.words = &search.WordList{}
 		if c.oldWords != nil {
@@ -296,10 +292,15 @@ func readWords(rec []byte) ([]string, bool) {
 // damaged notes, once, that part of the cache could not be decoded: what
 // it held is made anew.
 func (c *buildCache) damaged(err error) {
+	c.noteOnce(fmt.Sprintf("part of the build cache in %s cannot be decoded (%v); making it anew", c.dir, err))
+}
+
+// noteOnce keeps note as the cache's note, unless it has one.
+func (c *buildCache) noteOnce(note string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.note == "" {
-		c.note = fmt.Sprintf("part of the build cache in %s cannot be decoded (%v); making it anew", c.dir, err)
+		c.note = note
 	}
 }
 

@@ -106,7 +106,7 @@ func (c *buildCache) openBodies() {
 	}
 	log, err := buildcache.OpenLog(c.dir, name)
 	if err != nil {
-		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		c.cannotKeep(err)
 		return
 	}
 	if name != "" && log.Name() == name {
@@ -117,7 +117,7 @@ func (c *buildCache) openBodies() {
 		if buildcache.Garbage(log.Size(), live) {
 			log.Close()
 			if log, err = buildcache.OpenLog(c.dir, ""); err != nil {
-				c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+				c.cannotKeep(err)
 				return
 			}
 		}
@@ -194,7 +194,7 @@ func (c *buildCache) keepBody(p *site.Page, key [32]byte, body *site.Body) {
 	}
 	at, err := b.log.Append(key, encodeBody(body))
 	if err != nil {
-		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		c.cannotKeep(err)
 		return
 	}
 	b.mu.Lock()
@@ -212,7 +212,7 @@ func (c *buildCache) writeBodies() {
 		return
 	}
 	if err := b.log.Close(); err != nil {
-		c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+		c.cannotKeep(err)
 		return
 	}
 	for i := range c.shards {
@@ -256,11 +256,7 @@ func (c *buildCache) aborted() {
 	}
 }
 
-// noteOnce keeps note as the cache's note, unless it has one.
-func (c *buildCache) noteOnce(note string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.note == "" {
-		c.note = note
-	}
+// cannotKeep notes that the log of Bodies could not be kept, and why.
+func (c *buildCache) cannotKeep(err error) {
+	c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
 }

@@ -32,7 +32,8 @@ type converter struct {
 	deps   uint64   // fingerprint of the site's URLs, glossary and phones
 	phones []string // the site's phone numbers, linked where the text gives them
 	// base is the key of what every page's conversion depends on but
-	// the addresses of the site's pages and files (see bodyLog).
+	// the addresses of the site's pages and files (see bodyLog), for a
+	// build with a build cache.
 	base [32]byte
 
 	// static are the theme's static files, by site path ("/favicon.svg"),
@@ -157,11 +158,13 @@ func (c *converter) convert(s *site.Site, p *site.Page) *site.Body {
 	c.once.Do(func() {
 		c.phones = phonesOf(s.Root())
 		c.deps = fingerprint(s.Root(), c.glossaries, c.static, c.phones, c.pictures)
-		h := sha256.New()
-		writeString(h, c.b.opts.CacheVersion)
-		writeString(h, s.Root().Config.Fingerprint())
-		writeConversionBase(h, c.glossaries, c.static, c.phones, c.pictures)
-		h.Sum(c.base[:0])
+		if c.b.opts.cache != nil {
+			h := sha256.New()
+			writeString(h, c.b.opts.CacheVersion)
+			writeString(h, s.Root().Config.Fingerprint())
+			writeConversionBase(h, c.glossaries, c.static, c.phones, c.pictures)
+			h.Sum(c.base[:0])
+		}
 	})
 	src := p.File()
 	cache := c.b.bodies
