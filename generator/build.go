@@ -114,7 +114,7 @@ type Result struct {
 	Files int
 	// Timings are the stages in order with their durations.
 	Timings []Timing
-	// Duration is the whole build's wall time.
+	// Duration is the whole build's wall time, publishing included.
 	Duration time.Duration
 	// Target is the folder Publish published into: the destination with
 	// its symbolic links followed.
@@ -129,6 +129,9 @@ type Result struct {
 	Images ImageStats
 	// Cache says what the build did with its build cache.
 	Cache CacheStats
+	// Notes are what went wrong that did not stop the build, for its
+	// user to know: a previous site Publish could not delete.
+	Notes []string
 }
 
 // Timing is the wall time of one stage.

@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/output"
@@ -44,19 +45,29 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 		opts.cache.abort()
 		return res, err
 	}
-	// Publishing is the swap, the removal of the site it replaced, and
-	// the writing of the build cache.
+	// Publishing is the swap, then the removal of the site it replaced
+	// and the writing of the build cache, at once: the one is waiting on
+	// the file system's folders, the other on its writes.
 	start := time.Now()
-	if err := out.Commit(); err != nil {
+	if err := out.Swap(); err != nil {
 		opts.cache.abort()
 		return res, err
 	}
 	res.Target = out.Target()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := out.RemovePrevious(); err != nil {
+			res.Notes = append(res.Notes, "the site this build replaced was not all deleted (a later build deletes the rest): "+err.Error())
+		}
+	})
 	if opts.cache != nil {
 		if err := opts.cache.commit(); err != nil {
 			res.Cache.Note = "the build cache could not be saved: " + err.Error()
 		}
 	}
-	res.Timings = append(res.Timings, Timing{"publish", time.Since(start)})
+	wg.Wait()
+	publish := time.Since(start)
+	res.Timings = append(res.Timings, Timing{"publish", publish})
+	res.Duration += publish
 	return res, nil
 }

@@ -109,6 +109,9 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 	if res.Cache.Note != "" {
 		fmt.Fprintln(stdout, "note: "+res.Cache.Note)
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(stdout, "note: "+n)
+	}
 	fmt.Fprintln(stdout, summary(res, dest))
 	if day, what, ok := res.Site.Config.NextNoticeChange(opts.Today); ok {
 		// A static site changes only when it is built.

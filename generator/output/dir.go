@@ -269,8 +269,21 @@ func (d *Dir) mkdir(dir string) error {
 }
 
 // Commit publishes the build: the temporary folder becomes the
-// destination and the previous destination is removed.
+// destination and the previous destination is removed. It is Swap, then
+// RemovePrevious.
 func (d *Dir) Commit() error {
+	if err := d.Swap(); err != nil {
+		return err
+	}
+	return d.RemovePrevious()
+}
+
+// Swap publishes the build: the temporary folder becomes the destination,
+// in one step where the system can (see swap), and the previous
+// destination the temporary folder, for RemovePrevious to delete. Writes
+// after it are refused. When it fails, the destination is as it was and
+// the build is aborted.
+func (d *Dir) Swap() error {
 	d.state.Lock()
 	defer d.state.Unlock()
 	if d.aborted {
@@ -281,7 +294,15 @@ func (d *Dir) Commit() error {
 		os.RemoveAll(d.tmp)
 		return fmt.Errorf("publishing to %s: %w", d.target, err)
 	}
-	// d.tmp is now the previous site, if there was one.
+	// d.tmp is now the previous site, if there was one; no more writes.
+	d.aborted = true
+	return nil
+}
+
+// RemovePrevious deletes the site Swap replaced, if there was one: by
+// the names of the files of the new site first (see removeTree). A
+// folder it fails to delete is deleted by a later build (see NewDir).
+func (d *Dir) RemovePrevious() error {
 	return removeTree(d.tmp, d.names)
 }
 
@@ -294,8 +315,8 @@ func (d *Dir) Abort() error {
 	return os.RemoveAll(d.tmp)
 }
 
-// errAborted is returned by writes to an aborted Dir.
-var errAborted = errors.New("output: the build was aborted")
+// errAborted is returned by writes to a Dir aborted or swapped in.
+var errAborted = errors.New("output: the build was aborted or is published")
 
 // Path returns the destination folder as given, made absolute.
 func (d *Dir) Path() string { return d.dest }

@@ -58,6 +58,45 @@ func TestDirCommitReplacesTheOldSite(t *testing.T) {
 	}
 }
 
+// TestSwapThenRemovePrevious checks Commit's two steps apart, as Publish
+// takes them: after Swap the new site is published and the previous one
+// still beside it, no write goes into either, and RemovePrevious deletes
+// the previous one.
+func TestSwapThenRemovePrevious(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
+	d, err := NewDir(dest, root+"/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Swap(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, dest); len(got) != 1 || got["index.html"] != "new" {
+		t.Errorf("after Swap: %v", got)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 2 {
+		t.Errorf("after Swap, beside dest: %v; want the previous site", entries)
+	}
+	if err := d.WriteFile("late.html", []byte("late")); err == nil {
+		t.Error("a write after Swap was taken")
+	}
+	if err := d.RemovePrevious(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("after RemovePrevious, beside dest: %v", entries)
+	}
+	if got := readAll(t, dest); len(got) != 1 || got["index.html"] != "new" {
+		t.Errorf("after RemovePrevious: %v", got)
+	}
+}
+
 func TestDirAbortLeavesDestAlone(t *testing.T) {
 	root := t.TempDir()
 	dest := filepath.Join(root, "public")
