@@ -107,8 +107,9 @@ type buildCache struct {
 	// rerendered those carried over as they rendered the same, and made
 	// those made in full.
 	reused, rerendered, made atomic.Int64
-	// kept counts the content files not parsed again.
-	kept atomic.Int64
+	// kept counts the content files not parsed again, and indexKept the
+	// search indexes linked from the last build (keepIndex).
+	kept, indexKept atomic.Int64
 	// bodies keeps the pages' converted Markdown.
 	bodies bodyLog
 	mu     sync.Mutex
@@ -169,6 +170,10 @@ type CacheStats struct {
 	// (the others took their converted Markdown from the cache, or were
 	// reused).
 	Reconverted int
+	// IndexesKept is the number of search indexes (one per language with
+	// a search page) carried over from the last build, as no page's
+	// search records changed.
+	IndexesKept int
 	// Note, when not empty, says in one line why the cache was not used
 	// or could not be saved.
 	Note string
@@ -375,7 +380,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the

@@ -96,13 +96,19 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 		}
 	}
 	// The index's files are written on all cores as they are made: a
-	// large site's index has thousands.
-	var emit func(string, []byte) error
+	// large site's index has thousands. A build with a cache keeps an
+	// index nothing of which changed (keepIndex), and remembers each
+	// file of one it makes.
+	keys := snap.indexKeys()
 	var g errgroup.Group
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
 	var failed atomic.Bool
-	if w != nil {
-		emit = func(name string, data []byte) error {
+	emitter := func(ix *searchIndex) func(string, []byte) error {
+		if w == nil {
+			return nil
+		}
+		key, remember := keys[ix]
+		return func(name string, data []byte) error {
 			if failed.Load() {
 				return errWriteFailed
 			}
@@ -110,6 +116,8 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 				err := w.WriteFile(name, data)
 				if err != nil {
 					failed.Store(true)
+				} else if remember {
+					snap.rememberIndexFile(name, key)
 				}
 				return err
 			})
@@ -118,7 +126,17 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 	}
 	errs := make([]error, len(snap.search))
 	for i, ix := range snap.search {
-		_, errs[i] = snap.searchFiles(ix, docs, emit)
+		if key, ok := keys[ix]; ok && w != nil {
+			kept, err := snap.keepIndex(ix, key)
+			if err != nil {
+				g.Wait()
+				return err
+			}
+			if kept {
+				continue
+			}
+		}
+		_, errs[i] = snap.searchFiles(ix, docs, emitter(ix))
 	}
 	if werr := g.Wait(); werr != nil {
 		return werr

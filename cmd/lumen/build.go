@@ -102,8 +102,12 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 			fmt.Fprintf(stdout, "  %-9s %6d ms\n", t.Stage, t.Duration.Milliseconds())
 		}
 		if c := res.Cache; c.Dir != "" {
-			fmt.Fprintf(stdout, "  cache     %s reused, %d re-rendered, %d made, %d reconverted; front matter of %s kept (%s)\n",
-				plural(c.Reused, "page"), c.Rerendered, c.Made, c.Reconverted, plural(c.Kept, "file"), c.Dir)
+			index := ""
+			if c.IndexesKept > 0 {
+				index = "; search index kept"
+			}
+			fmt.Fprintf(stdout, "  cache     %s reused, %d re-rendered, %d made, %d reconverted; front matter of %s kept%s (%s)\n",
+				plural(c.Reused, "page"), c.Rerendered, c.Made, c.Reconverted, plural(c.Kept, "file"), index, c.Dir)
 		}
 	}
 	if res.Cache.Note != "" {
