@@ -280,15 +280,7 @@ func TestDamagedBodyLog(t *testing.T) {
 			if c.Reconverted < 2 || c.Rerendered == 0 || (c.Note != "") != tc.note {
 				t.Errorf("converted %d pages, re-rendered %d, note %q; want more than the edited page converted, and a note: %v", c.Reconverted, c.Rerendered, c.Note, tc.note)
 			}
-			clean := filepath.Join(t.TempDir(), "clean")
-			o := opts
-			o.CacheDir = ""
-			if _, err := Publish(context.Background(), site, clean, o); err != nil {
-				t.Fatal(err)
-			}
-			if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "built", "clean build") {
-				t.Error("the site differs from a clean build")
-			}
+			sameAsClean(t, site, dest, opts)
 			// The next build keeps what it converted again.
 			change(site, p, func(s string) string { return strings.Replace(s, "\ntitle: Edited ", "\ntitle: ", 1) })
 			res, err = Publish(context.Background(), site, dest, opts)
@@ -355,6 +347,20 @@ func publishedWithCache(t *testing.T) (site, dest string, opts Options) {
 		t.Fatal(err)
 	}
 	return site, dest, opts
+}
+
+// sameAsClean fails t unless dest holds what a build of site without a
+// cache, with opts otherwise, publishes.
+func sameAsClean(t *testing.T, site, dest string, opts Options) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "clean")
+	opts.CacheDir = ""
+	if _, err := Publish(context.Background(), site, clean, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "built", "clean build") {
+		t.Error("the site differs from a clean build")
+	}
 }
 
 // searchPages returns the number of languages of the site res built that
@@ -433,15 +439,7 @@ func TestKeptSearchIndex(t *testing.T) {
 			if got := res.Cache.IndexesKept; got != tc.kept {
 				t.Errorf("kept %d search indexes; want %d", got, tc.kept)
 			}
-			clean := filepath.Join(t.TempDir(), "clean")
-			o := opts
-			o.CacheDir = ""
-			if _, err := Publish(context.Background(), site, clean, o); err != nil {
-				t.Fatal(err)
-			}
-			if !equalTrees(t, treeOf(t, dest), treeOf(t, clean), "built", "clean build") {
-				t.Error("the site differs from a clean build")
-			}
+			sameAsClean(t, site, dest, opts)
 			if data, _ := os.ReadFile(outside); string(data) != `{"not":"the index"}` {
 				t.Errorf("the file a link in the published index led to was changed: %q", data)
 			}

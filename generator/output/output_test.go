@@ -63,14 +63,7 @@ func TestDirCommitReplacesTheOldSite(t *testing.T) {
 // still beside it, no write goes into either, and RemovePrevious deletes
 // the previous one.
 func TestSwapThenRemovePrevious(t *testing.T) {
-	root := t.TempDir()
-	dest := filepath.Join(root, "public")
-	os.MkdirAll(dest, 0o755)
-	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
-	d, err := NewDir(dest, root+"/site")
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, dest, d := oldSiteAndNewDir(t)
 	if err := d.WriteFile("index.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
@@ -97,15 +90,23 @@ func TestSwapThenRemovePrevious(t *testing.T) {
 	}
 }
 
-func TestDirAbortLeavesDestAlone(t *testing.T) {
-	root := t.TempDir()
-	dest := filepath.Join(root, "public")
+// oldSiteAndNewDir returns a folder root holding a published site, dest,
+// whose index.html says "old", and a Dir to publish a new one there.
+func oldSiteAndNewDir(t *testing.T) (root, dest string, d *Dir) {
+	t.Helper()
+	root = t.TempDir()
+	dest = filepath.Join(root, "public")
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
 	d, err := NewDir(dest, root+"/site")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root, dest, d
+}
+
+func TestDirAbortLeavesDestAlone(t *testing.T) {
+	root, dest, d := oldSiteAndNewDir(t)
 	d.WriteFile("index.html", []byte("new"))
 	if err := d.Abort(); err != nil {
 		t.Fatal(err)
