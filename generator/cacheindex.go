@@ -14,10 +14,11 @@ import (
 // is the index's (indexKey). A build whose index has the key of the last
 // build's, and whose published files of it are all still the files the
 // last build wrote, links them into the new site rather than make the
-// index again: a build in which nothing changed, or only templates, or
-// only what no page's search records hold. The records of an index are
-// made from the pages' own keys (ownKey) alone, so the key is exact;
-// a published file changed since, or gone, makes the whole index anew.
+// index again: a build in which nothing changed, or only the theme's
+// templates. The records of an index are made from what the pages' own
+// keys (ownKey) cover, so a key that holds them all is exact; a published
+// file changed since, gone or replaced by a link makes the whole index
+// anew.
 
 // indexKey returns the key of everything the files of the search index ix
 // are made from: the records of its language's searchable pages, in
