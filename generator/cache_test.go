@@ -429,6 +429,18 @@ func TestKeptSearchIndex(t *testing.T) {
 			os.Symlink(outside, name)
 		}, 1},
 		{"nothing changed again", func(*testing.T) {}, 2},
+		{"the published folder restored elsewhere", func(t *testing.T) {
+			// As a CI job's cache restores it: every file a new inode
+			// and time, the same bytes.
+			moved := dest + ".before"
+			if err := os.Rename(dest, moved); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.CopyFS(dest, os.DirFS(moved)); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(moved)
+		}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.change(t)

@@ -51,7 +51,8 @@ func (snap *Snapshot) indexKey(ix *searchIndex) [32]byte {
 // keepIndex links the files of the search index ix, whose key is key,
 // from the site the last build published, if the last build's index had
 // that key and each of its files is still the file it wrote (the same
-// inode, size and time), and reports whether it did. When it reports
+// inode, size and time, or else the same SHA-256), and reports whether it
+// did. When it reports
 // false, nothing is linked. An error is of a link that failed after the
 // index's files were found intact: a file system's, which fails the build.
 func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
@@ -77,9 +78,16 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 		}
 		from := filepath.Join(c.out.Target(), filepath.FromSlash(name))
 		fi, err := os.Lstat(from)
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size ||
-			fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
 			return false, nil
+		}
+		if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
+			// A published folder restored elsewhere (a CI job's cache)
+			// has other inodes and times: its files' bytes tell.
+			published, err := os.ReadFile(from)
+			if err != nil || sha256.Sum256(published) != rec.Sum {
+				return false, nil
+			}
 		}
 		found[i] = kept{from, fi, old.blob}
 	}
@@ -94,14 +102,14 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 }
 
 // rememberIndexFile writes to the new cache the file name of a search
-// index whose key is key, once it is written.
-func (snap *Snapshot) rememberIndexFile(name string, key [32]byte) {
+// index whose key is key, once it is written with data.
+func (snap *Snapshot) rememberIndexFile(name string, key [32]byte, data []byte) {
 	c := snap.opts.cache
 	if c == nil {
 		return
 	}
 	if fi, err := c.out.Stat(name); err == nil {
-		c.put(name, fi, encodePage(&cachedPage{Key: key, Own: key}))
+		c.put(name, fi, encodePage(&cachedPage{Key: key, Own: key, Sum: sha256.Sum256(data)}))
 	}
 }
 

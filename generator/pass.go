@@ -117,7 +117,7 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 				if err != nil {
 					failed.Store(true)
 				} else if remember {
-					snap.rememberIndexFile(name, key)
+					snap.rememberIndexFile(name, key, data)
 				}
 				return err
 			})
