@@ -436,20 +436,14 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 func (snap *Snapshot) carry(e *entry, old oldPage, key [32]byte) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
-	fi, err := os.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
-		return nil
-	}
 	rec, err := decodePage(old.blob)
 	if err != nil {
 		c.damaged(err)
 		return nil
 	}
-	if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
-		published, err := os.ReadFile(from)
-		if err != nil || sha256.Sum256(published) != rec.Sum {
-			return nil
-		}
+	fi, ok := unchanged(from, old, rec.Sum)
+	if !ok {
+		return nil
 	}
 	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments, carried: true}
 	if rec.IDs != "" {
@@ -480,6 +474,25 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key [32]byte) *made {
 	}
 	c.put(e.name, fi, blob)
 	return m
+}
+
+// unchanged reports whether the published file from is still the file
+// the last build wrote and kept as old, and returns its FileInfo: a
+// regular file (a link is never followed) of old's size, and of old's
+// inode and time or else of the SHA-256 sum (a published folder restored
+// elsewhere, such as a CI job's cache, has other inodes and times).
+func unchanged(from string, old oldPage, sum [32]byte) (fs.FileInfo, bool) {
+	fi, err := os.Lstat(from)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
+		return nil, false
+	}
+	if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
+		published, err := os.ReadFile(from)
+		if err != nil || sha256.Sum256(published) != sum {
+			return nil, false
+		}
+	}
+	return fi, true
 }
 
 // remember keeps what the page of e made, m, once its file is written.

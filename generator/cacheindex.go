@@ -2,8 +2,8 @@ package generator
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -63,7 +63,7 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 	names := slices.Sorted(maps.Keys(ix.names))
 	type kept struct {
 		from string
-		fi   os.FileInfo
+		fi   fs.FileInfo
 		blob []byte
 	}
 	found := make([]kept, len(names))
@@ -77,17 +77,9 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 			return false, nil
 		}
 		from := filepath.Join(c.out.Target(), filepath.FromSlash(name))
-		fi, err := os.Lstat(from)
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
+		fi, ok := unchanged(from, old, rec.Sum)
+		if !ok {
 			return false, nil
-		}
-		if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
-			// A published folder restored elsewhere (a CI job's cache)
-			// has other inodes and times: its files' bytes tell.
-			published, err := os.ReadFile(from)
-			if err != nil || sha256.Sum256(published) != rec.Sum {
-				return false, nil
-			}
 		}
 		found[i] = kept{from, fi, old.blob}
 	}

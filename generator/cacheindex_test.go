@@ -1,0 +1,107 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lumen-ssg/lumen/themes"
+)
+
+// searchPages returns the number of languages of the site res built that
+// have a search page, and so a search index.
+func searchPages(res *Result) int {
+	n := 0
+	for _, ls := range res.Site.Languages() {
+		if ls.Search != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// TestKeptSearchIndex checks when a cached build links the search index
+// from the site published before rather than make it: when no page's
+// search records changed, and never when a file of the published index
+// was changed, removed or replaced by a link since. Each build writes
+// what a clean build writes.
+func TestKeptSearchIndex(t *testing.T) {
+	if raceEnabled {
+		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
+	}
+	site, dest, opts := publishedWithCache(t)
+	outside := filepath.Join(t.TempDir(), "outside.json")
+	os.WriteFile(outside, []byte(`{"not":"the index"}`), 0o644)
+	p := "content/conditions/lumbar-disc-herniation.md"
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T)
+		kept   int // of the example site's two indexes
+	}{
+		{"nothing changed", func(*testing.T) {}, 2},
+		{"a template's comment", func(t *testing.T) {
+			// A site's own partial, overriding the theme's: no page's
+			// records change.
+			if err := os.MkdirAll(filepath.Join(site, "themes/default/layouts/partials"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			src, err := fs.ReadFile(themes.Default(), "layouts/partials/footer.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(site, "themes/default/layouts/partials/footer.html"), append([]byte("{{/* kept */}}"), src...), 0o644)
+		}, 2},
+		{"a page's text", func(*testing.T) {
+			// A page in English only: the Spanish index is kept.
+			change(site, "content/about.md", func(s string) string { return s + "\nOne more plain line for the index.\n" })
+		}, 1},
+		{"a translated page's text", func(*testing.T) {
+			// Its translation's key holds its text too: both are made.
+			change(site, p, func(s string) string { return s + "\nOne more plain line for the index.\n" })
+		}, 0},
+		{"a file of the index changed", func(t *testing.T) {
+			name := filepath.Join(dest, "search", "meta.json")
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(name, append(data, ' '), 0o644)
+		}, 1},
+		{"a file of the index gone", func(*testing.T) { os.Remove(filepath.Join(dest, "es", "search", "meta.json")) }, 1},
+		{"a file of the index a link", func(*testing.T) {
+			name := filepath.Join(dest, "search", "meta.json")
+			os.Remove(name)
+			os.Symlink(outside, name)
+		}, 1},
+		{"nothing changed again", func(*testing.T) {}, 2},
+		{"the published folder restored elsewhere", func(t *testing.T) {
+			// As a CI job's cache restores it: every file a new inode
+			// and time, the same bytes.
+			moved := dest + ".before"
+			if err := os.Rename(dest, moved); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.CopyFS(dest, os.DirFS(moved)); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(moved)
+		}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.change(t)
+			res, err := Publish(context.Background(), site, dest, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Cache.IndexesKept; got != tc.kept {
+				t.Errorf("kept %d search indexes; want %d", got, tc.kept)
+			}
+			sameAsClean(t, site, dest, opts)
+			if data, _ := os.ReadFile(outside); string(data) != `{"not":"the index"}` {
+				t.Errorf("the file a link in the published index led to was changed: %q", data)
+			}
+		})
+	}
+}
