@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
+	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -44,6 +47,11 @@ type parsedFile struct {
 	Ino     uint64
 	Page    *content.Page
 	Errs    diag.List
+	// Zeros are the places in Page of pointers to zero values (an
+	// accepting_new_patients: false), which encoding/gob does not tell
+	// from nil pointers: each a path of field names and list indexes
+	// (zeroPointers).
+	Zeros []string
 }
 
 // writeShards writes the shards of parsed files to the new cache.
@@ -111,6 +119,13 @@ func (s *parsedShard) load(c *buildCache) map[string]*parsedFile {
 		}
 		s.old = make(map[string]*parsedFile, len(files))
 		for _, f := range files {
+			for _, z := range f.Zeros {
+				if f.Page == nil || !setZero(reflect.ValueOf(f.Page), strings.Split(z, ".")) {
+					c.damaged(fmt.Errorf("no place %s in %s", z, f.Path))
+					s.old = nil
+					return
+				}
+			}
 			s.old[f.Path] = f
 		}
 	})
@@ -157,9 +172,104 @@ func (c *buildCache) Parsed(path string, info fs.FileInfo, p *content.Page, errs
 	old := s.load(c)[path]
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.next = append(s.next, &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-		Ino: inode(info), Page: p, Errs: errs})
+	f := &parsedFile{Path: path, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
+		Ino: inode(info), Page: p, Errs: errs}
+	if old != nil && old.Page == p {
+		f.Zeros = old.Zeros
+	} else {
+		zeroPointers(reflect.ValueOf(p), "", &f.Zeros, 0)
+	}
+	s.next = append(s.next, f)
 	if old != nil && old.Page == p && old.same(info) && slices.Equal(old.Errs, errs) {
 		s.clean++
+	}
+}
+
+// zeroPointers appends to out the path (field names and list indexes,
+// joined by dots, after prefix) of each pointer under v that points to a
+// zero value.
+func zeroPointers(v reflect.Value, prefix string, out *[]string, depth int) {
+	if depth > 16 {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		if depth > 0 && v.Elem().IsZero() {
+			*out = append(*out, prefix)
+			return
+		}
+		zeroPointers(v.Elem(), prefix, out, depth+1)
+	case reflect.Interface:
+		if !v.IsNil() {
+			zeroPointers(v.Elem(), prefix, out, depth+1)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				zeroPointers(v.Field(i), joinPath(prefix, f.Name), out, depth+1)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		switch v.Type().Elem().Kind() {
+		case reflect.Pointer, reflect.Interface, reflect.Struct, reflect.Slice, reflect.Array:
+		default:
+			return // bytes, strings: no pointer
+		}
+		for i := range v.Len() {
+			zeroPointers(v.Index(i), joinPath(prefix, strconv.Itoa(i)), out, depth+1)
+		}
+	}
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// setZero makes the nil pointer at path under v point to a zero value, as
+// zeroPointers found it, and reports whether there is one there.
+func setZero(v reflect.Value, path []string) bool {
+	for {
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return false
+			}
+			v = v.Elem()
+		}
+		if len(path) == 0 {
+			return false
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			f, ok := v.Type().FieldByName(path[0])
+			if !ok || !f.IsExported() {
+				return false
+			}
+			v = v.FieldByIndex(f.Index)
+		case reflect.Slice, reflect.Array:
+			i, err := strconv.Atoi(path[0])
+			if err != nil || i < 0 || i >= v.Len() {
+				return false
+			}
+			v = v.Index(i)
+		default:
+			return false
+		}
+		path = path[1:]
+		if len(path) == 0 {
+			if v.Kind() != reflect.Pointer || !v.CanSet() {
+				return false
+			}
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			return true
+		}
 	}
 }
