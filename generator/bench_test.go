@@ -244,7 +244,7 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		for _, p := range pages {
 			buf.Reset()
-			if err := snap.renderPage(&buf, p); err != nil {
+			if _, err := snap.renderPage(&buf, p); err != nil {
 				b.Fatal(err)
 			}
 		}

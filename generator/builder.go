@@ -472,10 +472,10 @@ func (st *prepared) today() time.Time {
 // snapshot returns the Snapshot of the prepared site.
 func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	today := st.today()
-	var key, graph [32]byte
+	var key, graph, reads [32]byte
 	cache := st.b.opts.cache
 	if cache != nil {
-		key, graph = st.cacheKeys()
+		key, graph, reads = st.cacheKeys()
 		cache.site(key, graph)
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
@@ -491,6 +491,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		cache:       cache,
 		siteKey:     key,
 		graphKey:    graph,
+		readsKey:    reads,
 		brand:       st.brand,
 
 		noSearchIndex: st.b.opts.noSearchIndex,

@@ -53,15 +53,26 @@ import (
 //     status of its medical review on the day of the build.
 //
 // So an edit to one page's text remakes that page alone; an edit to a
-// front matter, a theme file or site.yaml changes every page's key. A
-// page also has an own key (ownKey): the same but other pages' front
-// matter and text, and with the names of the theme's files and its i18n
-// rather than its templates. A page whose own key is unchanged is
-// rendered again, and when its HTML is what the last build
+// front matter, a theme file or site.yaml changes every page's key.
+//
+// A page whose key changed is still carried over, without rendering it,
+// when its reads key (Snapshot.readsKey) is the last build's: the site
+// key but other pages' front matter and text, its own files, and what
+// its templates read of other pages, of the site's lists and of its
+// structured data, as render.Renderer.WriteReads follows them. So an
+// edit to one page's title makes only the pages whose templates read it
+// (its neighbours, its lists, the pages that name it), and an edit to a
+// page linked from every footer makes them all.
+//
+// A page also has an own key (ownKey): the same as its key but other
+// pages' front matter and text, and with the names of the theme's files
+// and its i18n rather than its templates. A page whose own key is
+// unchanged is rendered again, and when its HTML is what the last build
 // published it is carried over all the same (Snapshot.rerendered): its
 // findings, ids, links and search records are made from its own file
-// and what the own key holds. So an edit to one page's title makes in
-// full only the pages whose HTML shows it. The cache also keeps every
+// and what the own key holds. So an edit to a template that leaves the
+// pages' HTML as it was (a comment) renders every page but makes none.
+// The cache also keeps every
 // content file's parsed front matter (content.Known), so that only the
 // files that changed are parsed again, and every page's converted
 // Markdown, in a log beside the cache file (bodyLog), so that a page
@@ -134,6 +145,9 @@ type cachedPage struct {
 	// restored elsewhere (a CI job's cache) whose files have other inodes
 	// and times than oldPage gives.
 	Sum [32]byte
+	// Reads is the key of what the page's HTML was made of
+	// (Snapshot.readsKey), or zero.
+	Reads [32]byte
 	// Findings are the page's errors and warnings, but for the time it
 	// took; with Options.MaxWarnings, only its first warnings, and
 	// Dropped counts the others.
@@ -159,7 +173,8 @@ type CacheStats struct {
 	// Dir is the cache's folder, or "" when the build had no cache.
 	Dir string
 	// Reused is the number of pages carried over from the last build
-	// untouched, as nothing they are made from changed; Rerendered the
+	// untouched, as nothing they are made from changed, or nothing
+	// their templates read did (Snapshot.readsKey); Rerendered the
 	// number rendered anew (their templates run) and carried over, as
 	// they came out the same; Made the number made in full.
 	Reused, Rerendered, Made int
@@ -385,7 +400,8 @@ func (c *buildCache) stats() CacheStats {
 
 // reuse returns what the last build made of the page of e, having put the
 // file it published into the new site, or nil when the page must be made:
-// its key changed, or its published file is gone or was changed since.
+// its key changed, and what its HTML is made of (its reads key) changed
+// too, or its published file is gone or was changed since.
 func (snap *Snapshot) reuse(e *entry) *made {
 	c := snap.opts.cache
 	if c == nil || e.page == nil {
@@ -393,10 +409,23 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	}
 	old, ok := c.old[e.name]
 	key := snap.pageKey(e.page)
-	if was, _, _, has := blobKeys(old.blob); !ok || !has || was != key {
+	was, _, _, has := blobKeys(old.blob)
+	if !ok || !has {
 		return nil
 	}
-	m := snap.carry(e, old, key)
+	reads := blobReads(old.blob)
+	if was != key {
+		// Another page's front matter, say, changed: the page is kept
+		// when its templates read nothing that changed.
+		if reads == ([32]byte{}) {
+			return nil
+		}
+		d, err := snap.pageData(e.page)
+		if err != nil || snap.readsKey(e.page, d) != reads {
+			return nil
+		}
+	}
+	m := snap.carry(e, old, key, reads)
 	if m != nil {
 		c.reused.Add(1)
 	}
@@ -409,9 +438,9 @@ func (snap *Snapshot) reuse(e *entry) *made {
 // (ownKey) is the last build's: the page's findings, ids, links and
 // search records are then those the cache has. Otherwise it returns nil,
 // and the page is made in full. So an edit to another page's front
-// matter, which changes every page's key, makes in full only the pages
-// that show it.
-func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
+// matter that the page's templates read makes in full only the pages
+// whose HTML shows it. reads is the page's reads key in this build.
+func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte) *made {
 	c := snap.opts.cache
 	if c == nil || e.page == nil {
 		return nil
@@ -421,7 +450,7 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
 		return nil
 	}
-	m := snap.carry(e, old, snap.pageKey(e.page))
+	m := snap.carry(e, old, snap.pageKey(e.page), reads)
 	if m != nil {
 		c.rerendered.Add(1)
 	}
@@ -430,10 +459,11 @@ func (snap *Snapshot) rerendered(e *entry, data []byte) *made {
 
 // carry carries the page of e over from the last build, which kept it as
 // old: it links the file the last build published into the new site,
-// writes its record to the new cache under key, the page's key in this
-// build, and returns what the record has, or nil when the published file
-// is gone or is no longer what the last build wrote.
-func (snap *Snapshot) carry(e *entry, old oldPage, key [32]byte) *made {
+// writes its record to the new cache under key and reads, the page's key
+// and reads key in this build, and returns what the record has, or nil
+// when the published file is gone or is no longer what the last build
+// wrote.
+func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	rec, err := decodePage(old.blob)
@@ -468,9 +498,9 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key [32]byte) *made {
 	// record's words are in the new cache's table too, which starts with
 	// the old table's.
 	blob := old.blob
-	if key != rec.Key {
+	if key != rec.Key || reads != rec.Reads {
 		blob = slices.Clone(blob)
-		copy(blob, key[:])
+		setBlobKeys(blob, key, reads)
 	}
 	c.put(e.name, fi, blob)
 	return m
@@ -510,7 +540,7 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 	// (firstWarnings) never keeps more than the first n of one.
 	n := snap.opts.maxWarnings
 	rec := &cachedPage{Key: snap.pageKey(e.page), Own: snap.ownKey(e.page), Fragments: m.fragments, Content: m.report != nil,
-		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data)}
+		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data), Reads: m.reads}
 	warnings := 0
 	for _, f := range m.findings {
 		switch {

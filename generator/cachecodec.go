@@ -78,7 +78,7 @@ func encodePage(rec *cachedPage) []byte {
 		w.bytes(d.Words)
 		w.bytes(d.Terms)
 	}
-	return w.blob(rec.Key[:], rec.Own[:], rec.Sum[:])
+	return w.blob(rec.Key[:], rec.Own[:], rec.Sum[:], rec.Reads[:])
 }
 
 // blob returns the head's parts, then the numbers, strings and byte
@@ -126,8 +126,8 @@ func (w *blobWriter) links(list []markdown.Link) {
 	}
 }
 
-// blobHead is the length of a blob's Key, Own and Sum.
-const blobHead = 96
+// blobHead is the length of a blob's Key, Own, Sum and Reads.
+const blobHead = 128
 
 // blobKeys returns the Key, Own and Sum of the page of blob, or false
 // when blob is too short to be one.
@@ -136,6 +136,22 @@ func blobKeys(blob []byte) (key, own, sum [32]byte, ok bool) {
 		return key, own, sum, false
 	}
 	return [32]byte(blob[:32]), [32]byte(blob[32:64]), [32]byte(blob[64:96]), true
+}
+
+// setBlobKeys sets the Key and Reads of the page of blob, which is at
+// least blobHead long.
+func setBlobKeys(blob []byte, key, reads [32]byte) {
+	copy(blob, key[:])
+	copy(blob[96:blobHead], reads[:])
+}
+
+// blobReads returns the Reads of the page of blob, or the zero key when
+// blob is too short to be one.
+func blobReads(blob []byte) (reads [32]byte) {
+	if len(blob) >= blobHead {
+		reads = [32]byte(blob[96:128])
+	}
+	return reads
 }
 
 // blobReader reads what a blobWriter wrote. After the first error every
@@ -217,7 +233,7 @@ func decodePage(blob []byte) (*cachedPage, error) {
 	if !ok {
 		return nil, errBlob
 	}
-	rec := &cachedPage{Key: key, Own: own, Sum: sum}
+	rec := &cachedPage{Key: key, Own: own, Sum: sum, Reads: blobReads(blob)}
 	r, err := newBlobReader(blob[blobHead:])
 	if err != nil {
 		return nil, err

@@ -14,9 +14,10 @@ import (
 // aCachedPage returns a cachedPage with every field set.
 func aCachedPage() *cachedPage {
 	return &cachedPage{
-		Key: [32]byte{1, 2, 3},
-		Own: [32]byte{4, 5},
-		Sum: [32]byte{31: 9},
+		Key:   [32]byte{1, 2, 3},
+		Own:   [32]byte{4, 5},
+		Sum:   [32]byte{31: 9},
+		Reads: [32]byte{7, 8},
 		Findings: diag.List{
 			{File: "content/a.md", Line: 3, Col: 7, Rule: "plain.jargon", Severity: diag.SeverityWarning, Msg: `"acute" has a plainer word`, Hint: "say sudden"},
 			{File: "content/a.md", Line: -1, Msg: "an error without a rule"},
@@ -67,7 +68,7 @@ func TestPageCodecFields(t *testing.T) {
 		typ    reflect.Type
 		fields int
 	}{
-		{reflect.TypeFor[cachedPage](), 9},
+		{reflect.TypeFor[cachedPage](), 10},
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},
 		{reflect.TypeFor[search.Saved](), 7},

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/i18n"
+	"github.com/lumen-ssg/lumen/generator/render"
 	"github.com/lumen-ssg/lumen/generator/site"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 )
@@ -24,6 +26,33 @@ func (snap *Snapshot) pageKey(p *site.Page) [32]byte { return snap.keyOf(snap.op
 // records are made from: the site's graph key (the site key without
 // other pages' front matter and text) and p's own files.
 func (snap *Snapshot) ownKey(p *site.Page) [32]byte { return snap.keyOf(snap.opts.graphKey, p) }
+
+// readsKey returns the key of what the HTML of page p, rendered with d,
+// is made of: the site's reads key (the site key but other pages' front
+// matter and text), p's own files, and what its templates read of other
+// pages and of the site's lists, and its structured data
+// (render.Renderer.WriteReads). It is zero when there is no build cache,
+// or when the templates do something WriteReads does not follow. A page
+// whose reads key is the last build's renders the same HTML (see
+// Snapshot.reuse): an edit to one page's title reaches, without
+// rendering them, only the pages that show it.
+func (snap *Snapshot) readsKey(p *site.Page, d render.Data) [32]byte {
+	var k [32]byte
+	if snap.opts.cache == nil {
+		return k
+	}
+	h := sha256.New()
+	own := snap.keyOf(snap.opts.readsKey, p)
+	h.Write(own[:])
+	if err := snap.render.WriteReads(h, d); err != nil {
+		if os.Getenv("LUMEN_DEBUG_READS") != "" {
+			fmt.Fprintln(os.Stderr, "reads", p.URL, err)
+		}
+		return k
+	}
+	h.Sum(k[:0])
+	return k
+}
 
 // keyOf returns the key of page p in a site whose key is base.
 func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
@@ -45,13 +74,15 @@ func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
 }
 
 // cacheKeys returns the key of what every page of the prepared site is
-// made from (the base and the site of buildCache), and the key of the
-// same but other pages' front matter and text: what a page's Markdown,
-// findings and search records are made from besides its own files
-// (see Snapshot.rerendered).
-func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
-	h, g := sha256.New(), sha256.New()
-	w := io.MultiWriter(h, g)
+// made from (the base and the site of buildCache), the key of the same but
+// other pages' front matter and text and the theme's templates: what a
+// page's Markdown, findings and search records are made from besides its
+// own files (see Snapshot.rerendered), and the key of the site key but
+// other pages' front matter and text, which with what a page's templates
+// read of other pages makes its reads key (Snapshot.readsKey).
+func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
+	h, g, r := sha256.New(), sha256.New(), sha256.New()
+	w := io.MultiWriter(h, g, r)
 	writeString(w, st.b.opts.CacheVersion)
 	writeString(w, st.cfg.Fingerprint())
 	// Of the day of the build, what shows: the notices of the day (and,
@@ -68,7 +99,7 @@ func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
 	// A theme's templates show in the pages' HTML, which a page carried
 	// over for its graph key is checked to be (Snapshot.rerendered); the
 	// names of its files are what links resolve to.
-	hashFiles(h, st.theme, ".")
+	hashFiles(io.MultiWriter(h, r), st.theme, ".")
 	hashNames(g, st.theme, ".")
 	hashFiles(g, st.theme, i18n.Dir) // the search results' kinds, and such
 	hashFiles(w, st.b.opts.Source, i18n.Dir)
@@ -118,7 +149,8 @@ func (st *prepared) cacheKeys() (siteKey, graphKey [32]byte) {
 	}
 	h.Sum(siteKey[:0])
 	g.Sum(graphKey[:0])
-	return siteKey, graphKey
+	r.Sum(readsKey[:0])
+	return siteKey, graphKey, readsKey
 }
 
 // hashFiles writes the names and contents of the files under dir of fsys

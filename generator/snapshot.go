@@ -86,9 +86,11 @@ type snapshotOptions struct {
 	pictures *pictures
 	// cache, when not nil, is the build cache of lumen build, siteKey
 	// the key of what every page is made from (see buildCache), and
-	// graphKey the same but other pages' front matter and text.
-	cache             *buildCache
-	siteKey, graphKey [32]byte
+	// graphKey the same but other pages' front matter and text, and
+	// readsKey the site key but other pages' front matter and text
+	// (see Snapshot.readsKey).
+	cache                       *buildCache
+	siteKey, graphKey, readsKey [32]byte
 	// brand is the site's logo, share image and icons.
 	brand *brand
 	// noSearchIndex leaves the search index out (Options.noSearchIndex).
@@ -154,6 +156,9 @@ type made struct {
 	// docs are what the search index knows of a content page: its
 	// records, analyzed.
 	docs []search.Doc
+	// reads is the key of what a rendered page's HTML was made of
+	// (Snapshot.readsKey), or zero.
+	reads [32]byte
 }
 
 // newSnapshot lists every file of the site and how to make it: the
@@ -336,14 +341,15 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	defer ps.Release(p)
 	converted := time.Now()
 	buf.Reset()
-	err := snap.renderPage(buf, p)
+	data, err := snap.renderPage(buf, p)
 	rendered := time.Now()
 	if err == nil {
 		m.data = buf.Bytes()
 		if base := snap.Site.Config.BasePath(); base != "/" {
 			m.data = rebase.HTML(m.data, base)
 		}
-		if c := snap.rerendered(e, m.data); c != nil {
+		m.reads = snap.readsKey(p, data)
+		if c := snap.rerendered(e, m.data, m.reads); c != nil {
 			return c
 		}
 	}
@@ -442,15 +448,24 @@ func consequences(html, markdown diag.List) diag.List {
 }
 
 // renderPage renders page p, with its JSON-LD, into buf; on error buf is
-// left as it was.
-func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) error {
+// left as it was. It returns the Data it rendered.
+func (snap *Snapshot) renderPage(buf *bytes.Buffer, p *site.Page) (render.Data, error) {
+	d, err := snap.pageData(p)
+	if err != nil {
+		return d, err
+	}
+	return d, snap.render.Render(buf, d)
+}
+
+// pageData returns what the templates of page p see.
+func (snap *Snapshot) pageData(p *site.Page) (render.Data, error) {
 	ps := p.Site()
 	ld, err := schema.Page(ps, p)
 	if err != nil {
-		return err
+		return render.Data{}, err
 	}
-	return snap.render.Render(buf, render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
-		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures, Brand: snap.opts.brand.templateData()})
+	return render.Data{Site: ps, Page: p, JSONLD: template.JS(ld),
+		Notices: ps.Config.NoticesOn(snap.opts.check.Today), Images: snap.pictures, Brand: snap.opts.brand.templateData()}, nil
 }
 
 // Names returns the names of every file of the site, sorted.

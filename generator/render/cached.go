@@ -16,6 +16,8 @@ type partialCache struct {
 	site       *site.Site
 	generation uint64   // the site's (site.Site.Generation)
 	html       sync.Map // partialKey → template.HTML
+	// reads are what the partials read (see reader.cached).
+	reads sync.Map // partialKey → SHA-256
 }
 
 // partialKey names one rendered partial: which partial, for which page.

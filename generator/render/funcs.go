@@ -13,7 +13,10 @@ import (
 )
 
 // funcs returns the functions templates may call, those that depend on
-// the language bound to l (see prepare):
+// the language bound to l (see prepare). Each reads only what it is given
+// (of a page, its own fields: its title, its kind) and what every page is
+// made from (the configuration, the theme, the strings): WriteReads
+// writes what a function is given, not what it returns.
 //
 //	t key [name value]...  the string key of the page's language, with
 //	              its placeholders replaced by the values given

@@ -25,6 +25,8 @@ type language struct {
 	// (the string on_this_page).
 	contents string
 	cache    atomic.Pointer[partialCache]
+	// funcs are the template functions, bound to the language.
+	funcs template.FuncMap
 }
 
 // prepare clones the parsed templates, base and layouts, for the language
@@ -41,6 +43,7 @@ func (r *Renderer) prepare(strs *i18n.Strings, base *template.Template, layouts 
 	// attribute and in text, so it is made plain text, then escaped.
 	l.contents = escapeText(html.UnescapeString(label))
 	funcs := r.funcs(l)
+	l.funcs = funcs
 	if l.base, err = base.Clone(); err != nil {
 		return nil, err
 	}

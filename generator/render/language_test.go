@@ -157,6 +157,23 @@ func themeStrings(t *testing.T, theme fs.FS, siteFS fs.FS) *i18n.Catalog {
 // theme, by URL, and returns the titles of its pages.
 func renderAll(t *testing.T, fsys fstest.MapFS) (pages map[string]string, titles []string) {
 	t.Helper()
+	s, r := siteOf(t, fsys)
+	pages = map[string]string{}
+	for _, p := range s.Pages {
+		var b bytes.Buffer
+		if err := r.Render(&b, Data{Site: s, Page: p}); err != nil {
+			t.Fatalf("%s: %v", p.URL, err)
+		}
+		pages[p.URL] = b.String()
+		titles = append(titles, p.Title())
+	}
+	return pages, titles
+}
+
+// siteOf returns the site in fsys and its Renderer, with the default
+// theme.
+func siteOf(t *testing.T, fsys fstest.MapFS) (*site.Site, *Renderer) {
+	t.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -184,16 +201,7 @@ func renderAll(t *testing.T, fsys fstest.MapFS) (pages map[string]string, titles
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages = map[string]string{}
-	for _, p := range s.Pages {
-		var b bytes.Buffer
-		if err := r.Render(&b, Data{Site: s, Page: p}); err != nil {
-			t.Fatalf("%s: %v", p.URL, err)
-		}
-		pages[p.URL] = b.String()
-		titles = append(titles, p.Title())
-	}
-	return pages, titles
+	return s, r
 }
 
 func mapFS(files map[string]string) fstest.MapFS {

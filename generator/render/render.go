@@ -148,6 +148,17 @@ type Renderer struct {
 	link   *template.Template
 	links  sync.Map // linkKey → template.HTML
 	nlinks atomic.Int64
+	// parsed are the layouts as parsed, by name, which no page executes
+	// (html/template escapes a template where it first executes):
+	// WriteReads follows them.
+	parsed     map[string]*template.Template
+	parsedBase *template.Template
+	// members are the fields and methods the reader of WriteReads
+	// looked up, by memberKey.
+	members atomic.Pointer[map[memberKey]memberOf]
+	// prunes are the templates as the reader of WriteReads follows
+	// them, by prunedKey (see pruned).
+	prunes sync.Map
 	// foreign says that a template may show the converted Markdown of
 	// pages other than the one it renders (see ReadsOtherBodies).
 	foreign bool
@@ -214,6 +225,7 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 				Hint: "add the file, or copy it from Lumen's default theme"}
 		}
 	}
+	r.parsed, r.parsedBase = layouts, base
 	r.foreign = readsOtherBodies(base)
 	for _, t := range layouts {
 		r.foreign = r.foreign || readsOtherBodies(t)

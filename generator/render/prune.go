@@ -1,0 +1,298 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"text/template/parse"
+)
+
+// The states of a value that decide, without computing it, whether an
+// expression of it is surely the page's own (see WriteReads).
+const (
+	stateOther = iota // anything: another page, a list, a relation
+	stateOwn          // the page's own, or the base's
+	stateData         // the Data of the page
+	stateSelf         // the page itself, reached from .Page
+)
+
+// stateOf returns the state of v.
+func stateOf(v val) uint8 {
+	switch {
+	case v.own:
+		return stateOwn
+	case v.self:
+		return stateSelf
+	case v.v.IsValid() && v.v.Type() == dataType:
+		return stateData
+	}
+	return stateOther
+}
+
+// prunedKey names a template of a set, pruned for a dot (and $) in a
+// state.
+type prunedKey struct {
+	set  *template.Template
+	name string
+	dot  uint8
+}
+
+// pruned returns the tree of the template name of set without the nodes
+// that, with a dot in the state dot, surely write nothing and bind no
+// variable used after them (each of their expressions is the page's own:
+// its title, its front matter, the configuration), so that the reader of
+// WriteReads follows only what may read other pages. It is made once per
+// template and state, and shared: the reader does not change it.
+func (r *Renderer) pruned(set *template.Template, name string, dot uint8) (*parse.ListNode, error) {
+	return r.prune(set, name, dot, map[prunedKey]bool{})
+}
+
+// prune is pruned, within the pruning of the templates of open, which a
+// template they call is not pruned within again (a template that calls
+// itself).
+func (r *Renderer) prune(set *template.Template, name string, dot uint8, open map[prunedKey]bool) (*parse.ListNode, error) {
+	key := prunedKey{set, name, dot}
+	if t, ok := r.prunes.Load(key); ok {
+		return t.(*parse.ListNode), nil
+	}
+	t := set.Lookup(name)
+	if t == nil || t.Tree == nil {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	open[key] = true
+	defer delete(open, key)
+	p := &pruner{r: r, set: set, open: open, assigned: map[string]bool{}}
+	p.findAssigned(t.Tree.Root)
+	root := p.list(t.Tree.Root, dot, map[string]uint8{"$": dot})
+	if root == nil {
+		root = &parse.ListNode{NodeType: parse.NodeList}
+	}
+	r.prunes.Store(key, root)
+	return root, nil
+}
+
+// pruner prunes one template of set. assigned are the variables some
+// action assigns to (=): their state is never known.
+type pruner struct {
+	r        *Renderer
+	set      *template.Template
+	open     map[prunedKey]bool
+	assigned map[string]bool
+}
+
+// findAssigned notes the variables assigned to under n.
+func (p *pruner) findAssigned(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				p.findAssigned(c)
+			}
+		}
+	case *parse.ActionNode:
+		p.assign(n.Pipe)
+	case *parse.IfNode:
+		p.findAssignedIn(&n.BranchNode)
+	case *parse.WithNode:
+		p.findAssignedIn(&n.BranchNode)
+	case *parse.RangeNode:
+		p.findAssignedIn(&n.BranchNode)
+	}
+}
+
+func (p *pruner) findAssignedIn(b *parse.BranchNode) {
+	p.assign(b.Pipe)
+	p.findAssigned(b.List)
+	p.findAssigned(b.ElseList)
+}
+
+func (p *pruner) assign(pipe *parse.PipeNode) {
+	if pipe != nil && pipe.IsAssign {
+		for _, v := range pipe.Decl {
+			p.assigned[v.Ident[0]] = true
+		}
+	}
+}
+
+// list returns l without its pure nodes, or nil when they all are. A
+// variable declared of the page's own is so for the nodes after it.
+func (p *pruner) list(l *parse.ListNode, dot uint8, vars map[string]uint8) *parse.ListNode {
+	if l == nil {
+		return nil
+	}
+	out := &parse.ListNode{NodeType: parse.NodeList, Pos: l.Pos}
+	scoped := false
+	for _, n := range l.Nodes {
+		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
+			// A declaration is kept: a node after it may need its value.
+			if len(a.Pipe.Decl) == 1 && !a.Pipe.IsAssign {
+				if !scoped {
+					vars, scoped = cloneStates(vars), true
+				}
+				name := a.Pipe.Decl[0].Ident[0]
+				vars[name] = stateOther
+				if p.expr(a.Pipe, dot, vars) && !p.assigned[name] {
+					vars[name] = stateOwn
+				}
+			}
+			out.Nodes = append(out.Nodes, n)
+			continue
+		}
+		if k := p.node(n, dot, vars); k != nil {
+			out.Nodes = append(out.Nodes, k)
+		}
+	}
+	if len(out.Nodes) == 0 {
+		return nil
+	}
+	return out
+}
+
+// node returns n pruned, or nil when it is pure.
+func (p *pruner) node(n parse.Node, dot uint8, vars map[string]uint8) parse.Node {
+	switch n := n.(type) {
+	case *parse.TextNode, *parse.CommentNode:
+		return nil
+	case *parse.ActionNode:
+		if p.expr(n.Pipe, dot, vars) {
+			return nil
+		}
+		return n
+	case *parse.IfNode:
+		b, pure := p.branch(&n.BranchNode, dot, dot, vars)
+		if pure {
+			return nil
+		}
+		return &parse.IfNode{BranchNode: b}
+	case *parse.WithNode:
+		inner := stateOther
+		if len(n.Pipe.Decl) == 0 && p.expr(n.Pipe, dot, vars) {
+			inner = stateOwn
+		}
+		b, pure := p.branch(&n.BranchNode, dot, uint8(inner), vars)
+		if pure {
+			return nil
+		}
+		return &parse.WithNode{BranchNode: b}
+	case *parse.RangeNode:
+		inner := stateOther
+		if len(n.Pipe.Decl) == 0 && p.expr(n.Pipe, dot, vars) {
+			inner = stateOwn
+		}
+		b, pure := p.branch(&n.BranchNode, dot, uint8(inner), vars)
+		if pure {
+			return nil
+		}
+		return &parse.RangeNode{BranchNode: b}
+	case *parse.TemplateNode:
+		// A template given the page's own as its dot, all of whose
+		// nodes are pure for it.
+		own := (n.Pipe == nil && dot == stateOwn) || (n.Pipe != nil && len(n.Pipe.Decl) == 0 && p.expr(n.Pipe, dot, vars))
+		if !own || p.open[prunedKey{p.set, n.Name, stateOwn}] {
+			return n
+		}
+		if l, err := p.r.prune(p.set, n.Name, stateOwn, p.open); err == nil && len(l.Nodes) == 0 {
+			return nil
+		}
+	}
+	return n
+}
+
+// branch returns b with its lists pruned, its body's dot in the state
+// inner, and whether all of it is pure.
+func (p *pruner) branch(b *parse.BranchNode, dot, inner uint8, vars map[string]uint8) (parse.BranchNode, bool) {
+	c := *b
+	if len(b.Pipe.Decl) > 0 {
+		// The variables it declares are not followed here.
+		vars = cloneStates(vars)
+		for _, v := range b.Pipe.Decl {
+			vars[v.Ident[0]] = stateOther
+		}
+	}
+	c.List = p.list(b.List, inner, vars)
+	c.ElseList = p.list(b.ElseList, dot, vars)
+	pure := len(b.Pipe.Decl) == 0 && p.expr(b.Pipe, dot, vars) && c.List == nil && c.ElseList == nil
+	if c.List == nil {
+		// A branch's list is never nil in a parsed tree.
+		c.List = &parse.ListNode{NodeType: parse.NodeList, Pos: b.List.Pos}
+	}
+	return c, pure
+}
+
+func cloneStates(m map[string]uint8) map[string]uint8 {
+	c := make(map[string]uint8, len(m)+1)
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// expr reports whether the expression n is surely the page's own.
+func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return dot == stateOwn
+	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+		return true
+	case *parse.FieldNode:
+		return ownChain(dot, n.Ident)
+	case *parse.VariableNode:
+		s, ok := vars[n.Ident[0]]
+		return ok && !p.assigned[n.Ident[0]] && ownChain(s, n.Ident[1:])
+	case *parse.ChainNode:
+		return p.expr(n.Node, dot, vars)
+	case *parse.PipeNode:
+		if n == nil {
+			return true
+		}
+		for _, cmd := range n.Cmds {
+			if !p.expr(cmd, dot, vars) {
+				return false
+			}
+		}
+		return true
+	case *parse.CommandNode:
+		first := 0
+		switch a := n.Args[0].(type) {
+		case *parse.IdentifierNode:
+			if a.Ident == "partialCached" {
+				return false
+			}
+			first = 1
+		case *parse.FieldNode:
+			if !ownChain(dot, a.Ident) {
+				return false
+			}
+			first = 1
+		}
+		for _, a := range n.Args[first:] {
+			if !p.expr(a, dot, vars) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ownChain reports whether reading idents of a value in state s gives
+// the page's own.
+func ownChain(s uint8, idents []string) bool {
+	switch s {
+	case stateOwn:
+		return true
+	case stateData:
+		if len(idents) == 0 {
+			return false
+		}
+		switch idents[0] {
+		case "Page":
+			return len(idents) > 1 && (ownMembers[idents[1]] || bodyMembers[idents[1]])
+		case "Site":
+			return len(idents) > 1 && ownSiteMembers[idents[1]]
+		}
+		return ownDataMembers[idents[0]]
+	case stateSelf:
+		return len(idents) > 0 && (ownMembers[idents[0]] || bodyMembers[idents[0]])
+	}
+	return false
+}

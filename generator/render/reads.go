@@ -1,0 +1,375 @@
+package render
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"reflect"
+	"slices"
+	"sync"
+	"text/template/parse"
+
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// WriteReads writes to w what the HTML of page d.Page, rendered with d,
+// shows of anything but the page's own file and what every page is made
+// from (the theme, the configuration, the pictures, the notices): the
+// values the templates of its layout read of other pages, of the site's
+// lists and relations, of its structured data. Two renderings whose
+// writes are the same write the same HTML, when the page's own file and
+// that base are the same, so that a build cache can keep a page whose
+// HTML another page's edit does not reach (a title that only that page's
+// neighbours show) without rendering it.
+//
+// It follows the templates as Render would execute them, branch by
+// branch, without writing anything, and without what surely reads only
+// the page's own (pruned: its title, its front matter, the
+// configuration, plain text):
+//
+//   - A value read of the page itself through one of its own fields or
+//     methods (ownMembers: its front matter, address, title, body) is
+//     what its file makes it, and is not written. One read of another
+//     page that way writes that page's summary once (writePage): its
+//     address, kind, title, description, and the SHA-256 of its front
+//     matter (and of its whole file, when the read is of its body). The
+//     value of an own method (a title) is not computed; where such a
+//     value decides a branch, both branches are followed.
+//   - Any other value — another relation of a page (Prev, Section,
+//     Tags, Author, …), a list of the site (OfKind, PageAt, …), the
+//     structured data — is written where the templates use it: in full
+//     where it is printed or given to a function; as whether it is
+//     empty where only that decides a branch (if, with, and, or, not);
+//     as its length for len and range, whose elements are read as
+//     they are used.
+//   - The functions that only turn what they are given into text (t,
+//     link, timeTag, date, the escapers) are not called: what they are
+//     given is written. The others are called, and what they are given
+//     written when it is not the page's own (see funcs).
+//   - A partial of partialCached, which depends on its page alone, is
+//     followed once per page and build, and the SHA-256 of what it read
+//     written.
+//
+// It returns an error when the templates do something it cannot follow
+// (a function it does not know, a failed read): the page must then be
+// rendered.
+func (r *Renderer) WriteReads(w io.Writer, d Data) error {
+	if d.Images == nil {
+		d.Images = noImages{}
+	}
+	lang, err := r.language(d.Site)
+	if err != nil {
+		return err
+	}
+	name := r.Layout(d.Page)
+	t := r.parsed[name]
+	if t == nil {
+		return fmt.Errorf("no layout %q", name)
+	}
+	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &lang.partials(d.Site).reads}
+	// The page's own summary: a page Lumen made up (a tag's, a section's
+	// without _index.md) has no file whose sum its key holds.
+	rd.writePage(d.Page, false)
+	if err := rd.call("baseof", val{v: reflect.ValueOf(d)}); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	_, err = w.Write(rd.out)
+	return err
+}
+
+// reader follows the templates of one page (see WriteReads).
+type reader struct {
+	r    *Renderer
+	lang *language
+	set  *template.Template
+	// out is what the reader writes.
+	out  []byte
+	self *site.Page
+	// memo holds what partialCached partials read, by partialKey: the
+	// SHA-256 of what a reader without a page of its own wrote.
+	memo *sync.Map
+	// seen are the pages whose summary is written.
+	seen map[*site.Page]bool
+	// both counts the branches walked though a condition whose value is
+	// not known (a page's own body, say): an assignment to a variable
+	// there is not followed.
+	both  int
+	depth int
+}
+
+// val is a value the templates compute, as the reader knows it.
+type val struct {
+	v reflect.Value
+	// own says the value is made of the page's own file and the base
+	// alone; opaque that it was not computed (v is not valid): a
+	// function that makes text, a page's body.
+	own, opaque bool
+	// self says v is the page being rendered, reached from .Page.
+	self bool
+}
+
+// variable is a template variable and its value.
+type variable struct {
+	name string
+	val  val
+}
+
+// scope is the variables in scope, innermost last: an assignment changes
+// the variable for every scope that has it, as in text/template.
+type scope = []*variable
+
+// errUnknown is returned where the reader cannot follow the templates.
+var errUnknown = errors.New("the templates do something the build cache does not follow")
+
+var (
+	pageType = reflect.TypeFor[*site.Page]()
+	siteType = reflect.TypeFor[*site.Site]()
+	dataType = reflect.TypeFor[Data]()
+
+	notComputedType = reflect.TypeFor[notComputed]()
+)
+
+// notComputed stands, in a dict, for a value the reader did not compute.
+type notComputed struct{}
+
+// ownMembers are the fields and methods of a page made of its own file
+// alone (with the site's configuration and the addresses of its files),
+// and bodyMembers those made of its converted Markdown. Any other is read
+// as a relation: its value is written where it is used.
+var (
+	ownMembers = map[string]bool{"Source": true, "Kind": true, "Meta": true, "URL": true, "Permalink": true, "Slug": true,
+		"NextReview": true, "ImageURL": true, "Title": true, "Common": true, "Medical": true, "IsList": true, "Lastmod": true,
+		"SourcePath": true, "Description": true, "Name": true, "Lang": true, "Searchable": true, "File": true}
+	bodyMembers = map[string]bool{"Body": true, "Content": true, "TOC": true, "Answers": true, "WordCount": true}
+	// ownSiteMembers are those of a site made of the configuration.
+	ownSiteMembers = map[string]bool{"Config": true, "Lang": true, "Prefix": true, "IsDefault": true, "Permalink": true}
+	// ownDataMembers are those of Data made of what every page is.
+	ownDataMembers = map[string]bool{"Notices": true, "Images": true, "Brand": true}
+)
+
+// textFuncs are the functions that turn what they are given into text:
+// the reader writes what they are given and does not call them.
+var textFuncs = map[string]bool{"t": true, "tIn": true, "link": true, "timeTag": true, "date": true, "messages": true,
+	"contents": true, "splitBody": true, "nowrap": true, "html": true, "js": true, "urlquery": true}
+
+// walk follows the node n with dot and vars.
+func (rd *reader) walk(n parse.Node, dot val, vars scope) error {
+	err := rd.node(n, dot, vars)
+	var at *atNode
+	if err != nil && !errors.As(err, &at) {
+		if _, ok := n.(*parse.ListNode); !ok {
+			err = &atNode{n.String(), err}
+		}
+	}
+	return err
+}
+
+// atNode is an error of WriteReads at a node of a template.
+type atNode struct {
+	node string
+	err  error
+}
+
+func (e *atNode) Error() string { return fmt.Sprintf("at %.80s: %v", e.node, e.err) }
+func (e *atNode) Unwrap() error { return e.err }
+
+func (rd *reader) node(n parse.Node, dot val, vars scope) error {
+	switch n := n.(type) {
+	case nil:
+		return nil
+	case *parse.ListNode:
+		if n == nil {
+			return nil
+		}
+		for _, c := range n.Nodes {
+			if err := rd.walk(c, dot, vars); err != nil {
+				return err
+			}
+			if a, ok := c.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
+				// A declaration lasts to the end of its list.
+				v, err := rd.pipe(a.Pipe, dot, vars, modeNone)
+				if err != nil {
+					return err
+				}
+				var ok bool
+				if vars, ok = rd.bind(a.Pipe, vars, v); !ok {
+					return errUnknown
+				}
+			}
+		}
+	case *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+	case *parse.ActionNode:
+		if len(n.Pipe.Decl) > 0 {
+			return nil // bound by the list
+		}
+		_, err := rd.pipe(n.Pipe, dot, vars, modeValue)
+		return err
+	case *parse.IfNode:
+		return rd.branch(n.Pipe, n.List, n.ElseList, dot, vars, false)
+	case *parse.WithNode:
+		return rd.branch(n.Pipe, n.List, n.ElseList, dot, vars, true)
+	case *parse.RangeNode:
+		return rd.rangeOver(n, dot, vars)
+	case *parse.TemplateNode:
+		arg := dot
+		if n.Pipe != nil {
+			v, err := rd.pipe(n.Pipe, dot, vars, modeNone)
+			if err != nil {
+				return err
+			}
+			arg = v
+		}
+		return rd.call(n.Name, arg)
+	default:
+		return errUnknown
+	}
+	return nil
+}
+
+// call follows the template name with arg as its dot.
+func (rd *reader) call(name string, arg val) error {
+	root, err := rd.r.pruned(rd.set, name, stateOf(arg))
+	if err != nil {
+		return err
+	}
+	if rd.depth++; rd.depth > 100 {
+		return errUnknown
+	}
+	defer func() { rd.depth-- }()
+	return rd.walk(root, arg, scope{{"$", arg}})
+}
+
+// cached follows the partial name, called by partialCached with arg as
+// its dot: once per page and build, as partialCached renders it, by a
+// reader of its own that has no page of its own (the partial depends on
+// its page alone), whose writes' SHA-256 is written.
+func (rd *reader) cached(name string, arg val) error {
+	p, _ := indirectInterface(arg.v).Interface().(*site.Page)
+	if arg.opaque || p == nil {
+		return errUnknown
+	}
+	key := partialKey{name, p}
+	if sum, ok := rd.memo.Load(key); ok {
+		rd.out = append(rd.out, sum.([]byte)...)
+		return nil
+	}
+	sub := &reader{r: rd.r, lang: rd.lang, set: rd.r.parsedBase, seen: map[*site.Page]bool{}, memo: rd.memo, depth: rd.depth}
+	if err := sub.call(name, val{v: reflect.ValueOf(p)}); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(sub.out)
+	rd.memo.Store(key, sum[:])
+	rd.out = append(rd.out, sum[:]...)
+	return nil
+}
+
+// bind declares or assigns the variables of pipe to v.
+func (rd *reader) bind(pipe *parse.PipeNode, vars scope, v val) (scope, bool) {
+	if len(pipe.Decl) != 1 {
+		return vars, false
+	}
+	name := pipe.Decl[0].Ident[0]
+	if !pipe.IsAssign {
+		return append(vars, &variable{name, v}), true
+	}
+	if rd.both > 0 {
+		return vars, false
+	}
+	for i := len(vars) - 1; i >= 0; i-- {
+		if vars[i].name == name {
+			vars[i].val = v
+			return vars, true
+		}
+	}
+	return vars, false
+}
+
+// branch follows an if or a with: the branch its value takes, or both
+// when that value is the page's own and not computed.
+func (rd *reader) branch(pipe *parse.PipeNode, list, elseList *parse.ListNode, dot val, vars scope, with bool) error {
+	v, err := rd.pipe(pipe, dot, vars, modeTruth)
+	if err != nil {
+		return err
+	}
+	if len(pipe.Decl) > 0 {
+		var ok bool
+		if vars, ok = rd.bind(pipe, slices.Clip(vars), v); !ok {
+			return errUnknown
+		}
+	}
+	inner := dot
+	if with {
+		inner = v
+	}
+	if v.opaque {
+		rd.both++
+		defer func() { rd.both-- }()
+		if err := rd.walk(list, inner, slices.Clip(vars)); err != nil {
+			return err
+		}
+		return rd.walk(elseList, dot, slices.Clip(vars))
+	}
+	if truth(v.v) {
+		return rd.walk(list, inner, slices.Clip(vars))
+	}
+	return rd.walk(elseList, dot, slices.Clip(vars))
+}
+
+// rangeOver follows a range over each element.
+func (rd *reader) rangeOver(n *parse.RangeNode, dot val, vars scope) error {
+	v, err := rd.pipe(n.Pipe, dot, vars, modeLen)
+	if err != nil {
+		return err
+	}
+	if v.opaque {
+		return errUnknown
+	}
+	elem := func(k, e reflect.Value) error {
+		ev := val{v: e, own: v.own}
+		vs := slices.Clip(vars)
+		switch len(n.Pipe.Decl) {
+		case 1:
+			vs = append(vs, &variable{n.Pipe.Decl[0].Ident[0], ev})
+		case 2:
+			vs = append(vs, &variable{n.Pipe.Decl[0].Ident[0], val{v: k, own: v.own}}, &variable{n.Pipe.Decl[1].Ident[0], ev})
+		}
+		return rd.walk(n.List, ev, vs)
+	}
+	x := indirect(v.v)
+	count := 0
+	switch x.Kind() {
+	case reflect.Slice, reflect.Array:
+		for i := range x.Len() {
+			if err := elem(reflect.ValueOf(i), x.Index(i)); err != nil {
+				return err
+			}
+		}
+		count = x.Len()
+	case reflect.Map:
+		keys := x.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		for _, k := range keys {
+			if err := elem(k, x.MapIndex(k)); err != nil {
+				return err
+			}
+		}
+		count = len(keys)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		for i := range x.Int() {
+			if err := elem(reflect.ValueOf(int(i)), reflect.ValueOf(int(i))); err != nil {
+				return err
+			}
+		}
+		count = int(x.Int())
+	case reflect.Invalid:
+	default:
+		return errUnknown
+	}
+	if count == 0 {
+		return rd.walk(n.ElseList, dot, slices.Clip(vars))
+	}
+	return nil
+}

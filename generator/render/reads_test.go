@@ -1,0 +1,106 @@
+package render
+
+import (
+	"crypto/sha256"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readsSite is a small site whose articles are neighbours (Prev, Next),
+// listed by their section and, the latest, by the home page.
+var readsSite = map[string]string{
+	"site.yaml":                  "title: Clinic\nbase_url: https://example.com/\n",
+	"content/articles/a.md":      "---\ntitle: Article A\ndate: 2026-01-01\ntags: [back]\n---\nText of A.\n",
+	"content/articles/b.md":      "---\ntitle: Article B\ndate: 2026-01-02\n---\nText of B.\n",
+	"content/articles/c.md":      "---\ntitle: Article C\ndate: 2026-01-03\n---\nText of C.\n",
+	"content/articles/d.md":      "---\ntitle: Article D\ndate: 2026-01-04\n---\nText of D.\n",
+	"content/articles/e.md":      "---\ntitle: Article E\ndate: 2026-01-05\n---\nText of E.\n",
+	"content/services/x.md":      "---\ntitle: Service X\nsummary: A service.\n---\nText of X.\n",
+	"content/services/y.md":      "---\ntitle: Service Y\nsummary: A service.\n---\nText of Y.\n",
+	"content/about.md":           "---\ntitle: About us\n---\nWho we are.\n",
+	"content/articles/_index.md": "---\ntitle: Articles\n---\n",
+}
+
+// readsOf returns the SHA-256 of what WriteReads writes of each page of
+// the site in files, by URL.
+func readsOf(t *testing.T, files map[string]string) map[string][32]byte {
+	t.Helper()
+	s, r := siteOf(t, mapFS(files))
+	out := map[string][32]byte{}
+	for _, p := range s.Pages {
+		h := sha256.New()
+		if err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
+			t.Fatalf("%s: %v", p.URL, err)
+		}
+		out[p.URL] = [32]byte(h.Sum(nil))
+	}
+	return out
+}
+
+// TestWriteReads is what a page's HTML reads of other pages: an edit to
+// one page's title changes what its neighbours, its lists and its tag
+// read, and nothing else.
+func TestWriteReads(t *testing.T) {
+	before := readsOf(t, readsSite)
+	tests := []struct {
+		name, file, from, to string
+		changed              []string
+	}{
+		{"an article's title", "content/articles/a.md", "title: Article A", "title: Article A, edited",
+			// itself, its neighbour, its section and its tag's pages
+			[]string{"/articles/", "/articles/a/", "/articles/b/", "/tags/back/"}},
+		{"the newest article's title", "content/articles/e.md", "title: Article E", "title: Article E, edited",
+			// the home page lists the latest articles
+			[]string{"/", "/articles/", "/articles/d/", "/articles/e/"}},
+		{"an article's date", "content/articles/c.md", "date: 2026-01-03", "date: 2026-02-03",
+			// C becomes the newest: the order of the articles changes
+			[]string{"/", "/articles/", "/articles/b/", "/articles/c/", "/articles/d/", "/articles/e/"}},
+		{"a page's summary", "content/services/y.md", "summary: A service.", "summary: Another service.",
+			// its section's card of it shows it
+			[]string{"/services/", "/services/y/"}},
+		{"the about page's title", "content/about.md", "title: About us", "title: About the clinic",
+			// the footer of every page links to it
+			slices.Sorted(maps.Keys(before))},
+		{"a page's text", "content/articles/b.md", "Text of B.", "Other text of B.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(readsSite)
+			if !strings.Contains(files[tc.file], tc.from) {
+				t.Fatalf("%s has no %q", tc.file, tc.from)
+			}
+			files[tc.file] = strings.Replace(files[tc.file], tc.from, tc.to, 1)
+			after := readsOf(t, files)
+			var changed []string
+			for url, sum := range after {
+				if before[url] != sum {
+					changed = append(changed, url)
+				}
+			}
+			slices.Sort(changed)
+			if !slices.Equal(changed, tc.changed) {
+				t.Errorf("changed the reads of\n%q, want\n%q", changed, tc.changed)
+			}
+		})
+	}
+}
+
+// TestWriteReadsStructuredData is the page's JSON-LD, which package
+// schema makes of other pages too, read as a whole.
+func TestWriteReadsStructuredData(t *testing.T) {
+	s, r := siteOf(t, mapFS(readsSite))
+	p := s.PageAt("/services/x/")
+	sum := func(ld string) [32]byte {
+		h := sha256.New()
+		if err := r.WriteReads(h, Data{Site: s, Page: p, JSONLD: template.JS(ld)}); err != nil {
+			t.Fatal(err)
+		}
+		return [32]byte(h.Sum(nil))
+	}
+	if sum(`{"name":"X"}`) == sum(`{"name":"Y"}`) {
+		t.Error("two pages with other structured data read the same")
+	}
+}

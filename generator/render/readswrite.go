@@ -1,0 +1,135 @@
+package render
+
+import (
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// What the reader of WriteReads writes of the values it reads.
+
+// writePage writes the summary of page p, once: body says the read was
+// of its converted Markdown, whose file's sum is then written too.
+func (rd *reader) writePage(p *site.Page, body bool) {
+	if rd.seen[p] && !body {
+		return
+	}
+	rd.seen[p] = true
+	rd.writeString("page")
+	rd.writeString(p.URL)
+	rd.writeString(string(p.Kind))
+	rd.writeString(p.Title())
+	rd.writeString(p.Description())
+	if p.Source != nil {
+		rd.out = append(rd.out, p.Source.FrontSum[:]...)
+		if body || rd.r.foreign {
+			rd.out = append(rd.out, p.Source.Sum[:]...)
+		}
+	}
+}
+
+// write writes a value the templates use.
+func (rd *reader) write(v reflect.Value, depth int) error {
+	if depth > 8 {
+		return errUnknown
+	}
+	if v.IsValid() && v.Type() == pageType {
+		if p, _ := v.Interface().(*site.Page); p != nil {
+			rd.writePage(p, false)
+			return nil
+		}
+	}
+	if v.IsValid() && v.Type() == siteType {
+		if s, _ := v.Interface().(*site.Site); s != nil {
+			rd.writeString("site " + s.Lang.Code + " " + s.Prefix())
+			return nil
+		}
+	}
+	if v.IsValid() && v.CanInterface() {
+		switch x := v.Interface().(type) {
+		case notComputed:
+			rd.writeString("not computed")
+			return nil
+		case fmt.Stringer:
+			if v.Kind() != reflect.Pointer || !v.IsNil() {
+				rd.writeString(x.String())
+				return nil
+			}
+		}
+	}
+	switch v.Kind() {
+	case reflect.Invalid:
+		rd.writeString("nil")
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			rd.writeString("nil")
+			return nil
+		}
+		return rd.write(v.Elem(), depth+1)
+	case reflect.String:
+		rd.writeString(v.String())
+	case reflect.Bool:
+		rd.writeBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		rd.writeInt(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		rd.writeInt(int64(v.Uint()))
+	case reflect.Float32, reflect.Float64:
+		rd.writeInt(int64(math.Float64bits(v.Float())))
+	case reflect.Slice, reflect.Array:
+		rd.writeInt(int64(v.Len()))
+		for i := range v.Len() {
+			if err := rd.write(v.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		rd.writeInt(int64(len(keys)))
+		for _, k := range keys {
+			if err := rd.write(k, depth+1); err != nil {
+				return err
+			}
+			if err := rd.write(v.MapIndex(k), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		rd.writeString(t.String())
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				return errUnknown
+			}
+			if err := rd.write(v.Field(i), depth+1); err != nil {
+				return err
+			}
+		}
+	default:
+		return errUnknown
+	}
+	return nil
+}
+
+func (rd *reader) writeString(s string) {
+	rd.out = binary.AppendUvarint(rd.out, uint64(len(s)))
+	rd.out = append(rd.out, s...)
+}
+
+func (rd *reader) writeInt(n int64) {
+	rd.out = binary.AppendVarint(rd.out, n)
+}
+
+func (rd *reader) writeBool(b bool) {
+	if b {
+		rd.out = append(rd.out, 'T')
+	} else {
+		rd.out = append(rd.out, 'F')
+	}
+}
