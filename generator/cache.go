@@ -118,9 +118,11 @@ type buildCache struct {
 	// rerendered those carried over as they rendered the same, and made
 	// those made in full.
 	reused, rerendered, made atomic.Int64
-	// kept counts the content files not parsed again, and indexKept the
-	// search indexes linked from the last build (keepIndex).
-	kept, indexKept atomic.Int64
+	// kept counts the content files not parsed again, indexKept the
+	// search indexes linked from the last build (keepIndex), and
+	// unfollowed the pages rendered whose templates WriteReads could not
+	// follow (see Snapshot.readsKey).
+	kept, indexKept, unfollowed atomic.Int64
 	// bodies keeps the pages' converted Markdown.
 	bodies bodyLog
 	mu     sync.Mutex
@@ -189,6 +191,11 @@ type CacheStats struct {
 	// a search page) carried over from the last build, as no page's
 	// search records changed.
 	IndexesKept int
+	// Unfollowed is the number of pages rendered whose templates the
+	// cache could not follow to know what they read of other pages
+	// (render.Renderer.WriteReads): an edit to another page's front
+	// matter renders them again.
+	Unfollowed int
 	// Note, when not empty, says in one line why the cache was not used
 	// or could not be saved.
 	Note string
@@ -395,7 +402,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Unfollowed: int(c.unfollowed.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the

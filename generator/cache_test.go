@@ -119,6 +119,9 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 			t.Fatalf("step %d (%s): the cached build differs from a clean build", step, what)
 		}
 		reused += resC.Cache.Reused
+		if resC.Cache.Unfollowed != 0 {
+			t.Errorf("step %d (%s): the cache could not follow the templates of %d pages", step, what, resC.Cache.Unfollowed)
+		}
 		if strings.HasPrefix(what, "nothing:") && lastOK && resC.Cache.Made != 0 {
 			t.Errorf("step %d: nothing changed since the last build, yet the cached build made %d pages", step, resC.Cache.Made)
 		}
@@ -726,6 +729,50 @@ func TestCachedFalseFrontMatter(t *testing.T) {
 	}
 	if !bytes.Contains(page, []byte("No, not at the moment")) {
 		t.Error("the providers' page lost the provider's accepting_new_patients: false")
+	}
+	sameAsClean(t, site, dest, opts)
+}
+
+// TestUnfollowedTemplates is a theme whose templates the cache cannot
+// follow to know what they read of other pages (a function it does not
+// know, slice): lumen build -v counts those pages, and an edit to
+// another page's title renders them again rather than keep them.
+func TestUnfollowedTemplates(t *testing.T) {
+	if raceEnabled {
+		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
+	}
+	if testing.Short() {
+		t.Skip("builds the example site three times")
+	}
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	copyExample(t, site)
+	src, err := fs.ReadFile(themes.Default(), "layouts/partials/tags.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(site, "themes/default/layouts/partials/tags.html", func(string) string {
+		return strings.Replace(string(src), "{{- range .}}", "{{- range slice . 0}}", 1)
+	})
+	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
+		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
+	dest := filepath.Join(tmp, "public")
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Cache; c.Unfollowed == 0 || c.Unfollowed == c.Made {
+		t.Errorf("cache %+v: want the pages with tags counted as not followed, and only those", c)
+	}
+	change(site, "content/providers/dr-maya-ortiz.md", func(s string) string {
+		return strings.Replace(s, "title: Maya Ortiz", "title: Maya J. Ortiz", 1)
+	})
+	res, err = Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Cache; c.Rerendered == 0 || c.Reused == 0 {
+		t.Errorf("cache %+v: want the pages not followed rendered again, the others kept", c)
 	}
 	sameAsClean(t, site, dest, opts)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 
@@ -44,10 +43,7 @@ func (snap *Snapshot) readsKey(p *site.Page, d render.Data) [32]byte {
 	h := sha256.New()
 	own := snap.keyOf(snap.opts.readsKey, p)
 	h.Write(own[:])
-	if err := snap.render.WriteReads(h, d); err != nil {
-		if os.Getenv("LUMEN_DEBUG_READS") != "" {
-			fmt.Fprintln(os.Stderr, "reads", p.URL, err)
-		}
+	if snap.render.WriteReads(h, d) != nil {
 		return k
 	}
 	h.Sum(k[:0])

@@ -349,6 +349,9 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 			m.data = rebase.HTML(m.data, base)
 		}
 		m.reads = snap.readsKey(p, data)
+		if c := snap.opts.cache; c != nil && m.reads == ([32]byte{}) {
+			c.unfollowed.Add(1)
+		}
 		if c := snap.rerendered(e, m.data, m.reads); c != nil {
 			return c
 		}

@@ -106,6 +106,9 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 			if c.IndexesKept > 0 {
 				index = "; search index kept"
 			}
+			if c.Unfollowed > 0 {
+				index += fmt.Sprintf("; %s whose templates it cannot follow", plural(c.Unfollowed, "page"))
+			}
 			fmt.Fprintf(stdout, "  cache     %s reused, %d re-rendered, %d made, %d reconverted; front matter of %s kept%s (%s)\n",
 				plural(c.Reused, "page"), c.Rerendered, c.Made, c.Reconverted, plural(c.Kept, "file"), index, c.Dir)
 		}
