@@ -16,8 +16,10 @@ type partialCache struct {
 	site       *site.Site
 	generation uint64   // the site's (site.Site.Generation)
 	html       sync.Map // partialKey → template.HTML
-	// reads are what the partials read (see reader.cached).
-	reads sync.Map // partialKey → SHA-256
+	// reads are what the partials read (see reader.cached), and shared
+	// what the nodes that read the site alone read (reader.sharedNode).
+	reads  sync.Map // partialKey → SHA-256
+	shared sync.Map // parse.Node → SHA-256
 }
 
 // partialKey names one rendered partial: which partial, for which page.

@@ -36,23 +36,31 @@ type prunedKey struct {
 	dot  uint8
 }
 
+// prunedTree is a template as the reader follows it: its nodes but the
+// pure ones, and of those the ones shared by every page (sharedNode),
+// which the reader follows once per site.
+type prunedTree struct {
+	root   *parse.ListNode
+	shared map[parse.Node]bool
+}
+
 // pruned returns the tree of the template name of set without the nodes
 // that, with a dot in the state dot, surely write nothing and bind no
 // variable used after them (each of their expressions is the page's own:
 // its title, its front matter, the configuration), so that the reader of
 // WriteReads follows only what may read other pages. It is made once per
 // template and state, and shared: the reader does not change it.
-func (r *Renderer) pruned(set *template.Template, name string, dot uint8) (*parse.ListNode, error) {
+func (r *Renderer) pruned(set *template.Template, name string, dot uint8) (*prunedTree, error) {
 	return r.prune(set, name, dot, map[prunedKey]bool{})
 }
 
 // prune is pruned, within the pruning of the templates of open, which a
 // template they call is not pruned within again (a template that calls
 // itself).
-func (r *Renderer) prune(set *template.Template, name string, dot uint8, open map[prunedKey]bool) (*parse.ListNode, error) {
+func (r *Renderer) prune(set *template.Template, name string, dot uint8, open map[prunedKey]bool) (*prunedTree, error) {
 	key := prunedKey{set, name, dot}
 	if t, ok := r.prunes.Load(key); ok {
-		return t.(*parse.ListNode), nil
+		return t.(*prunedTree), nil
 	}
 	t := set.Lookup(name)
 	if t == nil || t.Tree == nil {
@@ -60,14 +68,18 @@ func (r *Renderer) prune(set *template.Template, name string, dot uint8, open ma
 	}
 	open[key] = true
 	defer delete(open, key)
-	p := &pruner{r: r, set: set, open: open, assigned: map[string]bool{}}
+	p := &pruner{r: r, set: set, open: open, assigned: map[string]bool{}, shared: map[parse.Node]bool{}}
 	p.findAssigned(t.Tree.Root)
 	root := p.list(t.Tree.Root, dot, map[string]uint8{"$": dot})
 	if root == nil {
 		root = &parse.ListNode{NodeType: parse.NodeList}
 	}
-	r.prunes.Store(key, root)
-	return root, nil
+	if dot == stateData {
+		p.markShared(root, kindData, map[string]uint8{"$": kindData})
+	}
+	pt := &prunedTree{root: root, shared: p.shared}
+	r.prunes.Store(key, pt)
+	return pt, nil
 }
 
 // pruner prunes one template of set. assigned are the variables some
@@ -77,6 +89,7 @@ type pruner struct {
 	set      *template.Template
 	open     map[prunedKey]bool
 	assigned map[string]bool
+	shared   map[parse.Node]bool
 }
 
 // findAssigned notes the variables assigned to under n.
@@ -190,7 +203,7 @@ func (p *pruner) node(n parse.Node, dot uint8, vars map[string]uint8) parse.Node
 		if !own || p.open[prunedKey{p.set, n.Name, stateOwn}] {
 			return n
 		}
-		if l, err := p.r.prune(p.set, n.Name, stateOwn, p.open); err == nil && len(l.Nodes) == 0 {
+		if l, err := p.r.prune(p.set, n.Name, stateOwn, p.open); err == nil && len(l.root.Nodes) == 0 {
 			return nil
 		}
 	}
@@ -257,6 +270,16 @@ func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
 			if a.Ident == "partialCached" {
 				return false
 			}
+			if pageFuncs[a.Ident] {
+				// Given the page itself, such a function reads its
+				// own fields.
+				for _, arg := range n.Args[1:] {
+					if !p.self(arg, dot, vars) && !p.expr(arg, dot, vars) {
+						return false
+					}
+				}
+				return true
+			}
 			first = 1
 		case *parse.FieldNode:
 			if !ownChain(dot, a.Ident) {
@@ -270,6 +293,24 @@ func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// pageFuncs are the template functions given a page, which read only
+// its own fields (see funcs).
+var pageFuncs = map[string]bool{"pageTitle": true}
+
+// self reports whether the expression n is the page itself.
+func (p *pruner) self(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return dot == stateSelf
+	case *parse.FieldNode:
+		return dot == stateData && len(n.Ident) == 1 && n.Ident[0] == "Page"
+	case *parse.VariableNode:
+		s, ok := vars[n.Ident[0]]
+		return ok && !p.assigned[n.Ident[0]] && (s == stateData && len(n.Ident) == 2 && n.Ident[1] == "Page" || s == stateSelf && len(n.Ident) == 1)
 	}
 	return false
 }
@@ -293,6 +334,145 @@ func ownChain(s uint8, idents []string) bool {
 		return ownDataMembers[idents[0]]
 	case stateSelf:
 		return len(idents) > 0 && (ownMembers[idents[0]] || bodyMembers[idents[0]])
+	}
+	return false
+}
+
+// The kinds of value for sharedNode: the Data of the page, a value made
+// of the site alone (its lists, its pages, the configuration), anything
+// else.
+const (
+	kindOther = iota
+	kindData
+	kindShared
+)
+
+// markShared notes, in the list l of a template whose dot is the page's
+// Data, each node that reads the site alone: not the page, nor its
+// structured data, nor anything made of them. Such a node reads the same
+// on every page of the site (the footer's links to the About and the
+// Contact pages, whether the site has articles), and the reader follows
+// it once per site.
+func (p *pruner) markShared(l *parse.ListNode, dot uint8, vars map[string]uint8) {
+	if l == nil {
+		return
+	}
+	vars = cloneStates(vars)
+	for _, n := range l.Nodes {
+		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) == 1 && !a.Pipe.IsAssign {
+			name := a.Pipe.Decl[0].Ident[0]
+			vars[name] = kindOther
+			if !p.assigned[name] && p.sharedExpr(a.Pipe, dot, vars) {
+				vars[name] = kindShared
+			}
+			continue
+		}
+		if p.sharedNode(n, dot, vars) {
+			p.shared[n] = true
+		}
+	}
+}
+
+// sharedNode reports whether following n reads the site alone.
+func (p *pruner) sharedNode(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	switch n := n.(type) {
+	case *parse.ActionNode:
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars)
+	case *parse.IfNode:
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, dot, vars) && p.sharedList(n.ElseList, dot, vars)
+	case *parse.WithNode:
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, kindShared, vars) && p.sharedList(n.ElseList, dot, vars)
+	case *parse.RangeNode:
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, kindShared, vars) && p.sharedList(n.ElseList, dot, vars)
+	case *parse.TemplateNode:
+		// The template's dot is all it can read.
+		if n.Pipe == nil {
+			return dot == kindShared
+		}
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars)
+	}
+	return false
+}
+
+// sharedList reports whether every node of l reads the site alone, a
+// variable it declares of the site being so for the nodes after it.
+func (p *pruner) sharedList(l *parse.ListNode, dot uint8, vars map[string]uint8) bool {
+	if l == nil {
+		return true
+	}
+	vars = cloneStates(vars)
+	for _, n := range l.Nodes {
+		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
+			if len(a.Pipe.Decl) != 1 || a.Pipe.IsAssign || !p.sharedExpr(a.Pipe, dot, vars) {
+				return false
+			}
+			vars[a.Pipe.Decl[0].Ident[0]] = kindShared
+			continue
+		}
+		switch n.(type) {
+		case *parse.TextNode, *parse.CommentNode:
+			continue
+		}
+		if !p.sharedNode(n, dot, vars) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedExpr reports whether the expression n is made of the site alone.
+func (p *pruner) sharedExpr(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return dot == kindShared
+	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
+		return true
+	case *parse.FieldNode:
+		return sharedChain(dot, n.Ident)
+	case *parse.VariableNode:
+		k, ok := vars[n.Ident[0]]
+		return ok && !p.assigned[n.Ident[0]] && sharedChain(k, n.Ident[1:])
+	case *parse.ChainNode:
+		return p.sharedExpr(n.Node, dot, vars)
+	case *parse.PipeNode:
+		if n == nil {
+			return true
+		}
+		for _, c := range n.Cmds {
+			if !p.sharedExpr(c, dot, vars) {
+				return false
+			}
+		}
+		return true
+	case *parse.CommandNode:
+		first := 0
+		switch a := n.Args[0].(type) {
+		case *parse.IdentifierNode:
+			first = 1
+		case *parse.FieldNode:
+			if !sharedChain(dot, a.Ident) {
+				return false
+			}
+			first = 1
+		}
+		for _, a := range n.Args[first:] {
+			if !p.sharedExpr(a, dot, vars) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// sharedChain reports whether reading idents of a value of kind k gives
+// a value made of the site alone.
+func sharedChain(k uint8, idents []string) bool {
+	switch k {
+	case kindShared:
+		return true
+	case kindData:
+		return len(idents) > 0 && (idents[0] == "Site" || ownDataMembers[idents[0]])
 	}
 	return false
 }

@@ -69,7 +69,8 @@ func (r *Renderer) WriteReads(w io.Writer, d Data) error {
 	if t == nil {
 		return fmt.Errorf("no layout %q", name)
 	}
-	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &lang.partials(d.Site).reads}
+	pc := lang.partials(d.Site)
+	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared}
 	// The page's own summary: a page Lumen made up (a tag's, a section's
 	// without _index.md) has no file whose sum its key holds.
 	rd.writePage(d.Page, false)
@@ -89,8 +90,11 @@ type reader struct {
 	out  []byte
 	self *site.Page
 	// memo holds what partialCached partials read, by partialKey: the
-	// SHA-256 of what a reader without a page of its own wrote.
-	memo *sync.Map
+	// SHA-256 of what a reader without a page of its own wrote; and
+	// sharedMemo what the nodes that read the site alone read, by node.
+	memo, sharedMemo *sync.Map
+	// tree is the template being followed.
+	tree *prunedTree
 	// seen are the pages whose summary is written.
 	seen map[*site.Page]bool
 	// both counts the branches walked though a condition whose value is
@@ -158,9 +162,9 @@ var textFuncs = map[string]bool{"t": true, "tIn": true, "link": true, "timeTag":
 // walk follows the node n with dot and vars.
 func (rd *reader) walk(n parse.Node, dot val, vars scope) error {
 	err := rd.node(n, dot, vars)
-	var at *atNode
-	if err != nil && !errors.As(err, &at) {
-		if _, ok := n.(*parse.ListNode); !ok {
+	if err != nil {
+		var at *atNode
+		if _, list := n.(*parse.ListNode); !list && !errors.As(err, &at) {
 			err = &atNode{n.String(), err}
 		}
 	}
@@ -184,7 +188,14 @@ func (rd *reader) node(n parse.Node, dot val, vars scope) error {
 		if n == nil {
 			return nil
 		}
+		top := rd.tree != nil && n == rd.tree.root && len(rd.tree.shared) > 0
 		for _, c := range n.Nodes {
+			if top && rd.tree.shared[c] {
+				if err := rd.sharedNode(c, dot, vars); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := rd.walk(c, dot, vars); err != nil {
 				return err
 			}
@@ -231,7 +242,7 @@ func (rd *reader) node(n parse.Node, dot val, vars scope) error {
 
 // call follows the template name with arg as its dot.
 func (rd *reader) call(name string, arg val) error {
-	root, err := rd.r.pruned(rd.set, name, stateOf(arg))
+	t, err := rd.r.pruned(rd.set, name, stateOf(arg))
 	if err != nil {
 		return err
 	}
@@ -239,7 +250,28 @@ func (rd *reader) call(name string, arg val) error {
 		return errUnknown
 	}
 	defer func() { rd.depth-- }()
-	return rd.walk(root, arg, scope{{"$", arg}})
+	outer := rd.tree
+	rd.tree = t
+	defer func() { rd.tree = outer }()
+	return rd.walk(t.root, arg, scope{{"$", arg}})
+}
+
+// sharedNode follows the node n, which reads the site alone (see
+// pruner.markShared), once per site: by a reader of its own, whose
+// writes' SHA-256 is written.
+func (rd *reader) sharedNode(n parse.Node, dot val, vars scope) error {
+	if sum, ok := rd.sharedMemo.Load(n); ok {
+		rd.out = append(rd.out, sum.([]byte)...)
+		return nil
+	}
+	sub := &reader{r: rd.r, lang: rd.lang, set: rd.set, tree: rd.tree, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
+	if err := sub.walk(n, dot, vars); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(sub.out)
+	rd.sharedMemo.Store(n, sum[:])
+	rd.out = append(rd.out, sum[:]...)
+	return nil
 }
 
 // cached follows the partial name, called by partialCached with arg as
@@ -256,7 +288,7 @@ func (rd *reader) cached(name string, arg val) error {
 		rd.out = append(rd.out, sum.([]byte)...)
 		return nil
 	}
-	sub := &reader{r: rd.r, lang: rd.lang, set: rd.r.parsedBase, seen: map[*site.Page]bool{}, memo: rd.memo, depth: rd.depth}
+	sub := &reader{r: rd.r, lang: rd.lang, set: rd.r.parsedBase, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
 	if err := sub.call(name, val{v: reflect.ValueOf(p)}); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"html/template"
 	"maps"
@@ -103,4 +104,35 @@ func TestWriteReadsStructuredData(t *testing.T) {
 	if sum(`{"name":"X"}`) == sum(`{"name":"Y"}`) {
 		t.Error("two pages with other structured data read the same")
 	}
+}
+
+// BenchmarkWriteReads measures WriteReads on each page of a small site,
+// against rendering it.
+func BenchmarkWriteReads(b *testing.B) {
+	t := &testing.T{}
+	s, r := siteOf(t, mapFS(readsSite))
+	h := sha256.New()
+	b.Run("reads", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range s.Pages {
+				h.Reset()
+				if err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		b.ReportAllocs()
+		var buf bytes.Buffer
+		for b.Loop() {
+			for _, p := range s.Pages {
+				buf.Reset()
+				if err := r.Render(&buf, Data{Site: s, Page: p}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
