@@ -187,10 +187,15 @@ func (rd *reader) member(v val, id string, args []val) (val, error) {
 		}
 		switch {
 		case bodyMembers[id]:
-			if p != rd.self {
-				rd.writePage(p, true)
+			if v.self {
+				// The page's own body: its file holds it, and it is
+				// not converted for this.
+				return val{own: true, opaque: true}, nil
 			}
-			return val{own: true, opaque: true}, nil
+			// A body read in a list, which its file's sum holds, is
+			// computed: a theme that shows it may measure it.
+			rd.writePage(p, true)
+			own = true
 		case ownMembers[id]:
 			if !v.self {
 				rd.writePage(p, false)
