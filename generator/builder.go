@@ -476,7 +476,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	cache := st.b.opts.cache
 	if cache != nil {
 		key, graph, reads = st.cacheKeys()
-		cache.site(key, graph)
+		cache.site(key, graph, reads)
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:        st.b.keep,

@@ -101,8 +101,11 @@ type buildCache struct {
 	// shards are the content files the last build parsed, and parsed
 	// by this one, by parsedShard.
 	shards [parsedShards]parsedShard
-	// oldGraph is the last build's graph key (see cacheKeys).
-	oldGraph [32]byte
+	// oldGraph is the last build's graph key (see cacheKeys), and
+	// readsSame says this build's reads key of the site is the last
+	// build's: else no page's reads key can be (Snapshot.reuse).
+	oldGraph, oldReads [32]byte
+	readsSame          bool
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.
@@ -222,7 +225,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		defer close(c.loaded)
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
-			c.old, c.oldWords, c.oldGraph = nil, nil, [32]byte{}
+			c.old, c.oldWords, c.oldGraph, c.oldReads = nil, nil, [32]byte{}, [32]byte{}
 			c.bodies.old, c.bodies.oldName = nil, ""
 			for i := range c.shards {
 				c.shards[i].raw = nil
@@ -260,12 +263,14 @@ func (c *buildCache) read() string {
 		kind, rec := rec[0], rec[1:]
 		switch kind {
 		case recordSite:
-			// The last build's site key, which pages' keys hold, and
-			// its graph key, which their own keys hold.
-			if len(rec) != 2*sha256.Size {
+			// The last build's site key, which pages' keys hold, its
+			// graph key, which their own keys hold, and its reads key,
+			// which their reads keys hold.
+			if len(rec) != 3*sha256.Size {
 				return damaged
 			}
 			c.oldGraph = [32]byte(rec[sha256.Size:])
+			c.oldReads = [32]byte(rec[2*sha256.Size:])
 		case recordWords:
 			words, ok := readWords(rec)
 			if !ok {
@@ -331,8 +336,9 @@ func (c *buildCache) noteOnce(note string) {
 	}
 }
 
-// site tells the cache the keys of the site being built, its site key
-// and its graph key (see cacheKeys). When the site key is not the last
+// site tells the cache the keys of the site being built, its site key,
+// its graph key and its reads key (see cacheKeys). When the site key is
+// not the last
 // build's, no page is carried over for its key; a page can still be for
 // its output (Snapshot.rerendered), unless the graph key changed too (a
 // page added, removed or moved, site.yaml, the glossary): then what the
@@ -341,14 +347,15 @@ func (c *buildCache) noteOnce(note string) {
 // files are all parsed by now: the shards of parsed files whose files
 // this build all kept are written as the last build wrote them, first,
 // and the others encoded anew, while the pages are made.
-func (c *buildCache) site(key, graph [32]byte) {
+func (c *buildCache) site(key, graph, reads [32]byte) {
 	c.wait()
 	if graph != c.oldGraph {
 		c.old, c.oldWords = nil, nil
 		c.words = &search.WordList{}
 	}
+	c.readsSame = reads == c.oldReads && c.old != nil
 	if c.w != nil {
-		c.w.Add([]byte{recordSite}, key[:], graph[:])
+		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:])
 	}
 	c.openBodies()
 	c.encoded = make(chan struct{})
@@ -423,8 +430,10 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	reads := blobReads(old.blob)
 	if was != key {
 		// Another page's front matter, say, changed: the page is kept
-		// when its templates read nothing that changed.
-		if reads == ([32]byte{}) {
+		// when its templates read nothing that changed (not when the
+		// theme's templates changed: then no page's reads key is the
+		// same, and computing it would be time lost).
+		if reads == ([32]byte{}) || !c.readsSame {
 			return nil
 		}
 		d, err := snap.pageData(e.page)
