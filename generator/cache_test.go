@@ -348,14 +348,23 @@ func TestCacheAfterCheckout(t *testing.T) {
 // folder, the published folder and the options of the build.
 func publishedWithCache(t *testing.T) (site, dest string, opts Options) {
 	t.Helper()
-	tmp := t.TempDir()
-	site, dest = filepath.Join(tmp, "site"), filepath.Join(tmp, "public")
-	copyExample(t, site)
-	opts = Options{Theme: themes.Default(), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1",
-		ImageCache: images.Dir(filepath.Join(tmp, "images"))}
+	site, dest, opts = exampleWithCache(t)
 	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
 		t.Fatal(err)
 	}
+	return site, dest, opts
+}
+
+// exampleWithCache copies the example site to a temporary folder and
+// returns it, where to publish it, and the options of a build with a
+// cache (and an image cache) of its own, on 2026-12-02.
+func exampleWithCache(t *testing.T) (site, dest string, opts Options) {
+	t.Helper()
+	tmp := t.TempDir()
+	site, dest = filepath.Join(tmp, "site"), filepath.Join(tmp, "public")
+	copyExample(t, site)
+	opts = Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
+		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "v1"}
 	return site, dest, opts
 }
 
@@ -658,12 +667,7 @@ func TestCachedDrawingSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyExample(t, site)
-	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
-		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
-	dest := filepath.Join(tmp, "public")
+	site, dest, opts := exampleWithCache(t)
 	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -699,15 +703,10 @@ func TestCachedFalseFrontMatter(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyExample(t, site)
+	site, dest, opts := exampleWithCache(t)
 	change(site, "content/providers/dr-samuel-reed.md", func(s string) string {
 		return strings.Replace(s, "accepting_new_patients: true", "accepting_new_patients: false", 1)
 	})
-	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
-		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
-	dest := filepath.Join(tmp, "public")
 	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -744,9 +743,7 @@ func TestUnfollowedTemplates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}
-	tmp := t.TempDir()
-	site := filepath.Join(tmp, "site")
-	copyExample(t, site)
+	site, dest, opts := exampleWithCache(t)
 	src, err := fs.ReadFile(themes.Default(), "layouts/partials/tags.html")
 	if err != nil {
 		t.Fatal(err)
@@ -754,9 +751,6 @@ func TestUnfollowedTemplates(t *testing.T) {
 	change(site, "themes/default/layouts/partials/tags.html", func(string) string {
 		return strings.Replace(string(src), "{{- range .}}", "{{- range slice . 0}}", 1)
 	})
-	opts := Options{Theme: themes.Default(), Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
-		ImageCache: images.Dir(filepath.Join(tmp, "images")), CacheDir: filepath.Join(tmp, "cache"), CacheVersion: "test"}
-	dest := filepath.Join(tmp, "public")
 	res, err := Publish(context.Background(), site, dest, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -177,25 +177,15 @@ func (p *pruner) node(n parse.Node, dot uint8, vars map[string]uint8) parse.Node
 		}
 		return &parse.IfNode{BranchNode: b}
 	case *parse.WithNode:
-		inner := stateOther
-		if len(n.Pipe.Decl) == 0 && p.expr(n.Pipe, dot, vars) {
-			inner = stateOwn
+		if b, pure := p.rebound(&n.BranchNode, dot, vars); !pure {
+			return &parse.WithNode{BranchNode: b}
 		}
-		b, pure := p.branch(&n.BranchNode, dot, uint8(inner), vars)
-		if pure {
-			return nil
-		}
-		return &parse.WithNode{BranchNode: b}
+		return nil
 	case *parse.RangeNode:
-		inner := stateOther
-		if len(n.Pipe.Decl) == 0 && p.expr(n.Pipe, dot, vars) {
-			inner = stateOwn
+		if b, pure := p.rebound(&n.BranchNode, dot, vars); !pure {
+			return &parse.RangeNode{BranchNode: b}
 		}
-		b, pure := p.branch(&n.BranchNode, dot, uint8(inner), vars)
-		if pure {
-			return nil
-		}
-		return &parse.RangeNode{BranchNode: b}
+		return nil
 	case *parse.TemplateNode:
 		// A template given the page's own as its dot, all of whose
 		// nodes are pure for it.
@@ -208,6 +198,17 @@ func (p *pruner) node(n parse.Node, dot uint8, vars map[string]uint8) parse.Node
 		}
 	}
 	return n
+}
+
+// rebound is branch for a with or a range, whose body's dot is the
+// value of its pipeline (or each of its elements): the page's own when
+// that value is.
+func (p *pruner) rebound(b *parse.BranchNode, dot uint8, vars map[string]uint8) (parse.BranchNode, bool) {
+	inner := uint8(stateOther)
+	if len(b.Pipe.Decl) == 0 && p.expr(b.Pipe, dot, vars) {
+		inner = stateOwn
+	}
+	return p.branch(b, dot, inner, vars)
 }
 
 // branch returns b with its lists pruned, its body's dot in the state
@@ -241,24 +242,51 @@ func cloneStates(m map[string]uint8) map[string]uint8 {
 
 // expr reports whether the expression n is surely the page's own.
 func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	return p.made(n, dot, vars, ownRule)
+}
+
+// sharedExpr reports whether the expression n is made of the site alone.
+func (p *pruner) sharedExpr(n parse.Node, dot uint8, vars map[string]uint8) bool {
+	return p.made(n, dot, vars, sharedRule)
+}
+
+// A rule says what an expression is made of: of the page's own
+// (ownRule), or of the site alone (sharedRule).
+type rule struct {
+	// chain reports whether reading idents of a value in a state is so,
+	// and dot is the state of a dot that is so.
+	chain func(s uint8, idents []string) bool
+	dot   uint8
+	// own says the rule is ownRule: a partial of partialCached is never
+	// the page's own, and a function of pageFuncs given the page is.
+	own bool
+}
+
+var (
+	ownRule    = rule{chain: ownChain, dot: stateOwn, own: true}
+	sharedRule = rule{chain: sharedChain, dot: kindShared}
+)
+
+// made reports whether the expression n is surely made as rule says.
+func (p *pruner) made(n parse.Node, dot uint8, vars map[string]uint8, r rule) bool {
 	switch n := n.(type) {
 	case *parse.DotNode:
-		return dot == stateOwn
+		return dot == r.dot
 	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
 		return true
 	case *parse.FieldNode:
-		return ownChain(dot, n.Ident)
+		return r.chain(dot, n.Ident)
 	case *parse.VariableNode:
 		s, ok := vars[n.Ident[0]]
-		return ok && !p.assigned[n.Ident[0]] && ownChain(s, n.Ident[1:])
+		return ok && !p.assigned[n.Ident[0]] && r.chain(s, n.Ident[1:])
 	case *parse.ChainNode:
-		return p.expr(n.Node, dot, vars)
+		return p.made(n.Node, dot, vars, r)
 	case *parse.PipeNode:
 		if n == nil {
 			return true
 		}
 		for _, cmd := range n.Cmds {
-			if !p.expr(cmd, dot, vars) {
+			if !p.made(cmd, dot, vars, r) {
 				return false
 			}
 		}
@@ -267,14 +295,14 @@ func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
 		first := 0
 		switch a := n.Args[0].(type) {
 		case *parse.IdentifierNode:
-			if a.Ident == "partialCached" {
+			if r.own && a.Ident == "partialCached" {
 				return false
 			}
-			if pageFuncs[a.Ident] {
+			if r.own && pageFuncs[a.Ident] {
 				// Given the page itself, such a function reads its
 				// own fields.
 				for _, arg := range n.Args[1:] {
-					if !p.self(arg, dot, vars) && !p.expr(arg, dot, vars) {
+					if !p.self(arg, dot, vars) && !p.made(arg, dot, vars, r) {
 						return false
 					}
 				}
@@ -282,13 +310,13 @@ func (p *pruner) expr(n parse.Node, dot uint8, vars map[string]uint8) bool {
 			}
 			first = 1
 		case *parse.FieldNode:
-			if !ownChain(dot, a.Ident) {
+			if !r.chain(dot, a.Ident) {
 				return false
 			}
 			first = 1
 		}
 		for _, a := range n.Args[first:] {
-			if !p.expr(a, dot, vars) {
+			if !p.made(a, dot, vars, r) {
 				return false
 			}
 		}
@@ -418,51 +446,6 @@ func (p *pruner) sharedList(l *parse.ListNode, dot uint8, vars map[string]uint8)
 		}
 	}
 	return true
-}
-
-// sharedExpr reports whether the expression n is made of the site alone.
-func (p *pruner) sharedExpr(n parse.Node, dot uint8, vars map[string]uint8) bool {
-	switch n := n.(type) {
-	case *parse.DotNode:
-		return dot == kindShared
-	case *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode:
-		return true
-	case *parse.FieldNode:
-		return sharedChain(dot, n.Ident)
-	case *parse.VariableNode:
-		k, ok := vars[n.Ident[0]]
-		return ok && !p.assigned[n.Ident[0]] && sharedChain(k, n.Ident[1:])
-	case *parse.ChainNode:
-		return p.sharedExpr(n.Node, dot, vars)
-	case *parse.PipeNode:
-		if n == nil {
-			return true
-		}
-		for _, c := range n.Cmds {
-			if !p.sharedExpr(c, dot, vars) {
-				return false
-			}
-		}
-		return true
-	case *parse.CommandNode:
-		first := 0
-		switch a := n.Args[0].(type) {
-		case *parse.IdentifierNode:
-			first = 1
-		case *parse.FieldNode:
-			if !sharedChain(dot, a.Ident) {
-				return false
-			}
-			first = 1
-		}
-		for _, a := range n.Args[first:] {
-			if !p.sharedExpr(a, dot, vars) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // sharedChain reports whether reading idents of a value of kind k gives
