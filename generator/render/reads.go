@@ -32,10 +32,11 @@ import (
 //
 //   - A value read of the page itself through one of its own fields or
 //     methods (ownMembers: its front matter, address, title, body) is
-//     what its file makes it, and is not written. One read of another
-//     page that way writes that page's summary once (writePage): its
+//     what its file makes it, and is not written. A read of another
+//     page that way writes that page's summary (writePage): its
 //     address, kind, title, description, and the SHA-256 of its front
-//     matter (and of its whole file, when the read is of its body). The
+//     matter (and of its whole file, when the read is of its body); a
+//     read of a page read before writes its address again. The
 //     value of an own method (a title) is not computed; where such a
 //     value decides a branch, both branches are followed.
 //   - Any other value — another relation of a page (Prev, Section,

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 // readsSite is a small site whose articles are neighbours (Prev, Next),
@@ -135,4 +137,22 @@ func BenchmarkWriteReads(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestWriteReadsAgain is a page read a second time: it still writes which
+// page it is, so that a relation that moves from one page read before to
+// another (an author who is also in a list above) writes something else.
+func TestWriteReadsAgain(t *testing.T) {
+	s, r := siteOf(t, mapFS(readsSite))
+	a, b := s.PageAt("/articles/a/"), s.PageAt("/articles/b/")
+	reads := func(pages ...*site.Page) string {
+		rd := &reader{r: r, seen: map[*site.Page]bool{}}
+		for _, p := range pages {
+			rd.writePage(p, false)
+		}
+		return string(rd.out)
+	}
+	if reads(a, b, a) == reads(a, b, b) {
+		t.Error("reading A, B, A writes what reading A, B, B does")
+	}
 }

@@ -13,10 +13,15 @@ import (
 
 // What the reader of WriteReads writes of the values it reads.
 
-// writePage writes the summary of page p, once: body says the read was
-// of its converted Markdown, whose file's sum is then written too.
+// writePage writes the summary of page p the first time it is read, and
+// its address each time after: body says the read was of its converted
+// Markdown, whose file's sum is then written too.
 func (rd *reader) writePage(p *site.Page, body bool) {
 	if rd.seen[p] && !body {
+		// Which page is read, again: a relation that gives another
+		// page read before writes something else.
+		rd.writeString("again")
+		rd.writeString(p.URL)
 		return
 	}
 	rd.seen[p] = true
