@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"time"
 
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -55,17 +56,9 @@ func (rd *reader) write(v reflect.Value, depth int) error {
 			return nil
 		}
 	}
-	if v.IsValid() && v.CanInterface() {
-		switch x := v.Interface().(type) {
-		case notComputed:
-			rd.writeString("not computed")
-			return nil
-		case fmt.Stringer:
-			if v.Kind() != reflect.Pointer || !v.IsNil() {
-				rd.writeString(x.String())
-				return nil
-			}
-		}
+	if v.IsValid() && v.Type() == notComputedType {
+		rd.writeString("not computed")
+		return nil
 	}
 	switch v.Kind() {
 	case reflect.Invalid:
@@ -108,10 +101,16 @@ func (rd *reader) write(v reflect.Value, depth int) error {
 	case reflect.Struct:
 		t := v.Type()
 		rd.writeString(t.String())
-		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				return errUnknown
+		if !allExported(t) {
+			// A time's text says all of it (a content.Date is one
+			// field, a time).
+			if st, ok := v.Interface().(fmt.Stringer); ok && t == reflect.TypeFor[time.Time]() {
+				rd.writeString(st.String())
+				return nil
 			}
+			return errUnknown
+		}
+		for i := range t.NumField() {
 			if err := rd.write(v.Field(i), depth+1); err != nil {
 				return err
 			}
@@ -137,4 +136,15 @@ func (rd *reader) writeBool(b bool) {
 	} else {
 		rd.out = append(rd.out, 'F')
 	}
+}
+
+// allExported reports whether every field of the struct type t is
+// exported.
+func allExported(t reflect.Type) bool {
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			return false
+		}
+	}
+	return true
 }
