@@ -3,16 +3,18 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"text/template/parse"
 )
 
 // The states of a value that decide, without computing it, whether an
 // expression of it is surely the page's own (see WriteReads).
 const (
-	stateOther = iota // anything: another page, a list, a relation
-	stateOwn          // the page's own, or the base's
-	stateData         // the Data of the page
-	stateSelf         // the page itself, reached from .Page
+	stateOther  = iota // anything: another page, a list, a relation
+	stateOwn           // the page's own, or the base's
+	stateData          // the Data of the page
+	stateSelf          // the page itself, reached from .Page
+	stateShared        // made of the site alone (see markShared)
 )
 
 // stateOf returns the state of v.
@@ -75,7 +77,7 @@ func (r *Renderer) prune(set *template.Template, name string, dot uint8, open ma
 		root = &parse.ListNode{NodeType: parse.NodeList}
 	}
 	if dot == stateData {
-		p.markShared(root, kindData, map[string]uint8{"$": kindData})
+		p.markShared(root, stateData, map[string]uint8{"$": stateData})
 	}
 	pt := &prunedTree{root: root, shared: p.shared}
 	r.prunes.Store(key, pt)
@@ -139,7 +141,7 @@ func (p *pruner) list(l *parse.ListNode, dot uint8, vars map[string]uint8) *pars
 			// A declaration is kept: a node after it may need its value.
 			if len(a.Pipe.Decl) == 1 && !a.Pipe.IsAssign {
 				if !scoped {
-					vars, scoped = cloneStates(vars), true
+					vars, scoped = maps.Clone(vars), true
 				}
 				name := a.Pipe.Decl[0].Ident[0]
 				vars[name] = stateOther
@@ -217,7 +219,7 @@ func (p *pruner) branch(b *parse.BranchNode, dot, inner uint8, vars map[string]u
 	c := *b
 	if len(b.Pipe.Decl) > 0 {
 		// The variables it declares are not followed here.
-		vars = cloneStates(vars)
+		vars = maps.Clone(vars)
 		for _, v := range b.Pipe.Decl {
 			vars[v.Ident[0]] = stateOther
 		}
@@ -230,14 +232,6 @@ func (p *pruner) branch(b *parse.BranchNode, dot, inner uint8, vars map[string]u
 		c.List = &parse.ListNode{NodeType: parse.NodeList, Pos: b.List.Pos}
 	}
 	return c, pure
-}
-
-func cloneStates(m map[string]uint8) map[string]uint8 {
-	c := make(map[string]uint8, len(m)+1)
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // expr reports whether the expression n is surely the page's own.
@@ -264,7 +258,7 @@ type rule struct {
 
 var (
 	ownRule    = rule{chain: ownChain, dot: stateOwn, own: true}
-	sharedRule = rule{chain: sharedChain, dot: kindShared}
+	sharedRule = rule{chain: sharedChain, dot: stateShared}
 )
 
 // made reports whether the expression n is surely made as rule says.
@@ -366,15 +360,6 @@ func ownChain(s uint8, idents []string) bool {
 	return false
 }
 
-// The kinds of value for sharedNode: the Data of the page, a value made
-// of the site alone (its lists, its pages, the configuration), anything
-// else.
-const (
-	kindOther = iota
-	kindData
-	kindShared
-)
-
 // markShared notes, in the list l of a template whose dot is the page's
 // Data, each node that reads the site alone: not the page, nor its
 // structured data, nor anything made of them. Such a node reads the same
@@ -385,13 +370,13 @@ func (p *pruner) markShared(l *parse.ListNode, dot uint8, vars map[string]uint8)
 	if l == nil {
 		return
 	}
-	vars = cloneStates(vars)
+	vars = maps.Clone(vars)
 	for _, n := range l.Nodes {
 		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) == 1 && !a.Pipe.IsAssign {
 			name := a.Pipe.Decl[0].Ident[0]
-			vars[name] = kindOther
+			vars[name] = stateOther
 			if !p.assigned[name] && p.sharedExpr(a.Pipe, dot, vars) {
-				vars[name] = kindShared
+				vars[name] = stateShared
 			}
 			continue
 		}
@@ -409,13 +394,13 @@ func (p *pruner) sharedNode(n parse.Node, dot uint8, vars map[string]uint8) bool
 	case *parse.IfNode:
 		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, dot, vars) && p.sharedList(n.ElseList, dot, vars)
 	case *parse.WithNode:
-		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, kindShared, vars) && p.sharedList(n.ElseList, dot, vars)
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, stateShared, vars) && p.sharedList(n.ElseList, dot, vars)
 	case *parse.RangeNode:
-		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, kindShared, vars) && p.sharedList(n.ElseList, dot, vars)
+		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars) && p.sharedList(n.List, stateShared, vars) && p.sharedList(n.ElseList, dot, vars)
 	case *parse.TemplateNode:
 		// The template's dot is all it can read.
 		if n.Pipe == nil {
-			return dot == kindShared
+			return dot == stateShared
 		}
 		return len(n.Pipe.Decl) == 0 && p.sharedExpr(n.Pipe, dot, vars)
 	}
@@ -428,13 +413,13 @@ func (p *pruner) sharedList(l *parse.ListNode, dot uint8, vars map[string]uint8)
 	if l == nil {
 		return true
 	}
-	vars = cloneStates(vars)
+	vars = maps.Clone(vars)
 	for _, n := range l.Nodes {
 		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
 			if len(a.Pipe.Decl) != 1 || a.Pipe.IsAssign || !p.sharedExpr(a.Pipe, dot, vars) {
 				return false
 			}
-			vars[a.Pipe.Decl[0].Ident[0]] = kindShared
+			vars[a.Pipe.Decl[0].Ident[0]] = stateShared
 			continue
 		}
 		switch n.(type) {
@@ -448,13 +433,13 @@ func (p *pruner) sharedList(l *parse.ListNode, dot uint8, vars map[string]uint8)
 	return true
 }
 
-// sharedChain reports whether reading idents of a value of kind k gives
-// a value made of the site alone.
+// sharedChain reports whether reading idents of a value in state k
+// gives a value made of the site alone.
 func sharedChain(k uint8, idents []string) bool {
 	switch k {
-	case kindShared:
+	case stateShared:
 		return true
-	case kindData:
+	case stateData:
 		return len(idents) > 0 && (idents[0] == "Site" || ownDataMembers[idents[0]])
 	}
 	return false

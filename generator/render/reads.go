@@ -58,10 +58,7 @@ import (
 // (a function it does not know, a failed read): the page must then be
 // rendered.
 func (r *Renderer) WriteReads(w io.Writer, d Data) error {
-	if d.Images == nil {
-		d.Images = noImages{}
-	}
-	lang, err := r.language(d.Site)
+	d, lang, err := r.dataIn(d)
 	if err != nil {
 		return err
 	}
@@ -197,26 +194,20 @@ func (rd *reader) node(n parse.Node, dot val, vars scope) error {
 				}
 				continue
 			}
-			if err := rd.walk(c, dot, vars); err != nil {
-				return err
-			}
 			if a, ok := c.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
 				// A declaration lasts to the end of its list.
-				v, err := rd.pipe(a.Pipe, dot, vars, modeNone)
-				if err != nil {
+				var err error
+				if vars, err = rd.declare(a, dot, vars); err != nil {
 					return err
 				}
-				var ok bool
-				if vars, ok = rd.bind(a.Pipe, vars, v); !ok {
-					return errUnknown
-				}
+				continue
+			}
+			if err := rd.walk(c, dot, vars); err != nil {
+				return err
 			}
 		}
 	case *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
 	case *parse.ActionNode:
-		if len(n.Pipe.Decl) > 0 {
-			return nil // bound by the list
-		}
 		_, err := rd.pipe(n.Pipe, dot, vars, modeValue)
 		return err
 	case *parse.IfNode:
@@ -258,45 +249,57 @@ func (rd *reader) call(name string, arg val) error {
 }
 
 // sharedNode follows the node n, which reads the site alone (see
-// pruner.markShared), once per site: by a reader of its own, whose
-// writes' SHA-256 is written.
+// pruner.markShared), once per site.
 func (rd *reader) sharedNode(n parse.Node, dot val, vars scope) error {
-	if sum, ok := rd.sharedMemo.Load(n); ok {
-		rd.out = append(rd.out, sum.([]byte)...)
-		return nil
-	}
-	sub := &reader{r: rd.r, lang: rd.lang, set: rd.set, tree: rd.tree, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
-	if err := sub.walk(n, dot, vars); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(sub.out)
-	rd.sharedMemo.Store(n, sum[:])
-	rd.out = append(rd.out, sum[:]...)
-	return nil
+	return rd.once(rd.sharedMemo, n, rd.set, func(sub *reader) error {
+		sub.tree = rd.tree
+		return sub.walk(n, dot, vars)
+	})
 }
 
 // cached follows the partial name, called by partialCached with arg as
-// its dot: once per page and build, as partialCached renders it, by a
-// reader of its own that has no page of its own (the partial depends on
-// its page alone), whose writes' SHA-256 is written.
+// its dot: once per page and build, as partialCached renders it (the
+// partial depends on its page alone).
 func (rd *reader) cached(name string, arg val) error {
 	p, _ := indirectInterface(arg.v).Interface().(*site.Page)
 	if arg.opaque || p == nil {
 		return errUnknown
 	}
-	key := partialKey{name, p}
-	if sum, ok := rd.memo.Load(key); ok {
+	return rd.once(rd.memo, partialKey{name, p}, rd.r.parsedBase, func(sub *reader) error {
+		return sub.call(name, val{v: reflect.ValueOf(p)})
+	})
+}
+
+// once writes what follow makes a reader of templates set read, a reader
+// of its own with no page of its own, as its SHA-256, kept in memo by key
+// so that each page follows it once.
+func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow func(sub *reader) error) error {
+	if sum, ok := memo.Load(key); ok {
 		rd.out = append(rd.out, sum.([]byte)...)
 		return nil
 	}
-	sub := &reader{r: rd.r, lang: rd.lang, set: rd.r.parsedBase, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
-	if err := sub.call(name, val{v: reflect.ValueOf(p)}); err != nil {
+	sub := &reader{r: rd.r, lang: rd.lang, set: set, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
+	if err := follow(sub); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(sub.out)
-	rd.memo.Store(key, sum[:])
+	memo.Store(key, sum[:])
 	rd.out = append(rd.out, sum[:]...)
 	return nil
+}
+
+// declare computes the declaration or assignment a and binds its
+// variable, in the scope it returns.
+func (rd *reader) declare(a *parse.ActionNode, dot val, vars scope) (scope, error) {
+	v, err := rd.pipe(a.Pipe, dot, vars, modeNone)
+	if err != nil {
+		return vars, &atNode{a.String(), err}
+	}
+	vars, ok := rd.bind(a.Pipe, vars, v)
+	if !ok {
+		return vars, &atNode{a.String(), errUnknown}
+	}
+	return vars, nil
 }
 
 // bind declares or assigns the variables of pipe to v.

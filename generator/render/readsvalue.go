@@ -16,31 +16,30 @@ func (rd *reader) get(x reflect.Value, id string, args []val) (reflect.Value, er
 		ptr = ptr.Addr()
 	}
 	m := rd.r.member(ptr.Type(), id)
-	if m.method {
+	switch {
+	case m.method:
 		return callFunc(m.fn, args, ptr)
-	}
-	x = indirect(x)
-	switch x.Kind() {
-	case reflect.Struct:
+	case m.field != nil:
 		if len(args) > 0 {
 			return reflect.Value{}, errUnknown
 		}
-		f := rd.r.member(x.Type(), id)
-		if f.field == nil {
-			return reflect.Value{}, fmt.Errorf("no field %s", id)
-		}
-		return x.FieldByIndex(f.field), nil
-	case reflect.Map:
-		if len(args) > 0 || x.Type().Key().Kind() != reflect.String {
+		if x = indirect(x); !x.IsValid() {
 			return reflect.Value{}, errUnknown
 		}
-		e := x.MapIndex(reflect.ValueOf(id).Convert(x.Type().Key()))
-		if !e.IsValid() {
-			return reflect.Value{}, fmt.Errorf("no key %s", id)
-		}
-		return e, nil
+		return x.FieldByIndex(m.field), nil
 	}
-	return reflect.Value{}, fmt.Errorf("cannot read %s", id)
+	x = indirect(x)
+	if x.Kind() != reflect.Map {
+		return reflect.Value{}, fmt.Errorf("cannot read %s", id)
+	}
+	if len(args) > 0 || x.Type().Key().Kind() != reflect.String {
+		return reflect.Value{}, errUnknown
+	}
+	e := x.MapIndex(reflect.ValueOf(id).Convert(x.Type().Key()))
+	if !e.IsValid() {
+		return reflect.Value{}, fmt.Errorf("no key %s", id)
+	}
+	return e, nil
 }
 
 // memberKey names a field or method of a type.
@@ -54,7 +53,8 @@ type memberOf struct {
 	// method says fn is the method, which takes the receiver first.
 	method bool
 	fn     reflect.Value
-	// field is the index of an exported field, or nil.
+	// field is the index of an exported field of the type, or of the
+	// struct it points to, or nil.
 	field []int
 }
 
@@ -72,8 +72,11 @@ func (r *Renderer) member(t reflect.Type, name string) memberOf {
 	var m memberOf
 	if meth, ok := t.MethodByName(name); ok && t.Kind() != reflect.Interface {
 		m = memberOf{method: true, fn: meth.Func}
-	} else if t.Kind() == reflect.Struct {
-		if f, ok := t.FieldByName(name); ok && f.IsExported() {
+	} else if st := t; st.Kind() == reflect.Struct || st.Kind() == reflect.Pointer && st.Elem().Kind() == reflect.Struct {
+		if st.Kind() == reflect.Pointer {
+			st = st.Elem()
+		}
+		if f, ok := st.FieldByName(name); ok && f.IsExported() {
 			m.field = f.Index
 		}
 	}

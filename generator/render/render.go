@@ -268,10 +268,7 @@ func (r *Renderer) Layout(p *site.Page) string {
 
 // Render writes the HTML of d.Page to w, in the language of d.Site.
 func (r *Renderer) Render(w io.Writer, d Data) error {
-	if d.Images == nil {
-		d.Images = noImages{}
-	}
-	lang, err := r.language(d.Site)
+	d, lang, err := r.dataIn(d)
 	if err != nil {
 		return err
 	}
@@ -318,6 +315,16 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	}
 	_, err = w.Write(fillContents(buf.Bytes(), lang.contents))
 	return err
+}
+
+// dataIn returns d ready for the templates (a nil Images knows no
+// picture) and the templates of its site's language.
+func (r *Renderer) dataIn(d Data) (Data, *language, error) {
+	if d.Images == nil {
+		d.Images = noImages{}
+	}
+	lang, err := r.language(d.Site)
+	return d, lang, err
 }
 
 // templatePos matches the position html/template puts in its errors:
