@@ -363,6 +363,10 @@ func encodeBody(b *site.Body) []byte {
 		w.bool(p.Heading)
 		w.bool(p.ListItem)
 	}
+	w.uint(uint64(len(b.AnswerProse)))
+	for _, i := range b.AnswerProse {
+		w.int(i)
+	}
 	w.links(b.Links)
 	w.uint(uint64(len(b.Defined)))
 	for _, d := range b.Defined {
@@ -392,6 +396,7 @@ func decodeBody(blob []byte) (*site.Body, error) {
 		p.Heading = r.bool()
 		p.ListItem = r.bool()
 	})
+	b.AnswerProse = readList(r, func(i *int) { *i = r.int() })
 	b.Links = r.links()
 	b.Defined = readList(r, func(d *string) { *d = r.str() })
 	b.Errs = r.findings()

@@ -72,7 +72,7 @@ func TestPageCodecFields(t *testing.T) {
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},
 		{reflect.TypeFor[search.Saved](), 7},
-		{reflect.TypeFor[site.Body](), 7},
+		{reflect.TypeFor[site.Body](), 8},
 		{reflect.TypeFor[markdown.Heading](), 3},
 		{reflect.TypeFor[markdown.Prose](), 4},
 	} {
@@ -106,13 +106,14 @@ func FuzzDecodePage(f *testing.F) {
 // aBody returns a converted page with every field set.
 func aBody() *site.Body {
 	return &site.Body{
-		HTML:    "<p>Sciatica is <a href=\"/glossary/#nerve\">nerve</a> pain.</p>",
-		TOC:     []markdown.Heading{{Level: 2, ID: "causes", Text: "Causes"}, {Level: 3}},
-		Answers: []template.HTML{"<p>Yes.</p>", ""},
-		Prose:   []markdown.Prose{{Text: "Sciatica is nerve pain.", Line: 9, Heading: true, ListItem: true}, {Line: -2}},
-		Links:   []markdown.Link{{Dest: "../x.md", URL: "/x/", Line: 4, Text: "x", Image: true, External: true}},
-		Defined: []string{"nerve", "disc"},
-		Errs:    diag.List{{File: "content/a.md", Line: 4, Col: 2, Rule: "link.broken", Severity: diag.SeverityError, Msg: "no page", Hint: "fix it"}},
+		HTML:        "<p>Sciatica is <a href=\"/glossary/#nerve\">nerve</a> pain.</p>",
+		TOC:         []markdown.Heading{{Level: 2, ID: "causes", Text: "Causes"}, {Level: 3}},
+		Answers:     []template.HTML{"<p>Yes.</p>", ""},
+		Prose:       []markdown.Prose{{Text: "Sciatica is nerve pain.", Line: 9, Heading: true, ListItem: true}, {Line: -2}},
+		AnswerProse: []int{1, 2},
+		Links:       []markdown.Link{{Dest: "../x.md", URL: "/x/", Line: 4, Text: "x", Image: true, External: true}},
+		Defined:     []string{"nerve", "disc"},
+		Errs:        diag.List{{File: "content/a.md", Line: 4, Col: 2, Rule: "link.broken", Severity: diag.SeverityError, Msg: "no page", Hint: "fix it"}},
 	}
 }
 

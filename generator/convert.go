@@ -223,6 +223,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 		Prose: doc.Prose, Links: doc.Links, Defined: doc.Defined}
 	if faq, ok := p.Meta.(*content.FAQ); ok {
 		body.Answers = make([]template.HTML, len(faq.Questions))
+		body.AnswerProse = make([]int, len(faq.Questions))
 		// A term is defined once on a page: at its first use in the body
 		// or in the first answer that uses it.
 		opts.Defined = append([]string(nil), doc.Defined...)
@@ -236,6 +237,7 @@ func (c *converter) make(s *site.Site, p *site.Page) *site.Body {
 			}
 			doc, errs := c.b.md.RenderWith(src.Source, []byte(q.Answer), line-1, opts)
 			body.Answers[j] = template.HTML(doc.HTML)
+			body.AnswerProse[j] = len(body.Prose)
 			opts.Defined = append(opts.Defined, doc.Defined...)
 			body.Prose = append(body.Prose, doc.Prose...)
 			body.Links = append(body.Links, doc.Links...)

@@ -96,11 +96,7 @@ func (snap *Snapshot) late(name string) bool {
 // searchDocs returns the analyzed records of page p for the index ix,
 // given its converted Markdown.
 func (snap *Snapshot) searchDocs(ix *searchIndex, p *site.Page, b *site.Body) []search.Doc {
-	var docs []search.Doc
-	for _, r := range search.RecordsOf(p, b, ix.label) {
-		docs = append(docs, ix.analyzer.Doc(r))
-	}
-	return docs
+	return ix.analyzer.Docs(search.RecordsOf(p, b, ix.label))
 }
 
 // searchFiles makes the files of the search index ix, once, from the

@@ -44,27 +44,20 @@ type Analyzer struct {
 
 // scratch is what one goroutine's Docs reuse, one after the other.
 type scratch struct {
-	// place[stem]-1 is the place of the stem's Term in the Doc being
-	// made: a slice as long as there are stems, cleared of what each Doc
-	// set.
-	place []int32
+	// docs are the Docs being made: a record's own, and its page's
+	// (see Docs).
+	docs [2]docTerms
 	// words are the words this scratch has looked up, with their stems'
 	// numbers: after a few pages, every word is found here, without a
 	// lock.
 	words wordTable
-	// terms is where a Doc's Terms are gathered, and enc where they are
-	// encoded, then copied out.
-	terms []Term
-	enc   []byte
+	// enc is where a Doc's Terms are encoded, then copied out.
+	enc []byte
 	// tok reads the words of each text of a Doc.
 	tok tokenizer
-	// seen and doc find each Doc's distinct words when the Analyzer
-	// keeps them: seen[n] is the last Doc (counted by doc) that had the
-	// word numbered n in words, and strs[n] that word as a string, made
-	// once.
-	seen []uint32
+	// strs[n] is the word numbered n in words as a string, made once,
+	// when the Analyzer keeps words.
 	strs []string
-	doc  uint32
 }
 
 // wordParts is how many parts Analyzer.words is in.
@@ -125,11 +118,24 @@ func (d *Doc) Terms() []Term {
 func (d *Doc) eachTerm(fn func(Term)) {
 	b := d.terms
 	for len(b) > 0 {
-		stem, n := binary.Uvarint(b)
-		freq, m := binary.Uvarint(b[n:])
+		stem, n := uvarint(b)
+		freq, m := uvarint(b[n:])
 		b = b[n+m:]
 		fn(Term{Stem: uint32(stem >> 1), Freq: uint16(freq), Named: stem&1 == 1})
 	}
+}
+
+// uvarint decodes an unsigned varint from b, as binary.Uvarint does, but
+// faster for the one and two bytes that nearly every stem number and
+// count of a Doc takes.
+func uvarint(b []byte) (uint64, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint64(b[0]), 1
+	}
+	if len(b) > 1 && b[1] < 0x80 {
+		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
+	}
+	return binary.Uvarint(b)
 }
 
 // appendTerms appends terms to dst encoded as Doc.terms: each stem number,
@@ -162,16 +168,61 @@ type Term struct {
 const maxFreq = 1<<16 - 1
 
 // Doc analyzes the record r.
-func (a *Analyzer) Doc(r Record) Doc {
-	d := Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
+func (a *Analyzer) Doc(r Record) Doc { return a.Docs([]Record{r})[0] }
+
+// Docs analyzes the records of one page, as RecordsOf returns them. The
+// headings and body of a record marked Part are also those of the last
+// record before it that is not: their words are read once and counted in
+// both.
+func (a *Analyzer) Docs(rs []Record) []Doc {
+	docs := make([]Doc, len(rs))
 	sc := a.idle.Get(func() *scratch { return new(scratch) })
-	place, terms := sc.place, sc.terms[:0]
+	// own is the Doc of the record being read; page that of the last
+	// record not a Part, finished once its parts are read.
+	own, page := &sc.docs[0], &sc.docs[1]
+	pageAt := -1
+	for i, r := range rs {
+		docs[i] = Doc{URL: r.URL, Title: r.Title, Kind: r.Kind, Snippet: snippet(r.Text)}
+		if r.Part && pageAt >= 0 {
+			// The headings and body first, whose counts are then the
+			// page's too.
+			own.start()
+			a.read(sc, own, field{r.Headings, weightHeadings}, field{r.Body, weightBody})
+			page.merge(sc, own)
+			a.read(sc, own, field{[]string{r.Title}, 0}, field{r.Names, 0}, field{r.Lead, weightLead})
+			own.finish(&docs[i], &sc.enc)
+			continue
+		}
+		if pageAt >= 0 {
+			page.finish(&docs[pageAt], &sc.enc)
+		}
+		pageAt = i
+		page.start()
+		a.read(sc, page, field{[]string{r.Title}, 0}, field{r.Names, 0}, field{r.Lead, weightLead},
+			field{r.Headings, weightHeadings}, field{r.Body, weightBody})
+	}
+	if pageAt >= 0 {
+		page.finish(&docs[pageAt], &sc.enc)
+	}
+	sc.tok.reset("") // not to keep the page's text alive
+	a.idle.Put(sc)
+	return docs
+}
+
+// A field is the texts of one field of a record, and its weight: 0 for
+// the title and other names.
+type field struct {
+	texts  []string
+	weight int
+}
+
+// read reads the words of fields of a record into the Doc d is making. Its
+// loop is the index's over every word of every page: it works on local
+// copies of d's slices.
+func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 	tok := &sc.tok
-	sc.doc++
-	for _, f := range []struct {
-		texts  []string
-		weight int
-	}{{[]string{r.Title}, 0}, {r.Names, 0}, {r.Lead, weightLead}, {r.Headings, weightHeadings}, {r.Body, weightBody}} {
+	place, terms, length := d.place, d.terms, d.length
+	for _, f := range fields {
 		for _, text := range f.texts {
 			tok.reset(text)
 			for tok.next() {
@@ -184,55 +235,129 @@ func (a *Analyzer) Doc(r Record) Doc {
 					continue
 				}
 				if a.keepWords {
-					if w, first := sc.keep(n, tok.w); first {
-						d.words = append(d.words, w)
-						d.wordStems = append(d.wordStems, id)
-					}
+					d.keep(sc, id, n, tok.w)
 				}
-				if int(id) >= len(place) {
-					place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
-				}
-				i := place[id] - 1
-				if i < 0 {
-					i = int32(len(terms))
-					place[id] = i + 1
-					terms = append(terms, Term{Stem: id})
-				}
+				var i int32
+				place, terms, i = termOf(place, terms, id)
 				t := &terms[i]
 				if f.weight == 0 {
 					t.Named = true
 					continue
 				}
 				t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
-				d.Length += f.weight
+				length += f.weight
 			}
 		}
 	}
-	for _, t := range terms {
-		place[t.Stem] = 0
-	}
-	sc.enc = appendTerms(sc.enc[:0], terms)
-	d.terms = bytes.Clone(sc.enc)
-	tok.reset("") // not to keep the page's text alive
-	sc.place, sc.terms = place, terms
-	a.idle.Put(sc)
-	return d
+	d.place, d.terms, d.length = place, terms, length
 }
 
-// keep reports whether the Doc being made has not had the word w, which
-// is numbered n in sc.words, yet, and returns it as a string.
-func (sc *scratch) keep(n uint32, w []byte) (string, bool) {
-	for int(n) >= len(sc.seen) {
-		sc.seen, sc.strs = append(sc.seen, 0), append(sc.strs, "")
+// docTerms is a Doc being made: its Terms, and its words when the
+// Analyzer keeps them.
+type docTerms struct {
+	// place[stem]-1 is the place of the stem's Term in terms: a slice as
+	// long as there are stems, cleared of what each Doc set.
+	place  []int32
+	terms  []Term
+	length int
+	// seen[n] is the last Doc (counted by doc) that had the word
+	// numbered n in the scratch's words.
+	seen []uint32
+	doc  uint32
+	// words are the Doc's words, their numbers in the scratch's words
+	// and the numbers of their stems.
+	words     []string
+	wordNums  []uint32
+	wordStems []uint32
+}
+
+// start begins a new Doc.
+func (d *docTerms) start() {
+	d.terms, d.length = d.terms[:0], 0
+	d.words, d.wordNums, d.wordStems = nil, d.wordNums[:0], nil
+	d.doc++
+}
+
+// keep adds the word w, numbered n in the scratch's words, whose stem is
+// id, to the Doc's words, unless it has it.
+func (d *docTerms) keep(sc *scratch, id, n uint32, w []byte) {
+	if d.first(n) {
+		d.words = append(d.words, sc.word(n, w))
+		d.wordNums = append(d.wordNums, n)
+		d.wordStems = append(d.wordStems, id)
 	}
-	if sc.seen[n] == sc.doc {
-		return "", false
+}
+
+// first reports whether the Doc has not had the word numbered n in the
+// scratch's words before, and marks it as had.
+func (d *docTerms) first(n uint32) bool {
+	for int(n) >= len(d.seen) {
+		d.seen = append(d.seen, 0)
+	}
+	if d.seen[n] == d.doc {
+		return false
+	}
+	d.seen[n] = d.doc
+	return true
+}
+
+// merge adds the counts and words of the Doc from is making to d's. from
+// must have no names yet.
+func (d *docTerms) merge(sc *scratch, from *docTerms) {
+	for _, t := range from.terms {
+		var i int32
+		d.place, d.terms, i = termOf(d.place, d.terms, t.Stem)
+		d.terms[i].Freq = uint16(min(int(d.terms[i].Freq)+int(t.Freq), maxFreq))
+	}
+	d.length += from.length
+	for k, n := range from.wordNums {
+		if d.first(n) {
+			d.words = append(d.words, from.words[k])
+			d.wordNums = append(d.wordNums, n)
+			d.wordStems = append(d.wordStems, from.wordStems[k])
+		}
+	}
+}
+
+// termOf returns the place in terms of the Term of the stem id, adding
+// one when there is none, and place and terms as they are then: place[id]
+// is that place plus one (see docTerms).
+func termOf(place []int32, terms []Term, id uint32) ([]int32, []Term, int32) {
+	if int(id) >= len(place) {
+		place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
+	}
+	i := place[id] - 1
+	if i < 0 {
+		i = int32(len(terms))
+		place[id] = i + 1
+		terms = append(terms, Term{Stem: id})
+	}
+	return place, terms, i
+}
+
+// finish sets out's terms, length and words to the Doc's, and clears
+// place, encoding the terms in enc first.
+func (d *docTerms) finish(out *Doc, enc *[]byte) {
+	for _, t := range d.terms {
+		d.place[t.Stem] = 0
+	}
+	*enc = appendTerms((*enc)[:0], d.terms)
+	out.terms = bytes.Clone(*enc)
+	out.Length = d.length
+	out.words, out.wordStems = d.words, d.wordStems
+	d.words, d.wordStems = nil, nil
+}
+
+// word returns the word numbered n in sc.words, which is w, as a string,
+// made once.
+func (sc *scratch) word(n uint32, w []byte) string {
+	for int(n) >= len(sc.strs) {
+		sc.strs = append(sc.strs, "")
 	}
 	if sc.strs[n] == "" {
 		sc.strs[n] = string(w)
 	}
-	sc.seen[n] = sc.doc
-	return sc.strs[n], true
+	return sc.strs[n]
 }
 
 // stem returns the number of the stem of the word w, or stopword.

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -203,7 +202,7 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 			f = strconv.AppendInt(f, int64(n), 10)
 			f = append(f, `":[`...)
 			for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
-				v, w := binary.Uvarint(p)
+				v, w := uvarint(p)
 				p = p[w:]
 				if k > 0 {
 					f = append(f, ',')

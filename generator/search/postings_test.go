@@ -74,3 +74,20 @@ func TestAppendDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestUvarint checks the fast varint decoder against encoding/binary's,
+// on whole numbers of each length and on cut ones.
+func TestUvarint(t *testing.T) {
+	for _, v := range []uint64{0, 1, 127, 128, 300, 16383, 16384, 1 << 21, 1<<32 + 5, 1<<64 - 1} {
+		b := binary.AppendUvarint(nil, v)
+		for cut := 0; cut <= len(b); cut++ {
+			// A byte past the end, which must not be read.
+			b := append(b[:cut:cut], 0xff)[:cut]
+			gv, gn := uvarint(b)
+			wv, wn := binary.Uvarint(b)
+			if gv != wv || gn != wn {
+				t.Errorf("uvarint(% x) = %d, %d; binary.Uvarint %d, %d", b, gv, gn, wv, wn)
+			}
+		}
+	}
+}

@@ -1,11 +1,11 @@
 package search
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/content"
+	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
@@ -21,6 +21,11 @@ type Record struct {
 	// The fields, by weight: the title and other names are worth most,
 	// then the summary and the headings, then the body.
 	Names, Lead, Headings, Body []string
+	// Part says that the record's headings and body are also part of
+	// those of the record before it that is no Part: the answer of a
+	// question, which is also in its FAQ page's record. Analyzer.Docs
+	// reads their words once for both.
+	Part bool
 	// Text is what a result shows its snippet from, in parts: the
 	// summary and the body of a page, the answer of a question. Only its
 	// start is kept (snippetBytes).
@@ -78,53 +83,46 @@ func RecordsOf(p *site.Page, b *site.Body, label func(kind string) string) []Rec
 			r.Lead = append(r.Lead, f.Text)
 		}
 	}
-	for _, pr := range b.Prose {
-		if pr.Heading {
-			r.Headings = append(r.Headings, pr.Text)
-		} else {
-			r.Body = append(r.Body, pr.Text)
-		}
-	}
-	r.Text = append([]string{c.Summary}, r.Body...)
+	r.Headings, r.Body = split(b.OwnProse())
+	r.Text = snippetText(c.Summary, b.Prose) // the answers' too
 	out := []Record{r}
 	if f, ok := p.Meta.(*content.FAQ); ok {
 		for i, q := range f.Questions {
-			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: label("question"), Lead: []string{p.Title()}}
-			if i < len(b.Answers) {
-				qr.Body = []string{textOf(string(b.Answers[i]))}
-				qr.Text = qr.Body
-			}
+			qr := Record{URL: p.URL + "#question-" + strconv.Itoa(i+1), Title: q.Question, Kind: label("question"), Lead: []string{p.Title()}, Part: true}
+			answer := b.AnswerText(i)
+			qr.Headings, qr.Body = split(answer)
+			qr.Text = snippetText("", answer)
 			out = append(out, qr)
 		}
 	}
 	return out
 }
 
-// textOf returns the text of an HTML fragment: each tag (from "<" to the
-// next ">") read as a space, character references unescaped, white space
-// made single spaces. The answers of FAQ pages are read with it.
-func textOf(h string) string {
-	var b strings.Builder
-	b.Grow(len(h))
-	for len(h) > 0 {
-		i := strings.IndexByte(h, '<')
-		if i < 0 {
-			b.WriteString(h)
+// split returns the texts of the headings of prose, and of its other
+// blocks.
+func split(prose []markdown.Prose) (headings, body []string) {
+	body = make([]string, 0, len(prose))
+	for _, pr := range prose {
+		if pr.Heading {
+			headings = append(headings, pr.Text)
+		} else {
+			body = append(body, pr.Text)
+		}
+	}
+	return headings, body
+}
+
+// snippetText returns first and the texts of as many blocks of prose but
+// headings as a snippet may show (snippetBytes), for Record.Text.
+func snippetText(first string, prose []markdown.Prose) []string {
+	text, n := []string{first}, len(first)
+	for _, pr := range prose {
+		if n > snippetBytes {
 			break
 		}
-		j := strings.IndexByte(h[i:], '>')
-		if j < 0 {
-			// An unclosed "<" is no tag, but text.
-			b.WriteString(h)
-			break
+		if !pr.Heading {
+			text, n = append(text, pr.Text), n+len(pr.Text)
 		}
-		b.WriteString(h[:i])
-		b.WriteByte(' ')
-		h = h[i+j+1:]
 	}
-	text := b.String()
-	if strings.IndexByte(text, '&') >= 0 {
-		text = html.UnescapeString(text)
-	}
-	return strings.Join(strings.Fields(text), " ")
+	return text
 }

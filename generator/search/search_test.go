@@ -260,20 +260,6 @@ func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
 		{Title: "Herniated disc", Lead: []string{"A disc bulges and presses on a nerve."}, Body: []string{"Most herniations heal without surgery."}},
 		{Title: "Épidural steroid injection", Headings: []string{"Risks"}, Body: []string{"An injection of steroid near the nerve."}},
 	}
-	counts := func(a *Analyzer, d Doc) map[string]Term {
-		_, _, n := a.vocabulary()
-		stems := make([]string, n)
-		for st, id := range a.ids {
-			stems[id] = st
-		}
-		m := map[string]Term{}
-		for _, t := range d.Terms() {
-			t2 := t
-			t2.Stem = 0
-			m[stems[t.Stem]] = t2
-		}
-		return m
-	}
 	alone := NewAnalyzer()
 	var want []map[string]Term
 	for _, r := range records {
@@ -293,6 +279,71 @@ func TestAnalyzerIsSafeForConcurrentUse(t *testing.T) {
 		if d.Length != alone.Doc(records[i%len(records)]).Length {
 			t.Errorf("record %d: length %d", i, d.Length)
 		}
+	}
+}
+
+// counts returns d's Terms by the stem each counts, which a numbered.
+func counts(a *Analyzer, d Doc) map[string]Term {
+	_, _, n := a.vocabulary()
+	stems := make([]string, n)
+	for st, id := range a.ids {
+		stems[id] = st
+	}
+	m := map[string]Term{}
+	for _, t := range d.Terms() {
+		t2 := t
+		t2.Stem = 0
+		m[stems[t.Stem]] = t2
+	}
+	return m
+}
+
+// TestPartsAreReadOnce checks Analyzer.Docs on an FAQ page's records: the
+// page's Doc counts the headings and body of its questions' answers as
+// if they were its own, and each question's Doc is what Doc makes of it
+// alone, words kept for the cache included.
+func TestPartsAreReadOnce(t *testing.T) {
+	page := Record{URL: "/faq/", Title: "Back pain FAQ", Lead: []string{"Questions about back pain."},
+		Headings: []string{"Before you come"}, Body: []string{"Bring your scans."}}
+	parts := []Record{
+		{URL: "/faq/#question-1", Title: "Is sciatica serious?", Lead: []string{"Back pain FAQ"},
+			Headings: []string{"Warning signs"}, Body: []string{"Most sciatica heals; numbness in the groin needs care today."}},
+		{URL: "/faq/#question-2", Title: "Do I need an MRI?", Lead: []string{"Back pain FAQ"},
+			Body: []string{"Not at first: scans seldom change the plan in the first six weeks.", "Back pain that wakes you is different."}},
+	}
+	whole := page
+	for _, p := range parts {
+		whole.Headings = append(whole.Headings, p.Headings...)
+		whole.Body = append(whole.Body, p.Body...)
+	}
+	alone := NewAnalyzer()
+	alone.KeepWords()
+	want := []Doc{alone.Doc(whole), alone.Doc(parts[0]), alone.Doc(parts[1])}
+
+	a := NewAnalyzer()
+	a.KeepWords()
+	rs := []Record{page, parts[0], parts[1]}
+	for i := range parts {
+		rs[i+1].Part = true
+	}
+	got := a.Docs(rs)
+	if len(got) != len(want) {
+		t.Fatalf("%d Docs, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if g, w := counts(a, got[i]), counts(alone, want[i]); !maps.Equal(g, w) {
+			t.Errorf("record %d: terms %v, want %v", i, g, w)
+		}
+		if got[i].Length != want[i].Length || got[i].URL != want[i].URL || got[i].Snippet != want[i].Snippet {
+			t.Errorf("record %d: %+v, want %+v", i, got[i], want[i])
+		}
+		if g, w := slices.Sorted(slices.Values(got[i].words)), slices.Sorted(slices.Values(want[i].words)); !slices.Equal(g, w) {
+			t.Errorf("record %d: words %q, want %q", i, g, w)
+		}
+	}
+	// "scans" is in the page's body and in an answer.
+	if n := counts(a, got[0])["scan"].Freq; n != 2*weightBody {
+		t.Errorf("the page counts its and an answer's word %d times, want 2", n)
 	}
 }
 

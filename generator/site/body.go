@@ -22,8 +22,12 @@ type Body struct {
 	// Answers are the rendered answers of an FAQ page, one per question.
 	Answers []template.HTML
 	// Prose is the running text of the body and the answers, for the
-	// readability checks.
+	// readability checks and the search index.
 	Prose []markdown.Prose
+	// AnswerProse says where each answer's running text is in Prose: the
+	// blocks of answer i start at AnswerProse[i] and end where the next
+	// answer's start, or at the end of Prose. The body's own come first.
+	AnswerProse []int
 	// Links are the links and images of the body and the answers,
 	// resolved.
 	Links []markdown.Link
@@ -32,6 +36,29 @@ type Body struct {
 	// Errs are the problems converting it, such as broken links, at their
 	// lines in the page's file.
 	Errs diag.List
+}
+
+// OwnProse returns the running text of the body alone, without the
+// answers'.
+func (b *Body) OwnProse() []markdown.Prose {
+	if len(b.AnswerProse) == 0 {
+		return b.Prose
+	}
+	return b.Prose[:min(max(b.AnswerProse[0], 0), len(b.Prose))]
+}
+
+// AnswerText returns the running text of answer i: none when the body
+// has no such answer.
+func (b *Body) AnswerText(i int) []markdown.Prose {
+	if i < 0 || i >= len(b.AnswerProse) {
+		return nil
+	}
+	end := len(b.Prose)
+	if i+1 < len(b.AnswerProse) {
+		end = b.AnswerProse[i+1]
+	}
+	start := min(max(b.AnswerProse[i], 0), len(b.Prose))
+	return b.Prose[start:max(start, min(end, len(b.Prose)))]
 }
 
 // Words returns the number of words of the body's prose.
