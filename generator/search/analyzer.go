@@ -107,42 +107,40 @@ type Doc struct {
 
 // Terms returns the record's stems with their counts, in the order they
 // were found in it.
-func (d *Doc) Terms() []Term {
-	var out []Term
-	d.eachTerm(func(t Term) { out = append(out, t) })
-	return out
-}
+func (d *Doc) Terms() []Term { return d.appendTerms(nil) }
 
-// eachTerm calls fn with each of the record's Terms, in the order they
-// were first found in it.
-func (d *Doc) eachTerm(fn func(Term)) {
+// appendTerms appends the record's Terms to dst, in the order they were
+// first found in it, and returns the extended slice. The postings read
+// every Term of every record twice: the loop decodes the one- and
+// two-byte varints nearly all of them are without a call.
+func (d *Doc) appendTerms(dst []Term) []Term {
 	b := d.terms
 	for len(b) > 0 {
-		stem, n := uvarint(b)
-		freq, m := uvarint(b[n:])
-		b = b[n+m:]
-		fn(Term{Stem: uint32(stem >> 1), Freq: uint16(freq), Named: stem&1 == 1})
+		var v [2]uint64 // the stem number (with Named) and Freq
+		for k := range v {
+			switch {
+			case len(b) > 0 && b[0] < 0x80:
+				v[k], b = uint64(b[0]), b[1:]
+			case len(b) > 1 && b[1] < 0x80:
+				v[k], b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
+			default:
+				x, n := binary.Uvarint(b)
+				if n <= 0 {
+					return dst // not written by encodeTerms: never so
+				}
+				v[k], b = x, b[n:]
+			}
+		}
+		dst = append(dst, Term{Stem: uint32(v[0] >> 1), Freq: uint16(v[1]), Named: v[0]&1 == 1})
 	}
+	return dst
 }
 
-// uvarint decodes an unsigned varint from b, as binary.Uvarint does, but
-// faster for the one and two bytes that nearly every stem number and
-// count of a Doc takes.
-func uvarint(b []byte) (uint64, int) {
-	if len(b) > 0 && b[0] < 0x80 {
-		return uint64(b[0]), 1
-	}
-	if len(b) > 1 && b[1] < 0x80 {
-		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
-	}
-	return binary.Uvarint(b)
-}
-
-// appendTerms appends terms to dst encoded as Doc.terms: each stem number,
+// encodeTerms appends terms to dst encoded as Doc.terms: each stem number,
 // shifted left by one with Named in the low bit, and Freq, as varints.
 // They are not sorted to be written as gaps: sorting cost more than the
 // byte or so it saves a term.
-func appendTerms(out []byte, terms []Term) []byte {
+func encodeTerms(out []byte, terms []Term) []byte {
 	for _, t := range terms {
 		stem := uint64(t.Stem) << 1
 		if t.Named {
@@ -341,7 +339,7 @@ func (d *docTerms) finish(out *Doc, enc *[]byte) {
 	for _, t := range d.terms {
 		d.place[t.Stem] = 0
 	}
-	*enc = appendTerms((*enc)[:0], d.terms)
+	*enc = encodeTerms((*enc)[:0], d.terms)
 	out.terms = bytes.Clone(*enc)
 	out.Length = d.length
 	out.words, out.wordStems = d.words, d.wordStems

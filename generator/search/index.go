@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -315,4 +316,17 @@ func uvarintLen(v uint64) int {
 		n++
 	}
 	return n
+}
+
+// uvarint decodes an unsigned varint from b, as binary.Uvarint does, but
+// faster for the one and two bytes that nearly every number of the
+// postings takes.
+func uvarint(b []byte) (uint64, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint64(b[0]), 1
+	}
+	if len(b) > 1 && b[1] < 0x80 {
+		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
+	}
+	return binary.Uvarint(b)
 }

@@ -42,16 +42,19 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 		for st := range nstems {
 			r.first[st], r.last[st] = -1, -1
 		}
+		sc := scores{score: score}
+		var terms []Term
 		for i := r.lo; i < r.hi; i++ {
-			n := norm(i)
-			docs[i].eachTerm(func(t Term) {
+			sc.reset(norm(i))
+			terms = docs[i].appendTerms(terms[:0])
+			for _, t := range terms {
 				prev := max(r.last[t.Stem], 0)
 				if r.first[t.Stem] < 0 {
 					r.first[t.Stem] = i
 				}
-				r.size[t.Stem] += uvarintLen(uint64(i-prev)) + uvarintLen(score(t, n))
+				r.size[t.Stem] += uvarintLen(uint64(i-prev)) + uvarintLen(sc.of(t))
 				r.last[t.Stem] = i
-			})
+			}
 		}
 		return nil
 	})
@@ -89,17 +92,52 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 	onCores(parts, func(p int) error {
 		r := &runs[p]
 		last := r.before
+		sc := scores{score: score}
+		var terms []Term
 		for i := r.lo; i < r.hi; i++ {
-			n := norm(i)
-			docs[i].eachTerm(func(t Term) {
+			sc.reset(norm(i))
+			terms = docs[i].appendTerms(terms[:0])
+			for _, t := range terms {
 				at := r.at[t.Stem]
 				at += binary.PutUvarint(postings[at:], uint64(i-last[t.Stem]))
-				at += binary.PutUvarint(postings[at:], score(t, n))
+				at += binary.PutUvarint(postings[at:], sc.of(t))
 				r.at[t.Stem] = at
 				last[t.Stem] = i
-			})
+			}
 		}
 		return nil
 	})
 	return postings, start
+}
+
+// scores gives the scores of the Terms of one record at a time, working
+// each out once for each Freq under 32 and Named: most of a record's
+// Terms count 1, 2 or 3, and a score is a division and a rounding.
+type scores struct {
+	score func(t Term, norm float64) uint64
+	norm  float64
+	// memo is each score plus one (0 when not worked out yet), by Named
+	// and Freq.
+	memo [2][32]uint64
+}
+
+// reset starts on a record whose BM25 norm is norm.
+func (s *scores) reset(norm float64) {
+	s.norm, s.memo = norm, [2][32]uint64{}
+}
+
+// of returns the score of t in the record.
+func (s *scores) of(t Term) uint64 {
+	if int(t.Freq) >= len(s.memo[0]) {
+		return s.score(t, s.norm)
+	}
+	named := 0
+	if t.Named {
+		named = 1
+	}
+	m := &s.memo[named][t.Freq]
+	if *m == 0 {
+		*m = s.score(t, s.norm) + 1
+	}
+	return *m - 1
 }

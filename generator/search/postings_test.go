@@ -20,11 +20,16 @@ func TestPostingsInRuns(t *testing.T) {
 		for st := range nstems {
 			// Common stems, rare stems, and stems only in some runs.
 			if rnd.IntN(nstems) < nstems/(st+1) || (st%50 == 7 && i%97 < 3) {
-				terms = append(terms, Term{Stem: uint32(st), Freq: uint16(1 + rnd.IntN(300)), Named: rnd.IntN(9) == 0})
+				// Counts under 32, which scores keeps, and over.
+				freq := 1 + rnd.IntN(40)
+				if rnd.IntN(4) == 0 {
+					freq = 1 + rnd.IntN(300)
+				}
+				terms = append(terms, Term{Stem: uint32(st), Freq: uint16(freq), Named: rnd.IntN(9) == 0})
 			}
 		}
 		rnd.Shuffle(len(terms), func(a, b int) { terms[a], terms[b] = terms[b], terms[a] })
-		docs[i] = Doc{Length: 10 + rnd.IntN(5000), terms: appendTerms(nil, terms)}
+		docs[i] = Doc{Length: 10 + rnd.IntN(5000), terms: encodeTerms(nil, terms)}
 	}
 	norm := func(i int) float64 { return float64(docs[i].Length) / 1000 }
 	score := func(t Term, norm float64) uint64 {
@@ -41,27 +46,36 @@ func TestPostingsInRuns(t *testing.T) {
 			t.Errorf("%d runs: the postings differ from one run's", parts)
 		}
 	}
-	// The gaps of one run are from record to record that has the stem.
-	st := 7
-	var docsOf []int
-	for i := range docs {
-		docs[i].eachTerm(func(t Term) {
-			if t.Stem == uint32(st) {
-				docsOf = append(docsOf, i)
+	// The gaps of one run are from record to record that has the stem,
+	// and each score is the record's.
+	for _, st := range []int{0, 7, 57} {
+		var docsOf []int
+		var scoresOf []uint64
+		for i := range docs {
+			for _, t := range docs[i].Terms() {
+				if t.Stem == uint32(st) {
+					docsOf = append(docsOf, i)
+					scoresOf = append(scoresOf, score(t, norm(i)))
+				}
 			}
-		})
-	}
-	p := want[wantStart[st]:wantStart[st+1]]
-	var got []int
-	for at, last := 0, 0; at < len(p); {
-		gap, n := binary.Uvarint(p[at:])
-		_, m := binary.Uvarint(p[at+n:])
-		at += n + m
-		last += int(gap)
-		got = append(got, last)
-	}
-	if !slices.Equal(got, docsOf) {
-		t.Errorf("stem %d: the postings name records %v, want %v", st, got, docsOf)
+		}
+		p := want[wantStart[st]:wantStart[st+1]]
+		var got []int
+		var scores []uint64
+		for at, last := 0, 0; at < len(p); {
+			gap, n := binary.Uvarint(p[at:])
+			s, m := binary.Uvarint(p[at+n:])
+			at += n + m
+			last += int(gap)
+			got = append(got, last)
+			scores = append(scores, s)
+		}
+		if !slices.Equal(got, docsOf) {
+			t.Errorf("stem %d: the postings name records %v, want %v", st, got, docsOf)
+		}
+		if !slices.Equal(scores, scoresOf) {
+			t.Errorf("stem %d: the postings score %v, want %v", st, scores, scoresOf)
+		}
 	}
 }
 

@@ -135,14 +135,14 @@ func (a *Analyzer) Save(d Doc, t *WordList) Saved {
 	}
 	words := t.appendNumbers(nil, d.words)
 	var terms []byte
-	d.eachTerm(func(term Term) {
+	for _, term := range d.Terms() {
 		f := uint64(term.Freq) << 1
 		if term.Named {
 			f |= 1
 		}
 		terms = binary.AppendUvarint(terms, uint64(first[term.Stem]))
 		terms = binary.AppendUvarint(terms, f)
-	})
+	}
 	return Saved{URL: d.URL, Title: d.Title, Kind: d.Kind, Snippet: d.Snippet, Length: d.Length, Words: words, Terms: terms}
 }
 
@@ -201,7 +201,7 @@ func (a *Analyzer) Restore(s Saved, t *WordList) (Doc, error) {
 	}
 	*scratch = ids
 	// The terms are as Saved has them, but for the stem of each word in
-	// place of its place (see appendTerms).
+	// place of its place (see encodeTerms).
 	terms := make([]byte, 0, len(s.Terms)+len(s.Terms)/2)
 	for b := s.Terms; len(b) > 0; {
 		i, n := binary.Uvarint(b)
