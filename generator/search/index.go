@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -143,10 +142,10 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 		}
 		return uint64(math.Round(s * 100))
 	}
-	postings, start := postingsOf(docs, nstems, norm, score)
+	postings := postingsOf(docs, nstems, norm, score)
 
 	// The stems any doc has, numbered in alphabetical order.
-	stems := a.stemsOf(func(st uint32) bool { return start[st+1] > start[st] })
+	stems := a.stemsOf(postings.has)
 	number := make(map[uint32]int, len(stems))
 	for i, st := range stems {
 		number[st] = i
@@ -202,14 +201,7 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 			f = append(f, '"')
 			f = strconv.AppendInt(f, int64(n), 10)
 			f = append(f, `":[`...)
-			for p, k := postings[start[st]:start[st+1]], 0; len(p) > 0; k++ {
-				v, w := uvarint(p)
-				p = p[w:]
-				if k > 0 {
-					f = append(f, ',')
-				}
-				f = appendDecimal(f, v)
-			}
+			f = postings.appendTo(f, st)
 			f = append(f, ']')
 		}
 		return out(dir+"/p/"+strconv.Itoa(i)+".json", append(f, '}'))
@@ -307,26 +299,3 @@ var decimals = func() (t [10000]struct {
 	}
 	return t
 }()
-
-// uvarintLen returns the length of v as an unsigned varint.
-func uvarintLen(v uint64) int {
-	n := 1
-	for v >= 0x80 {
-		v >>= 7
-		n++
-	}
-	return n
-}
-
-// uvarint decodes an unsigned varint from b, as binary.Uvarint does, but
-// faster for the one and two bytes that nearly every number of the
-// postings takes.
-func uvarint(b []byte) (uint64, int) {
-	if len(b) > 0 && b[0] < 0x80 {
-		return uint64(b[0]), 1
-	}
-	if len(b) > 1 && b[1] < 0x80 {
-		return uint64(b[0]&0x7f) | uint64(b[1])<<7, 2
-	}
-	return binary.Uvarint(b)
-}

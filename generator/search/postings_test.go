@@ -1,10 +1,9 @@
 package search
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
-	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -39,43 +38,36 @@ func TestPostingsInRuns(t *testing.T) {
 		}
 		return s
 	}
-	want, wantStart := postingsIn(1, docs, nstems, norm, score)
+	text := func(p *postings, st int) string { return string(p.appendTo(nil, uint32(st))) }
+	one := postingsIn(1, docs, nstems, norm, score)
 	for _, parts := range []int{2, 3, 7, 499, 500, 1000} {
-		got, start := postingsIn(parts, docs, nstems, norm, score)
-		if !slices.Equal(start, wantStart) || string(got) != string(want) {
-			t.Errorf("%d runs: the postings differ from one run's", parts)
+		p := postingsIn(parts, docs, nstems, norm, score)
+		for st := range nstems {
+			if got, want := text(p, st), text(one, st); got != want || p.has(uint32(st)) != one.has(uint32(st)) {
+				t.Fatalf("%d runs: stem %d has the postings %q, with one run %q", parts, st, got, want)
+			}
 		}
 	}
-	// The gaps of one run are from record to record that has the stem,
-	// and each score is the record's.
-	for _, st := range []int{0, 7, 57} {
-		var docsOf []int
-		var scoresOf []uint64
+	// The gaps are from record to record that has the stem, and each
+	// score is the record's.
+	for _, st := range []int{0, 7, 57, nstems - 1} {
+		var want []string
+		last := 0
 		for i := range docs {
 			for _, t := range docs[i].Terms() {
 				if t.Stem == uint32(st) {
-					docsOf = append(docsOf, i)
-					scoresOf = append(scoresOf, score(t, norm(i)))
+					want = append(want, strconv.Itoa(i-last), strconv.FormatUint(score(t, norm(i)), 10))
+					last = i
 				}
 			}
 		}
-		p := want[wantStart[st]:wantStart[st+1]]
-		var got []int
-		var scores []uint64
-		for at, last := 0, 0; at < len(p); {
-			gap, n := binary.Uvarint(p[at:])
-			s, m := binary.Uvarint(p[at+n:])
-			at += n + m
-			last += int(gap)
-			got = append(got, last)
-			scores = append(scores, s)
+		if got := text(postingsIn(3, docs, nstems, norm, score), st); got != strings.Join(want, ",") {
+			t.Errorf("stem %d: the postings are %q, want %q", st, got, strings.Join(want, ","))
 		}
-		if !slices.Equal(got, docsOf) {
-			t.Errorf("stem %d: the postings name records %v, want %v", st, got, docsOf)
-		}
-		if !slices.Equal(scores, scoresOf) {
-			t.Errorf("stem %d: the postings score %v, want %v", st, scores, scoresOf)
-		}
+	}
+	// A stem no record has.
+	if p := postingsIn(2, docs, nstems+1, norm, score); p.has(nstems) || text(p, nstems) != "" {
+		t.Errorf("a stem no record has: %v, %q", p.has(nstems), text(p, nstems))
 	}
 }
 
@@ -85,23 +77,6 @@ func TestAppendDecimal(t *testing.T) {
 	for _, v := range []uint64{0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 10001, 123456, 1<<64 - 1} {
 		if got, want := string(appendDecimal([]byte("x"), v)), "x"+strconv.FormatUint(v, 10); got != want {
 			t.Errorf("appendDecimal(%d) = %q; want %q", v, got, want)
-		}
-	}
-}
-
-// TestUvarint checks the fast varint decoder against encoding/binary's,
-// on whole numbers of each length and on cut ones.
-func TestUvarint(t *testing.T) {
-	for _, v := range []uint64{0, 1, 127, 128, 300, 16383, 16384, 1 << 21, 1<<32 + 5, 1<<64 - 1} {
-		b := binary.AppendUvarint(nil, v)
-		for cut := 0; cut <= len(b); cut++ {
-			// A byte past the end, which must not be read.
-			b := append(b[:cut:cut], 0xff)[:cut]
-			gv, gn := uvarint(b)
-			wv, wn := binary.Uvarint(b)
-			if gv != wv || gn != wn {
-				t.Errorf("uvarint(% x) = %d, %d; binary.Uvarint %d, %d", b, gv, gn, wv, wn)
-			}
 		}
 	}
 }
