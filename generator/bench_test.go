@@ -388,6 +388,26 @@ func BenchmarkBuild(b *testing.B) {
 	perPage(b, pages)
 }
 
+// BenchmarkBuildWithoutIndex is BenchmarkBuild without the search index
+// alone (Options.noSearchIndex: the search page and the box in every
+// header are kept). Run with BenchmarkBuild under a tool that counts
+// instructions, it gives the index's share of a build's work free of the
+// machine's noise (bench/search-instructions.sh).
+func BenchmarkBuildWithoutIndex(b *testing.B) {
+	dir := benchSource(b)
+	opts := benchOptions(dir)
+	opts.noSearchIndex = true
+	var pages int
+	for b.Loop() {
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = len(res.Site.Pages)
+	}
+	perPage(b, pages)
+}
+
 // BenchmarkBuildWithoutSearch is BenchmarkBuild of the same site with
 // search: {disabled: true}: the difference is what the search index (and
 // the search page and box) costs a build.

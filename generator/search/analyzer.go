@@ -224,10 +224,10 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 		for _, text := range f.texts {
 			tok.reset(text)
 			for tok.next() {
-				id, n, ok := sc.words.get(tok.w, tok.h)
+				id, n, ok := sc.words.get(tok.w)
 				if !ok {
 					id = a.stem(tok.w)
-					n = sc.words.put(tok.w, tok.h, id)
+					n = sc.words.put(tok.w, id)
 				}
 				if id == stopword {
 					continue

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -211,7 +212,11 @@ func TestBuildWritesTheLayout(t *testing.T) {
 // its definition, which the script follows: fold, then split at anything
 // but a–z and 0–9.
 func FuzzWordsSplitLikeTheScript(f *testing.F) {
-	for _, s := range []string{"What is the BEST thing?", "Ciática y hernia discal", "L4-L5", "İstanbul ǅ ß Ⅻ", "x\u0301y"} {
+	for _, s := range []string{"What is the BEST thing?", "Ciática y hernia discal", "L4-L5", "İstanbul ǅ ß Ⅻ", "x\u0301y",
+		// Words across eight-byte chunks, longer than the tokenizer's
+		// buffer, and next to letters that are not ASCII.
+		"Spondylolisthesis and SPONDYLOLISTHESIS: a-b-c 12345678ABCDEFGH-ijk, ", strings.Repeat("Pneumonoultramicroscopic", 5) + " done",
+		"über-Ärzte müssen zahlen 1234567é89 abcdefgñhijk"} {
 		f.Add(s)
 	}
 	stop := stopwords("en")
@@ -227,13 +232,28 @@ func FuzzWordsSplitLikeTheScript(f *testing.F) {
 		if got := Words(s, stop); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", s, got, want)
 		}
-		tok := tokenizer{s: s}
-		for tok.next() {
-			if tok.h != hashWord(tok.w) {
-				t.Errorf("the tokenizer gave %q the hash %d, not %d", tok.w, tok.h, hashWord(tok.w))
+	})
+}
+
+// TestAlnum checks alnum against wordByte: every ASCII byte, at each of
+// the eight places.
+func TestAlnum(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		for at := range 8 {
+			x := uint64(c) << (8 * at)
+			word, lower := alnum(x)
+			isWord := word>>(8*at)&0x80 != 0
+			if want := wordByte[c] != 0; isWord != want {
+				t.Errorf("alnum says %q at %d is a letter or digit: %v", rune(c), at, isWord)
+			}
+			if got := byte(lower >> (8 * at)); isWord && got != wordByte[c] {
+				t.Errorf("alnum lowers %q to %q, want %q", rune(c), got, wordByte[c])
+			}
+			if word&^(0x80<<(8*at)) != 0 {
+				t.Errorf("alnum of %q at %d marks other bytes: %x", rune(c), at, word)
 			}
 		}
-	})
+	}
 }
 
 // BenchmarkAnalyzerDoc analyzes an example condition page's Markdown as
@@ -359,11 +379,11 @@ func TestWordTableIsAMap(t *testing.T) {
 		if i%3 == 0 {
 			w = "neurolog" + w
 		}
-		if _, _, ok := tab.get([]byte(w), hashWord([]byte(w))); ok != has(want, w) {
+		if _, _, ok := tab.get([]byte(w)); ok != has(want, w) {
 			t.Fatalf("get(%q) before put: %v", w, ok)
 		}
 		if !has(want, w) {
-			if n := tab.put([]byte(w), hashWord([]byte(w)), uint32(i)); n != uint32(len(want)) {
+			if n := tab.put([]byte(w), uint32(i)); n != uint32(len(want)) {
 				t.Fatalf("put(%q) numbered it %d; want %d", w, n, len(want))
 			}
 			number[w] = uint32(len(want))
@@ -371,11 +391,11 @@ func TestWordTableIsAMap(t *testing.T) {
 		}
 	}
 	for w, id := range want {
-		if got, n, ok := tab.get([]byte(w), hashWord([]byte(w))); !ok || got != id || n != number[w] {
+		if got, n, ok := tab.get([]byte(w)); !ok || got != id || n != number[w] {
 			t.Errorf("get(%q) = %d, %d, %v; want %d, %d", w, got, n, ok, id, number[w])
 		}
 	}
-	if _, _, ok := tab.get([]byte("absent"), hashWord([]byte("absent"))); ok {
+	if _, _, ok := tab.get([]byte("absent")); ok {
 		t.Error("get of a word never put")
 	}
 }
@@ -397,17 +417,6 @@ func fold(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// hashWord is the FNV-1a hash of w, which the tokenizer computes as it
-// reads a word.
-func hashWord(w []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
 }
 
 // TestSnippet checks the text a result shows: the words of its parts one
@@ -437,6 +446,21 @@ func TestSnippet(t *testing.T) {
 			t.Errorf("%s: snippet is %d bytes, more than %d", tt.name, len(got), snippetBytes)
 		}
 	}
+}
+
+// FuzzSnippet holds snippet to its definition: the words of the parts,
+// one space apart, clipped.
+func FuzzSnippet(f *testing.F) {
+	f.Add("Sciatica is\tleg pain.\n\nIt  often\u00a0heals.", "A second part", 3)
+	f.Add(strings.Repeat("word ", 300), "x", 1)
+	f.Add(strings.Repeat("ä", 500), "\u2003", 2)
+	f.Fuzz(func(t *testing.T, a, b string, n int) {
+		parts := []string{a, b, a}[:1+uint(n)%3]
+		want := clip(strings.Join(strings.Fields(strings.Join(parts, " ")), " "), snippetBytes)
+		if got := snippet(parts); got != want {
+			t.Errorf("snippet(%q) = %q, want %q", parts, got, want)
+		}
+	})
 }
 
 // TestLayoutSizes checks how the index is split as a site grows: word

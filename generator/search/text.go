@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,20 +30,17 @@ func Words(s string, stop map[string]bool) []string {
 }
 
 // A tokenizer reads the words of a text as Words returns them, stopwords
-// included, one at a time, with their hashes: the analyzer's loop over
-// every word of every page. It folds a letter at a time, as the script
-// does a whole query (lowercasing and decomposing are both letter by
-// letter):
-// ASCII at once, any other letter through unicode.ToLower and NFD, its
-// accents dropped and what is left of it outside a–z and 0–9 a break
-// between words.
+// included, one at a time: the analyzer's loop over every word of every
+// page. It folds a letter at a time, as the script does a whole query
+// (lowercasing and decomposing are both letter by letter): ASCII eight
+// bytes at a time where it can (alnum), any other letter through
+// unicode.ToLower and NFD, its accents dropped and what is left of it
+// outside a–z and 0–9 a break between words.
 type tokenizer struct {
 	s string
 	i int // the next byte of s to read
-	// w is the word next found, in buf (valid until the next call), and
-	// h its FNV-1a hash.
+	// w is the word next found, in buf (valid until the next call).
 	w   []byte
-	h   uint32
 	buf [64]byte
 	// rest is what is left to read of the last letter decomposed.
 	rest []byte
@@ -53,12 +52,11 @@ func (t *tokenizer) reset(s string) {
 	t.s, t.i, t.w, t.rest = s, 0, nil, nil
 }
 
-// next finds the next word, and reports whether there was one. Its loop
-// works on local copies of the tokenizer's fields, which the compiler
+// next finds the next word, and reports whether there was one. Its loops
+// work on local copies of the tokenizer's fields, which the compiler
 // keeps in registers.
 func (t *tokenizer) next() bool {
-	const offset, prime = 2166136261, 16777619 // FNV-1a
-	s, i, w, h := t.s, t.i, t.buf[:0], uint32(offset)
+	s, i, w := t.s, t.i, t.buf[:0]
 	for {
 		for len(t.rest) > 0 {
 			r, n := utf8.DecodeRune(t.rest)
@@ -66,42 +64,83 @@ func (t *tokenizer) next() bool {
 			switch {
 			case r >= 0x300 && r <= 0x36f:
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-				w, h = append(w, byte(r)), (h^uint32(r))*prime
+				w = append(w, byte(r))
 			case len(w) > 1:
-				t.i, t.w, t.h = i, w, h
+				t.i, t.w = i, w
 				return true
 			default:
-				w, h = w[:0], offset
+				w = w[:0]
 			}
+		}
+		// Eight ASCII bytes at a time, while w has room for eight more.
+		for i+8 <= len(s) && len(w)+8 <= cap(w) {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&highBits != 0 {
+				break // a byte of a longer letter: one at a time
+			}
+			word, lower := alnum(x)
+			binary.LittleEndian.PutUint64(w[len(w):len(w)+8], lower)
+			// The letters and digits before the first other byte.
+			run := bits.TrailingZeros64(^word&highBits) >> 3
+			w = w[:len(w)+run]
+			if run == 8 {
+				i += 8
+				continue
+			}
+			i += run + 1
+			if len(w) > 1 {
+				t.i, t.w = i, w
+				return true
+			}
+			w = w[:0]
 		}
 		for i < len(s) && s[i] < utf8.RuneSelf {
 			if c := wordByte[s[i]]; c != 0 {
-				w, h = append(w, c), (h^uint32(c))*prime
+				w = append(w, c)
 			} else if len(w) > 1 {
-				t.i, t.w, t.h = i+1, w, h
+				t.i, t.w = i+1, w
 				return true
 			} else {
-				w, h = w[:0], offset
+				w = w[:0]
 			}
 			i++
 		}
 		if i >= len(s) {
-			t.i, t.w, t.h = i, w, h
+			t.i, t.w = i, w
 			return len(w) > 1
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == utf8.RuneError && size == 1 {
 			if len(w) > 1 {
-				t.i, t.w, t.h = i, w, h
+				t.i, t.w = i, w
 				return true
 			}
-			w, h = w[:0], offset
+			w = w[:0]
 			continue
 		}
 		var rb [utf8.UTFMax]byte
 		t.rest = norm.NFD.Append(t.dec[:0], rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...)
 	}
+}
+
+// highBits is the high bit of each of eight bytes.
+const highBits = 0x8080808080808080
+
+// alnum returns, for eight ASCII bytes x (each under 0x80), word: 0x80 in
+// each byte of x that is a letter or a digit and 0 in the others, and
+// lower: x with its letters lowercased. It is wordByte on eight bytes at
+// once: each byte's test that it is at least lo is whether adding 0x80-lo
+// sets its high bit, which, for bytes under 0x80, never carries into the
+// next byte.
+func alnum(x uint64) (word, lower uint64) {
+	const ones = 0x0101010101010101
+	y := x | 0x20*ones // 'A'–'Z' folded onto 'a'–'z'
+	letters := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones) & highBits
+	digits := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones) & highBits
+	return letters | digits, x | letters>>2
 }
 
 // wordByte maps each ASCII byte to itself lowercased when it is a letter
@@ -177,46 +216,57 @@ func shardOf(w string, shards int) int {
 
 // snippet returns the start of the text of parts that a result shows:
 // their words, one space apart, cut to snippetBytes at a word boundary.
-// It reads each part a byte at a time and stops as soon as it has enough:
-// a page's body is far longer than its snippet.
+// It copies a word at a time and stops as soon as it has enough: a page's
+// body is far longer than its snippet.
 func snippet(parts []string) string {
 	b := make([]byte, 0, snippetBytes+64)
-	space := false // a space is owed before the next word
 	for _, p := range parts {
 		for i := 0; i < len(p) && len(b) <= snippetBytes; {
-			c := p[i]
-			if c < utf8.RuneSelf {
-				i++
-				if asciiSpace[c] {
-					space = len(b) > 0
-					continue
+			for i < len(p) {
+				n := spaceAt(p, i)
+				if n == 0 {
+					break
 				}
-			} else {
-				r, n := utf8.DecodeRuneInString(p[i:])
-				if unicode.IsSpace(r) {
-					i += n
-					space = len(b) > 0
-					continue
-				}
-				if space {
-					b, space = append(b, ' '), false
-				}
-				b = append(b, p[i:i+n]...)
 				i += n
-				continue
 			}
-			if space {
-				b, space = append(b, ' '), false
+			j := i
+			for j < len(p) && spaceAt(p, j) == 0 {
+				j++
 			}
-			b = append(b, c)
+			if j > i {
+				if len(b) > 0 {
+					b = append(b, ' ')
+				}
+				// What clip reads: snippetBytes and one more.
+				b = append(b, p[i:min(j, i+max(snippetBytes+1-len(b), 0))]...)
+			}
+			i = j
 		}
-		space = len(b) > 0
 	}
 	return clip(string(b), snippetBytes)
 }
 
-// asciiSpace is true of the ASCII bytes unicode.IsSpace is true of.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+// spaceAt returns the length of the white space (unicode.IsSpace) at
+// s[i:], or 0 when there is none.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		return int(asciiSpaceLen[c])
+	}
+	return unicodeSpaceAt(s[i:])
+}
+
+// unicodeSpaceAt is spaceAt for text that does not start with ASCII.
+func unicodeSpaceAt(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// asciiSpaceLen is 1 for the ASCII bytes unicode.IsSpace is true of, 0
+// for the others.
+var asciiSpaceLen = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // clip returns s cut to at most n bytes at a word boundary.
 func clip(s string, n int) string {

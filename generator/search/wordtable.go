@@ -1,10 +1,13 @@
 package search
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // A wordTable maps words to their stems' numbers for one goroutine: an
-// open-addressing hash table looked up with the bytes of a word and its
-// hash as the tokenizer has them. The search analyzes every word of every
+// open-addressing hash table looked up with the bytes of a word as the
+// tokenizer has them. The search analyzes every word of every
 // page, and looking each one up is most of its time, so a slot holds the
 // word's hash and its first eight bytes (most words are found, or told
 // apart, by those alone, without reading the word's letters elsewhere);
@@ -46,14 +49,28 @@ func prefixOf(w []byte) uint64 {
 	return p
 }
 
-// get returns the number of the stem of w, whose hash is h (its FNV-1a
-// hash, as the tokenizer gives it), and the word's number in the table,
-// if the table has w.
-func (t *wordTable) get(w []byte, h uint32) (id, n uint32, ok bool) {
+// hashOf returns the hash of w, whose first eight bytes are p
+// (prefixOf): of its length, its first eight bytes and, when longer, its
+// last eight, with one multiplication. Words that differ only between
+// their first and last eight bytes share a hash, and are told apart by
+// their letters.
+func hashOf(w []byte, p uint64) uint32 {
+	const k = 0x9e3779b97f4a7c15 // 2⁶⁴ over the golden ratio
+	h := p ^ uint64(len(w))<<58
+	if len(w) > 8 {
+		h ^= bits.RotateLeft64(binary.LittleEndian.Uint64(w[len(w)-8:]), 29)
+	}
+	return uint32(h * k >> 32)
+}
+
+// get returns the number of the stem of w and the word's number in the
+// table, if the table has w.
+func (t *wordTable) get(w []byte) (id, n uint32, ok bool) {
 	if len(t.slots) == 0 {
 		return 0, 0, false
 	}
 	p := prefixOf(w)
+	h := hashOf(w, p)
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -67,10 +84,10 @@ func (t *wordTable) get(w []byte, h uint32) (id, n uint32, ok bool) {
 	}
 }
 
-// put adds w, whose hash is h and which the table does not have, with its
-// stem's number, and returns the word's number in the table: 0 for the
-// first word put, 1 for the next, and so on.
-func (t *wordTable) put(w []byte, h, id uint32) uint32 {
+// put adds w, which the table does not have, with its stem's number, and
+// returns the word's number in the table: 0 for the first word put, 1 for
+// the next, and so on.
+func (t *wordTable) put(w []byte, id uint32) uint32 {
 	n := uint32(len(t.offs))
 	if 2*(n+1) > uint32(len(t.slots)) {
 		old := t.slots
@@ -81,7 +98,8 @@ func (t *wordTable) put(w []byte, h, id uint32) uint32 {
 			}
 		}
 	}
-	t.place(wordSlot{hash: h, id: id, n: n, size: uint32(len(w)), prefix: prefixOf(w)})
+	p := prefixOf(w)
+	t.place(wordSlot{hash: hashOf(w, p), id: id, n: n, size: uint32(len(w)), prefix: p})
 	t.offs = append(t.offs, uint32(len(t.arena)))
 	t.arena = append(t.arena, w...)
 	return n
