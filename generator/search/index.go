@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -281,20 +280,13 @@ func onCores(n int, do func(i int) error) error {
 
 // appendDecimal appends v in decimal to dst, as strconv.AppendUint does;
 // the postings files are millions of numbers, nearly all under 10,000,
-// whose text it copies from a table rather than works out (putDecimal).
+// whose text it copies from a table rather than works out.
 func appendDecimal(dst []byte, v uint64) []byte {
-	dst = slices.Grow(dst, 20)
-	return dst[:len(dst)+putDecimal(dst[len(dst):len(dst)+20], v)]
-}
-
-// putDecimal writes v in decimal at the start of dst, which must have
-// room for it (20 bytes), and returns how many bytes it wrote.
-func putDecimal(dst []byte, v uint64) int {
 	if v < uint64(len(decimals)) {
 		d := &decimals[v]
-		return copy(dst, d.text[:d.len])
+		return append(dst, d.text[:d.len]...)
 	}
-	return len(strconv.AppendUint(dst[:0], v, 10))
+	return strconv.AppendUint(dst, v, 10)
 }
 
 // decimals is the decimal text of each number under 10,000.

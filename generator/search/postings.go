@@ -20,14 +20,10 @@ type postings struct {
 
 // postingRun is the postings of one run of records.
 type postingRun struct {
-	// text[st][:size[st]] is the stem st's postings in the run but its
-	// first gap: its first score, then a comma, a gap, a comma and a
-	// score for each record after. A posting is written into the room
-	// past size, and text is replaced only when there is no more: a
-	// slice written to the heap for every posting would cost the garbage
-	// collector's write barrier each time.
+	// text is each stem's postings in the run but its first gap: its
+	// first score, then a comma, a gap, a comma and a score for each
+	// record after.
 	text [][]byte
-	size []int
 	// first and last are the first and last record of the run that has
 	// each stem, or -1.
 	first, last []int
@@ -45,8 +41,7 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 	p := &postings{runs: make([]postingRun, parts)}
 	onCores(parts, func(k int) error {
 		r := &p.runs[k]
-		r.text, r.size = make([][]byte, nstems), make([]int, nstems)
-		r.first, r.last = make([]int, nstems), make([]int, nstems)
+		r.text, r.first, r.last = make([][]byte, nstems), make([]int, nstems), make([]int, nstems)
 		for st := range nstems {
 			r.first[st], r.last[st] = -1, -1
 		}
@@ -56,23 +51,15 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 			sc.reset(norm(i))
 			terms = docs[i].appendTerms(terms[:0])
 			for _, t := range terms {
-				// At most two numbers of 20 digits and two commas.
-				text, n := r.text[t.Stem], r.size[t.Stem]
-				if len(text)-n < 42 {
-					grown := make([]byte, 2*n+128)
-					copy(grown, text[:n])
-					text = grown
-					r.text[t.Stem] = text
-				}
+				text := r.text[t.Stem]
 				if r.first[t.Stem] < 0 {
 					r.first[t.Stem] = i
 				} else {
-					text[n] = ','
-					n += putDecimal(text[n+1:], uint64(i-r.last[t.Stem])) + 1
-					text[n] = ','
-					n++
+					text = append(text, ',')
+					text = appendDecimal(text, uint64(i-r.last[t.Stem]))
+					text = append(text, ',')
 				}
-				r.size[t.Stem] = n + putDecimal(text[n:], sc.of(t))
+				r.text[t.Stem] = appendDecimal(text, sc.of(t))
 				r.last[t.Stem] = i
 			}
 		}
@@ -104,7 +91,7 @@ func (p *postings) appendTo(dst []byte, st uint32) []byte {
 		}
 		dst = appendDecimal(dst, uint64(first-max(last, 0)))
 		dst = append(dst, ',')
-		dst = append(dst, r.text[st][:r.size[st]]...)
+		dst = append(dst, r.text[st]...)
 		last = r.last[st]
 	}
 	return dst

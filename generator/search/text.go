@@ -74,7 +74,9 @@ func (t *tokenizer) next() bool {
 		}
 		// Eight ASCII bytes at a time, while w has room for eight more.
 		for i+8 <= len(s) && len(w)+8 <= cap(w) {
-			x := load8(s, i)
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 			if x&highBits != 0 {
 				break // a byte of a longer letter: one at a time
 			}
@@ -124,19 +126,8 @@ func (t *tokenizer) next() bool {
 	}
 }
 
-// load8 returns the eight bytes of s from i on as a little-endian number
-// (one load: the compiler joins them).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// ones and highBits are the low and the high bit of each of eight bytes.
-const (
-	ones     = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
+// highBits is the high bit of each of eight bytes.
+const highBits = 0x8080808080808080
 
 // alnum returns, for eight ASCII bytes x (each under 0x80), word: 0x80 in
 // each byte of x that is a letter or a digit and 0 in the others, and
@@ -145,6 +136,7 @@ const (
 // sets its high bit, which, for bytes under 0x80, never carries into the
 // next byte.
 func alnum(x uint64) (word, lower uint64) {
+	const ones = 0x0101010101010101
 	y := x | 0x20*ones // 'A'–'Z' folded onto 'a'–'z'
 	letters := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones) & highBits
 	digits := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones) & highBits
@@ -238,15 +230,6 @@ func snippet(parts []string) string {
 				i += n
 			}
 			j := i
-			// Eight bytes at a time while none is white space (every
-			// ASCII space is under 0x21) or outside ASCII.
-			for j+8 <= len(p) {
-				x := load8(p, j)
-				if x&highBits != 0 || (x-0x21*ones)&^x&highBits != 0 {
-					break
-				}
-				j += 8
-			}
 			for j < len(p) && spaceAt(p, j) == 0 {
 				j++
 			}
