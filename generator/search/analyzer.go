@@ -53,8 +53,11 @@ type scratch struct {
 	words wordTable
 	// enc is where a Doc's Terms are encoded, then copied out.
 	enc []byte
-	// tok reads the words of each text of a Doc.
-	tok tokenizer
+	// tok reads the words of each text of a Doc, refs are what words
+	// has of them, and ids the numbers of their stems.
+	tok  tokenizer
+	refs []wordRef
+	ids  []uint32
 	// strs[n] is the word numbered n in words as a string, made once,
 	// when the Analyzer keeps words.
 	strs []string
@@ -202,7 +205,6 @@ func (a *Analyzer) Docs(rs []Record) []Doc {
 	if pageAt >= 0 {
 		page.finish(&docs[pageAt], &sc.enc)
 	}
-	sc.tok.reset("") // not to keep the page's text alive
 	a.idle.Put(sc)
 	return docs
 }
@@ -214,27 +216,17 @@ type field struct {
 	weight int
 }
 
-// read reads the words of fields of a record into the Doc d is making. Its
-// loop is the index's over every word of every page: it works on local
-// copies of d's slices.
+// read reads the words of fields of a record into the Doc d is making.
+// Its loops are the index's over every word of every page, in three
+// steps with few variables each, which the compiler keeps in registers:
+// the tokenizer reads a text's words, lookUp looks each up, and the loop
+// here counts them.
 func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
-	tok := &sc.tok
 	place, terms, length := d.place, d.terms, d.length
 	for _, f := range fields {
 		for _, text := range f.texts {
-			tok.reset(text)
-			for tok.next() {
-				id, n, ok := sc.words.get(tok.w)
-				if !ok {
-					id = a.stem(tok.w)
-					n = sc.words.put(tok.w, id)
-				}
-				if id == stopword {
-					continue
-				}
-				if a.keepWords {
-					d.keep(sc, id, n, tok.w)
-				}
+			sc.tok.read(text)
+			for _, id := range a.lookUp(sc, d) {
 				var i int32
 				place, terms, i = termOf(place, terms, id)
 				t := &terms[i]
@@ -248,6 +240,35 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 		}
 	}
 	d.place, d.terms, d.length = place, terms, length
+}
+
+// lookUp returns the numbers of the stems of the words the tokenizer of sc
+// read but stopwords, in order, in a slice of sc's, and keeps the words in
+// d when the Analyzer keeps words.
+func (a *Analyzer) lookUp(sc *scratch, d *docTerms) []uint32 {
+	sc.refs = sc.words.getAll(&sc.tok, sc.refs)
+	ids := sc.ids[:0]
+	for k, r := range sc.refs {
+		if r.id == unknown {
+			w := sc.tok.word(k)
+			// The word may have been put for a word before it.
+			id, n, ok := sc.words.get(w)
+			if !ok {
+				id = a.stem(w)
+				n = sc.words.put(w, id)
+			}
+			r = wordRef{id, n}
+		}
+		if r.id == stopword {
+			continue
+		}
+		if a.keepWords {
+			d.keep(sc, r.id, r.n, sc.tok.word(k))
+		}
+		ids = append(ids, r.id)
+	}
+	sc.ids = ids
+	return ids
 }
 
 // docTerms is a Doc being made: its Terms, and its words when the

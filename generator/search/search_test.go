@@ -398,6 +398,34 @@ func TestWordTableIsAMap(t *testing.T) {
 	if _, _, ok := tab.get([]byte("absent")); ok {
 		t.Error("get of a word never put")
 	}
+	// getAll finds what get finds, in a text of every word put, words
+	// never put, and words of every length around 8 and 16 that share
+	// their first and last eight bytes with others.
+	words := slices.Sorted(maps.Keys(want))
+	words = append(words, "absent", "neurologw0absent", "neurologabsentw0", strings.Repeat("ab", 20))
+	for n := 2; n <= 24; n++ {
+		for _, w := range []string{strings.Repeat("x", n), strings.Repeat("x", n-1) + "y", "y" + strings.Repeat("x", n-1)} {
+			if n%3 == 0 {
+				tab.put([]byte(w), uint32(n))
+			}
+			words = append(words, w)
+		}
+	}
+	var tok tokenizer
+	tok.read(strings.Join(words, " "))
+	refs := tab.getAll(&tok, nil)
+	if len(refs) != len(words) {
+		t.Fatalf("getAll gave %d words of %d", len(refs), len(words))
+	}
+	for k, w := range words {
+		id, n, ok := tab.get([]byte(w))
+		if !ok {
+			id, n = unknown, refs[k].n
+		}
+		if refs[k] != (wordRef{id, n}) {
+			t.Errorf("getAll: %q is %+v, get says %d, %d, %v", w, refs[k], id, n, ok)
+		}
+	}
 }
 
 // has reports whether the map m has the key k.

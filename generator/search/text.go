@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,110 +21,118 @@ import (
 // of one character.
 func Words(s string, stop map[string]bool) []string {
 	var out []string
-	t := tokenizer{s: s}
-	for t.next() {
-		if !stop[string(t.w)] {
-			out = append(out, string(t.w))
+	var t tokenizer
+	t.read(s)
+	for k := range t.ends {
+		if w := t.word(k); !stop[string(w)] {
+			out = append(out, string(w))
 		}
 	}
 	return out
 }
 
 // A tokenizer reads the words of a text as Words returns them, stopwords
-// included, one at a time: the analyzer's loop over every word of every
-// page. It folds a letter at a time, as the script does a whole query
-// (lowercasing and decomposing are both letter by letter): ASCII eight
-// bytes at a time where it can (alnum), any other letter through
-// unicode.ToLower and NFD, its accents dropped and what is left of it
-// outside a–z and 0–9 a break between words.
+// included, all at once, into one buffer: the analyzer's loop over every
+// word of every page. It folds a letter at a time, as the script does a
+// whole query (lowercasing and decomposing are both letter by letter):
+// ASCII eight bytes at a time where it can (alnum), any other letter
+// through unicode.ToLower and NFD, its accents dropped and what is left of
+// it outside a–z and 0–9 a break between words.
 type tokenizer struct {
-	s string
-	i int // the next byte of s to read
-	// w is the word next found, in buf (valid until the next call).
-	w   []byte
-	buf [64]byte
-	// rest is what is left to read of the last letter decomposed.
-	rest []byte
-	dec  [16]byte
+	// arena holds the words of the text last read, end to end, and
+	// ends[k] is where the word k ends in it.
+	arena []byte
+	ends  []int
+	dec   [16]byte
 }
 
-// reset makes t read s from its start.
-func (t *tokenizer) reset(s string) {
-	t.s, t.i, t.w, t.rest = s, 0, nil, nil
+// word returns the word k of the text last read (valid until the next
+// read).
+func (t *tokenizer) word(k int) []byte {
+	start := 0
+	if k > 0 {
+		start = t.ends[k-1]
+	}
+	return t.arena[start:t.ends[k]]
 }
 
-// next finds the next word, and reports whether there was one. Its loops
-// work on local copies of the tokenizer's fields, which the compiler
-// keeps in registers.
-func (t *tokenizer) next() bool {
-	s, i, w := t.s, t.i, t.buf[:0]
+// read reads the words of s. Its loops work on local copies of the
+// tokenizer's slices, which the compiler keeps in registers; a word ends
+// where a letter or digit is followed by anything else, and is kept when
+// it has two letters or more (endWord).
+func (t *tokenizer) read(s string) {
+	arena, ends, start := t.arena[:0], t.ends[:0], 0
+	i := 0
 	for {
-		for len(t.rest) > 0 {
-			r, n := utf8.DecodeRune(t.rest)
-			t.rest = t.rest[n:]
-			switch {
-			case r >= 0x300 && r <= 0x36f:
-			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-				w = append(w, byte(r))
-			case len(w) > 1:
-				t.i, t.w = i, w
-				return true
-			default:
-				w = w[:0]
-			}
-		}
-		// Eight ASCII bytes at a time, while w has room for eight more.
-		for i+8 <= len(s) && len(w)+8 <= cap(w) {
-			b := s[i : i+8]
-			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// Eight ASCII bytes at a time.
+		for i+8 <= len(s) {
+			x := load8(s, i)
 			if x&highBits != 0 {
 				break // a byte of a longer letter: one at a time
 			}
 			word, lower := alnum(x)
-			binary.LittleEndian.PutUint64(w[len(w):len(w)+8], lower)
+			arena = binary.LittleEndian.AppendUint64(arena, lower)
 			// The letters and digits before the first other byte.
 			run := bits.TrailingZeros64(^word&highBits) >> 3
-			w = w[:len(w)+run]
+			arena = arena[:len(arena)-8+run]
 			if run == 8 {
 				i += 8
 				continue
 			}
 			i += run + 1
-			if len(w) > 1 {
-				t.i, t.w = i, w
-				return true
-			}
-			w = w[:0]
+			arena, ends, start = endWord(arena, ends, start)
 		}
 		for i < len(s) && s[i] < utf8.RuneSelf {
 			if c := wordByte[s[i]]; c != 0 {
-				w = append(w, c)
-			} else if len(w) > 1 {
-				t.i, t.w = i+1, w
-				return true
+				arena = append(arena, c)
 			} else {
-				w = w[:0]
+				arena, ends, start = endWord(arena, ends, start)
 			}
 			i++
 		}
 		if i >= len(s) {
-			t.i, t.w = i, w
-			return len(w) > 1
+			arena, ends, _ = endWord(arena, ends, start)
+			// Room for eight bytes past every word (wordTable.getAll).
+			t.arena, t.ends = slices.Grow(arena, 8), ends
+			return
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == utf8.RuneError && size == 1 {
-			if len(w) > 1 {
-				t.i, t.w = i, w
-				return true
-			}
-			w = w[:0]
+			arena, ends, start = endWord(arena, ends, start)
 			continue
 		}
 		var rb [utf8.UTFMax]byte
-		t.rest = norm.NFD.Append(t.dec[:0], rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...)
+		for rest := norm.NFD.Append(t.dec[:0], rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))]...); len(rest) > 0; {
+			r, n := utf8.DecodeRune(rest)
+			rest = rest[n:]
+			switch {
+			case r >= 0x300 && r <= 0x36f:
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				arena = append(arena, byte(r))
+			default:
+				arena, ends, start = endWord(arena, ends, start)
+			}
+		}
 	}
+}
+
+// endWord ends the word that starts at start in arena: it is kept, its
+// end added to ends, when it has two letters or more, and dropped
+// otherwise. It returns arena, ends and where the next word starts.
+func endWord(arena []byte, ends []int, start int) ([]byte, []int, int) {
+	if len(arena)-start > 1 {
+		return arena, append(ends, len(arena)), len(arena)
+	}
+	return arena[:start], ends, start
+}
+
+// load8 returns the eight bytes of s from i on as a little-endian number
+// (one load: the compiler joins them).
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // highBits is the high bit of each of eight bytes.

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // A wordTable maps words to their stems' numbers for one goroutine: an
@@ -27,8 +28,10 @@ type wordSlot struct {
 	hash, id uint32
 	// n numbers the word in the order it was put; size is its length.
 	n, size uint32
-	// prefix is the word's first eight bytes (see prefixOf).
-	prefix uint64
+	// prefix is the word's first eight bytes (see prefixOf), and suffix
+	// its last eight when it is longer (see suffixOf): a word of 16
+	// letters or fewer is told apart by them and its size alone.
+	prefix, suffix uint64
 }
 
 // prefixOf returns the first eight bytes of w as a little-endian number,
@@ -38,7 +41,7 @@ func prefixOf(w []byte) uint64 {
 		return binary.LittleEndian.Uint64(w)
 	}
 	if cap(w) >= 8 {
-		// The tokenizer's words lie in a buffer of 64 bytes or more: one
+		// The tokenizer's words lie in a buffer with room past them: one
 		// load, and the bytes past the word masked off.
 		return binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
 	}
@@ -49,18 +52,22 @@ func prefixOf(w []byte) uint64 {
 	return p
 }
 
-// hashOf returns the hash of w, whose first eight bytes are p
-// (prefixOf): of its length, its first eight bytes and, when longer, its
-// last eight, with one multiplication. Words that differ only between
-// their first and last eight bytes share a hash, and are told apart by
-// their letters.
-func hashOf(w []byte, p uint64) uint32 {
-	const k = 0x9e3779b97f4a7c15 // 2⁶⁴ over the golden ratio
-	h := p ^ uint64(len(w))<<58
+// suffixOf returns the last eight bytes of w as a little-endian number
+// when it is longer than eight bytes, and 0 otherwise.
+func suffixOf(w []byte) uint64 {
 	if len(w) > 8 {
-		h ^= bits.RotateLeft64(binary.LittleEndian.Uint64(w[len(w)-8:]), 29)
+		return binary.LittleEndian.Uint64(w[len(w)-8:])
 	}
-	return uint32(h * k >> 32)
+	return 0
+}
+
+// hashOf returns the hash of a word of size bytes whose first and last
+// eight bytes are p and q (prefixOf, suffixOf), with one multiplication.
+// Words that differ only between their first and last eight bytes share
+// a hash, and are told apart by their letters.
+func hashOf(p, q uint64, size int) uint32 {
+	const k = 0x9e3779b97f4a7c15 // 2⁶⁴ over the golden ratio
+	return uint32((p ^ uint64(size)<<58 ^ bits.RotateLeft64(q, 29)) * k >> 32)
 }
 
 // get returns the number of the stem of w and the word's number in the
@@ -69,19 +76,82 @@ func (t *wordTable) get(w []byte) (id, n uint32, ok bool) {
 	if len(t.slots) == 0 {
 		return 0, 0, false
 	}
-	p := prefixOf(w)
-	h := hashOf(w, p)
+	p, q := prefixOf(w), suffixOf(w)
+	h := hashOf(p, q, len(w))
 	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.size == 0 {
 			return 0, 0, false
 		}
-		if s.hash == h && s.prefix == p && int(s.size) == len(w) &&
-			(len(w) <= 8 || string(t.arena[t.offs[s.n]:t.offs[s.n]+s.size]) == string(w)) {
+		if s.hash == h && s.prefix == p && s.suffix == q && int(s.size) == len(w) &&
+			(len(w) <= 16 || string(t.arena[t.offs[s.n]:t.offs[s.n]+s.size]) == string(w)) {
 			return s.id, s.n, true
 		}
 	}
+}
+
+// A wordRef is a word looked up in a wordTable: the number of its stem
+// (or unknown) and its number in the table.
+type wordRef struct{ id, n uint32 }
+
+// unknown is the wordRef.id of a word a wordTable does not have.
+const unknown = stopword - 1
+
+// getAll returns the wordRef of each word the tokenizer tok read, in
+// refs, reusing its memory. It is get for all of a text's words at once:
+// found runs through the words most of which it can tell without a call,
+// and get looks up the rest.
+func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) []wordRef {
+	refs = slices.Grow(refs[:0], len(tok.ends))[:len(tok.ends)]
+	for k := 0; k < len(refs); k++ {
+		if k = t.found(tok, refs, k); k == len(refs) {
+			break
+		}
+		id, n, ok := t.get(tok.word(k))
+		if !ok {
+			id = unknown
+		}
+		refs[k] = wordRef{id, n}
+	}
+	return refs
+}
+
+// found sets refs[k] for each word of tok from the word k on, and
+// returns the first it cannot tell: a word longer than 16 letters, or not
+// in its first slot (or len(refs)). Its loop calls nothing, so that the
+// compiler keeps its variables in registers, rather than saving them
+// around a call for every word: Go's calls keep no register.
+func (t *wordTable) found(tok *tokenizer, refs []wordRef, k int) int {
+	arena, ends, slots := tok.arena, tok.ends[:len(refs)], t.slots
+	if len(slots) == 0 {
+		return k
+	}
+	mask := uint32(len(slots) - 1)
+	start := 0
+	if k > 0 {
+		start = ends[k-1]
+	}
+	for ; k < len(ends); k++ {
+		end := ends[k]
+		w := arena[start:end]
+		// The tokenizer leaves room for eight bytes past each word.
+		p := binary.LittleEndian.Uint64(w[:8]) & (1<<(8*uint(len(w))) - 1)
+		var q uint64
+		if len(w) > 16 {
+			return k
+		} else if len(w) > 8 {
+			q = binary.LittleEndian.Uint64(w[len(w)-8:])
+		}
+		h := hashOf(p, q, len(w))
+		s := &slots[h&mask]
+		if s.hash != h || s.prefix != p || s.suffix != q || int(s.size) != len(w) {
+			return k
+		}
+		refs[k] = wordRef{s.id, s.n}
+		start = end
+	}
+	return k
 }
 
 // put adds w, which the table does not have, with its stem's number, and
@@ -98,8 +168,8 @@ func (t *wordTable) put(w []byte, id uint32) uint32 {
 			}
 		}
 	}
-	p := prefixOf(w)
-	t.place(wordSlot{hash: hashOf(w, p), id: id, n: n, size: uint32(len(w)), prefix: p})
+	p, q := prefixOf(w), suffixOf(w)
+	t.place(wordSlot{hash: hashOf(p, q, len(w)), id: id, n: n, size: uint32(len(w)), prefix: p, suffix: q})
 	t.offs = append(t.offs, uint32(len(t.arena)))
 	t.arena = append(t.arena, w...)
 	return n
