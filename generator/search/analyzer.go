@@ -114,8 +114,8 @@ func (d *Doc) Terms() []Term { return d.appendTerms(nil) }
 
 // appendTerms appends the record's Terms to dst, in the order they were
 // first found in it, and returns the extended slice. The postings read
-// every Term of every record twice: the loop decodes the one- and
-// two-byte varints nearly all of them are without a call.
+// every Term of every record: the loop decodes the one- and two-byte
+// varints nearly all of them are without a call.
 func (d *Doc) appendTerms(dst []Term) []Term {
 	b := d.terms
 	for len(b) > 0 {

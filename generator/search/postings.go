@@ -1,8 +1,6 @@
 package search
 
-import (
-	"runtime"
-)
+import "runtime"
 
 // postings are the postings of every stem, as the index's files write
 // them: for each record that has the stem, in record order, the gap from

@@ -22,9 +22,9 @@ type Record struct {
 	// then the summary and the headings, then the body.
 	Names, Lead, Headings, Body []string
 	// Part says that the record's headings and body are also part of
-	// those of the record before it that is no Part: the answer of a
-	// question, which is also in its FAQ page's record. Analyzer.Docs
-	// reads their words once for both.
+	// those of the last record before it that is not a Part: the answer
+	// of a question, which is also in its FAQ page's record.
+	// Analyzer.Docs reads their words once for both.
 	Part bool
 	// Text is what a result shows its snippet from, in parts: the
 	// summary and the body of a page, the answer of a question. Only its

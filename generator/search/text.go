@@ -92,7 +92,7 @@ func (t *tokenizer) read(s string) {
 		}
 		if i >= len(s) {
 			arena, ends, _ = endWord(arena, ends, start)
-			// Room for eight bytes past every word (wordTable.getAll).
+			// Room for eight bytes past every word (wordTable.found).
 			t.arena, t.ends = slices.Grow(arena, 8), ends
 			return
 		}

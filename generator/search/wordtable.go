@@ -8,12 +8,12 @@ import (
 
 // A wordTable maps words to their stems' numbers for one goroutine: an
 // open-addressing hash table looked up with the bytes of a word as the
-// tokenizer has them. The search analyzes every word of every
-// page, and looking each one up is most of its time, so a slot holds the
-// word's hash and its first eight bytes (most words are found, or told
-// apart, by those alone, without reading the word's letters elsewhere);
-// the letters of longer words lie end to end in one arena, close in
-// memory, rather than in strings all over the heap.
+// tokenizer has them. The search analyzes every word of every page, and
+// looking each one up is much of its time, so a slot holds the word's
+// hash, size, and first and last eight bytes (a word of 16 letters or
+// fewer is found, or told apart, by those alone, without reading its
+// letters elsewhere); the letters of longer words lie end to end in one
+// arena, close in memory, rather than in strings all over the heap.
 type wordTable struct {
 	slots []wordSlot
 	arena []byte
