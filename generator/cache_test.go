@@ -191,9 +191,6 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 // ignored or not trusted, with a note where the file itself is bad, and
 // the site is the same as a clean build's.
 func TestUntrustedCache(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	site, dest, opts := publishedWithCache(t)
 	want := treeOf(t, dest)
 	file := filepath.Join(opts.CacheDir, buildcache.File)
@@ -248,9 +245,6 @@ func TestUntrustedCache(t *testing.T) {
 // Body the log no longer has whole is converted again, with a note, and
 // the site is the same as a clean build's.
 func TestDamagedBodyLog(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	for _, tc := range []struct {
 		name   string
 		damage func(log string)
@@ -309,9 +303,6 @@ func TestDamagedBodyLog(t *testing.T) {
 // checkout and a CI job's restored cache do: the next build still makes
 // no page, and writes what a clean build writes.
 func TestCacheAfterCheckout(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	site, dest, opts := publishedWithCache(t)
 	want := treeOf(t, dest)
 	later := time.Now().Add(time.Hour)
@@ -357,9 +348,15 @@ func publishedWithCache(t *testing.T) (site, dest string, opts Options) {
 
 // exampleWithCache copies the example site to a temporary folder and
 // returns it, where to publish it, and the options of a build with a
-// cache (and an image cache) of its own, on 2026-12-02.
+// cache (and an image cache) of its own, on 2026-12-02. Under the race
+// detector it skips the test: the cache's tests build one build after
+// another, with nothing concurrent to race, and
+// TestCachedBuildIsACleanBuild runs under it.
 func exampleWithCache(t *testing.T) (site, dest string, opts Options) {
 	t.Helper()
+	if raceEnabled {
+		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
+	}
 	tmp := t.TempDir()
 	site, dest = filepath.Join(tmp, "site"), filepath.Join(tmp, "public")
 	copyExample(t, site)
@@ -661,9 +658,6 @@ func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
 // build remakes the pages that show it with the new width and height, as
 // a clean build would (the drawing's size is part of every page's key).
 func TestCachedDrawingSize(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}

@@ -28,9 +28,6 @@ func searchPages(res *Result) int {
 // was changed, removed or replaced by a link since. Each build writes
 // what a clean build writes.
 func TestKeptSearchIndex(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	site, dest, opts := publishedWithCache(t)
 	outside := filepath.Join(t.TempDir(), "outside.json")
 	os.WriteFile(outside, []byte(`{"not":"the index"}`), 0o644)

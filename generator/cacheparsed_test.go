@@ -15,9 +15,6 @@ import (
 // lost its "Accepting new patients: No" once another page's edit made it
 // again.
 func TestCachedFalseFrontMatter(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}

@@ -14,9 +14,6 @@ import (
 // know, slice): lumen build -v counts those pages, and an edit to
 // another page's title renders them again rather than keep them.
 func TestUnfollowedTemplates(t *testing.T) {
-	if raceEnabled {
-		t.Skip("one build after another, nothing concurrent to race: TestCachedBuildIsACleanBuild runs under the race detector")
-	}
 	if testing.Short() {
 		t.Skip("builds the example site three times")
 	}
