@@ -191,6 +191,10 @@ func (d *decoder) at(n *yaml.Node, format string, args ...any) *diag.Error {
 
 var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// afterQuote matches a line whose quoted value is followed by more text,
+// as in title: "Back pain" explained.
+var afterQuote = regexp.MustCompile(`^\s*(?:- )?[^\s:"'][^:"']*:\s+("[^"]*"|'[^']*')\s*[^\s#]`)
+
 // parserProblems are the messages of the YAML library's parser, as opposed
 // to its scanner. The library numbers the lines of parser errors from 0
 // and those of scanner errors from 1 (go.yaml.in/yaml/v3, parser.fail),
@@ -226,6 +230,11 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 		}
 		e.Line = line + d.offset
 		e.Msg = "invalid YAML: " + m[2]
+	} else if p := strings.TrimPrefix(msg, "yaml: "); isParserProblem(p) {
+		// The library leaves out a parser error's line when it is its
+		// line 0: the first.
+		line = 1
+		e.Line = line + d.offset
 	}
 	if strings.Contains(msg, "mapping values are not allowed") {
 		// The library gives no line for this one, or the line after it;
@@ -250,6 +259,8 @@ func (d *decoder) syntaxError(err error, data []byte) *diag.Error {
 		e.WithHint("this looks like TOML; Lumen reads YAML: write key: value instead of key = value")
 	case strings.Contains(msg, "already defined"):
 		e.WithHint("each key may appear only once; remove or rename one of them")
+	case strings.Contains(msg, "did not find expected key") && afterQuote.MatchString(text):
+		e.WithHint(`text follows the closing quote of this value; put all of it inside the quotes, for example title: "Back pain, explained"`)
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
 		e.WithHint("check the indentation of this line and the one before it; items of one list or mapping line up")
 	case strings.Contains(msg, "found unexpected end of stream") || strings.Contains(msg, "found unexpected end"):

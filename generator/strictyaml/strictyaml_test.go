@@ -84,6 +84,8 @@ func TestDecodeErrors(t *testing.T) {
 		// Parser errors: the library numbers their lines from 0.
 		{"unclosed list", "title: a\ntags: [a, b\nopen: true\n", []string{"x.md:3: invalid YAML: did not find expected ',' or ']'\n    hint: a list [ ] or group { } opened on this line or above is never closed"}},
 		{"list item indented too little", "title: a\nsteps:\n  - when: a\n - when: b\n", []string{"x.md:5: invalid YAML: did not find expected key"}},
+		{"text after the quotes on the first line", "title: \"Back pain\" explained\nopen: true\n", []string{"x.md:2: invalid YAML: did not find expected key\n    hint: text follows the closing quote of this value; put all of it inside the quotes"}},
+		{"text after the quotes", "open: true\ntitle: 'Back pain' explained\n", []string{"x.md:3: invalid YAML: did not find expected key\n    hint: text follows the closing quote"}},
 		{"duplicate key", "title: a\ntitle: b\n", []string{`x.md:3:1: key "title" appears twice (first at line 2)` + "\n    hint: each key may appear only once"}},
 	}
 	for _, tt := range tests {
