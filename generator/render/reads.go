@@ -68,15 +68,16 @@ func (r *Renderer) WriteReads(w io.Writer, d Data) error {
 		return fmt.Errorf("no layout %q", name)
 	}
 	pc := lang.partials(d.Site)
-	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared}
+	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared, sink: w}
+	rd.out = r.readBuffer()
+	defer r.doneReading(rd)
 	// The page's own summary: a page Lumen made up (a tag's, a section's
 	// without _index.md) has no file whose sum its key holds.
 	rd.writePage(d.Page, false)
 	if err := rd.call("baseof", val{v: reflect.ValueOf(d)}); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	_, err = w.Write(rd.out)
-	return err
+	return rd.flush()
 }
 
 // reader follows the templates of one page (see WriteReads).
@@ -84,8 +85,11 @@ type reader struct {
 	r    *Renderer
 	lang *language
 	set  *template.Template
-	// out is what the reader writes.
+	// out is what the reader writes, held until it is long enough to
+	// hand to sink (see spill).
 	out  []byte
+	sink io.Writer
+	err  error
 	self *site.Page
 	// memo holds what partialCached partials read, by partialKey: the
 	// SHA-256 of what a reader without a page of its own wrote; and
@@ -278,13 +282,19 @@ func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow f
 		rd.out = append(rd.out, sum.([]byte)...)
 		return nil
 	}
-	sub := &reader{r: rd.r, lang: rd.lang, set: set, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth}
+	h := sha256.New()
+	sub := &reader{r: rd.r, lang: rd.lang, set: set, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth, sink: h}
+	sub.out = rd.r.readBuffer()
+	defer rd.r.doneReading(sub)
 	if err := follow(sub); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(sub.out)
-	memo.Store(key, sum[:])
-	rd.out = append(rd.out, sum[:]...)
+	if err := sub.flush(); err != nil {
+		return err
+	}
+	sum := h.Sum(nil)
+	memo.Store(key, sum)
+	rd.out = append(rd.out, sum...)
 	return nil
 }
 

@@ -124,6 +124,49 @@ func (rd *reader) write(v reflect.Value, depth int) error {
 func (rd *reader) writeString(s string) {
 	rd.out = binary.AppendUvarint(rd.out, uint64(len(s)))
 	rd.out = append(rd.out, s...)
+	if len(rd.out) >= spillAt {
+		rd.spill()
+	}
+}
+
+// spillAt is how much the reader holds before it hands what it wrote to
+// its sink: a page's reads run to a few kilobytes, a provider's (who
+// lists every page the provider wrote) to a hundred, and a buffer grown
+// to that for each page costs more than the following.
+const spillAt = 4 << 10
+
+// spill hands what the reader wrote to its sink. The first error is kept
+// for flush.
+func (rd *reader) spill() {
+	if rd.sink == nil {
+		return
+	}
+	if rd.err == nil {
+		_, rd.err = rd.sink.Write(rd.out)
+	}
+	rd.out = rd.out[:0]
+}
+
+// flush hands the rest of what the reader wrote to its sink, and returns
+// the first error the sink returned.
+func (rd *reader) flush() error {
+	rd.spill()
+	return rd.err
+}
+
+// readBuffer returns an empty buffer for a reader, of readBufs or new.
+func (r *Renderer) readBuffer() []byte {
+	if b, ok := r.readBufs.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, 2*spillAt)
+}
+
+// doneReading puts the buffer of a reader done into readBufs.
+func (r *Renderer) doneReading(rd *reader) {
+	b := rd.out[:0]
+	rd.out = nil
+	r.readBufs.Put(&b)
 }
 
 func (rd *reader) writeInt(n int64) {

@@ -159,6 +159,8 @@ type Renderer struct {
 	// prunes are the templates as the reader of WriteReads follows
 	// them, by prunedKey (see pruned).
 	prunes sync.Map
+	// readBufs are the buffers of readers done (*[]byte).
+	readBufs sync.Pool
 	// foreign says that a template may show the converted Markdown of
 	// pages other than the one it renders (see ReadsOtherBodies).
 	foreign bool
