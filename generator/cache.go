@@ -106,6 +106,13 @@ type buildCache struct {
 	// build's: else no page's reads key can be (Snapshot.reuse).
 	oldGraph, oldReads [32]byte
 	readsSame          bool
+	// oldSite is the last build's site key and oldStructure its
+	// structure key (prepared.structureKey), and structureSame
+	// says this build's is the same, and its reads key too: then a page
+	// none of whose deps changed reads the same (Snapshot.readsUnchanged).
+	oldSite, oldStructure [32]byte
+	structureSame         bool
+	changes               changedPages
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.
@@ -126,6 +133,8 @@ type buildCache struct {
 	// unfollowed the pages rendered whose templates WriteReads could not
 	// follow (see Snapshot.readsKey).
 	kept, indexKept, unfollowed atomic.Int64
+	// followed counts the pages whose templates reuse followed.
+	followed atomic.Int64
 	// bodies keeps the pages' converted Markdown.
 	bodies bodyLog
 	mu     sync.Mutex
@@ -151,8 +160,10 @@ type cachedPage struct {
 	// and times than oldPage gives.
 	Sum [32]byte
 	// Reads is the key of what the page's HTML was made of
-	// (Snapshot.readsKey), or zero.
+	// (Snapshot.readsKey), or zero, and Deps the pages whose own files
+	// it holds (pageDeps).
 	Reads [32]byte
+	Deps  pageDeps
 	// Findings are the page's errors and warnings, but for the time it
 	// took; with Options.MaxWarnings, only its first warnings, and
 	// Dropped counts the others.
@@ -199,6 +210,11 @@ type CacheStats struct {
 	// (render.Renderer.WriteReads): an edit to another page's front
 	// matter renders them again.
 	Unfollowed int
+	// Followed is the number of pages reused whose key changed and whose
+	// templates were followed to know that what they read did not
+	// (render.Renderer.WriteReads); the other pages reused whose key
+	// changed were known to read the same from their deps (pageDeps).
+	Followed int
 	// Note, when not empty, says in one line why the cache was not used
 	// or could not be saved.
 	Note string
@@ -225,7 +241,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		defer close(c.loaded)
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
-			c.old, c.oldWords, c.oldGraph, c.oldReads = nil, nil, [32]byte{}, [32]byte{}
+			c.old, c.oldWords, c.oldSite, c.oldGraph, c.oldReads, c.oldStructure = nil, nil, [32]byte{}, [32]byte{}, [32]byte{}, [32]byte{}
 			c.bodies.old, c.bodies.oldName = nil, ""
 			for i := range c.shards {
 				c.shards[i].raw = nil
@@ -264,13 +280,15 @@ func (c *buildCache) read() string {
 		switch kind {
 		case recordSite:
 			// The last build's site key, which pages' keys hold, its
-			// graph key, which their own keys hold, and its reads key,
-			// which their reads keys hold.
-			if len(rec) != 3*sha256.Size {
+			// graph key, which their own keys hold, its reads key,
+			// which their reads keys hold, and its structure key.
+			if len(rec) != 4*sha256.Size {
 				return damaged
 			}
+			c.oldSite = [32]byte(rec)
 			c.oldGraph = [32]byte(rec[sha256.Size:])
 			c.oldReads = [32]byte(rec[2*sha256.Size:])
+			c.oldStructure = [32]byte(rec[3*sha256.Size:])
 		case recordWords:
 			words, ok := readWords(rec)
 			if !ok {
@@ -337,7 +355,9 @@ func (c *buildCache) noteOnce(note string) {
 }
 
 // site tells the cache the keys of the site being built, its site key,
-// its graph key and its reads key (see cacheKeys). When the site key is
+// its graph key and its reads key (see cacheKeys), and how to compute its
+// structure key, which it does when the site key is not the last
+// build's (else the structure key is the last build's too). When the site key is
 // not the last
 // build's, no page is carried over for its key; a page can still be for
 // its output (Snapshot.rerendered), unless the graph key changed too (a
@@ -347,15 +367,20 @@ func (c *buildCache) noteOnce(note string) {
 // files are all parsed by now: the shards of parsed files whose files
 // this build all kept are written as the last build wrote them, first,
 // and the others encoded anew, while the pages are made.
-func (c *buildCache) site(key, graph, reads [32]byte) {
+func (c *buildCache) site(key, graph, reads [32]byte, structureKey func() [32]byte) {
 	c.wait()
 	if graph != c.oldGraph {
 		c.old, c.oldWords = nil, nil
 		c.words = &search.WordList{}
 	}
 	c.readsSame = reads == c.oldReads && c.old != nil
+	structure := c.oldStructure
+	if key != c.oldSite || c.old == nil {
+		structure = structureKey()
+	}
+	c.structureSame = c.readsSame && structure == c.oldStructure && structure != [32]byte{}
 	if c.w != nil {
-		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:])
+		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:], structure[:])
 	}
 	c.openBodies()
 	c.encoded = make(chan struct{})
@@ -409,7 +434,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Unfollowed: int(c.unfollowed.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
 }
 
 // reuse returns what the last build made of the page of e, having put the
@@ -428,6 +453,7 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		return nil
 	}
 	reads := blobReads(old.blob)
+	var deps *pageDeps
 	if was != key {
 		// Another page's front matter, say, changed: the page is kept
 		// when its templates read nothing that changed (not when the
@@ -436,12 +462,20 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		if reads == ([32]byte{}) || !c.readsSame {
 			return nil
 		}
-		d, err := snap.pageData(e.page)
-		if err != nil || snap.readsKey(e.page, d) != reads {
-			return nil
+		if !snap.readsUnchanged(e.page, old.blob) {
+			c.followed.Add(1)
+			d, err := snap.pageData(e.page)
+			if err != nil {
+				return nil
+			}
+			now, nowDeps := snap.readsKey(e.page, d)
+			if now != reads {
+				return nil
+			}
+			deps = &nowDeps
 		}
 	}
-	m := snap.carry(e, old, key, reads)
+	m := snap.carry(e, old, key, reads, deps)
 	if m != nil {
 		c.reused.Add(1)
 	}
@@ -455,8 +489,9 @@ func (snap *Snapshot) reuse(e *entry) *made {
 // search records are then those the cache has. Otherwise it returns nil,
 // and the page is made in full. So an edit to another page's front
 // matter that the page's templates read makes in full only the pages
-// whose HTML shows it. reads is the page's reads key in this build.
-func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte) *made {
+// whose HTML shows it. reads is the page's reads key in this build, and
+// deps its deps.
+func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pageDeps) *made {
 	c := snap.opts.cache
 	if c == nil || e.page == nil {
 		return nil
@@ -466,7 +501,7 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte) *made {
 	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
 		return nil
 	}
-	m := snap.carry(e, old, snap.pageKey(e.page), reads)
+	m := snap.carry(e, old, snap.pageKey(e.page), reads, &deps)
 	if m != nil {
 		c.rerendered.Add(1)
 	}
@@ -476,10 +511,11 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte) *made {
 // carry carries the page of e over from the last build, which kept it as
 // old: it links the file the last build published into the new site,
 // writes its record to the new cache under key and reads, the page's key
-// and reads key in this build, and returns what the record has, or nil
+// and reads key in this build, and deps, its deps, when not nil (else
+// they are the last build's), and returns what the record has, or nil
 // when the published file is gone or is no longer what the last build
 // wrote.
-func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte) *made {
+func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
 	rec, err := decodePage(old.blob)
@@ -514,7 +550,11 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte) *made {
 	// record's words are in the new cache's table too, which starts with
 	// the old table's.
 	blob := old.blob
-	if key != rec.Key || reads != rec.Reads {
+	switch {
+	case deps != nil && (deps.sure != rec.Deps.sure || !slices.Equal(deps.ids, rec.Deps.ids)):
+		rec.Key, rec.Reads, rec.Deps = key, reads, *deps
+		blob = encodePage(rec)
+	case key != rec.Key || reads != rec.Reads:
 		blob = slices.Clone(blob)
 		setBlobKeys(blob, key, reads)
 	}
@@ -556,7 +596,7 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 	// (firstWarnings) never keeps more than the first n of one.
 	n := snap.opts.maxWarnings
 	rec := &cachedPage{Key: snap.pageKey(e.page), Own: snap.ownKey(e.page), Fragments: m.fragments, Content: m.report != nil,
-		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data), Reads: m.reads}
+		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data), Reads: m.reads, Deps: m.deps}
 	warnings := 0
 	for _, f := range m.findings {
 		switch {

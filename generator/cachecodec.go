@@ -20,7 +20,7 @@ import (
 // output match, in the worker that makes the page; and decoding it copies no string (they are slices of
 // the blob), where gob allocates each. A blob is:
 //
-//	Key, Own, Sum             32 bytes each
+//	Key, Own, Sum, Reads      32 bytes each
 //	len(nums) nums            varints: the numbers, and the length of each string and byte string
 //	len(strs) strs            the strings, one after the other
 //	bin                       the byte strings, one after the other
@@ -63,6 +63,7 @@ func (w *blobWriter) bytes(b []byte) {
 // part of it (the cache keeps them beside it, see buildCache.put).
 func encodePage(rec *cachedPage) []byte {
 	var w blobWriter
+	w.deps(rec.Deps) // first: blobDeps reads them alone
 	w.findings(rec.Findings)
 	w.int(rec.Dropped)
 	w.str(rec.IDs)
@@ -238,6 +239,7 @@ func decodePage(blob []byte) (*cachedPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	rec.Deps = r.deps()
 	rec.Findings = r.findings()
 	rec.Dropped = r.int()
 	rec.IDs = r.str()

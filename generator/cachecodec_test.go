@@ -18,6 +18,7 @@ func aCachedPage() *cachedPage {
 		Own:   [32]byte{4, 5},
 		Sum:   [32]byte{31: 9},
 		Reads: [32]byte{7, 8},
+		Deps:  pageDeps{ids: []uint64{3, 1 << 40, 1<<64 - 1}, sure: true},
 		Findings: diag.List{
 			{File: "content/a.md", Line: 3, Col: 7, Rule: "plain.jargon", Severity: diag.SeverityWarning, Msg: `"acute" has a plainer word`, Hint: "say sudden"},
 			{File: "content/a.md", Line: -1, Msg: "an error without a rule"},
@@ -68,7 +69,8 @@ func TestPageCodecFields(t *testing.T) {
 		typ    reflect.Type
 		fields int
 	}{
-		{reflect.TypeFor[cachedPage](), 10},
+		{reflect.TypeFor[cachedPage](), 11},
+		{reflect.TypeFor[pageDeps](), 2},
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},
 		{reflect.TypeFor[search.Saved](), 7},

@@ -34,20 +34,22 @@ func (snap *Snapshot) ownKey(p *site.Page) [32]byte { return snap.keyOf(snap.opt
 // or when the templates do something WriteReads does not follow. A page
 // whose reads key is the last build's renders the same HTML (see
 // Snapshot.reuse): an edit to one page's title reaches, without
-// rendering them, only the pages that show it.
-func (snap *Snapshot) readsKey(p *site.Page, d render.Data) [32]byte {
+// rendering them, only the pages that show it. It returns the page's
+// deps too.
+func (snap *Snapshot) readsKey(p *site.Page, d render.Data) ([32]byte, pageDeps) {
 	var k [32]byte
 	if snap.opts.cache == nil {
-		return k
+		return k, pageDeps{}
 	}
 	h := sha256.New()
 	own := snap.keyOf(snap.opts.readsKey, p)
 	h.Write(own[:])
-	if snap.render.WriteReads(h, d) != nil {
-		return k
+	rd, err := snap.render.WriteReads(h, d)
+	if err != nil {
+		return k, pageDeps{}
 	}
 	h.Sum(k[:0])
-	return k
+	return k, depsOf(p, rd)
 }
 
 // keyOf returns the key of page p in a site whose key is base.
@@ -147,6 +149,19 @@ func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
 	g.Sum(graphKey[:0])
 	r.Sum(readsKey[:0])
 	return siteKey, graphKey, readsKey
+}
+
+// structureKey returns the key of the site's structure
+// (render.Renderer.WriteStructure), or zero when it cannot be written. It
+// is made of what the site key is (front matter, the configuration, the
+// addresses of pages): a build whose site key is the last build's has its
+// structure key too, without computing it.
+func (st *prepared) structureKey() (k [32]byte) {
+	h := sha256.New()
+	if st.render.WriteStructure(h, st.site) == nil {
+		h.Sum(k[:0])
+	}
+	return k
 }
 
 // hashFiles writes the names and contents of the files under dir of fsys

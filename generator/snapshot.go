@@ -157,8 +157,10 @@ type made struct {
 	// records, analyzed.
 	docs []search.Doc
 	// reads is the key of what a rendered page's HTML was made of
-	// (Snapshot.readsKey), or zero.
+	// (Snapshot.readsKey), or zero, and deps the pages whose own files
+	// it holds.
 	reads [32]byte
+	deps  pageDeps
 }
 
 // newSnapshot lists every file of the site and how to make it: the
@@ -348,11 +350,11 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		if base := snap.Site.Config.BasePath(); base != "/" {
 			m.data = rebase.HTML(m.data, base)
 		}
-		m.reads = snap.readsKey(p, data)
+		m.reads, m.deps = snap.readsKey(p, data)
 		if c := snap.opts.cache; c != nil && m.reads == ([32]byte{}) {
 			c.unfollowed.Add(1)
 		}
-		if c := snap.rerendered(e, m.data, m.reads); c != nil {
+		if c := snap.rerendered(e, m.data, m.reads, m.deps); c != nil {
 			return c
 		}
 	}

@@ -106,6 +106,9 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 			if c.IndexesKept > 0 {
 				index = "; search index kept"
 			}
+			if c.Followed > 0 {
+				index += fmt.Sprintf("; templates of %s followed", plural(c.Followed, "page"))
+			}
 			if c.Unfollowed > 0 {
 				index += fmt.Sprintf("; %s whose templates it cannot follow", plural(c.Unfollowed, "page"))
 			}

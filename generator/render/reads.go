@@ -56,16 +56,16 @@ import (
 //
 // It returns an error when the templates do something it cannot follow
 // (a function it does not know, a failed read): the page must then be
-// rendered.
-func (r *Renderer) WriteReads(w io.Writer, d Data) error {
+// rendered. Else it returns the page's Deps.
+func (r *Renderer) WriteReads(w io.Writer, d Data) (Deps, error) {
 	d, lang, err := r.dataIn(d)
 	if err != nil {
-		return err
+		return Deps{}, err
 	}
 	name := r.Layout(d.Page)
 	t := r.parsed[name]
 	if t == nil {
-		return fmt.Errorf("no layout %q", name)
+		return Deps{}, fmt.Errorf("no layout %q", name)
 	}
 	pc := lang.partials(d.Site)
 	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared, sink: w}
@@ -75,9 +75,25 @@ func (r *Renderer) WriteReads(w io.Writer, d Data) error {
 	// without _index.md) has no file whose sum its key holds.
 	rd.writePage(d.Page, false)
 	if err := rd.call("baseof", val{v: reflect.ValueOf(d)}); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return Deps{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return rd.flush()
+	return Deps{Pages: rd.deps, Sure: !rd.unsure}, rd.flush()
+}
+
+// Deps is what WriteReads wrote of a page, but its own file and what
+// every page is made from, depends on. Pages are the other pages whose
+// summary it wrote (their front matter, or their files when the templates
+// read their bodies), a page perhaps more than once; the rest is the
+// site's structure (WriteStructure), and, where the templates show it,
+// the structured data (Data.JSONLD), which the caller makes and so knows
+// what it is made of. Sure is false when the templates read of the site
+// something WriteStructure does not write: then only WriteReads itself
+// can tell whether what it writes changed. So a build whose structure is
+// the last build's, and in which none of a page's Pages changed, has the
+// page's reads the same as the last build's without following them.
+type Deps struct {
+	Pages []*site.Page
+	Sure  bool
 }
 
 // reader follows the templates of one page (see WriteReads).
@@ -97,8 +113,15 @@ type reader struct {
 	memo, sharedMemo *sync.Map
 	// tree is the template being followed.
 	tree *prunedTree
-	// seen are the pages whose summary is written.
-	seen map[*site.Page]bool
+	// seen are the pages whose summary is written, and deps those and
+	// the pages of summaries that partials followed once wrote (Deps);
+	// unsure says the templates read of the site what WriteStructure does
+	// not write. A reader of WriteStructure writes a page as its address
+	// alone (addresses).
+	seen      map[*site.Page]bool
+	deps      []*site.Page
+	unsure    bool
+	addresses bool
 	// both counts the branches walked though a condition whose value is
 	// not known (a page's own body, say): an assignment to a variable
 	// there is not followed.
@@ -278,8 +301,8 @@ func (rd *reader) cached(name string, arg val) error {
 // of its own with no page of its own, as its SHA-256, kept in memo by key
 // so that each page follows it once.
 func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow func(sub *reader) error) error {
-	if sum, ok := memo.Load(key); ok {
-		rd.out = append(rd.out, sum.([]byte)...)
+	if m, ok := memo.Load(key); ok {
+		rd.followed(m.(followedOnce))
 		return nil
 	}
 	h := sha256.New()
@@ -292,10 +315,25 @@ func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow f
 	if err := sub.flush(); err != nil {
 		return err
 	}
-	sum := h.Sum(nil)
-	memo.Store(key, sum)
-	rd.out = append(rd.out, sum...)
+	m := followedOnce{sum: h.Sum(nil), deps: slices.Clip(sub.deps), unsure: sub.unsure}
+	memo.Store(key, m)
+	rd.followed(m)
 	return nil
+}
+
+// followedOnce is what a reader of once wrote: the SHA-256 of it, and
+// what it depends on.
+type followedOnce struct {
+	sum    []byte
+	deps   []*site.Page
+	unsure bool
+}
+
+// followed writes what a reader of once wrote.
+func (rd *reader) followed(m followedOnce) {
+	rd.out = append(rd.out, m.sum...)
+	rd.deps = append(rd.deps, m.deps...)
+	rd.unsure = rd.unsure || m.unsure
 }
 
 // declare computes the declaration or assignment a and binds its

@@ -30,44 +30,72 @@ var readsSite = map[string]string{
 // readsOf returns the SHA-256 of what WriteReads writes of each page of
 // the site in files, by URL.
 func readsOf(t *testing.T, files map[string]string) map[string][32]byte {
+	sums, _, _ := readsAndDeps(t, files)
+	return sums
+}
+
+// readsAndDeps returns what readsOf does, the Deps of each page, by URL,
+// as the URLs of its Pages (nil when they are not sure), and the SHA-256
+// of the site's structure (WriteStructure).
+func readsAndDeps(t *testing.T, files map[string]string) (sums map[string][32]byte, deps map[string][]string, structure [32]byte) {
 	t.Helper()
 	s, r := siteOf(t, mapFS(files))
-	out := map[string][32]byte{}
+	sums, deps = map[string][32]byte{}, map[string][]string{}
 	for _, p := range s.Pages {
 		h := sha256.New()
-		if err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
+		d, err := r.WriteReads(h, Data{Site: s, Page: p})
+		if err != nil {
 			t.Fatalf("%s: %v", p.URL, err)
 		}
-		out[p.URL] = [32]byte(h.Sum(nil))
+		sums[p.URL] = [32]byte(h.Sum(nil))
+		if d.Sure {
+			deps[p.URL] = []string{}
+			for _, q := range d.Pages {
+				deps[p.URL] = append(deps[p.URL], q.URL)
+			}
+		}
 	}
-	return out
+	h := sha256.New()
+	if err := r.WriteStructure(h, s); err != nil {
+		t.Fatal(err)
+	}
+	return sums, deps, [32]byte(h.Sum(nil))
 }
 
 // TestWriteReads is what a page's HTML reads of other pages: an edit to
 // one page's title changes what its neighbours, its lists and its tag
 // read, and nothing else.
+//
+// It checks Deps too: a page whose reads an edit changes either had the
+// edited page among its Deps, or Deps that were not sure, or the edit
+// changed the site's structure (sameStructure says which edits do not).
 func TestWriteReads(t *testing.T) {
-	before := readsOf(t, readsSite)
+	before, deps, structure := readsAndDeps(t, readsSite)
+	if len(deps) < len(before)-1 {
+		// The home page's templates read no more than the others'.
+		t.Errorf("%d of %d pages have Deps that are sure", len(deps), len(before))
+	}
 	tests := []struct {
 		name, file, from, to string
 		changed              []string
+		sameStructure        bool
 	}{
 		{"an article's title", "content/articles/a.md", "title: Article A", "title: Article A, edited",
 			// itself, its neighbour, its section and its tag's pages
-			[]string{"/articles/", "/articles/a/", "/articles/b/", "/tags/back/"}},
+			[]string{"/articles/", "/articles/a/", "/articles/b/", "/tags/back/"}, true},
 		{"the newest article's title", "content/articles/e.md", "title: Article E", "title: Article E, edited",
 			// the home page lists the latest articles
-			[]string{"/", "/articles/", "/articles/d/", "/articles/e/"}},
+			[]string{"/", "/articles/", "/articles/d/", "/articles/e/"}, true},
 		{"an article's date", "content/articles/c.md", "date: 2026-01-03", "date: 2026-02-03",
 			// C becomes the newest: the order of the articles changes
-			[]string{"/", "/articles/", "/articles/b/", "/articles/c/", "/articles/d/", "/articles/e/"}},
+			[]string{"/", "/articles/", "/articles/b/", "/articles/c/", "/articles/d/", "/articles/e/"}, false},
 		{"a page's summary", "content/services/y.md", "summary: A service.", "summary: Another service.",
 			// its section's card of it shows it
-			[]string{"/services/", "/services/y/"}},
+			[]string{"/services/", "/services/y/"}, true},
 		{"the about page's title", "content/about.md", "title: About us", "title: About the clinic",
 			// the footer of every page links to it
-			slices.Sorted(maps.Keys(before))},
-		{"a page's text", "content/articles/b.md", "Text of B.", "Other text of B.", nil},
+			slices.Sorted(maps.Keys(before)), true},
+		{"a page's text", "content/articles/b.md", "Text of B.", "Other text of B.", nil, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,11 +104,18 @@ func TestWriteReads(t *testing.T) {
 				t.Fatalf("%s has no %q", tc.file, tc.from)
 			}
 			files[tc.file] = strings.Replace(files[tc.file], tc.from, tc.to, 1)
-			after := readsOf(t, files)
+			after, _, afterStructure := readsAndDeps(t, files)
+			if same := afterStructure == structure; same != tc.sameStructure {
+				t.Errorf("the structure is the same: %v, want %v", same, tc.sameStructure)
+			}
+			edited := "/" + strings.TrimSuffix(strings.TrimPrefix(tc.file, "content/"), ".md") + "/"
 			var changed []string
 			for url, sum := range after {
 				if before[url] != sum {
 					changed = append(changed, url)
+					if d, sure := deps[url]; tc.sameStructure && url != edited && sure && !slices.Contains(d, edited) {
+						t.Errorf("%s reads otherwise, but its Deps %q do not hold %s", url, d, edited)
+					}
 				}
 			}
 			slices.Sort(changed)
@@ -98,7 +133,7 @@ func TestWriteReadsStructuredData(t *testing.T) {
 	p := s.PageAt("/services/x/")
 	sum := func(ld string) [32]byte {
 		h := sha256.New()
-		if err := r.WriteReads(h, Data{Site: s, Page: p, JSONLD: template.JS(ld)}); err != nil {
+		if _, err := r.WriteReads(h, Data{Site: s, Page: p, JSONLD: template.JS(ld)}); err != nil {
 			t.Fatal(err)
 		}
 		return [32]byte(h.Sum(nil))
@@ -119,7 +154,7 @@ func BenchmarkWriteReads(b *testing.B) {
 		for b.Loop() {
 			for _, p := range s.Pages {
 				h.Reset()
-				if err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
+				if _, err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
 					b.Fatal(err)
 				}
 			}

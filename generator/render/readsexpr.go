@@ -211,6 +211,9 @@ func (rd *reader) member(v val, id string, args []val) (val, error) {
 	case x.Type() == dataType:
 		own = ownDataMembers[id]
 	}
+	if !own && !structural(x.Type(), id) {
+		rd.unsure = true
+	}
 	for _, a := range args {
 		if a.opaque {
 			return val{}, errUnknown

@@ -18,6 +18,10 @@ import (
 // its address each time after: body says the read was of its converted
 // Markdown, whose file's sum is then written too.
 func (rd *reader) writePage(p *site.Page, body bool) {
+	if rd.addresses {
+		rd.writeString(p.URL)
+		return
+	}
 	if rd.seen[p] && !body {
 		// Which page is read, again: a relation that gives another
 		// page read before writes something else.
@@ -28,6 +32,7 @@ func (rd *reader) writePage(p *site.Page, body bool) {
 	rd.seen[p] = true
 	rd.writeString("page")
 	rd.writeString(p.URL)
+	rd.deps = append(rd.deps, p)
 	rd.writeString(string(p.Kind))
 	rd.writeString(p.Title())
 	rd.writeString(p.Description())

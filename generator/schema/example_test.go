@@ -50,3 +50,50 @@ func TestExampleSite(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsHoldsWhatPageShows edits the title and description of each page
+// of the example site in turn, and checks that the structured data of
+// every other page it changes is of a page Reads says reads it.
+func TestReadsHoldsWhatPageShows(t *testing.T) {
+	s := buildDir(t, "../..")
+	var pages []*site.Page
+	for _, ls := range s.Languages() {
+		pages = append(pages, ls.Pages...)
+	}
+	data := func() map[*site.Page]string {
+		out := map[*site.Page]string{}
+		for _, p := range pages {
+			b, err := Page(p.Site(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = string(b)
+		}
+		return out
+	}
+	before := data()
+	edits := 0
+	for _, x := range pages {
+		c := x.Common()
+		title, desc := c.Title, c.Description
+		c.Title, c.Description = title+" (edited)", desc+" Edited."
+		after := data()
+		c.Title, c.Description = title, desc
+		for _, p := range pages {
+			if p == x || after[p] == before[p] {
+				continue
+			}
+			edits++
+			reads := false
+			if !Reads(p, func(q *site.Page) { reads = reads || q == x }) {
+				continue
+			}
+			if !reads {
+				t.Errorf("an edit to %s changes the structured data of %s, but Reads(%s) does not give it", x.URL, p.URL, p.URL)
+			}
+		}
+	}
+	if edits < 20 {
+		t.Errorf("the edits changed the structured data of other pages only %d times: the test shows nothing", edits)
+	}
+}

@@ -306,3 +306,21 @@ func (b *builder) imageURL(q *site.Page) string {
 	}
 	return b.s.Permalink(u)
 }
+
+// Reads calls yield with the pages other than p whose own front matter
+// the structured data of p (Page) may show: those p's relations name
+// (site.Page.Linked), whose names, addresses and types it shows in
+// breadcrumbs, authors, reviewers and the conditions and procedures it
+// mentions. It returns false for the home page, whose data shows the
+// site's lists (its locations, its search page) as well. Beyond the pages
+// Reads gives, what Page shows of other pages follows from the site's
+// relations alone (whether a procedure treats any condition, say), so a
+// build cache that keeps the relations and those pages' front matter
+// knows Page would write the same (TestReadsHoldsWhatPageShows).
+func Reads(p *site.Page, yield func(*site.Page)) bool {
+	if p.Kind == content.KindHome {
+		return false
+	}
+	p.Linked(yield)
+	return true
+}

@@ -246,3 +246,26 @@ func (s *Site) imageURL(p *Page, key, image string, errs *diag.List) string {
 	}
 	return u
 }
+
+// Linked calls yield with every page p's relations name, field by field:
+// its section, the pages it lists, its tags, breadcrumbs and neighbours,
+// the pages it treats, is treated by, is about, is asked about in, its
+// author and reviewer, what they wrote and reviewed, where they work, who
+// works there, and its translations. A page may come more than once.
+// Whatever reads of other pages only what p's relations name reads no
+// more than Linked gives (structured data, say); the test
+// TestLinkedNamesEveryRelation fails when Page gains a relation Linked
+// does not give.
+func (p *Page) Linked(yield func(*Page)) {
+	for _, q := range []*Page{p.Section, p.Prev, p.Next, p.Author, p.Reviewer} {
+		if q != nil {
+			yield(q)
+		}
+	}
+	for _, list := range [][]*Page{p.Pages, p.Tags, p.Breadcrumbs, p.Procedures, p.Conditions, p.About, p.FAQs,
+		p.Authored, p.Reviewed, p.Locations, p.Providers, p.Translations} {
+		for _, q := range list {
+			yield(q)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -258,5 +259,37 @@ func TestCounts(t *testing.T) {
 	want := "1 home, 6 sections, 2 articles, 2 conditions, 2 procedures, 1 faq, 2 providers, 1 location, 1 page, 1 tag index, 2 tags, 1 search page, 1 A to Z page"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("counts:\n got %s\nwant %s", strings.Join(got, ", "), want)
+	}
+}
+
+// TestLinkedNamesEveryRelation gives every field of a Page that names
+// other pages a page of its own, and checks that Linked gives each.
+func TestLinkedNamesEveryRelation(t *testing.T) {
+	pageType, listType := reflect.TypeFor[*Page](), reflect.TypeFor[[]*Page]()
+	var p Page
+	v := reflect.ValueOf(&p).Elem()
+	want := map[*Page]string{}
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		q := &Page{URL: "/" + f.Name + "/"}
+		switch f.Type {
+		case pageType:
+			v.Field(i).Set(reflect.ValueOf(q))
+		case listType:
+			v.Field(i).Set(reflect.ValueOf([]*Page{q}))
+		default:
+			continue
+		}
+		want[q] = f.Name
+	}
+	if len(want) < 10 {
+		t.Fatalf("found only %d relations", len(want))
+	}
+	p.Linked(func(q *Page) { delete(want, q) })
+	for _, name := range want {
+		t.Errorf("Linked does not give the page of %s", name)
 	}
 }

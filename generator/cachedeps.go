@@ -1,0 +1,170 @@
+package generator
+
+import (
+	"hash/fnv"
+	"slices"
+	"sync"
+
+	"github.com/lumen-ssg/lumen/generator/render"
+	"github.com/lumen-ssg/lumen/generator/schema"
+	"github.com/lumen-ssg/lumen/generator/site"
+)
+
+// A page's deps are the other pages whose front matter (or files) its
+// HTML may show beyond the site's structure: those whose summary its
+// templates read (render.Deps) and those its structured data shows
+// (schema.Reads). The build cache keeps them with the page, so that a
+// build whose site structure (render.Renderer.WriteStructure) and reads
+// key of the site are the last build's, and in which no page of a page's
+// deps changed, knows the page's reads key without following its
+// templates again (Snapshot.readsUnchanged): an edit to one article's
+// title then follows only the templates of the pages that show it, not
+// those of every page.
+
+// pageDeps are the deps of a page: the pageIDs of the pages, sorted, each
+// once. sure is false when they are not known (the templates read of the
+// site something its structure does not hold, or the structured data
+// reads lists of the site): then only following the templates tells.
+type pageDeps struct {
+	ids  []uint64
+	sure bool
+}
+
+// pageID names a page in the deps of others, from build to build: a hash
+// of its address, which two pages share only by a chance that makes a
+// page seem changed when another did, never the other way.
+func pageID(p *site.Page) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(p.URL))
+	return h.Sum64()
+}
+
+// depsOf returns the deps of page p, whose templates read what rd says.
+func depsOf(p *site.Page, rd render.Deps) pageDeps {
+	if !rd.Sure {
+		return pageDeps{}
+	}
+	ids := make([]uint64, 0, len(rd.Pages)+8)
+	add := func(q *site.Page) {
+		if q != p {
+			ids = append(ids, pageID(q))
+		}
+	}
+	for _, q := range rd.Pages {
+		add(q)
+	}
+	if !schema.Reads(p, add) {
+		return pageDeps{}
+	}
+	slices.Sort(ids)
+	return pageDeps{ids: slices.Compact(ids), sure: true}
+}
+
+// deps writes d: 0 when they are not sure, else 1, how many, and each id
+// as the difference from the one before.
+func (w *blobWriter) deps(d pageDeps) {
+	if !d.sure {
+		w.uint(0)
+		return
+	}
+	w.uint(1)
+	w.uint(uint64(len(d.ids)))
+	last := uint64(0)
+	for _, id := range d.ids {
+		w.uint(id - last)
+		last = id
+	}
+}
+
+// deps reads what blobWriter.deps wrote.
+func (r *blobReader) deps() pageDeps {
+	if r.uint() == 0 || r.err != nil {
+		return pageDeps{}
+	}
+	d := pageDeps{ids: make([]uint64, r.count()), sure: true}
+	last := uint64(0)
+	for i := range d.ids {
+		last += r.uint()
+		d.ids[i] = last
+	}
+	return d
+}
+
+// blobDeps returns the deps of the page of blob, read first of all its
+// numbers, without decoding the rest; false when blob is damaged.
+func blobDeps(blob []byte) (pageDeps, bool) {
+	if len(blob) < blobHead {
+		return pageDeps{}, false
+	}
+	r, err := newBlobReader(blob[blobHead:])
+	if err != nil {
+		return pageDeps{}, false
+	}
+	d := r.deps()
+	return d, r.err == nil
+}
+
+// changedPages are the pages of a build whose own files, or own key,
+// are not what the last build kept, by pageID (see buildCache.changed).
+type changedPages struct {
+	once sync.Once
+	ids  map[uint64]bool
+}
+
+// changed returns the pageIDs of the pages of snap whose own key is not
+// the one the last build kept with the page (their own files changed,
+// or the page is new) or that it does not publish, computed once per
+// build.
+func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
+	c.changes.once.Do(func() {
+		ids := map[uint64]bool{}
+		published := map[*site.Page]bool{}
+		for name, e := range snap.files {
+			if e.page == nil {
+				continue
+			}
+			published[e.page] = true
+			old, ok := c.old[name]
+			_, own, _, has := blobKeys(old.blob)
+			if !ok || !has || own != snap.ownKey(e.page) {
+				ids[pageID(e.page)] = true
+			}
+		}
+		// A page the build does not publish has no record to tell:
+		// it counts as changed.
+		for _, ls := range snap.Site.Languages() {
+			for _, p := range append(ls.Pages[:len(ls.Pages):len(ls.Pages)], ls.NotFound) {
+				if p != nil && !published[p] {
+					ids[pageID(p)] = true
+				}
+			}
+		}
+		c.changes.ids = ids
+	})
+	return c.changes.ids
+}
+
+// readsUnchanged reports whether page p's reads key is surely the one
+// the last build kept with it in blob, without following its templates:
+// the site's structure and reads key are the last build's, p's own files
+// are, and so are those of every page of its deps.
+func (snap *Snapshot) readsUnchanged(p *site.Page, blob []byte) bool {
+	c := snap.opts.cache
+	if !c.structureSame {
+		return false
+	}
+	d, ok := blobDeps(blob)
+	if !ok || !d.sure {
+		return false
+	}
+	changed := c.changed(snap)
+	if changed[pageID(p)] {
+		return false
+	}
+	for _, id := range d.ids {
+		if changed[id] {
+			return false
+		}
+	}
+	return true
+}
