@@ -476,7 +476,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 	cache := st.b.opts.cache
 	if cache != nil {
 		key, graph, reads = st.cacheKeys()
-		cache.site(key, graph, reads, st.structureKey)
+		cache.site(key, graph, reads, st.structure)
 	}
 	return newSnapshot(st.site, st.theme, st.b.opts.Source, st.render, snapshotOptions{
 		keep:        st.b.keep,

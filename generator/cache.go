@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -107,12 +108,12 @@ type buildCache struct {
 	oldGraph, oldReads [32]byte
 	readsSame          bool
 	// oldSite is the last build's site key and oldStructure its
-	// structure key (prepared.structureKey), and structureSame
-	// says this build's is the same, and its reads key too: then a page
-	// none of whose deps changed reads the same (Snapshot.readsUnchanged).
-	oldSite, oldStructure [32]byte
-	structureSame         bool
-	changes               changedPages
+	// structure (prepared.structure), and structure this build's, when
+	// its reads key is the last build's too: then a page none of whose
+	// deps changed reads the same (Snapshot.readsUnchanged).
+	oldSite                 [32]byte
+	oldStructure, structure map[uint64]uint64
+	changes                 changedPages
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.
@@ -177,11 +178,14 @@ type cachedPage struct {
 
 // The kinds of record of the cache file, in each record's first byte.
 const (
-	recordSite   = 's' // the site key
-	recordWords  = 'w' // the table of words, as uvarint lengths and strings
-	recordShard  = 'f' // a shard of parsed files: its number, then gob
-	recordPage   = 'p' // a page: its name, identity and blob
-	identitySize = 24  // a page's Ino, Size and ModTime, little-endian
+	recordSite  = 's' // the site key
+	recordWords = 'w' // the table of words, as uvarint lengths and strings
+	// recordStructure is the parts of the site's structure: pairs of
+	// little-endian uint64, a partID and its hash (prepared.structure).
+	recordStructure = 'S'
+	recordShard     = 'f' // a shard of parsed files: its number, then gob
+	recordPage      = 'p' // a page: its name, identity and blob
+	identitySize    = 24  // a page's Ino, Size and ModTime, little-endian
 )
 
 // CacheStats says what a build did with its cache.
@@ -241,7 +245,7 @@ func openCache(dir, version string, out *output.Dir) *buildCache {
 		defer close(c.loaded)
 		buildcache.Prune(filepath.Dir(dir), pruneAfter, dir)
 		if note := c.read(); note != "" {
-			c.old, c.oldWords, c.oldSite, c.oldGraph, c.oldReads, c.oldStructure = nil, nil, [32]byte{}, [32]byte{}, [32]byte{}, [32]byte{}
+			c.old, c.oldWords, c.oldSite, c.oldGraph, c.oldReads, c.oldStructure = nil, nil, [32]byte{}, [32]byte{}, [32]byte{}, nil
 			c.bodies.old, c.bodies.oldName = nil, ""
 			for i := range c.shards {
 				c.shards[i].raw = nil
@@ -280,15 +284,22 @@ func (c *buildCache) read() string {
 		switch kind {
 		case recordSite:
 			// The last build's site key, which pages' keys hold, its
-			// graph key, which their own keys hold, its reads key,
-			// which their reads keys hold, and its structure key.
-			if len(rec) != 4*sha256.Size {
+			// graph key, which their own keys hold, and its reads key,
+			// which their reads keys hold.
+			if len(rec) != 3*sha256.Size {
 				return damaged
 			}
 			c.oldSite = [32]byte(rec)
 			c.oldGraph = [32]byte(rec[sha256.Size:])
 			c.oldReads = [32]byte(rec[2*sha256.Size:])
-			c.oldStructure = [32]byte(rec[3*sha256.Size:])
+		case recordStructure:
+			if len(rec)%16 != 0 {
+				return damaged
+			}
+			c.oldStructure = make(map[uint64]uint64, len(rec)/16)
+			for ; len(rec) > 0; rec = rec[16:] {
+				c.oldStructure[binary.LittleEndian.Uint64(rec)] = binary.LittleEndian.Uint64(rec[8:])
+			}
 		case recordWords:
 			words, ok := readWords(rec)
 			if !ok {
@@ -356,8 +367,8 @@ func (c *buildCache) noteOnce(note string) {
 
 // site tells the cache the keys of the site being built, its site key,
 // its graph key and its reads key (see cacheKeys), and how to compute its
-// structure key, which it does when the site key is not the last
-// build's (else the structure key is the last build's too). When the site key is
+// structure, which it does when the site key is not the last build's
+// (else the structure is the last build's too). When the site key is
 // not the last
 // build's, no page is carried over for its key; a page can still be for
 // its output (Snapshot.rerendered), unless the graph key changed too (a
@@ -367,20 +378,31 @@ func (c *buildCache) noteOnce(note string) {
 // files are all parsed by now: the shards of parsed files whose files
 // this build all kept are written as the last build wrote them, first,
 // and the others encoded anew, while the pages are made.
-func (c *buildCache) site(key, graph, reads [32]byte, structureKey func() [32]byte) {
+func (c *buildCache) site(key, graph, reads [32]byte, structure func() (map[uint64]uint64, bool)) {
 	c.wait()
 	if graph != c.oldGraph {
 		c.old, c.oldWords = nil, nil
 		c.words = &search.WordList{}
 	}
 	c.readsSame = reads == c.oldReads && c.old != nil
-	structure := c.oldStructure
-	if key != c.oldSite || c.old == nil {
-		structure = structureKey()
+	c.structure = c.oldStructure
+	if key != c.oldSite || c.old == nil || c.oldStructure == nil {
+		if parts, ok := structure(); ok {
+			c.structure = parts
+		} else {
+			c.structure = nil
+		}
 	}
-	c.structureSame = c.readsSame && structure == c.oldStructure && structure != [32]byte{}
 	if c.w != nil {
-		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:], structure[:])
+		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:])
+		if c.structure != nil {
+			rec := make([]byte, 0, 16*len(c.structure))
+			for _, id := range slices.Sorted(maps.Keys(c.structure)) {
+				rec = binary.LittleEndian.AppendUint64(rec, id)
+				rec = binary.LittleEndian.AppendUint64(rec, c.structure[id])
+			}
+			c.w.Add([]byte{recordStructure}, rec)
+		}
 	}
 	c.openBodies()
 	c.encoded = make(chan struct{})

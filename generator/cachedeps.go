@@ -2,6 +2,7 @@ package generator
 
 import (
 	"hash/fnv"
+	"math/bits"
 	"slices"
 	"sync"
 
@@ -10,16 +11,17 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// A page's deps are the other pages whose front matter (or files) its
-// HTML may show beyond the site's structure: those whose summary its
-// templates read (render.Deps) and those its structured data shows
-// (schema.Reads). The build cache keeps them with the page, so that a
-// build whose site structure (render.Renderer.WriteStructure) and reads
-// key of the site are the last build's, and in which no page of a page's
-// deps changed, knows the page's reads key without following its
-// templates again (Snapshot.readsUnchanged): an edit to one article's
-// title then follows only the templates of the pages that show it, not
-// those of every page.
+// A page's deps are what its HTML may show beyond its own file and what
+// every page is made from: the other pages whose front matter (or files)
+// its templates read (render.Deps) and its structured data shows
+// (schema.Reads), and the parts of the site's structure
+// (render.Renderer.WriteStructure) they read. The build cache keeps them
+// with the page, and the structure, so that a build whose reads key of
+// the site is the last build's, and in which nothing of a page's deps
+// changed, knows the page's reads key without following its templates
+// again (Snapshot.readsUnchanged): an edit to one article's title then
+// follows only the templates of the pages that show it, or list it where
+// it moved, not those of every page.
 
 // pageDeps are the deps of a page: the pageIDs of the pages, sorted, each
 // once. sure is false when they are not known (the templates read of the
@@ -30,30 +32,54 @@ type pageDeps struct {
 	sure bool
 }
 
-// pageID names a page in the deps of others, from build to build: a hash
-// of its address, which two pages share only by a chance that makes a
-// page seem changed when another did, never the other way.
-func pageID(p *site.Page) uint64 {
+// pageID names a page's summary in the deps of others, from build to
+// build: a hash of its address, which two pages share only by a chance
+// that makes a page seem changed when another did, never the other way.
+func pageID(p *site.Page) uint64 { return partID(render.StructurePart{Page: p, Summary: true}) }
+
+// partID names a part of the site's structure in the deps of pages, and
+// in the structure the cache keeps: the summary part of a page is its
+// pageID.
+func partID(part render.StructurePart) uint64 {
+	if part.Truth {
+		part.Truth = false
+		return truthID(partID(part))
+	}
 	h := fnv.New64a()
-	h.Write([]byte(p.URL))
+	switch {
+	case part.Page != nil && part.Summary:
+		h.Write([]byte(part.Page.URL))
+	case part.Page != nil:
+		h.Write([]byte("\x00page " + part.Page.URL + "\x00" + part.Member + "\x00" + part.Arg))
+	default:
+		h.Write([]byte("\x00site " + part.Site.Lang.Code + "\x00" + part.Member + "\x00" + part.Arg))
+	}
 	return h.Sum64()
 }
+
+// truthID returns the partID of whether the part whose partID is id is
+// empty: it is not in the structure when it is.
+func truthID(id uint64) uint64 { return bits.RotateLeft64(id, 17) ^ 0x9e3779b97f4a7c15 }
 
 // depsOf returns the deps of page p, whose templates read what rd says.
 func depsOf(p *site.Page, rd render.Deps) pageDeps {
 	if !rd.Sure {
 		return pageDeps{}
 	}
-	ids := make([]uint64, 0, len(rd.Pages)+8)
-	add := func(q *site.Page) {
+	ids := make([]uint64, 0, len(rd.Pages)+len(rd.Structure)+16)
+	for _, q := range rd.Pages {
 		if q != p {
 			ids = append(ids, pageID(q))
 		}
 	}
-	for _, q := range rd.Pages {
-		add(q)
+	for _, part := range rd.Structure {
+		ids = append(ids, partID(part))
 	}
-	if !schema.Reads(p, add) {
+	// The structured data shows what the pages schema.Reads gives are,
+	// and reads the relations it gives.
+	if !schema.Reads(p, func(q *site.Page) { ids = append(ids, pageID(q)) }, func(q *site.Page, field string) {
+		ids = append(ids, partID(render.StructurePart{Page: q, Member: field}))
+	}) {
 		return pageDeps{}
 	}
 	slices.Sort(ids)
@@ -105,7 +131,8 @@ func blobDeps(blob []byte) (pageDeps, bool) {
 }
 
 // changedPages are the pages of a build whose own files, or own key,
-// are not what the last build kept, by pageID (see buildCache.changed).
+// are not what the last build kept, by pageID, and the parts of the
+// structure that are not, by partID (see buildCache.changed).
 type changedPages struct {
 	once sync.Once
 	ids  map[uint64]bool
@@ -113,8 +140,9 @@ type changedPages struct {
 
 // changed returns the pageIDs of the pages of snap whose own key is not
 // the one the last build kept with the page (their own files changed,
-// or the page is new) or that it does not publish, computed once per
-// build.
+// or the page is new) or that it does not publish, and the partIDs of
+// the parts of the structure that are not the last build's, computed
+// once per build.
 func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
 	c.changes.once.Do(func() {
 		ids := map[uint64]bool{}
@@ -139,6 +167,22 @@ func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
 				}
 			}
 		}
+		// The parts of the structure that changed, or came or went (a
+		// part is left out when empty).
+		for id, h := range c.structure {
+			old, ok := c.oldStructure[id]
+			if !ok {
+				ids[truthID(id)] = true
+			}
+			if !ok || old != h {
+				ids[id] = true
+			}
+		}
+		for id := range c.oldStructure {
+			if _, ok := c.structure[id]; !ok {
+				ids[id], ids[truthID(id)] = true, true
+			}
+		}
 		c.changes.ids = ids
 	})
 	return c.changes.ids
@@ -146,11 +190,12 @@ func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
 
 // readsUnchanged reports whether page p's reads key is surely the one
 // the last build kept with it in blob, without following its templates:
-// the site's structure and reads key are the last build's, p's own files
-// are, and so are those of every page of its deps.
+// the site's reads key is the last build's, p's own files are, and so are
+// those of every page of its deps and every part of the structure they
+// name.
 func (snap *Snapshot) readsUnchanged(p *site.Page, blob []byte) bool {
 	c := snap.opts.cache
-	if !c.structureSame {
+	if !c.readsSame || c.structure == nil || c.oldStructure == nil {
 		return false
 	}
 	d, ok := blobDeps(blob)

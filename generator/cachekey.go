@@ -151,17 +151,35 @@ func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
 	return siteKey, graphKey, readsKey
 }
 
-// structureKey returns the key of the site's structure
-// (render.Renderer.WriteStructure), or zero when it cannot be written. It
-// is made of what the site key is (front matter, the configuration, the
-// addresses of pages): a build whose site key is the last build's has its
-// structure key too, without computing it.
-func (st *prepared) structureKey() (k [32]byte) {
+// structure returns the parts of the site's structure
+// (render.Renderer.WriteStructure), each as the first eight bytes of its
+// SHA-256 by its partID, or false when it cannot be written. It is made
+// of what the site key is (front matter, the configuration, the addresses
+// of pages): a build whose site key is the last build's has the last
+// build's structure too, without computing it.
+func (st *prepared) structure() (map[uint64]uint64, bool) {
+	parts := map[uint64]uint64{}
 	h := sha256.New()
-	if st.render.WriteStructure(h, st.site) == nil {
-		h.Sum(k[:0])
+	var id uint64
+	started := false
+	done := func() {
+		if started {
+			// Two parts with one id (a chance of one in 2⁶⁴) count as
+			// one, changed when either does.
+			parts[id] = parts[id]*0x100000001b3 + binary.LittleEndian.Uint64(h.Sum(nil))
+		}
 	}
-	return k
+	err := st.render.WriteStructure(st.site, func(part render.StructurePart) io.Writer {
+		done()
+		id, started = partID(part), true
+		h.Reset()
+		return h
+	})
+	if err != nil {
+		return nil, false
+	}
+	done()
+	return parts, true
 }
 
 // hashFiles writes the names and contents of the files under dir of fsys

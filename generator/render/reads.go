@@ -77,23 +77,26 @@ func (r *Renderer) WriteReads(w io.Writer, d Data) (Deps, error) {
 	if err := rd.call("baseof", val{v: reflect.ValueOf(d)}); err != nil {
 		return Deps{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return Deps{Pages: rd.deps, Sure: !rd.unsure}, rd.flush()
+	return Deps{Pages: rd.deps, Structure: rd.structure, Sure: !rd.unsure}, rd.flush()
 }
 
 // Deps is what WriteReads wrote of a page, but its own file and what
 // every page is made from, depends on. Pages are the other pages whose
 // summary it wrote (their front matter, or their files when the templates
-// read their bodies), a page perhaps more than once; the rest is the
-// site's structure (WriteStructure), and, where the templates show it,
-// the structured data (Data.JSONLD), which the caller makes and so knows
-// what it is made of. Sure is false when the templates read of the site
-// something WriteStructure does not write: then only WriteReads itself
-// can tell whether what it writes changed. So a build whose structure is
-// the last build's, and in which none of a page's Pages changed, has the
-// page's reads the same as the last build's without following them.
+// read their bodies; for a page Lumen made up, its Summary part of the
+// structure), and Structure the parts of the site's structure
+// (WriteStructure) the templates read, each perhaps more than once; the
+// rest, where the templates show it, is the structured data
+// (Data.JSONLD), which the caller makes and so knows what it is made of.
+// Sure is false when the templates read of the site something
+// WriteStructure does not write: then only WriteReads itself can tell
+// whether what it writes changed. So a build in which none of a page's
+// Pages and none of its Structure changed has the page's reads the same
+// as the last build's, without following them.
 type Deps struct {
-	Pages []*site.Page
-	Sure  bool
+	Pages     []*site.Page
+	Structure []StructurePart
+	Sure      bool
 }
 
 // reader follows the templates of one page (see WriteReads).
@@ -115,13 +118,17 @@ type reader struct {
 	tree *prunedTree
 	// seen are the pages whose summary is written, and deps those and
 	// the pages of summaries that partials followed once wrote (Deps);
-	// unsure says the templates read of the site what WriteStructure does
+	// structure the parts of the structure read; unsure says the templates read of the site what WriteStructure does
 	// not write. A reader of WriteStructure writes a page as its address
 	// alone (addresses).
 	seen      map[*site.Page]bool
 	deps      []*site.Page
+	structure []StructurePart
 	unsure    bool
 	addresses bool
+	// final is the index in structure of the part the last field or
+	// method of the last chain read, or -1 (see truthOnly).
+	final int
 	// both counts the branches walked though a condition whose value is
 	// not known (a page's own body, say): an assignment to a variable
 	// there is not followed.
@@ -315,7 +322,7 @@ func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow f
 	if err := sub.flush(); err != nil {
 		return err
 	}
-	m := followedOnce{sum: h.Sum(nil), deps: slices.Clip(sub.deps), unsure: sub.unsure}
+	m := followedOnce{sum: h.Sum(nil), deps: slices.Clip(sub.deps), structure: slices.Clip(sub.structure), unsure: sub.unsure}
 	memo.Store(key, m)
 	rd.followed(m)
 	return nil
@@ -324,15 +331,17 @@ func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow f
 // followedOnce is what a reader of once wrote: the SHA-256 of it, and
 // what it depends on.
 type followedOnce struct {
-	sum    []byte
-	deps   []*site.Page
-	unsure bool
+	sum       []byte
+	deps      []*site.Page
+	structure []StructurePart
+	unsure    bool
 }
 
 // followed writes what a reader of once wrote.
 func (rd *reader) followed(m followedOnce) {
 	rd.out = append(rd.out, m.sum...)
 	rd.deps = append(rd.deps, m.deps...)
+	rd.structure = append(rd.structure, m.structure...)
 	rd.unsure = rd.unsure || m.unsure
 }
 
@@ -374,9 +383,14 @@ func (rd *reader) bind(pipe *parse.PipeNode, vars scope, v val) (scope, bool) {
 // branch follows an if or a with: the branch its value takes, or both
 // when that value is the page's own and not computed.
 func (rd *reader) branch(pipe *parse.PipeNode, list, elseList *parse.ListNode, dot val, vars scope, with bool) error {
+	mark := len(rd.structure)
+	rd.final = -1
 	v, err := rd.pipe(pipe, dot, vars, modeTruth)
 	if err != nil {
 		return err
+	}
+	if !with {
+		rd.truthOnly(pipe, rd.final, mark)
 	}
 	if len(pipe.Decl) > 0 {
 		var ok bool

@@ -152,15 +152,23 @@ func (rd *reader) chain(v val, idents []string, argNodes []parse.Node, dot val, 
 	}
 	for i, id := range idents {
 		var args []val
-		if i == len(idents)-1 {
+		last := i == len(idents)-1
+		if last {
 			var err error
 			if args, err = rd.args(argNodes, dot, vars, final); err != nil {
 				return val{}, err
 			}
 		}
+		n := len(rd.structure)
 		var err error
 		if v, err = rd.member(v, id, args); err != nil {
 			return val{}, err
+		}
+		if last {
+			rd.final = -1
+			if len(rd.structure) == n+1 {
+				rd.final = n
+			}
 		}
 	}
 	return v, nil
@@ -211,8 +219,8 @@ func (rd *reader) member(v val, id string, args []val) (val, error) {
 	case x.Type() == dataType:
 		own = ownDataMembers[id]
 	}
-	if !own && !structural(x.Type(), id) {
-		rd.unsure = true
+	if !own {
+		rd.readStructure(x, id, args)
 	}
 	for _, a := range args {
 		if a.opaque {

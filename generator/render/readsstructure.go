@@ -1,11 +1,13 @@
 package render
 
 import (
+	"cmp"
 	"io"
 	"maps"
 	"math"
 	"reflect"
 	"slices"
+	"text/template/parse"
 
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -50,6 +52,51 @@ func structural(t reflect.Type, id string) bool {
 	return true
 }
 
+// readStructure notes the read of the member id of x, a relation, with
+// args: the part of the structure it is, or that it is none
+// (Deps.Sure).
+func (rd *reader) readStructure(x reflect.Value, id string, args []val) {
+	if !structural(x.Type(), id) {
+		rd.unsure = true
+		return
+	}
+	var arg string
+	switch id {
+	case "OfKind", "Latest", "In":
+		// The part of the kind, or of the language, given first.
+		if len(args) == 0 || !args[0].v.IsValid() || indirectInterface(args[0].v).Kind() != reflect.String {
+			rd.unsure = true
+			return
+		}
+		arg = indirectInterface(args[0].v).String()
+	case "PageAt":
+		// Which page is at an address: the site's reads key holds the
+		// addresses.
+		return
+	}
+	switch x.Type() {
+	case pageType:
+		rd.structure = append(rd.structure, StructurePart{Page: x.Interface().(*site.Page), Member: id, Arg: arg})
+	case siteType:
+		rd.structure = append(rd.structure, StructurePart{Site: x.Interface().(*site.Site), Member: id, Arg: arg})
+	}
+}
+
+// truthOnly marks the part of the structure the pipeline pipe read last
+// as read for whether it is empty alone, when that is all of the
+// pipeline's value that an if (not a with, nor a variable) decides
+// with: a single command whose value is that of its last field or
+// method (not a function's), which read the part (chain, final).
+func (rd *reader) truthOnly(pipe *parse.PipeNode, final, mark int) {
+	if len(pipe.Decl) > 0 || len(pipe.Cmds) != 1 || final < mark {
+		return
+	}
+	switch pipe.Cmds[0].Args[0].(type) {
+	case *parse.FieldNode, *parse.VariableNode, *parse.ChainNode:
+		rd.structure[final].Truth = true
+	}
+}
+
 var (
 	pageListType = reflect.TypeFor[[]*site.Page]()
 	// relationFields are the fields of a page that name pages, by name.
@@ -72,28 +119,66 @@ func relationField(id string) bool {
 	return ok
 }
 
-// WriteStructure writes to w the structure of the site root and its
-// languages: of each language, the structural members of its site, and
-// of each of its pages its address and kind, its relations and the
-// structural members of the page, every page written as its address
-// alone (once for each time it is named); and of a page Lumen made up (a tag's, a section's without
-// _index.md), which has no file, its title and description. What a
-// page's templates read of the site beyond the summaries of the pages in
-// its Deps is made of these when the Deps are sure: two builds that write
-// the same structure, with a page's own file and the pages of its Deps
-// the same, give the page the same reads (see Deps).
-func (r *Renderer) WriteStructure(w io.Writer, root *site.Site) error {
-	rd := &reader{r: r, addresses: true, sink: w}
+// A StructurePart is one part of the site's structure, as WriteStructure
+// writes it and Deps name those a page's templates read: a relation or
+// structural member of a page (Page and Member), the title and
+// description of a page Lumen made up, which has no file (Page, with
+// Summary), or a structural member of a site (Site and Member). Arg is
+// the kind given to OfKind and Latest, or the language given to In. In
+// Deps, Truth says that only whether the part is empty was read (an if
+// on it): WriteStructure leaves out the parts that are.
+type StructurePart struct {
+	Page    *site.Page
+	Summary bool
+	Site    *site.Site
+	Member  string
+	Arg     string
+	Truth   bool
+}
+
+// WriteStructure writes the structure of the site root and its languages,
+// part by part, each to the writer part returns for it: of each
+// language, each structural member of its site (OfKind and Latest with
+// every kind, Latest of them all), and of each of its pages each of its
+// relations and structural members (In with every language's code), every
+// page written as its address alone, and, for a page Lumen made up (a
+// tag's, a section's without _index.md), its title and description. A
+// part whose value is empty (no page, an empty list) is left out: a part
+// of no build is an empty one. What a page's templates read of the site
+// beyond the summaries of the pages of its Deps is made of the parts its
+// Deps name, when they are sure: two builds whose site reads key is the
+// same (which holds the pages' addresses and files), with a page's own
+// file, the files of the pages of its Deps and the parts its Deps name
+// the same, give the page the same reads.
+func (r *Renderer) WriteStructure(root *site.Site, part func(StructurePart) io.Writer) error {
+	rd := &reader{r: r, addresses: true}
 	rd.out = r.readBuffer()
 	defer r.doneReading(rd)
+	// write writes the value of the member id of x, given args, as the
+	// part p, unless it is empty.
+	write := func(p StructurePart, x reflect.Value, id string, args []val) error {
+		var v reflect.Value
+		var err error
+		if f, ok := relationFields[id]; ok && x.Type() == pageType {
+			v = x.Elem().FieldByIndex(f)
+		} else if v, err = rd.get(x, id, args); err != nil {
+			return err
+		}
+		if !truth(v) {
+			return nil
+		}
+		if err := rd.flush(); err != nil {
+			return err
+		}
+		rd.sink = part(p)
+		return rd.write(v, 0)
+	}
 	langs := root.Languages()
 	kinds := content.Kinds()
 	siteMembers := slices.Sorted(maps.Keys(structuralSite))
-	relations := slices.Sorted(maps.Keys(relationFields))
-	pageMembers := slices.Sorted(maps.Keys(structuralPage))
+	pageMembers := slices.Sorted(slices.Values(append(slices.Collect(maps.Keys(relationFields)), slices.Collect(maps.Keys(structuralPage))...)))
 	for _, s := range langs {
 		sv := reflect.ValueOf(s)
-		rd.writeString("site " + s.Lang.Code)
 		for _, id := range siteMembers {
 			var err error
 			switch id {
@@ -103,12 +188,13 @@ func (r *Renderer) WriteStructure(w io.Writer, root *site.Site) error {
 					if id == "Latest" {
 						args = append(args, val{v: reflect.ValueOf(math.MaxInt)})
 					}
-					err = rd.writeMember(sv, id, args)
+					err = cmp.Or(err, write(StructurePart{Site: s, Member: id, Arg: string(k.Kind)}, sv, id, args))
 				}
 			case "PageAt":
-				// The addresses of the pages, below.
+				// Which page is at an address: the site's reads key
+				// holds the addresses.
 			default:
-				err = rd.writeMember(sv, id, nil)
+				err = write(StructurePart{Site: s, Member: id}, sv, id, nil)
 			}
 			if err != nil {
 				return err
@@ -118,27 +204,25 @@ func (r *Renderer) WriteStructure(w io.Writer, root *site.Site) error {
 			if p == nil {
 				continue
 			}
-			rd.writeString(p.URL)
-			rd.writeString(string(p.Kind))
 			if p.Source == nil {
+				if err := rd.flush(); err != nil {
+					return err
+				}
+				rd.sink = part(StructurePart{Page: p, Summary: true})
 				rd.writeString(p.Title())
 				rd.writeString(p.Description())
 			}
 			pv := reflect.ValueOf(p)
-			for _, id := range relations {
-				if err := rd.write(pv.Elem().FieldByIndex(relationFields[id]), 0); err != nil {
-					return err
-				}
-			}
 			for _, id := range pageMembers {
 				if id != "In" {
-					if err := rd.writeMember(pv, id, nil); err != nil {
+					if err := write(StructurePart{Page: p, Member: id}, pv, id, nil); err != nil {
 						return err
 					}
 					continue
 				}
 				for _, l := range langs {
-					if err := rd.writeMember(pv, id, []val{{v: reflect.ValueOf(l.Lang.Code)}}); err != nil {
+					args := []val{{v: reflect.ValueOf(l.Lang.Code)}}
+					if err := write(StructurePart{Page: p, Member: id, Arg: l.Lang.Code}, pv, id, args); err != nil {
 						return err
 					}
 				}

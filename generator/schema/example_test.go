@@ -2,6 +2,7 @@ package schema
 
 import (
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func TestReadsHoldsWhatPageShows(t *testing.T) {
 			}
 			edits++
 			reads := false
-			if !Reads(p, func(q *site.Page) { reads = reads || q == x }) {
+			if !Reads(p, func(q *site.Page) { reads = reads || q == x }, func(*site.Page, string) {}) {
 				continue
 			}
 			if !reads {
@@ -95,5 +96,59 @@ func TestReadsHoldsWhatPageShows(t *testing.T) {
 	}
 	if edits < 20 {
 		t.Errorf("the edits changed the structured data of other pages only %d times: the test shows nothing", edits)
+	}
+}
+
+// TestReadsHoldsTheRelationsPageReads empties each relation of each page
+// of the example site in turn, and checks that the structured data of
+// every page it changes is of a page Reads says reads that relation.
+func TestReadsHoldsTheRelationsPageReads(t *testing.T) {
+	s := buildDir(t, "../..")
+	var pages []*site.Page
+	for _, ls := range s.Languages() {
+		pages = append(pages, ls.Pages...)
+	}
+	data := func() map[*site.Page]string {
+		out := map[*site.Page]string{}
+		for _, p := range pages {
+			b, err := Page(p.Site(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = string(b)
+		}
+		return out
+	}
+	before := data()
+	pageType, listType := reflect.TypeFor[*site.Page](), reflect.TypeFor[[]*site.Page]()
+	edits := 0
+	for _, x := range pages {
+		v := reflect.ValueOf(x).Elem()
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || f.Type != pageType && f.Type != listType || v.Field(i).IsZero() {
+				continue
+			}
+			kept := reflect.ValueOf(v.Field(i).Interface())
+			v.Field(i).SetZero()
+			after := data()
+			v.Field(i).Set(kept)
+			for _, p := range pages {
+				if after[p] == before[p] {
+					continue
+				}
+				edits++
+				reads := false
+				if !Reads(p, func(*site.Page) {}, func(q *site.Page, field string) { reads = reads || q == x && field == f.Name }) {
+					continue
+				}
+				if !reads {
+					t.Errorf("emptying %s of %s changes the structured data of %s, but Reads(%s) does not give that relation", f.Name, x.URL, p.URL, p.URL)
+				}
+			}
+		}
+	}
+	if edits < 20 {
+		t.Errorf("emptying relations changed the structured data only %d times: the test shows nothing", edits)
 	}
 }

@@ -307,20 +307,31 @@ func (b *builder) imageURL(q *site.Page) string {
 	return b.s.Permalink(u)
 }
 
-// Reads calls yield with the pages other than p whose own front matter
+// Reads calls page with the pages other than p whose own front matter
 // the structured data of p (Page) may show: those p's relations name
 // (site.Page.Linked), whose names, addresses and types it shows in
 // breadcrumbs, authors, reviewers and the conditions and procedures it
-// mentions. It returns false for the home page, whose data shows the
-// site's lists (its locations, its search page) as well. Beyond the pages
-// Reads gives, what Page shows of other pages follows from the site's
-// relations alone (whether a procedure treats any condition, say), so a
-// build cache that keeps the relations and those pages' front matter
-// knows Page would write the same (TestReadsHoldsWhatPageShows).
-func Reads(p *site.Page, yield func(*site.Page)) bool {
+// mentions; and relation with each relation (a field of site.Page that
+// names pages) of p or of those pages that Page reads: p's breadcrumbs,
+// author, reviewer, the pages it is about, the procedures and conditions
+// it names, its locations, and whether each page it names treats any
+// condition. It returns false for the home page, whose data shows the
+// site's lists (its locations, its search page) as well. So a build
+// cache that keeps those pages' front matter and those relations knows
+// Page would write the same (TestReadsHoldsWhatPageShows).
+func Reads(p *site.Page, page func(*site.Page), relation func(q *site.Page, field string)) bool {
 	if p.Kind == content.KindHome {
 		return false
 	}
-	p.Linked(yield)
+	for _, f := range readRelations {
+		relation(p, f)
+	}
+	p.Linked(func(q *site.Page) {
+		page(q)
+		relation(q, "Conditions") // procedureTypes
+	})
 	return true
 }
+
+// readRelations are the relations of a page its structured data reads.
+var readRelations = []string{"Breadcrumbs", "Author", "Reviewer", "About", "Procedures", "Conditions", "Locations"}
