@@ -56,22 +56,7 @@ func TestExampleSite(t *testing.T) {
 // of the example site in turn, and checks that the structured data of
 // every other page it changes is of a page Reads says reads it.
 func TestReadsHoldsWhatPageShows(t *testing.T) {
-	s := buildDir(t, "../..")
-	var pages []*site.Page
-	for _, ls := range s.Languages() {
-		pages = append(pages, ls.Pages...)
-	}
-	data := func() map[*site.Page]string {
-		out := map[*site.Page]string{}
-		for _, p := range pages {
-			b, err := Page(p.Site(), p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[p] = string(b)
-		}
-		return out
-	}
+	pages, data := exampleData(t)
 	before := data()
 	edits := 0
 	for _, x := range pages {
@@ -103,22 +88,7 @@ func TestReadsHoldsWhatPageShows(t *testing.T) {
 // of the example site in turn, and checks that the structured data of
 // every page it changes is of a page Reads says reads that relation.
 func TestReadsHoldsTheRelationsPageReads(t *testing.T) {
-	s := buildDir(t, "../..")
-	var pages []*site.Page
-	for _, ls := range s.Languages() {
-		pages = append(pages, ls.Pages...)
-	}
-	data := func() map[*site.Page]string {
-		out := map[*site.Page]string{}
-		for _, p := range pages {
-			b, err := Page(p.Site(), p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[p] = string(b)
-		}
-		return out
-	}
+	pages, data := exampleData(t)
 	before := data()
 	pageType, listType := reflect.TypeFor[*site.Page](), reflect.TypeFor[[]*site.Page]()
 	edits := 0
@@ -150,5 +120,26 @@ func TestReadsHoldsTheRelationsPageReads(t *testing.T) {
 	}
 	if edits < 20 {
 		t.Errorf("emptying relations changed the structured data only %d times: the test shows nothing", edits)
+	}
+}
+
+// exampleData returns the pages of every language of the example site,
+// and a function that returns the structured data of each as it is now.
+func exampleData(t *testing.T) ([]*site.Page, func() map[*site.Page]string) {
+	s := buildDir(t, "../..")
+	var pages []*site.Page
+	for _, ls := range s.Languages() {
+		pages = append(pages, ls.Pages...)
+	}
+	return pages, func() map[*site.Page]string {
+		out := map[*site.Page]string{}
+		for _, p := range pages {
+			b, err := Page(p.Site(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = string(b)
+		}
+		return out
 	}
 }
