@@ -23,10 +23,11 @@ import (
 // follows only the templates of the pages that show it, or list it where
 // it moved, not those of every page.
 
-// pageDeps are the deps of a page: the pageIDs of the pages, sorted, each
-// once. sure is false when they are not known (the templates read of the
-// site something its structure does not hold, or the structured data
-// reads lists of the site): then only following the templates tells.
+// pageDeps are the deps of a page: the pageIDs of the pages and the
+// partIDs of the parts of the structure, sorted, each once. sure is false
+// when they are not known (the templates read of the site something its
+// structure does not hold, or the structured data reads lists of the
+// site): then only following the templates tells.
 type pageDeps struct {
 	ids  []uint64
 	sure bool

@@ -118,9 +118,10 @@ type reader struct {
 	tree *prunedTree
 	// seen are the pages whose summary is written, and deps those and
 	// the pages of summaries that partials followed once wrote (Deps);
-	// structure the parts of the structure read; unsure says the templates read of the site what WriteStructure does
-	// not write. A reader of WriteStructure writes a page as its address
-	// alone (addresses).
+	// structure are the parts of the structure read, and unsure says
+	// the templates read of the site what WriteStructure does not write.
+	// A reader of WriteStructure writes a page as its address alone
+	// (addresses).
 	seen      map[*site.Page]bool
 	deps      []*site.Page
 	structure []StructurePart

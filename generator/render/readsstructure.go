@@ -27,7 +27,8 @@ var structuralPage = map[string]bool{"Booking": true, "Alternates": true, "In": 
 
 // structuralSite are the members of a site whose value WriteStructure
 // writes: OfKind and Latest for every kind of page (Latest of as many as
-// there are), PageAt as the addresses of the site's pages.
+// there are); and PageAt, which it need not write, as which page is at
+// an address is in the site's reads key.
 var structuralSite = map[string]bool{"Home": true, "Pages": true, "Sections": true, "TagIndex": true, "Search": true,
 	"AZ": true, "NotFound": true, "Languages": true, "Root": true, "AllPages": true, "AZList": true, "Counts": true,
 	"OfKind": true, "Latest": true, "PageAt": true}
