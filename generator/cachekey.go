@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/check"
@@ -158,27 +160,44 @@ func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
 // of pages): a build whose site key is the last build's has the last
 // build's structure too, without computing it.
 func (st *prepared) structure() (map[uint64]uint64, bool) {
-	parts := map[uint64]uint64{}
-	h := sha256.New()
-	var id uint64
-	started := false
-	done := func() {
-		if started {
+	// Each share of the structure, written on a core of its own.
+	type share struct {
+		parts   map[uint64]uint64
+		h       hash.Hash
+		id      uint64
+		started bool
+	}
+	shares := make([]share, runtime.GOMAXPROCS(0))
+	for i := range shares {
+		shares[i] = share{parts: map[uint64]uint64{}, h: sha256.New()}
+	}
+	done := func(sh *share) {
+		if sh.started {
 			// Two parts with one id (a chance of one in 2⁶⁴) count as
 			// one, changed when either does.
-			parts[id] = parts[id]*0x100000001b3 + binary.LittleEndian.Uint64(h.Sum(nil))
+			sh.parts[sh.id] = sh.parts[sh.id]*0x100000001b3 + binary.LittleEndian.Uint64(sh.h.Sum(nil))
 		}
 	}
-	err := st.render.WriteStructure(st.site, func(part render.StructurePart) io.Writer {
-		done()
-		id, started = partID(part), true
-		h.Reset()
-		return h
+	err := st.render.WriteStructure(st.site, len(shares), func(k int, part render.StructurePart) io.Writer {
+		sh := &shares[k]
+		done(sh)
+		sh.id, sh.started = partID(part), true
+		sh.h.Reset()
+		return sh.h
 	})
 	if err != nil {
 		return nil, false
 	}
-	done()
+	parts := shares[0].parts
+	for i := range shares {
+		done(&shares[i])
+		for id, h := range shares[i].parts {
+			if i > 0 {
+				h += parts[id] * 0x100000001b3
+			}
+			parts[id] = h
+		}
+	}
 	return parts, true
 }
 

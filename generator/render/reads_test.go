@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lumen-ssg/lumen/generator/site"
@@ -69,7 +70,7 @@ func readsAndDeps(t *testing.T, files map[string]string) (sums map[string][32]by
 			structure[name] = [32]byte(h.Sum(nil))
 		}
 	}
-	err := r.WriteStructure(s, func(part StructurePart) io.Writer {
+	err := r.WriteStructure(s, 1, func(_ int, part StructurePart) io.Writer {
 		done()
 		name, h = partName(part), sha256.New()
 		if _, dup := structure[name]; dup {
@@ -244,5 +245,40 @@ func TestWriteReadsAgain(t *testing.T) {
 	}
 	if reads(a, b, a) == reads(a, b, b) {
 		t.Error("reading A, B, A writes what reading A, B, B does")
+	}
+}
+
+// TestWriteStructureShares writes the structure in one share and in three
+// at once: the same parts, each the same.
+func TestWriteStructureShares(t *testing.T) {
+	s, r := siteOf(t, mapFS(readsSite))
+	written := func(shares int) map[string]string {
+		var mu sync.Mutex
+		out := map[string]string{}
+		bufs := make([]*strings.Builder, shares)
+		names := make([]string, shares)
+		flush := func(k int) {
+			if bufs[k] != nil {
+				mu.Lock()
+				out[names[k]] = bufs[k].String()
+				mu.Unlock()
+			}
+		}
+		err := r.WriteStructure(s, shares, func(k int, part StructurePart) io.Writer {
+			flush(k)
+			bufs[k], names[k] = &strings.Builder{}, partName(part)
+			return bufs[k]
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range shares {
+			flush(k)
+		}
+		return out
+	}
+	one, three := written(1), written(3)
+	if len(one) < 20 || !maps.Equal(one, three) {
+		t.Errorf("in one share %d parts, in three %d, or not the same", len(one), len(three))
 	}
 }

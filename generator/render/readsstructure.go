@@ -2,11 +2,13 @@ package render
 
 import (
 	"cmp"
+	"errors"
 	"io"
 	"maps"
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 	"text/template/parse"
 
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -151,7 +153,26 @@ type StructurePart struct {
 // same (which holds the pages' addresses and files), with a page's own
 // file, the files of the pages of its Deps and the parts its Deps name
 // the same, give the page the same reads.
-func (r *Renderer) WriteStructure(root *site.Site, part func(StructurePart) io.Writer) error {
+//
+// It writes in shares goroutines at once, the pages shared among them
+// (share k writes the sites' members, when k is 0, and every shares-th
+// page from the k-th): part is called with the share, in each share in
+// the order above.
+func (r *Renderer) WriteStructure(root *site.Site, shares int, part func(share int, p StructurePart) io.Writer) error {
+	errs := make([]error, shares)
+	var wg sync.WaitGroup
+	for k := range shares {
+		wg.Go(func() {
+			errs[k] = r.writeStructure(root, k, shares, func(p StructurePart) io.Writer { return part(k, p) })
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// writeStructure writes the share k of shares of the structure (see
+// WriteStructure).
+func (r *Renderer) writeStructure(root *site.Site, k, shares int, part func(StructurePart) io.Writer) error {
 	rd := &reader{r: r, addresses: true}
 	rd.out = r.readBuffer()
 	defer r.doneReading(rd)
@@ -179,17 +200,20 @@ func (r *Renderer) WriteStructure(root *site.Site, part func(StructurePart) io.W
 	siteMembers := slices.Sorted(maps.Keys(structuralSite))
 	pageMembers := slices.Sorted(slices.Values(append(slices.Collect(maps.Keys(relationFields)), slices.Collect(maps.Keys(structuralPage))...)))
 	for _, s := range langs {
+		if k != 0 {
+			break
+		}
 		sv := reflect.ValueOf(s)
 		for _, id := range siteMembers {
 			var err error
 			switch id {
 			case "OfKind", "Latest":
-				for _, k := range kinds {
-					args := []val{{v: reflect.ValueOf(string(k.Kind))}}
+				for _, kind := range kinds {
+					args := []val{{v: reflect.ValueOf(string(kind.Kind))}}
 					if id == "Latest" {
 						args = append(args, val{v: reflect.ValueOf(math.MaxInt)})
 					}
-					err = cmp.Or(err, write(StructurePart{Site: s, Member: id, Arg: string(k.Kind)}, sv, id, args))
+					err = cmp.Or(err, write(StructurePart{Site: s, Member: id, Arg: string(kind.Kind)}, sv, id, args))
 				}
 			case "PageAt":
 				// Which page is at an address: the site's reads key
@@ -201,8 +225,14 @@ func (r *Renderer) WriteStructure(root *site.Site, part func(StructurePart) io.W
 				return err
 			}
 		}
+	}
+	n := 0
+	for _, s := range langs {
 		for _, p := range append(s.Pages[:len(s.Pages):len(s.Pages)], s.NotFound) {
 			if p == nil {
+				continue
+			}
+			if n++; (n-1)%shares != k {
 				continue
 			}
 			if p.Source == nil {
