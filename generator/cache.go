@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,7 +15,6 @@ import (
 	"time"
 
 	"github.com/lumen-ssg/lumen/generator/buildcache"
-	"github.com/lumen-ssg/lumen/generator/check"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
 	"github.com/lumen-ssg/lumen/generator/output"
@@ -293,12 +290,9 @@ func (c *buildCache) read() string {
 			c.oldGraph = [32]byte(rec[sha256.Size:])
 			c.oldReads = [32]byte(rec[2*sha256.Size:])
 		case recordStructure:
-			if len(rec)%16 != 0 {
+			var ok bool
+			if c.oldStructure, ok = decodeStructure(rec); !ok {
 				return damaged
-			}
-			c.oldStructure = make(map[uint64]uint64, len(rec)/16)
-			for ; len(rec) > 0; rec = rec[16:] {
-				c.oldStructure[binary.LittleEndian.Uint64(rec)] = binary.LittleEndian.Uint64(rec[8:])
 			}
 		case recordWords:
 			words, ok := readWords(rec)
@@ -396,12 +390,7 @@ func (c *buildCache) site(key, graph, reads [32]byte, structure func() (map[uint
 	if c.w != nil {
 		c.w.Add([]byte{recordSite}, key[:], graph[:], reads[:])
 		if c.structure != nil {
-			rec := make([]byte, 0, 16*len(c.structure))
-			for _, id := range slices.Sorted(maps.Keys(c.structure)) {
-				rec = binary.LittleEndian.AppendUint64(rec, id)
-				rec = binary.LittleEndian.AppendUint64(rec, c.structure[id])
-			}
-			c.w.Add([]byte{recordStructure}, rec)
+			c.w.Add([]byte{recordStructure}, encodeStructure(c.structure))
 		}
 	}
 	c.openBodies()
@@ -457,150 +446,6 @@ func (c *buildCache) stats() CacheStats {
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
 		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
-}
-
-// reuse returns what the last build made of the page of e, having put the
-// file it published into the new site, or nil when the page must be made:
-// its key changed, and what its HTML is made of (its reads key) changed
-// too, or its published file is gone or was changed since.
-func (snap *Snapshot) reuse(e *entry) *made {
-	c := snap.opts.cache
-	if c == nil || e.page == nil {
-		return nil
-	}
-	old, ok := c.old[e.name]
-	key := snap.pageKey(e.page)
-	was, _, _, has := blobKeys(old.blob)
-	if !ok || !has {
-		return nil
-	}
-	reads := blobReads(old.blob)
-	var deps *pageDeps
-	if was != key {
-		// Another page's front matter, say, changed: the page is kept
-		// when its templates read nothing that changed (not when the
-		// theme's templates changed: then no page's reads key is the
-		// same, and computing it would be time lost).
-		if reads == ([32]byte{}) || !c.readsSame {
-			return nil
-		}
-		if !snap.readsUnchanged(e.page, old.blob) {
-			c.followed.Add(1)
-			d, err := snap.pageData(e.page)
-			if err != nil {
-				return nil
-			}
-			now, nowDeps := snap.readsKey(e.page, d)
-			if now != reads {
-				return nil
-			}
-			deps = &nowDeps
-		}
-	}
-	m := snap.carry(e, old, key, reads, deps)
-	if m != nil {
-		c.reused.Add(1)
-	}
-	return m
-}
-
-// rerendered returns what the last build made of the page of e, having put
-// the file it published into the new site, when the page, made anew up to
-// its HTML, data, is what the last build published, and its own key
-// (ownKey) is the last build's: the page's findings, ids, links and
-// search records are then those the cache has. Otherwise it returns nil,
-// and the page is made in full. So an edit to another page's front
-// matter that the page's templates read makes in full only the pages
-// whose HTML shows it. reads is the page's reads key in this build, and
-// deps its deps.
-func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pageDeps) *made {
-	c := snap.opts.cache
-	if c == nil || e.page == nil {
-		return nil
-	}
-	old, ok := c.old[e.name]
-	_, own, sum, has := blobKeys(old.blob)
-	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
-		return nil
-	}
-	m := snap.carry(e, old, snap.pageKey(e.page), reads, &deps)
-	if m != nil {
-		c.rerendered.Add(1)
-	}
-	return m
-}
-
-// carry carries the page of e over from the last build, which kept it as
-// old: it links the file the last build published into the new site,
-// writes its record to the new cache under key and reads, the page's key
-// and reads key in this build, and deps, its deps, when not nil (else
-// they are the last build's), and returns what the record has, or nil
-// when the published file is gone or is no longer what the last build
-// wrote.
-func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps) *made {
-	c := snap.opts.cache
-	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
-	rec, err := decodePage(old.blob)
-	if err != nil {
-		c.damaged(err)
-		return nil
-	}
-	fi, ok := unchanged(from, old, rec.Sum)
-	if !ok {
-		return nil
-	}
-	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments, carried: true}
-	if rec.IDs != "" {
-		m.ids = strings.Split(rec.IDs, "\n")
-	}
-	if ix := snap.searchOf[e.page.Site()]; ix != nil && e.page.Searchable() {
-		for _, s := range rec.Docs {
-			d, err := ix.analyzer.Restore(s, c.oldWords)
-			if err != nil {
-				return nil
-			}
-			m.docs = append(m.docs, d)
-		}
-	}
-	if rec.Content {
-		m.report = &check.Page{}
-	}
-	if err := c.out.Link(e.name, from); err != nil {
-		return nil
-	}
-	// The link is the same file: its inode, size and time are fi's. The
-	// record's words are in the new cache's table too, which starts with
-	// the old table's.
-	blob := old.blob
-	switch {
-	case deps != nil && (deps.sure != rec.Deps.sure || !slices.Equal(deps.ids, rec.Deps.ids)):
-		rec.Key, rec.Reads, rec.Deps = key, reads, *deps
-		blob = encodePage(rec)
-	case key != rec.Key || reads != rec.Reads:
-		blob = slices.Clone(blob)
-		setBlobKeys(blob, key, reads)
-	}
-	c.put(e.name, fi, blob)
-	return m
-}
-
-// unchanged reports whether the published file from is still the file
-// the last build wrote and kept as old, and returns its FileInfo: a
-// regular file (a link is never followed) of old's size, and of old's
-// inode and time or else of the SHA-256 sum (a published folder restored
-// elsewhere, such as a CI job's cache, has other inodes and times).
-func unchanged(from string, old oldPage, sum [32]byte) (fs.FileInfo, bool) {
-	fi, err := os.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != old.size {
-		return nil, false
-	}
-	if fi.ModTime().UnixNano() != old.modTime || inode(fi) != old.ino {
-		published, err := os.ReadFile(from)
-		if err != nil || sha256.Sum256(published) != sum {
-			return nil, false
-		}
-	}
-	return fi, true
 }
 
 // remember keeps what the page of e made, m, once its file is written.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"maps"
 	"reflect"
 	"testing"
 
@@ -161,4 +162,17 @@ func FuzzDecodeBody(f *testing.F) {
 			t.Fatalf("a decoded blob encodes otherwise:\n%+v\n%+v", again, b)
 		}
 	})
+}
+
+// TestStructureRecord reads back the structure a record keeps, and
+// refuses a record of the wrong length.
+func TestStructureRecord(t *testing.T) {
+	parts := map[uint64]uint64{1: 2, 1<<64 - 1: 0, 42: 1<<63 + 5}
+	got, ok := decodeStructure(encodeStructure(parts))
+	if !ok || !maps.Equal(got, parts) {
+		t.Errorf("got %v, %v; want %v", got, ok, parts)
+	}
+	if _, ok := decodeStructure(make([]byte, 15)); ok {
+		t.Error("a record of 15 bytes was read")
+	}
 }

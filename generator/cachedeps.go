@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"encoding/binary"
 	"hash/fnv"
+	"maps"
 	"math/bits"
 	"slices"
 	"sync"
@@ -129,6 +131,31 @@ func blobDeps(blob []byte) (pageDeps, bool) {
 	}
 	d := r.deps()
 	return d, r.err == nil
+}
+
+// encodeStructure returns the record of the cache that keeps the parts of
+// a structure (prepared.structure): pairs of little-endian uint64, a
+// partID and its hash, in the order of the partIDs.
+func encodeStructure(parts map[uint64]uint64) []byte {
+	rec := make([]byte, 0, 16*len(parts))
+	for _, id := range slices.Sorted(maps.Keys(parts)) {
+		rec = binary.LittleEndian.AppendUint64(rec, id)
+		rec = binary.LittleEndian.AppendUint64(rec, parts[id])
+	}
+	return rec
+}
+
+// decodeStructure returns the parts of a record encodeStructure wrote,
+// or false when it is not one.
+func decodeStructure(rec []byte) (map[uint64]uint64, bool) {
+	if len(rec)%16 != 0 {
+		return nil, false
+	}
+	parts := make(map[uint64]uint64, len(rec)/16)
+	for ; len(rec) > 0; rec = rec[16:] {
+		parts[binary.LittleEndian.Uint64(rec)] = binary.LittleEndian.Uint64(rec[8:])
+	}
+	return parts, true
 }
 
 // changedPages are the pages of a build whose own files, or own key,

@@ -189,13 +189,11 @@ func (st *prepared) structure() (map[uint64]uint64, bool) {
 		return nil, false
 	}
 	parts := shares[0].parts
-	for i := range shares {
+	done(&shares[0])
+	for i := 1; i < len(shares); i++ {
 		done(&shares[i])
 		for id, h := range shares[i].parts {
-			if i > 0 {
-				h += parts[id] * 0x100000001b3
-			}
-			parts[id] = h
+			parts[id] = parts[id]*0x100000001b3 + h
 		}
 	}
 	return parts, true
