@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -232,22 +233,9 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	if err := out(dir+"/meta.json", meta); err != nil {
 		return err
 	}
-	type shown struct {
-		URL   string `json:"u"`
-		Title string `json:"t"`
-		Kind  string `json:"k"`
-		Text  string `json:"x"`
-	}
 	per := layout.PerFile()
 	err = onCores((len(docs)+per-1)/per, func(i int) error {
-		var page []shown
-		for _, d := range docs[i*per : min((i+1)*per, len(docs))] {
-			page = append(page, shown{strings.TrimSuffix(base, "/") + d.URL, d.Title, d.Kind, d.Snippet})
-		}
-		data, err := json.Marshal(page)
-		if err != nil {
-			return err
-		}
+		data := appendRecords(nil, docs[i*per:min((i+1)*per, len(docs))], strings.TrimSuffix(base, "/"))
 		return out(dir+"/r/"+strconv.Itoa(i)+".json", data)
 	})
 	if err != nil {
@@ -258,6 +246,70 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	}
 	return nil
 }
+
+// appendRecords appends to dst what the script shows of docs, as JSON,
+// each address after base: the bytes encoding/json writes of a list of
+// objects with the fields u, t, k and x (the address, title, kind and
+// snippet), without its reflection, which was most of the cost of these
+// files.
+func appendRecords(dst []byte, docs []Doc, base string) []byte {
+	dst = append(dst, '[')
+	for k, d := range docs {
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"u":`...)
+		dst = appendJSONString(dst, base+d.URL)
+		dst = append(dst, `,"t":`...)
+		dst = appendJSONString(dst, d.Title)
+		dst = append(dst, `,"k":`...)
+		dst = appendJSONString(dst, d.Kind)
+		dst = append(dst, `,"x":`...)
+		dst = appendJSONString(dst, d.Snippet)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}
+
+// appendJSONString appends s to dst as encoding/json writes a string: as
+// it is, in quotes, when nothing in it is escaped (no quote, backslash,
+// control character, <, > or &, invalid UTF-8, U+2028 or U+2029), else as
+// json.Marshal writes it.
+func appendJSONString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !jsonPlain[c] {
+				return appendMarshaled(dst, s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return appendMarshaled(dst, s)
+		}
+		i += n
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
+}
+
+// appendMarshaled appends s to dst as json.Marshal writes it.
+func appendMarshaled(dst []byte, s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return append(dst, b...)
+}
+
+// jsonPlain says of each ASCII byte whether encoding/json writes it as it
+// is in a string.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = !strings.ContainsRune(`"\<>&`, rune(c))
+	}
+	return t
+}()
 
 // onCores calls do for i from 0 to n-1 on all cores: worker w of
 // GOMAXPROCS takes i = w, w+GOMAXPROCS, … in turn. It returns the first

@@ -510,3 +510,56 @@ func TestLayoutSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendRecordsIsJSON holds appendRecords to what encoding/json
+// writes of the same records, for text with every ASCII byte, escapes of
+// HTML, accents, invalid UTF-8 and the line separators JavaScript once
+// refused.
+func TestAppendRecordsIsJSON(t *testing.T) {
+	var all strings.Builder
+	for c := range 0x80 {
+		all.WriteByte(byte(c))
+	}
+	texts := []string{"", "Slipped disc", all.String(), "Ciática <b>&</b> \"q\" \\", "a\xffb", "x\u2028y\u2029z", "ñandú é", "\x7f\x00\t\n", "\u00a0"}
+	type shown struct {
+		URL   string `json:"u"`
+		Title string `json:"t"`
+		Kind  string `json:"k"`
+		Text  string `json:"x"`
+	}
+	var docs []Doc
+	var want []shown
+	for i, s := range texts {
+		d := Doc{URL: "/p/" + s, Title: s, Kind: texts[(i+1)%len(texts)], Snippet: s + s}
+		docs = append(docs, d)
+		want = append(want, shown{"/base" + d.URL, d.Title, d.Kind, d.Snippet})
+	}
+	wantJSON, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := appendRecords(nil, docs, "/base"); string(got) != string(wantJSON) {
+		t.Errorf("appendRecords wrote\n%s\nencoding/json\n%s", got, wantJSON)
+	}
+	for c := range 0x80 {
+		s := string(rune(c))
+		m, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(m) {
+			t.Errorf("appendJSONString(%q) = %s, encoding/json %s", s, got, m)
+		}
+	}
+}
+
+// FuzzAppendJSONString holds appendJSONString to encoding/json on any
+// text.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "<&>", "a\xffb", "x\u2028y", "ñ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(m) {
+			t.Errorf("appendJSONString(%q) = %s, encoding/json %s", s, got, m)
+		}
+	})
+}

@@ -225,7 +225,8 @@ func shardOf(w string, shards int) int {
 
 // snippet returns the start of the text of parts that a result shows:
 // their words, one space apart, cut to snippetBytes at a word boundary.
-// It copies a word at a time and stops as soon as it has enough: a page's
+// It copies a run of words at a time, as long as they are one space apart
+// already (nearly all prose), and stops as soon as it has enough: a page's
 // body is far longer than its snippet.
 func snippet(parts []string) string {
 	b := make([]byte, 0, snippetBytes+64)
@@ -238,10 +239,7 @@ func snippet(parts []string) string {
 				}
 				i += n
 			}
-			j := i
-			for j < len(p) && spaceAt(p, j) == 0 {
-				j++
-			}
+			j := wordsEnd(p, i)
 			if j > i {
 				if len(b) > 0 {
 					b = append(b, ' ')
@@ -253,6 +251,27 @@ func snippet(parts []string) string {
 		}
 	}
 	return clip(string(b), snippetBytes)
+}
+
+// wordsEnd returns where the words of s from i on that are one ASCII space
+// apart end: at the first white space that is not a single space between
+// two words.
+func wordsEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if unicodeSpaceAt(s[i:]) != 0 {
+				return i
+			}
+		case asciiSpaceLen[c] != 0:
+			if c != ' ' || i+1 == len(s) || spaceAt(s, i+1) != 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 // spaceAt returns the length of the white space (unicode.IsSpace) at
