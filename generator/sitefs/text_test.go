@@ -33,6 +33,25 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestTextEightAtATime puts each byte Text must stop at, and each it must
+// pass, at every place of a run of printable text: its quick pass reads
+// eight bytes at a time, and must see the byte wherever it falls.
+func TestTextEightAtATime(t *testing.T) {
+	for _, c := range []byte{0x00, 0x01, 0x1f, 0x7f, 0x80, 0xe9, 0xff, '\t', '\n', '\r', ' ', '~'} {
+		for at := range 24 {
+			data := []byte(strings.Repeat("abcdefgh", 3))
+			data[at] = c
+			got, want := Text("f.md", data), where("f.md", data)
+			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+				t.Errorf("byte 0x%02x at %d: Text %v, the careful pass %v", c, at, got, want)
+			}
+			if pass := c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0x7f; pass != (got == nil) {
+				t.Errorf("byte 0x%02x at %d: Text %v", c, at, got)
+			}
+		}
+	}
+}
+
 // FuzzText checks Text's quick pass over printable ASCII against the
 // careful one: both find the same problem, or none.
 func FuzzText(f *testing.F) {
