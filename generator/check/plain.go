@@ -6,7 +6,6 @@ import (
 	"maps"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -279,68 +278,6 @@ func (j *Jargon) quoted(uses []phraseUse) []phraseUse {
 		uses[i].say = fmt.Sprintf("%q", uses[i].say)
 	}
 	return uses
-}
-
-// appendLower appends s, lower-cased, to dst.
-func appendLower(dst []byte, s string) []byte {
-	if !hasUpper(s) {
-		return append(dst, s...)
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// hasUpper reports whether s may change when lower-cased: whether it has
-// an upper-case ASCII letter or any other byte than ASCII.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
-
-// nextWord returns the start and end offsets of the first word of text
-// at or after offset from, or -1 and -1. A word is a run of letters with
-// inner apostrophes or hyphens.
-func nextWord(text string, from int) (start, end int) {
-	start = -1
-	for i := from; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		var letter bool
-		if r < utf8.RuneSelf {
-			letter = 'a' <= r|0x20 && r|0x20 <= 'z'
-		} else {
-			letter = unicode.IsLetter(r)
-		}
-		inWord := letter || start >= 0 && (r == '\'' || r == '-') && i+1 < len(text)
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			return start, i
-		}
-		i += size
-	}
-	if start >= 0 {
-		return start, len(text)
-	}
-	return -1, -1
 }
 
 // mayHavePercent reports whether text may hold a percentage that the

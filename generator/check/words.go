@@ -2,12 +2,14 @@ package check
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
 // words is a text split into words once, for every wording check to read:
 // each word's offsets and its lower-case form. A word is a run of letters
-// with inner apostrophes or hyphens (nextWord).
+// with inner apostrophes or hyphens.
 type words struct {
 	text string
 	// spans are the words' start and end offsets in text.
@@ -18,15 +20,58 @@ type words struct {
 	ends  []int
 }
 
-// split makes w the words of text, reusing w's memory.
+// split makes w the words of text, reusing w's memory: each run of
+// letters, with the apostrophes and hyphens inside it (and one at its end,
+// but at the text's), and its lower-case form (unicode.ToLower of each
+// letter). It reads the text once, ASCII without a call.
 func (w *words) split(text string) {
-	w.text, w.spans, w.lower, w.ends = text, w.spans[:0], w.lower[:0], w.ends[:0]
-	for start, end := nextWord(text, 0); start >= 0; start, end = nextWord(text, end) {
-		w.spans = append(w.spans, [2]int{start, end})
-		w.lower = appendLower(w.lower, text[start:end])
-		w.ends = append(w.ends, len(w.lower))
+	spans, lower, ends := w.spans[:0], w.lower[:0], w.ends[:0]
+	for i := 0; i < len(text); {
+		// The next letter.
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if l := asciiLower[c]; l != 0 {
+					lower = append(lower, l)
+				} else if (c == '\'' || c == '-') && i+1 < len(text) {
+					lower = append(lower, c)
+				} else {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			i += size
+		}
+		spans = append(spans, [2]int{start, i})
+		ends = append(ends, len(lower))
 	}
+	w.text, w.spans, w.lower, w.ends = text, spans, lower, ends
 }
+
+// asciiLower maps each ASCII letter to its lower case, and every other
+// ASCII byte to 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // len returns the number of words.
 func (w *words) len() int { return len(w.spans) }
