@@ -36,6 +36,11 @@ func appendWords(dst []span, s string) []span {
 		}
 		j := i
 		punct := false // whether the chunk has a ":" or an "@"
+		// Eight bytes at a time while none is white space, a control
+		// character, ":", "@" or not ASCII.
+		for j+8 <= len(s) && !chunkEndsOrNot8(load8(s, j)) {
+			j += 8
+		}
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
 				if c == ' ' || '\t' <= c && c <= '\r' {
@@ -59,6 +64,14 @@ func appendWords(dst []span, s string) []span {
 		i = j
 	}
 	return dst
+}
+
+// chunkEndsOrNot8 reports whether one of the eight bytes of x is white
+// space or another control character (under 0x21: subtracting 0x21 sets
+// its high bit first), ":", "@", or not ASCII: appendWords looks at those
+// one at a time.
+func chunkEndsOrNot8(x uint64) bool {
+	return x&highBits != 0 || (x-0x21*ones)&^x&highBits != 0 || hasByte8(x, ':') || hasByte8(x, '@')
 }
 
 // runeAt decodes the rune that starts at s[i], without a call for ASCII.
