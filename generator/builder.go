@@ -493,6 +493,7 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		graphKey:    graph,
 		readsKey:    reads,
 		brand:       st.brand,
+		static:      st.conv.static,
 
 		noSearchIndex: st.b.opts.noSearchIndex,
 	})

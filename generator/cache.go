@@ -55,20 +55,26 @@ import (
 //
 // A page whose key changed is still carried over, without rendering it,
 // when its reads key (Snapshot.readsKey) is the last build's: the site
-// key but other pages' front matter and text, its own files, and what
-// its templates read of other pages, of the site's lists and of its
-// structured data, as render.Renderer.WriteReads follows them. So an
-// edit to one page's title makes only the pages whose templates read it
-// (its neighbours, its lists, the pages that name it), and an edit to a
-// page linked from every footer makes them all.
+// key but other pages' front matter and text and the pages' addresses,
+// its own files, and what its templates read of other pages, of the
+// site's lists (which page is at an address among them) and of its
+// structured data, as render.Renderer.WriteReads follows them; and when
+// the links of its Markdown lead where they did (Snapshot.sameTargets).
+// So an edit to one page's title makes only the pages whose templates
+// read it (its neighbours, its lists, the pages that name it), an edit
+// to a page linked from every footer makes them all, and a page added
+// makes the pages that list it or link to it. (A theme that shows other
+// pages' converted Markdown, whose links are not followed, has the
+// pages' addresses in the reads key: a page added makes every page.)
 //
 // A page also has an own key (ownKey): the same as its key but other
-// pages' front matter and text, and with the names of the theme's files
-// and its i18n rather than its templates. A page whose own key is
-// unchanged is rendered again, and when its HTML is what the last build
-// published it is carried over all the same (Snapshot.rerendered): its
-// findings, ids, links and search records are made from its own file
-// and what the own key holds. So an edit to a template that leaves the
+// pages' front matter and text and the pages' addresses, and with the
+// names of the theme's files and its i18n rather than its templates. A
+// page whose own key is unchanged is rendered again, and when its HTML is
+// what the last build published and its links lead where they did, it is
+// carried over all the same (Snapshot.rerendered): its findings, ids,
+// links and search records are made from its own file, the targets of
+// its links and what the own key holds. So an edit to a template that leaves the
 // pages' HTML as it was (a comment) renders every page but makes none.
 // The cache also keeps every
 // content file's parsed front matter (content.Known), so that only the
@@ -169,8 +175,13 @@ type cachedPage struct {
 	Dropped   int
 	IDs       string
 	Fragments []markdown.Link
-	Content   bool
-	Docs      []search.Saved
+	// Targets are the links of the page's Markdown but those to other
+	// hosts, with the addresses they led to (only Dest and URL kept): a
+	// page is carried over only while each leads where it did
+	// (Snapshot.carry), since the keys hold no other page's address.
+	Targets []markdown.Link
+	Content bool
+	Docs    []search.Saved
 }
 
 // The kinds of record of the cache file, in each record's first byte.
@@ -365,8 +376,8 @@ func (c *buildCache) noteOnce(note string) {
 // (else the structure is the last build's too). When the site key is
 // not the last
 // build's, no page is carried over for its key; a page can still be for
-// its output (Snapshot.rerendered), unless the graph key changed too (a
-// page added, removed or moved, site.yaml, the glossary): then what the
+// its output (Snapshot.rerendered), unless the graph key changed too
+// (site.yaml, the glossary, a theme's file names): then what the
 // last build left of its pages is let go at once rather than held while
 // every page is made, and the table of words starts afresh. The content
 // files are all parsed by now: the shards of parsed files whose files
@@ -462,7 +473,7 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 	// A Pass that keeps only the first n warnings of all its pages
 	// (firstWarnings) never keeps more than the first n of one.
 	n := snap.opts.maxWarnings
-	rec := &cachedPage{Key: snap.pageKey(e.page), Own: snap.ownKey(e.page), Fragments: m.fragments, Content: m.report != nil,
+	rec := &cachedPage{Key: snap.pageKey(e.page), Own: snap.ownKey(e.page), Fragments: m.fragments, Targets: m.targets, Content: m.report != nil,
 		IDs: strings.Join(m.ids, "\n"), Sum: sha256.Sum256(m.data), Reads: m.reads, Deps: m.deps}
 	warnings := 0
 	for _, f := range m.findings {

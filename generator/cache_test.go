@@ -45,6 +45,7 @@ var cacheEdits = map[string]edit{
 	"image":       editImage,
 	"drawing":     editDrawing,
 	"new drawing": editNewDrawing,
+	"link target": editLinkTarget,
 	"nothing":     editNothing,
 	"day":         nil, // the build's day moves on (TestCachedBuildIsACleanBuild)
 }
@@ -191,15 +192,41 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	if original && (c.Reused == 0 || c.Made == 0 || c.Made >= c.Reused || 4*c.Followed >= c.Reused) {
 		t.Errorf("an edit to the title of %s reused %d pages (following the templates of %d) and made %d; want most reused, most of them without following", a, c.Reused, c.Followed, c.Made)
 	}
-	// A new page changes every page's key and their own keys (it is
-	// listed, it can be linked to): every page is made, but only the new
-	// one is converted, as no other page's links lead elsewhere.
+	// A new page changes every page's key, but not their own keys nor
+	// the site's reads key: only the pages that list it or whose links
+	// lead to it are made (it, its section, the page it follows, the
+	// home page's latest articles), the others are carried over, and
+	// only the new one is converted, as no other page's links lead
+	// elsewhere.
 	undo = change(site, "content/articles/added-last.md", func(string) string {
 		return "---\ntitle: A note added last\ndate: 2026-11-30\nsummary: A short note for patients.\n---\n\nRead the [page on disc herniation](../conditions/lumbar-disc-herniation.md) first.\n"
 	})
-	if c := build(steps+6, "new page: content/articles/added-last.md", undo); c.Reconverted != 1 || c.Reused != 0 {
-		t.Errorf("adding a page reused %d pages and converted %d; want none reused, 1 converted", c.Reused, c.Reconverted)
+	if c := build(steps+6, "new page: content/articles/added-last.md", undo); c.Reconverted != 1 || c.Made > 8 || c.Reused < 60 {
+		t.Errorf("adding a page reused %d pages, made %d and converted %d; want at most 8 made, the others reused, 1 converted", c.Reused, c.Made, c.Reconverted)
 	}
+	// A page that others link to by its file moves: their links lead to
+	// its new address, so they are made again, though their files did
+	// not change; the pages that neither link to it nor list it are
+	// carried over.
+	what, undo := editLinkTarget(rng, site, steps+7)
+	if c := build(steps+7, "link target: "+what, undo); c.Reconverted < 2 || c.Reused == 0 {
+		t.Errorf("moving a page linked to by its file reused %d pages and converted %d; want some reused, it and the pages that link to it converted", c.Reused, c.Reconverted)
+	}
+	// A page that the templates find by its address (the footer's link
+	// to /credits/, .Site.PageAt) goes, then comes back: every page that
+	// showed the link, or now shows it, is made again.
+	credits := filepath.Join(site, "content", "credits.md")
+	text, err := os.ReadFile(credits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(credits)
+	put := func() { os.WriteFile(credits, text, 0o644) }
+	if c := build(steps+8, "delete: content/credits.md", put); c.Made < 40 {
+		t.Errorf("deleting the page every footer links to made %d pages; want every page that shows the footer", c.Made)
+	}
+	put()
+	build(steps+9, "new page: content/credits.md", func() { os.Remove(credits) })
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")
 	}
@@ -584,6 +611,22 @@ func editNewPage(rng *rand.Rand, dir string, step int) (string, func()) {
 	return name, change(dir, name, func(string) string {
 		return fmt.Sprintf("---\ntitle: News of step %d\ndate: 2026-11-%02d\nsummary: A short note for patients.\ntags: [back pain]\n---\n\nThe clinic has a new note. Read it when you can.\n", step, 1+rng.IntN(28))
 	})
+}
+
+// editLinkTarget moves a page that other pages link to by its file
+// (../conditions/discogenic-low-back-pain.md), so that their links lead
+// to its new address: the pages are not edited, and their HTML changes.
+// The one link to its address is made a link to its file first.
+func editLinkTarget(rng *rand.Rand, dir string, step int) (string, func()) {
+	undoLink := change(dir, "content/articles/when-back-pain-needs-a-specialist.md", func(s string) string {
+		return strings.Replace(s, "](/conditions/discogenic-low-back-pain/)", "](../conditions/discogenic-low-back-pain.md)", 1)
+	})
+	p := "content/conditions/discogenic-low-back-pain.md"
+	undoSlug := change(dir, p, func(s string) string {
+		s = slugLine.ReplaceAllString(s, "")
+		return strings.Replace(s, "---\n", fmt.Sprintf("---\nslug: disc-pain-in-step-%d\n", step), 1)
+	})
+	return p, func() { undoSlug(); undoLink() }
 }
 
 func editTag(rng *rand.Rand, dir string, step int) (string, func()) {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/lumen-ssg/lumen/generator/check"
+	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/generator/site"
 )
 
 // Carrying a page over from the last build: by its key, by its reads key,
@@ -61,8 +63,9 @@ func (snap *Snapshot) reuse(e *entry) *made {
 
 // rerendered returns what the last build made of the page of e, having put
 // the file it published into the new site, when the page, made anew up to
-// its HTML, data, is what the last build published, and its own key
-// (ownKey) is the last build's: the page's findings, ids, links and
+// its HTML, data, is what the last build published, its own key
+// (ownKey) is the last build's and its links lead where they did
+// (checked by carry): the page's findings, ids, links and
 // search records are then those the cache has. Otherwise it returns nil,
 // and the page is made in full. So an edit to another page's front
 // matter that the page's templates read makes in full only the pages
@@ -98,6 +101,9 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	rec, err := decodePage(old.blob)
 	if err != nil {
 		c.damaged(err)
+		return nil
+	}
+	if !snap.sameTargets(e.page, rec.Targets) {
 		return nil
 	}
 	fi, ok := unchanged(from, old, rec.Sum)
@@ -137,6 +143,29 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	}
 	c.put(e.name, fi, blob)
 	return m
+}
+
+// sameTargets reports whether the links of page p's Markdown, as the last
+// build kept them (cachedPage.Targets), lead where they did: the keys hold
+// no other page's address, so a page whose link leads to a page that
+// moved, or to the translation a new page is, is made again.
+func (snap *Snapshot) sameTargets(p *site.Page, targets []markdown.Link) bool {
+	if len(targets) == 0 {
+		return true
+	}
+	return markdown.SameTargets(targets, resolver{p.Site(), snap.opts.static}, p.File().Source)
+}
+
+// linkTargets returns the links of links but those to other hosts, as the
+// build cache keeps them (cachedPage.Targets): their Dest and URL.
+func linkTargets(links []markdown.Link) []markdown.Link {
+	var out []markdown.Link
+	for _, l := range links {
+		if !l.External {
+			out = append(out, markdown.Link{Dest: l.Dest, URL: l.URL})
+		}
+	}
+	return out
 }
 
 // unchanged reports whether the published file from is still the file

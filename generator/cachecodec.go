@@ -68,6 +68,7 @@ func encodePage(rec *cachedPage) []byte {
 	w.int(rec.Dropped)
 	w.str(rec.IDs)
 	w.links(rec.Fragments)
+	w.targets(rec.Targets)
 	w.bool(rec.Content)
 	w.uint(uint64(len(rec.Docs)))
 	for _, d := range rec.Docs {
@@ -124,6 +125,15 @@ func (w *blobWriter) links(list []markdown.Link) {
 		w.str(l.Text)
 		w.bool(l.Image)
 		w.bool(l.External)
+	}
+}
+
+// targets writes the Dest and URL of each of a list of links.
+func (w *blobWriter) targets(list []markdown.Link) {
+	w.uint(uint64(len(list)))
+	for _, l := range list {
+		w.str(l.Dest)
+		w.str(l.URL)
 	}
 }
 
@@ -244,6 +254,7 @@ func decodePage(blob []byte) (*cachedPage, error) {
 	rec.Dropped = r.int()
 	rec.IDs = r.str()
 	rec.Fragments = r.links()
+	rec.Targets = r.targets()
 	rec.Content = r.bool()
 	rec.Docs = readList(r, func(d *search.Saved) {
 		d.URL = r.str()
@@ -326,6 +337,14 @@ func (r *blobReader) links() []markdown.Link {
 		l.Text = r.str()
 		l.Image = r.bool()
 		l.External = r.bool()
+	})
+}
+
+// targets reads what blobWriter.targets wrote.
+func (r *blobReader) targets() []markdown.Link {
+	return readList(r, func(l *markdown.Link) {
+		l.Dest = r.str()
+		l.URL = r.str()
 	})
 }
 

@@ -27,6 +27,7 @@ func aCachedPage() *cachedPage {
 		Dropped:   4,
 		IDs:       "causes\nsymptoms",
 		Fragments: []markdown.Link{{Dest: "#causes", URL: "#causes", Line: 12, Text: "causes", Image: true, External: true}, {}},
+		Targets:   []markdown.Link{{Dest: "../conditions/sciatica.md", URL: "/conditions/sciatica/"}, {Dest: "/contact/", URL: "/contact/"}},
 		Content:   true,
 		Docs: []search.Saved{
 			{URL: "/a/", Title: "Sciatica", Kind: "Condition", Snippet: "Leg pain", Length: 120, Words: []byte{1, 2, 3}, Terms: []byte{0, 4}},
@@ -70,7 +71,7 @@ func TestPageCodecFields(t *testing.T) {
 		typ    reflect.Type
 		fields int
 	}{
-		{reflect.TypeFor[cachedPage](), 11},
+		{reflect.TypeFor[cachedPage](), 12},
 		{reflect.TypeFor[pageDeps](), 2},
 		{reflect.TypeFor[diag.Error](), 7},
 		{reflect.TypeFor[markdown.Link](), 6},

@@ -75,11 +75,13 @@ func (snap *Snapshot) keyOf(base [32]byte, p *site.Page) [32]byte {
 
 // cacheKeys returns the key of what every page of the prepared site is
 // made from (the base and the site of buildCache), the key of the same but
-// other pages' front matter and text and the theme's templates: what a
-// page's Markdown, findings and search records are made from besides its
-// own files (see Snapshot.rerendered), and the key of the site key but
-// other pages' front matter and text, which with what a page's templates
-// read of other pages makes its reads key (Snapshot.readsKey).
+// other pages' front matter and text, the pages' addresses and the
+// theme's templates: what a page's Markdown, findings and search records
+// are made from besides its own files and the targets of its links (see
+// Snapshot.rerendered), and the key of the site key but other pages'
+// front matter and text and the pages' addresses, which with what a
+// page's templates read of other pages makes its reads key
+// (Snapshot.readsKey).
 func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
 	h, g, r := sha256.New(), sha256.New(), sha256.New()
 	w := io.MultiWriter(h, g, r)
@@ -125,10 +127,22 @@ func (st *prepared) cacheKeys() (siteKey, graphKey, readsKey [32]byte) {
 	bodies := st.render.ReadsOtherBodies()
 	for _, ls := range st.site.Languages() {
 		for _, p := range append(append([]*site.Page(nil), ls.Pages...), ls.NotFound) {
-			writeString(w, p.URL)
-			writeString(w, string(p.Kind))
+			// Which pages there are, and where, is in the site key
+			// only: what a page's HTML and findings make of the others'
+			// addresses is known page by page, from the structure its
+			// templates read (Snapshot.readsUnchanged, PageAt among it)
+			// and the targets of its links (Snapshot.sameTargets), so
+			// that a page added or moved does not remake every page.
+			// Not so when the theme shows other pages' converted
+			// Markdown, whose links are not followed.
+			var addresses io.Writer = h
+			if bodies {
+				addresses = w
+			}
+			writeString(addresses, p.URL)
+			writeString(addresses, string(p.Kind))
 			if p.Source != nil {
-				writeString(w, p.Source.Source)
+				writeString(addresses, p.Source.Source)
 				// Other pages show a page's front matter (and with
 				// bodies, its text): the site key, not the graph key.
 				h.Write(p.Source.FrontSum[:])
@@ -194,6 +208,16 @@ func (st *prepared) structure() (map[uint64]uint64, bool) {
 		done(&shares[i])
 		for id, h := range shares[i].parts {
 			parts[id] = parts[id]*0x100000001b3 + h
+		}
+	}
+	// Every page is there, under its pageID, so that a page that read
+	// one since deleted or moved (its pageID gone) reads anew.
+	for _, ls := range st.site.Languages() {
+		for _, p := range append(ls.Pages[:len(ls.Pages):len(ls.Pages)], ls.NotFound) {
+			if p != nil {
+				id := pageID(p)
+				parts[id] = parts[id]*0x100000001b3 + 1
+			}
 		}
 	}
 	return parts, true

@@ -93,6 +93,9 @@ type snapshotOptions struct {
 	siteKey, graphKey, readsKey [32]byte
 	// brand is the site's logo, share image and icons.
 	brand *brand
+	// static are the theme's static files, by site path, which links
+	// may lead to (see resolver).
+	static map[string]bool
 	// noSearchIndex leaves the search index out (Options.noSearchIndex).
 	noSearchIndex bool
 }
@@ -145,6 +148,9 @@ type made struct {
 	// #fragments of pages, for the link.anchor rule.
 	ids       []string
 	fragments []markdown.Link
+	// targets are the links of a content page's Markdown but those to
+	// other hosts, as the build cache keeps them (cachedPage.Targets).
+	targets []markdown.Link
 	// report is the editorial report of a content page.
 	report *check.Page
 	// dropped counts the warnings of a page carried over from the build
@@ -385,6 +391,7 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 		m.findings = append(m.findings, snap.pictureFindings(p, body)...)
 		m.report = &r
 		m.fragments = check.FragmentLinks(body.Links)
+		m.targets = linkTargets(body.Links)
 	}
 	if slow := time.Duration(snap.Site.Config.Limits.SlowPageMS) * time.Millisecond; slow > 0 {
 		if took := time.Since(start); took > slow {

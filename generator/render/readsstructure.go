@@ -29,8 +29,7 @@ var structuralPage = map[string]bool{"Booking": true, "Alternates": true, "In": 
 
 // structuralSite are the members of a site whose value WriteStructure
 // writes: OfKind and Latest for every kind of page (Latest of as many as
-// there are); and PageAt, which it need not write, as which page is at
-// an address is in the site's reads key.
+// there are); and PageAt at the address of every page.
 var structuralSite = map[string]bool{"Home": true, "Pages": true, "Sections": true, "TagIndex": true, "Search": true,
 	"AZ": true, "NotFound": true, "Languages": true, "Root": true, "AllPages": true, "AZList": true, "Counts": true,
 	"OfKind": true, "Latest": true, "PageAt": true}
@@ -65,17 +64,14 @@ func (rd *reader) readStructure(x reflect.Value, id string, args []val) {
 	}
 	var arg string
 	switch id {
-	case "OfKind", "Latest", "In":
-		// The part of the kind, or of the language, given first.
+	case "OfKind", "Latest", "In", "PageAt":
+		// The part of the kind, of the language, or of the address,
+		// given first.
 		if len(args) == 0 || !args[0].v.IsValid() || indirectInterface(args[0].v).Kind() != reflect.String {
 			rd.unsure = true
 			return
 		}
 		arg = indirectInterface(args[0].v).String()
-	case "PageAt":
-		// Which page is at an address: the site's reads key holds the
-		// addresses.
-		return
 	}
 	switch x.Type() {
 	case pageType:
@@ -216,8 +212,7 @@ func (r *Renderer) writeStructure(root *site.Site, k, shares int, part func(Stru
 					err = cmp.Or(err, write(StructurePart{Site: s, Member: id, Arg: string(kind.Kind)}, sv, id, args))
 				}
 			case "PageAt":
-				// Which page is at an address: the site's reads key
-				// holds the addresses.
+				// Written with each page, at its address, below.
 			default:
 				err = write(StructurePart{Site: s, Member: id}, sv, id, nil)
 			}
@@ -242,6 +237,11 @@ func (r *Renderer) writeStructure(root *site.Site, k, shares int, part func(Stru
 				rd.sink = part(StructurePart{Page: p, Summary: true})
 				rd.writeString(p.Title())
 				rd.writeString(p.Description())
+			}
+			// Which page is at its address: PageAt of any other address
+			// is empty, and so left out, in every build.
+			if err := write(StructurePart{Site: s, Member: "PageAt", Arg: p.URL}, reflect.ValueOf(s), "PageAt", []val{{v: reflect.ValueOf(p.URL)}}); err != nil {
+				return err
 			}
 			pv := reflect.ValueOf(p)
 			for _, id := range pageMembers {
