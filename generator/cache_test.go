@@ -216,17 +216,19 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 	// to /credits/, .Site.PageAt) goes, then comes back: every page that
 	// showed the link, or now shows it, is made again.
 	credits := filepath.Join(site, "content", "credits.md")
-	text, err := os.ReadFile(credits)
+	text, err := os.ReadFile("../content/credits.md") // a step may have deleted the site's
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(credits)
 	put := func() { os.WriteFile(credits, text, 0o644) }
-	if c := build(steps+8, "delete: content/credits.md", put); c.Made < 40 {
+	put()
+	build(steps+8, "credits: content/credits.md as it was", func() {})
+	os.Remove(credits)
+	if c := build(steps+9, "delete: content/credits.md", put); c.Made < 40 {
 		t.Errorf("deleting the page every footer links to made %d pages; want every page that shows the footer", c.Made)
 	}
 	put()
-	build(steps+9, "new page: content/credits.md", func() { os.Remove(credits) })
+	build(steps+10, "new page: content/credits.md", func() { os.Remove(credits) })
 	if reused == 0 {
 		t.Error("no step reused a page: the cache was never used")
 	}
