@@ -117,6 +117,11 @@ type buildCache struct {
 	oldSite                 [32]byte
 	oldStructure, structure map[uint64]uint64
 	changes                 changedPages
+	// sameAddresses is addressesSame, once computed.
+	sameAddresses struct {
+		once sync.Once
+		same bool
+	}
 	// oldWords are the words of the search records of old, and words
 	// those of the records this build writes: oldWords and the words
 	// added since.

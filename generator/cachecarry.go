@@ -103,7 +103,7 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 		c.damaged(err)
 		return nil
 	}
-	if !snap.sameTargets(e.page, rec.Targets) {
+	if !c.addressesSame() && !snap.sameTargets(e.page, rec.Targets) {
 		return nil
 	}
 	fi, ok := unchanged(from, old, rec.Sum)

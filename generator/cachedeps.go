@@ -60,6 +60,27 @@ func partID(part render.StructurePart) uint64 {
 	return h.Sum64()
 }
 
+// addressesPart is the id, in the structure, of the part that is every
+// page's address, kind and file (prepared.structure): no page's deps name
+// it.
+var addressesPart = func() uint64 {
+	h := fnv.New64a()
+	h.Write([]byte("\x00addresses"))
+	return h.Sum64()
+}()
+
+// addressesSame reports whether every page's address, kind and file are
+// the last build's: then each link of a page leads where it did, and
+// Snapshot.carry need not resolve them again. It is computed once.
+func (c *buildCache) addressesSame() bool {
+	c.sameAddresses.once.Do(func() {
+		now, ok := c.structure[addressesPart]
+		was, had := c.oldStructure[addressesPart]
+		c.sameAddresses.same = ok && had && now == was
+	})
+	return c.sameAddresses.same
+}
+
 // truthID returns the partID of whether the part whose partID is id is
 // empty: it is not in the structure when it is.
 func truthID(id uint64) uint64 { return bits.RotateLeft64(id, 17) ^ 0x9e3779b97f4a7c15 }

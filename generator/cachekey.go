@@ -211,15 +211,24 @@ func (st *prepared) structure() (map[uint64]uint64, bool) {
 		}
 	}
 	// Every page is there, under its pageID, so that a page that read
-	// one since deleted or moved (its pageID gone) reads anew.
+	// one since deleted or moved (its pageID gone) reads anew; and, as
+	// one part, every page's address, kind and file, which tell where
+	// links lead (see buildCache.addressesSame).
+	addresses := sha256.New()
 	for _, ls := range st.site.Languages() {
 		for _, p := range append(ls.Pages[:len(ls.Pages):len(ls.Pages)], ls.NotFound) {
 			if p != nil {
 				id := pageID(p)
 				parts[id] = parts[id]*0x100000001b3 + 1
+				writeString(addresses, p.URL)
+				writeString(addresses, string(p.Kind))
+				if p.Source != nil {
+					writeString(addresses, p.Source.Source)
+				}
 			}
 		}
 	}
+	parts[addressesPart] = binary.LittleEndian.Uint64(addresses.Sum(nil))
 	return parts, true
 }
 
