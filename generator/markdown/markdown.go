@@ -103,6 +103,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -214,6 +215,7 @@ func New() *Renderer {
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(nr, 100)),
+			html.WithWriter(textWriter{html.DefaultWriter}),
 		),
 	)
 	return &Renderer{md: md, code: code}
