@@ -5,13 +5,14 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// textWriter is goldmark's HTML text writer with a quick path: it writes
-// the text of every paragraph, heading and list item of every page, byte
-// by byte, to escape it and resolve its backslash escapes and character
-// references, though most text has nothing of the kind. The text up to
-// the first byte the writer does anything with is written as it is, at
-// once, and the rest handed to goldmark's writer, which writes that start
-// unchanged anyway and keeps no state across it (no backslash before it).
+// textWriter is goldmark's HTML text writer with a quick path. Goldmark's
+// writer reads the text of every paragraph, heading and list item of every
+// page byte by byte, to escape it and resolve its backslash escapes and
+// character references, though most text has none. textWriter writes the
+// text up to the first byte goldmark's writer would do anything with as it
+// is, at once, and hands the rest to goldmark's writer, which would have
+// written that start unchanged and keeps no state across it (no backslash
+// comes before it).
 type textWriter struct{ html.Writer }
 
 // Write implements html.Writer.
