@@ -91,7 +91,8 @@ func appendSentencesSpec(out []span, text string) []span {
 	return out
 }
 
-// appendWordsSpec is appendWords as it was, a byte at a time.
+// appendWordsSpec is appendWords as it was, a byte at a time, with
+// appendChunkWordsSpec.
 func appendWordsSpec(dst []span, s string) []span {
 	i := 0
 	for i < len(s) {
@@ -123,9 +124,64 @@ func appendWordsSpec(dst []span, s string) []span {
 		// Only a chunk with a ":" or an "@" needs the full test for a link.
 		link := punct && isLink(s[i:j]) || hasWWW(trimOpening(s[i:j]))
 		if i < j && !link {
-			dst = appendChunkWords(dst, s[:j], i)
+			dst = appendChunkWordsSpec(dst, s[:j], i)
 		}
 		i = j
+	}
+	return dst
+}
+
+// appendChunkWordsSpec is appendChunkWords as it was, with runeAt and
+// isLetterOrDigit called for every character.
+func appendChunkWordsSpec(dst []span, c string, i int) []span {
+	for i < len(c) {
+		r, size := runeAt(c, i)
+		if !isLetterOrDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		i += size
+		prev := r
+		singles, partLen := true, 1 // an initialism so far: single letters and periods
+		for i < len(c) {
+			if b := c[i]; isASCIILetterOrDigit(b) { // most of a word, quickly
+				prev = rune(b)
+				i++
+				partLen++
+				singles = singles && partLen == 1
+				continue
+			}
+			r, size := runeAt(c, i)
+			if isWordRune(r) {
+				prev = r
+				i += size
+				partLen++
+				singles = singles && partLen == 1
+				continue
+			}
+			var next rune
+			nsize := 0
+			if i+size < len(c) {
+				next, nsize = runeAt(c, i+size)
+			}
+			join := false
+			switch {
+			case r == '\'' || r == '’':
+				join = isLetter(prev) && isLetter(next)
+			case r == '-' || r == '‐' || r == '‑':
+				join = isWordRune(prev) && isWordRune(next)
+			case r == '.' || r == ',':
+				join = isDigit(prev) && isDigit(next) ||
+					r == '.' && singles && partLen == 1 && initialism(next, c[i+size+nsize:])
+			}
+			if !join {
+				break
+			}
+			i += size
+			partLen = 0
+		}
+		dst = append(dst, span{start, i})
 	}
 	return dst
 }

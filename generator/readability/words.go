@@ -157,8 +157,12 @@ func isWordRune(r rune) bool {
 // white space, to dst, as spans of c.
 func appendChunkWords(dst []span, c string, i int) []span {
 	for i < len(c) {
-		r, size := runeAt(c, i)
-		if !isLetterOrDigit(r) {
+		// runeAt and isLetterOrDigit, without a call for ASCII.
+		r, size := rune(c[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(c[i:])
+		}
+		if r < utf8.RuneSelf && !isASCIILetterOrDigit(byte(r)) || r >= utf8.RuneSelf && !isLetterOrDigit(r) {
 			i += size
 			continue
 		}
@@ -174,18 +178,25 @@ func appendChunkWords(dst []span, c string, i int) []span {
 				singles = singles && partLen == 1
 				continue
 			}
-			r, size := runeAt(c, i)
-			if isWordRune(r) {
-				prev = r
-				i += size
-				partLen++
-				singles = singles && partLen == 1
-				continue
+			// No other ASCII byte is a word's.
+			r, size := rune(c[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(c[i:])
+				if isWordRune(r) {
+					prev = r
+					i += size
+					partLen++
+					singles = singles && partLen == 1
+					continue
+				}
 			}
 			var next rune
 			nsize := 0
 			if i+size < len(c) {
-				next, nsize = runeAt(c, i+size)
+				next, nsize = rune(c[i+size]), 1
+				if next >= utf8.RuneSelf {
+					next, nsize = utf8.DecodeRuneInString(c[i+size:])
+				}
 			}
 			join := false
 			switch {
