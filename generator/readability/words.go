@@ -28,8 +28,15 @@ func appendWords(dst []span, s string) []span {
 	for i < len(s) {
 		// One white-space separated chunk at a time.
 		for i < len(s) {
-			r, size := runeAt(s, i)
-			if !isSpace(r) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if c != ' ' && (c < '\t' || c > '\r') {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
 				break
 			}
 			i += size
