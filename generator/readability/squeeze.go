@@ -20,15 +20,7 @@ func squeeze(s string) string {
 			i += n
 			continue
 		}
-		// Words from i on, up to white space other than one ASCII space
-		// between two of them.
-		j := i
-		for j < len(s) {
-			if n := spaceLen(s, j); n > 0 && (s[j] != ' ' || j+1 == len(s) || spaceLen(s, j+1) > 0) {
-				break
-			}
-			j++
-		}
+		j := runEnd(s, i)
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -36,6 +28,24 @@ func squeeze(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// runEnd returns where the words from s[i] on end that are one ASCII space
+// apart: at the first white space other than one space between two
+// words, or at the end of s.
+func runEnd(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			if spaceLen(s, i) > 0 {
+				return i
+			}
+		} else if c == ' ' || '\t' <= c && c <= '\r' {
+			if c != ' ' || i+1 == len(s) || spaceLen(s, i+1) > 0 {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // spaceLen returns the length of the white space (unicode.IsSpace) at
