@@ -1,6 +1,8 @@
 package check
 
 import (
+	"bytes"
+	"encoding/binary"
 	"regexp"
 	"slices"
 	"strings"
@@ -112,4 +114,22 @@ func FuzzNumberClaims(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) { checkNumberClaims(t, text) })
+}
+
+// TestHasDigit8 puts each byte at each of the eight places among bytes
+// that are not digits (letters, and bytes beyond ASCII either side of the
+// digits' codes) and compares hasDigit8 with a byte-by-byte look.
+func TestHasDigit8(t *testing.T) {
+	for _, fill := range []byte{'a', 0xb0, 0xff, '/', ':'} {
+		for c := range 256 {
+			for at := range 8 {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[at] = byte(c)
+				want := bytes.ContainsAny(b, "0123456789")
+				if got := hasDigit8(binary.LittleEndian.Uint64(b)); got != want {
+					t.Errorf("hasDigit8(% x) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
 }
