@@ -37,27 +37,7 @@ func (w *words) split(text string) {
 			i += size
 			continue
 		}
-		// An ASCII word (most are) is copied at once, then lower-cased
-		// where it has capitals; the loop below reads on from the first
-		// character beyond ASCII, a letter at a time.
-		start, upper := i, false
-		for ; i < len(text); i++ {
-			c := text[i]
-			if l := asciiLower[c&0x7f]; c < utf8.RuneSelf && l != 0 {
-				upper = upper || l != c
-			} else if !((c == '\'' || c == '-') && i+1 < len(text)) {
-				break
-			}
-		}
-		from := len(lower)
-		lower = append(lower, text[start:i]...)
-		if upper {
-			for k := from; k < len(lower); k++ {
-				if l := asciiLower[lower[k]]; l != 0 {
-					lower[k] = l
-				}
-			}
-		}
+		start := i
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
