@@ -151,6 +151,23 @@ func numberClaims(text string) [][2]int {
 	return out
 }
 
+// containsDigit reports whether s has an ASCII digit, looking at eight
+// bytes at a time.
+func containsDigit(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hasDigit8(load8(s, i)) {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // load8 returns the eight bytes of s from i on as a little-endian number
 // (one load: the compiler joins them).
 func load8(s string, i int) uint64 {

@@ -133,3 +133,15 @@ func TestHasDigit8(t *testing.T) {
 		}
 	}
 }
+
+// FuzzContainsDigit holds containsDigit to strings.ContainsAny.
+func FuzzContainsDigit(f *testing.F) {
+	for _, s := range []string{"", "no digits at all here", "one 1", "9", "ninety\xb9", "abcdefgh7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := containsDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("containsDigit(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

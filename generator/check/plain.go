@@ -284,7 +284,7 @@ func (j *Jargon) quoted(uses []phraseUse) []phraseUse {
 // expression percent matches, which needs an ASCII digit and a "%" or a
 // "per" in any case: most texts have none, and need not be searched.
 func mayHavePercent(text string) bool {
-	if !strings.ContainsAny(text, "0123456789") {
+	if !containsDigit(text) {
 		return false
 	}
 	if strings.IndexByte(text, '%') >= 0 {
