@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzScanEightAtATime holds appendSentences and appendWords, which pass
-// over most bytes eight at a time, to the byte-at-a-time loops they were
-// (appendSentencesSpec, appendWordsSpec).
+// over most bytes eight at a time, to the byte-at-a-time loop the one was
+// (appendSentencesSpec) and to the other's reference without fast paths
+// (refSplitWords, reference_test.go).
 func FuzzScanEightAtATime(f *testing.F) {
 	for _, s := range []string{"", "Rest. Then walk!", "See www.example.com or a@b.org: ok", "Dr. Smith saw 3.5 cases… Then?", "東京。x", "tab\there\nnew line", "long words without any stop at all in them"} {
 		f.Add(s)
@@ -19,7 +20,7 @@ func FuzzScanEightAtATime(f *testing.F) {
 		if got, want := appendSentences(nil, text), appendSentencesSpec(nil, text); !slices.Equal(got, want) {
 			t.Errorf("appendSentences(%q) = %v, want %v", text, got, want)
 		}
-		if got, want := appendWords(nil, text), appendWordsSpec(nil, text); !slices.Equal(got, want) {
+		if got, want := appendWords(nil, text), refSplitWords(text); !slices.Equal(got, want) {
 			t.Errorf("appendWords(%q) = %v, want %v", text, got, want)
 		}
 	})
@@ -36,7 +37,7 @@ func TestScanEightAtATime(t *testing.T) {
 			if got, want := appendSentences(nil, text), appendSentencesSpec(nil, text); !slices.Equal(got, want) {
 				t.Errorf("appendSentences(%q) = %v, want %v", text, got, want)
 			}
-			if got, want := appendWords(nil, text), appendWordsSpec(nil, text); !slices.Equal(got, want) {
+			if got, want := appendWords(nil, text), refSplitWords(text); !slices.Equal(got, want) {
 				t.Errorf("appendWords(%q) = %v, want %v", text, got, want)
 			}
 		}
@@ -89,99 +90,4 @@ func appendSentencesSpec(out []span, text string) []span {
 		out = append(out, span{start, len(text)})
 	}
 	return out
-}
-
-// appendWordsSpec is appendWords as it was, a byte at a time, with
-// appendChunkWordsSpec.
-func appendWordsSpec(dst []span, s string) []span {
-	i := 0
-	for i < len(s) {
-		// One white-space separated chunk at a time.
-		for i < len(s) {
-			r, size := runeAt(s, i)
-			if !isSpace(r) {
-				break
-			}
-			i += size
-		}
-		j := i
-		punct := false // whether the chunk has a ":" or an "@"
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if c == ' ' || '\t' <= c && c <= '\r' {
-					break
-				}
-				punct = punct || c == ':' || c == '@'
-				j++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += size
-		}
-		// Only a chunk with a ":" or an "@" needs the full test for a link.
-		link := punct && isLink(s[i:j]) || hasWWW(trimOpening(s[i:j]))
-		if i < j && !link {
-			dst = appendChunkWordsSpec(dst, s[:j], i)
-		}
-		i = j
-	}
-	return dst
-}
-
-// appendChunkWordsSpec is appendChunkWords as it was, with runeAt and
-// isLetterOrDigit called for every character.
-func appendChunkWordsSpec(dst []span, c string, i int) []span {
-	for i < len(c) {
-		r, size := runeAt(c, i)
-		if !isLetterOrDigit(r) {
-			i += size
-			continue
-		}
-		start := i
-		i += size
-		prev := r
-		singles, partLen := true, 1 // an initialism so far: single letters and periods
-		for i < len(c) {
-			if b := c[i]; isASCIILetterOrDigit(b) { // most of a word, quickly
-				prev = rune(b)
-				i++
-				partLen++
-				singles = singles && partLen == 1
-				continue
-			}
-			r, size := runeAt(c, i)
-			if isWordRune(r) {
-				prev = r
-				i += size
-				partLen++
-				singles = singles && partLen == 1
-				continue
-			}
-			var next rune
-			nsize := 0
-			if i+size < len(c) {
-				next, nsize = runeAt(c, i+size)
-			}
-			join := false
-			switch {
-			case r == '\'' || r == '’':
-				join = isLetter(prev) && isLetter(next)
-			case r == '-' || r == '‐' || r == '‑':
-				join = isWordRune(prev) && isWordRune(next)
-			case r == '.' || r == ',':
-				join = isDigit(prev) && isDigit(next) ||
-					r == '.' && singles && partLen == 1 && initialism(next, c[i+size+nsize:])
-			}
-			if !join {
-				break
-			}
-			i += size
-			partLen = 0
-		}
-		dst = append(dst, span{start, i})
-	}
-	return dst
 }
