@@ -480,39 +480,28 @@ func round(f float64) float64 {
 func clip(s string, n int) string {
 	buf := make([]byte, 0, min(len(s), 4*n))
 	runes, cut := 0, 0 // cut is the length of buf's first n-1 characters
+	put := func(c string) bool {
+		if runes == n-1 {
+			cut = len(buf)
+		}
+		if runes == n {
+			return false
+		}
+		buf = append(buf, c...)
+		runes++
+		return true
+	}
 	space := false
-	for i := 0; i < len(s); {
-		// The character at i, ASCII without a call.
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			if c == ' ' || '\t' <= c && c <= '\r' {
-				space, i = len(buf) > 0, i+1
-				continue
-			}
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				space, i = len(buf) > 0, i+size
-				continue
-			}
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(buf) > 0
+			continue
 		}
-		// The space owed before it, if any, then the character.
-		chars, from := [2]string{" ", s[i : i+size]}, 1
-		if space {
-			from = 0
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if space && !put(" ") || !put(s[i:i+size]) {
+			return string(buf[:cut]) + "…"
 		}
-		for _, c := range chars[from:] {
-			if runes == n-1 {
-				cut = len(buf)
-			}
-			if runes == n {
-				return string(buf[:cut]) + "…"
-			}
-			buf = append(buf, c...)
-			runes++
-		}
-		space, i = false, i+size
+		space = false
 	}
 	return string(buf)
 }
