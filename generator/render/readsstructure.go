@@ -24,8 +24,10 @@ import (
 // structuralPage are the methods of a page whose value WriteStructure
 // writes, beside its relations (every field that names pages, see
 // relationField); they are called with no argument, but In, called with
-// each language's code.
-var structuralPage = map[string]bool{"Booking": true, "Alternates": true, "In": true}
+// each language's code. Site is the site of the page's language: a
+// partial of partialCached given the home page reads the site through it
+// (the theme's footer).
+var structuralPage = map[string]bool{"Booking": true, "Alternates": true, "In": true, "Site": true}
 
 // structuralSite are the members of a site whose value WriteStructure
 // writes: OfKind and Latest for every kind of page (Latest of as many as
