@@ -49,7 +49,8 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	g, gctx := errgroup.WithContext(ctx)
 	// Twice as many goroutines as cores: each page is read from and
 	// written to the disk.
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	workers := 2 * runtime.GOMAXPROCS(0)
+	g.SetLimit(workers)
 	// The pages are handed out, and waited for, apart from this
 	// goroutine, so that a cancelled Pass returns at once: a page being
 	// converted cannot be stopped halfway, and is left to finish on its
@@ -59,7 +60,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 		first = &firstWarnings{n: n}
 	}
 	done := make(chan error, 1)
-	go func() { done <- snap.each(g, gctx, w, files, &bufs, first) }()
+	go func() { done <- snap.each(g, workers, gctx, w, files, &bufs, first) }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -171,66 +172,79 @@ type kept struct {
 	docs      []search.Doc
 }
 
-// each makes every file on g's goroutines, keeping what the Pass needs of
-// it in files and writing it to w, and waits for them. With first, the
-// warnings of the files go there rather than into files.
-func (snap *Snapshot) each(g *errgroup.Group, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
-	for i, name := range snap.names {
-		if gctx.Err() != nil {
-			break
-		}
-		if snap.late(name) {
-			continue
-		}
+// each makes every file on workers goroutines of g (as many as g allows
+// at once), keeping what the Pass needs of it in files and writing it to
+// w, and waits for them. With first, the warnings of the files go there
+// rather than into files. Each goroutine makes one file after another: a
+// goroutine of its own for each file would grow its stack anew, deep in
+// the templates, for every page.
+func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
+	var next atomic.Int64
+	for range workers {
 		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			e := snap.files[name]
-			buf, _ := bufs.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			defer bufs.Put(buf)
-			m := snap.reuse(e)
-			if m == nil {
-				m = snap.get(e, buf)
-			}
-			k := &files[i]
-			k.findings, k.template, k.fragments, k.docs = m.findings, m.template, m.fragments, m.docs
-			if !snap.opts.detail && len(m.findings.Hints()) > 0 {
-				k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
-				k.findings.Sort()
-			}
-			if first != nil {
-				first.add(k.findings.Warnings())
-				first.count(m.dropped)
-				k.findings = k.findings.Errors()
-			}
-			if m.report != nil {
-				k.content = true
-				if snap.opts.detail {
-					r := *m.report
-					k.report = &r
-				}
-			}
-			if m.err != nil || m.template != nil {
-				return nil // reported with the findings
-			}
-			if e.page != nil {
-				k.rendered = true
-				k.ids = strings.Join(m.ids, "\n")
-			}
-			if w != nil && !m.carried {
-				if err := w.WriteFile(name, m.data); err != nil {
+			for {
+				if err := gctx.Err(); err != nil {
 					return err
 				}
-				snap.remember(e, m)
+				i := int(next.Add(1) - 1)
+				if i >= len(snap.names) {
+					return nil
+				}
+				if name := snap.names[i]; !snap.late(name) {
+					if err := snap.one(i, name, w, files, bufs, first); err != nil {
+						return err
+					}
+				}
 			}
-			return nil
 		})
 	}
 	return g.Wait()
+}
+
+// one makes the file name, the i-th of the Snapshot, for each.
+func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
+	e := snap.files[name]
+	buf, _ := bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer bufs.Put(buf)
+	m := snap.reuse(e)
+	if m == nil {
+		m = snap.get(e, buf)
+	}
+	k := &files[i]
+	k.findings, k.template, k.fragments, k.docs = m.findings, m.template, m.fragments, m.docs
+	if !snap.opts.detail && len(m.findings.Hints()) > 0 {
+		k.findings = append(m.findings.Errors(), m.findings.Warnings()...)
+		k.findings.Sort()
+	}
+	if first != nil {
+		first.add(k.findings.Warnings())
+		first.count(m.dropped)
+		k.findings = k.findings.Errors()
+	}
+	if m.report != nil {
+		k.content = true
+		if snap.opts.detail {
+			r := *m.report
+			k.report = &r
+		}
+	}
+	if m.err != nil || m.template != nil {
+		return nil // reported with the findings
+	}
+	if e.page != nil {
+		k.rendered = true
+		k.ids = strings.Join(m.ids, "\n")
+	}
+	if w != nil && !m.carried {
+		if err := w.WriteFile(name, m.data); err != nil {
+			return err
+		}
+		snap.remember(e, m)
+	}
+	return nil
 }
 
 // report makes the report of a Pass from what it kept of each file:
