@@ -50,6 +50,13 @@ for side in old new; do
     (cd "$tree" && go build -o "$bin" ./cmd/lumen)
     git -C "$REPO" worktree remove --force "$tree"
   fi
+  # The footer partial as this side's theme has it, which the template
+  # case overrides.
+  if [ "$rev" = work ]; then
+    cp "$REPO/themes/default/layouts/partials/footer.html" "$WORK/ab-$side/footer.html"
+  else
+    git -C "$REPO" show "$rev:themes/default/layouts/partials/footer.html" > "$WORK/ab-$side/footer.html"
+  fi
   rm -rf "$WORK/ab-$side/site" "$WORK/ab-$side/xdg"
   cp -r "$src" "$WORK/ab-$side/site"; rm -rf "$WORK/ab-$side/site/public"
 done
@@ -67,7 +74,7 @@ for i in $(seq 1 "$RUNS"); do
       sed -i -E "0,/^title: /s//title: Run $i, /" "$article"
       /usr/bin/time -f "$side title %e %U %S" -a -o "$results" "$d/lumen" build >/dev/null 2>&1
       mkdir -p "$(dirname "$footer")"
-      { cat "$REPO/$footer"; echo "<p>Edited by cache-ab.sh in run $i.</p>"; } > "$footer"
+      { cat "$d/footer.html"; echo "<p>Edited by cache-ab.sh in run $i.</p>"; } > "$footer"
       /usr/bin/time -f "$side template-html %e %U %S" -a -o "$results" "$d/lumen" build >/dev/null 2>&1
       rm -f "$footer"
     )
