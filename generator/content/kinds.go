@@ -1,6 +1,11 @@
 package content
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+
+	"github.com/lumen-ssg/lumen/generator/strictyaml"
+)
 
 // Kind is the kind of a page. A content page's kind is chosen by the
 // folder its file is in; the other kinds are pages Lumen makes.
@@ -146,6 +151,17 @@ func newMeta(k Kind) Meta {
 	}
 	return &Plain{}
 }
+
+// schemas are the strictyaml Schemas of the front-matter types of the
+// content kinds, made once for every file of the kind (see
+// strictyaml.Schema); they do not change.
+var schemas = func() map[Kind]*strictyaml.Schema {
+	out := map[Kind]*strictyaml.Schema{}
+	for _, i := range kinds {
+		out[i.Kind] = strictyaml.SchemaOf(reflect.TypeOf(newMeta(i.Kind)))
+	}
+	return out
+}()
 
 // Singular names one page of the kind: its plural without the final "s"
 // ("tag index" of "tag indexes").

@@ -61,7 +61,12 @@ func (p Positions) Line(path string) int {
 // lineOffset is added to every line number. An empty document leaves out as
 // it is. The returned Positions are valid even when there are errors.
 func Decode(file string, data []byte, lineOffset int, out any) (Positions, diag.List) {
-	d := decoder{file: file, offset: lineOffset, pos: Positions{}}
+	return decode(nil, file, data, lineOffset, out)
+}
+
+// decode is Decode with the Schema of out's type, or nil.
+func decode(s *Schema, file string, data []byte, lineOffset int, out any) (Positions, diag.List) {
+	d := decoder{file: file, offset: lineOffset, pos: Positions{}, schema: s}
 	doc, errs := Parse(file, data, lineOffset)
 	if doc == nil {
 		return d.pos, errs
@@ -182,6 +187,7 @@ type decoder struct {
 	offset int
 	pos    Positions
 	errs   diag.List
+	schema *Schema // of the type decoded into, or nil
 }
 
 // at returns an error positioned at n.
@@ -356,7 +362,8 @@ func fieldsOf(t reflect.Type) (names []string, fields map[string]field) {
 // decodeStruct decodes mapping n into struct v; path is the dotted path of
 // n, empty at the root.
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
-	names, fields := fieldsOf(v.Type())
+	keys := d.schema.keys(v.Type())
+	names, fields := keys.names, keys.fields
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -387,7 +394,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	if v.CanAddr() && reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
+	if v.CanAddr() && d.schema.unmarshaler(v.Type()) {
 		if err := n.Decode(v.Addr().Interface()); err != nil {
 			d.errs.Add(d.at(n, "%q: %s", path, cleanErr(err)))
 		}

@@ -2,9 +2,12 @@ package strictyaml
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/lumen-ssg/lumen/generator/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -88,20 +91,32 @@ func TestDecodeErrors(t *testing.T) {
 		{"text after the quotes", "open: true\ntitle: 'Back pain' explained\n", []string{"x.md:3: invalid YAML: did not find expected key\n    hint: text follows the closing quote"}},
 		{"duplicate key", "title: a\ntitle: b\n", []string{`x.md:3:1: key "title" appears twice (first at line 2)` + "\n    hint: each key may appear only once"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var d doc
-			_, errs := Decode("x.md", []byte(tt.src), 1, &d)
-			if len(errs) != len(tt.want) {
-				t.Fatalf("got %d errors:\n%v", len(errs), errs)
-			}
-			for i, want := range tt.want {
-				if got := errs[i].Error(); !strings.HasPrefix(got, want) {
-					t.Errorf("error %d:\n got %q\nwant %q", i, got, want)
+	for _, dec := range decoders {
+		for _, tt := range tests {
+			t.Run(dec.name+"/"+tt.name, func(t *testing.T) {
+				var d doc
+				_, errs := dec.decode("x.md", []byte(tt.src), 1, &d)
+				if len(errs) != len(tt.want) {
+					t.Fatalf("got %d errors:\n%v", len(errs), errs)
 				}
-			}
-		})
+				for i, want := range tt.want {
+					if got := errs[i].Error(); !strings.HasPrefix(got, want) {
+						t.Errorf("error %d:\n got %q\nwant %q", i, got, want)
+					}
+				}
+			})
+		}
 	}
+}
+
+// decoders are the two ways to decode a doc: Decode, which finds the
+// keys of its structs as it goes, and the Schema of doc, which knows them.
+var decoders = []struct {
+	name   string
+	decode func(file string, data []byte, lineOffset int, out any) (Positions, diag.List)
+}{
+	{"Decode", Decode},
+	{"Schema", SchemaOf(reflect.TypeFor[doc]()).Decode},
 }
 
 func TestDecodeEmpty(t *testing.T) {
@@ -140,13 +155,20 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range []string{"title: a\ntags: [b]\n", "address:\n  city: x\n", "steps:\n- when: a\n", "a: &a [1]\nb: *a\n", "\ufefftitle: x"} {
 		f.Add([]byte(s))
 	}
+	schema := SchemaOf(reflect.TypeFor[*doc]())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d doc
-		_, errs := Decode("x.md", data, 1, &d)
+		pos, errs := Decode("x.md", data, 1, &d)
 		for _, e := range errs {
 			if e.File != "x.md" {
 				t.Fatalf("error without the file: %v", e)
 			}
+		}
+		// A Schema decodes as Decode does.
+		var sd doc
+		spos, serrs := schema.Decode("x.md", data, 1, &sd)
+		if !reflect.DeepEqual(sd, d) || !reflect.DeepEqual(spos, pos) || fmt.Sprint(serrs) != fmt.Sprint(errs) {
+			t.Fatalf("with a Schema: %+v %v %v\nwithout: %+v %v %v", sd, spos, serrs, d, pos, errs)
 		}
 	})
 }
