@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"text/template/parse"
 )
 
 // contentsMarker is what the template function contents writes: the place
@@ -14,6 +15,27 @@ const contentsMarker = "<!--lumen:contents-->"
 // from the page as rendered — every <h2 id> after the mark, up to the end
 // of <main> — so that the list can never disagree with the page.
 func contents() template.HTML { return contentsMarker }
+
+// callsContents reports whether a template of the set t calls the
+// function contents: a page rendered with a layout whose set does not is
+// not searched for the mark (a search of the whole page, a tenth of the
+// time of rendering an article).
+func callsContents(t *template.Template) bool {
+	found := false
+	for _, tmpl := range t.Templates() {
+		if tmpl.Tree == nil || tmpl.Tree.Root == nil {
+			continue
+		}
+		walk(tmpl.Tree.Root, func(cmd *parse.CommandNode) {
+			for _, a := range cmd.Args {
+				if id, ok := a.(*parse.IdentifierNode); ok && id.Ident == "contents" {
+					found = true
+				}
+			}
+		})
+	}
+	return found
+}
 
 // minContents is the fewest sections a page needs for a list of them.
 const minContents = 4

@@ -1,8 +1,13 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
 	"strings"
 	"testing"
+
+	"github.com/lumen-ssg/lumen/generator/config"
+	"github.com/lumen-ssg/lumen/themes"
 )
 
 func TestFillContents(t *testing.T) {
@@ -42,5 +47,39 @@ func TestHeadingText(t *testing.T) {
 	}
 	if strings.Contains(string(contents()), "<nav") {
 		t.Error("contents should only mark the place of the list")
+	}
+}
+
+// TestCallsContents is which layouts' pages are searched for the mark of
+// contents: those whose set of templates calls it anywhere, in the layout
+// or in a partial, as the first word of an action or as an argument.
+func TestCallsContents(t *testing.T) {
+	funcs := template.FuncMap{"contents": contents, "print": fmt.Sprint}
+	tests := []struct {
+		name, layout, partial string
+		want                  bool
+	}{
+		{"no call", `{{define "main"}}<h1>{{.}}</h1>{{end}}`, `<p>x</p>`, false},
+		{"in the layout", `{{define "main"}}{{contents}}<h2 id="a">A</h2>{{end}}`, `<p>x</p>`, true},
+		{"in a branch", `{{define "main"}}{{if .}}{{with .}}{{contents}}{{end}}{{end}}{{end}}`, ``, true},
+		{"as an argument", `{{define "main"}}{{print (contents)}}{{end}}`, ``, true},
+		{"in a partial", `{{define "main"}}{{template "p" .}}{{end}}`, `{{contents}}`, true},
+		{"a word alone", `{{define "main"}}contents{{end}}`, ``, false},
+	}
+	for _, tt := range tests {
+		set := template.Must(template.New("baseof").Funcs(funcs).Parse(`{{block "main" .}}{{end}}`))
+		template.Must(set.New("p").Parse(tt.partial))
+		template.Must(set.New("layout").Parse(tt.layout))
+		if got := callsContents(set); got != tt.want {
+			t.Errorf("%s: callsContents = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// The default theme's condition pages list their sections.
+	r, err := New(themes.Default(), &config.Config{Language: "en"}, themeStrings(t, themes.Default(), nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.contents["condition"] || r.contents["article"] {
+		t.Errorf("the default theme's layouts that call contents: %v", r.contents)
 	}
 }

@@ -164,6 +164,9 @@ type Renderer struct {
 	// foreign says that a template may show the converted Markdown of
 	// pages other than the one it renders (see ReadsOtherBodies).
 	foreign bool
+	// contents are the layouts, by name, whose templates call contents
+	// (callsContents): only their pages get a list of their sections.
+	contents map[string]bool
 }
 
 // ReadsOtherBodies reports whether the theme's templates may show the
@@ -228,6 +231,10 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 		}
 	}
 	r.parsed, r.parsedBase = layouts, base
+	r.contents = map[string]bool{}
+	for name, t := range layouts {
+		r.contents[name] = callsContents(t)
+	}
 	r.foreign = readsOtherBodies(base)
 	for _, t := range layouts {
 		r.foreign = r.foreign || readsOtherBodies(t)
@@ -304,7 +311,7 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 			buf.Truncate(n)
 			return r.templateError(err, "")
 		}
-		if page := buf.Bytes()[n:]; bytes.Contains(page, []byte(contentsMarker)) {
+		if page := buf.Bytes()[n:]; r.contents[name] && bytes.Contains(page, []byte(contentsMarker)) {
 			filled := fillContents(page, lang.contents)
 			buf.Truncate(n)
 			buf.Write(filled)
@@ -315,7 +322,11 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	if err := t.ExecuteTemplate(&buf, "baseof", d); err != nil {
 		return r.templateError(err, "")
 	}
-	_, err = w.Write(fillContents(buf.Bytes(), lang.contents))
+	page := buf.Bytes()
+	if r.contents[name] {
+		page = fillContents(page, lang.contents)
+	}
+	_, err = w.Write(page)
 	return err
 }
 
