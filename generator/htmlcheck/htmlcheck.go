@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -55,6 +56,37 @@ var vagueText = map[string]bool{
 	"click here": true, "here": true, "click": true, "read more": true, "more": true,
 	"link": true, "this link": true, "this page": true, "learn more": true, "go": true,
 }
+
+// maxVague is the most letters of any vagueText.
+const maxVague = 10
+
+// isVague reports whether the link text text (as joinFields leaves it)
+// is vagueText, but for its case and the punctuation around it. A text of
+// more letters than any is not: lowercasing never makes a letter two.
+func isVague(text string) bool {
+	t := strings.TrimFunc(text, unicode.IsPunct)
+	return utf8.RuneCountInString(t) <= maxVague && vagueText[strings.ToLower(t)]
+}
+
+// joinFields returns strings.Join(strings.Fields(s), " "): s with the
+// white space around it left out and each run of it within made one
+// space. Most link text is so already, and is returned as it is, where
+// Fields and Join made two copies of every link's text.
+func joinFields(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
+// asciiSpace marks the ASCII bytes that strings.Fields splits at.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // cssURL finds url(...) references in CSS.
 var cssURL = regexp.MustCompile(`(?i)url\(\s*["']?([^"')\s]+)`)
@@ -320,10 +352,10 @@ func (p *pageState) end(tag string) {
 		if n := len(p.links); n > 0 {
 			l := p.links[n-1]
 			p.links = p.links[:n-1]
-			text := strings.Join(strings.Fields(l.text.String()), " ")
+			text := joinFields(l.text.String())
 			if text == "" && !l.named {
 				p.errorf(diag.RuleLinkText, "a link to %s has no text", l.href).WithHint("give it words, or an aria-label")
-			} else if vagueText[strings.ToLower(strings.TrimFunc(text, unicode.IsPunct))] {
+			} else if isVague(text) {
 				p.errorf(diag.RuleLinkText, "the link text %q does not say where the link goes (%s)", text, l.href)
 			}
 		}

@@ -3,6 +3,7 @@ package htmlcheck
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 const good = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/css/main.css">
@@ -85,4 +86,23 @@ func TestInspectReturnsIDs(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `the id "a" is used 2 times`) {
 		t.Errorf("errors = %v, want the duplicate id", errs)
 	}
+}
+
+// FuzzLinkText holds joinFields and isVague to the expressions they
+// replace: strings.Join(strings.Fields(s), " ") and a look-up of the text
+// lowercased without the punctuation around it.
+func FuzzLinkText(f *testing.F) {
+	for _, s := range []string{"", " ", "here", " Click  here! ", "read\tmore", "a b", "Learn more…", "clic\u212a here", "\u00a0here", "x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		got := joinFields(s)
+		if got != want {
+			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+		if v, w := isVague(got), vagueText[strings.ToLower(strings.TrimFunc(got, unicode.IsPunct))]; v != w {
+			t.Fatalf("isVague(%q) = %v, want %v", got, v, w)
+		}
+	})
 }
