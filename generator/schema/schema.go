@@ -182,12 +182,42 @@ func (b *builder) build() error {
 // an array (JSON-LD multi-typing).
 type types []string
 
-// MarshalJSON writes one type as a string and several as an array.
+// MarshalJSON writes one type as a string and several as an array. Type
+// names are letters alone, which JSON quotes as they are: written
+// without a marshaler of their own (every node of every page has a type).
 func (t types) MarshalJSON() ([]byte, error) {
-	if len(t) == 1 {
-		return json.Marshal(t[0])
+	if !lettersOnly(t) {
+		if len(t) == 1 {
+			return json.Marshal(t[0])
+		}
+		return json.Marshal([]string(t))
 	}
-	return json.Marshal([]string(t))
+	b := make([]byte, 0, 24*len(t))
+	if len(t) > 1 {
+		b = append(b, '[')
+	}
+	for i, name := range t {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(append(b, '"'), name...), '"')
+	}
+	if len(t) > 1 {
+		b = append(b, ']')
+	}
+	return b, nil
+}
+
+// lettersOnly reports whether t has names and each is ASCII letters alone.
+func lettersOnly(t types) bool {
+	for _, name := range t {
+		for i := 0; i < len(name); i++ {
+			if c := name[i] | 0x20; c < 'a' || c > 'z' {
+				return false
+			}
+		}
+	}
+	return len(t) > 0
 }
 
 // typ returns the @type value of the given type names.

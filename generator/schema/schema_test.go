@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -82,4 +83,23 @@ func TestScriptSafe(t *testing.T) {
 	}
 	d := renderPage(t, s, p)
 	eq(t, "title round trip", d.node(t, p.Permalink+"#webpage")["name"], any(p.Title()))
+}
+
+// TestTypesJSON holds the quick way @type is written to encoding/json's.
+func TestTypesJSON(t *testing.T) {
+	for _, tt := range []types{nil, {}, {"WebPage"}, {"MedicalWebPage", "FAQPage"}, {"A"}, {""}, {"Web Page"}, {"Ω"}, {"a<b"}, {"x", "y", "z"}, {"@"}, {"["}} {
+		got, err := tt.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []byte
+		if len(tt) == 1 {
+			want, _ = json.Marshal(tt[0])
+		} else {
+			want, _ = json.Marshal([]string(tt))
+		}
+		if string(got) != string(want) {
+			t.Errorf("%q: got %s, want %s", []string(tt), got, want)
+		}
+	}
 }
