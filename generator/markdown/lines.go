@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,11 +18,14 @@ type lineIndex struct {
 // newLineIndex indexes the line starts of src. offset is the number of file
 // lines that precede src.
 func newLineIndex(src []byte, offset int) lineIndex {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, 1+len(src)/32)
+	for i := 0; ; {
+		n := bytes.IndexByte(src[i:], '\n')
+		if n < 0 {
+			break
 		}
+		i += n + 1
+		starts = append(starts, i)
 	}
 	return lineIndex{starts: starts, offset: offset}
 }

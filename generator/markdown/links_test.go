@@ -1,6 +1,10 @@
 package markdown
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestClassify(t *testing.T) {
 	tests := []struct {
@@ -78,6 +82,18 @@ func TestLineIndex(t *testing.T) {
 	for _, tt := range tests {
 		if got := x.line(tt.pos); got != tt.want {
 			t.Errorf("line(%d) = %d, want %d", tt.pos, got, tt.want)
+		}
+	}
+	// The starts are those of a byte-by-byte search.
+	for _, src := range []string{"", "\n", "a", "a\n", "\n\n", "ab\ncd\n\nef", "\r\n\r\nx\n" + strings.Repeat("line\n", 40)} {
+		want := []int{0}
+		for i := range len(src) {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := newLineIndex([]byte(src), 0).starts; !slices.Equal(got, want) {
+			t.Errorf("newLineIndex(%q).starts = %v, want %v", src, got, want)
 		}
 	}
 }
