@@ -18,8 +18,7 @@ func contents() template.HTML { return contentsMarker }
 
 // callsContents reports whether a template of the set t calls the
 // function contents: a page rendered with a layout whose set does not is
-// not searched for the mark (a search of the whole page, a tenth of the
-// time of rendering an article).
+// not searched for the mark, a search of the whole page.
 func callsContents(t *template.Template) bool {
 	found := false
 	for _, tmpl := range t.Templates() {

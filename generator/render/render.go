@@ -311,10 +311,12 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 			buf.Truncate(n)
 			return r.templateError(err, "")
 		}
-		if page := buf.Bytes()[n:]; r.contents[name] && bytes.Contains(page, []byte(contentsMarker)) {
-			filled := fillContents(page, lang.contents)
-			buf.Truncate(n)
-			buf.Write(filled)
+		if page := buf.Bytes()[n:]; r.contents[name] {
+			// fillContents returns the page itself when it has no mark.
+			if filled := fillContents(page, lang.contents); len(filled) == 0 || &filled[0] != &page[0] {
+				buf.Truncate(n)
+				buf.Write(filled)
+			}
 		}
 		return nil
 	}
