@@ -180,7 +180,9 @@ func Before(a, b *Error) bool {
 	if a.Col != b.Col {
 		return a.Col < b.Col
 	}
-	return RuleOrder(a.Rule) < RuleOrder(b.Rule)
+	// Findings of one rule on one line (its words) are many; their order
+	// needs no look-up.
+	return a.Rule != b.Rule && RuleOrder(a.Rule) < RuleOrder(b.Rule)
 }
 
 // SetRule gives every finding of l that has no rule yet the rule id, and
