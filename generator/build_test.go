@@ -202,6 +202,26 @@ body { color: black }
 	sitetest.Contains(t, out, "css/extra.css", "color: black")
 }
 
+// TestFooterOverride is the two ways to change every page's footer: the
+// site's own partials/site-footer.html, which the theme renders once per
+// language for every page, and its own partials/footer.html, which is
+// rendered for each page and may show the page.
+func TestFooterOverride(t *testing.T) {
+	out := build(t, practice+`
+-- themes/default/layouts/partials/site-footer.html --
+<footer class="site-footer"><p>{{.Site.Config.Title}}, our own footer</p></footer>
+`, Options{})
+	for _, page := range []string{"index.html", "contact/index.html", "conditions/sciatica/index.html"} {
+		sitetest.Contains(t, out, page, "our own footer</p></footer>")
+	}
+	out = build(t, practice+`
+-- themes/default/layouts/partials/footer.html --
+<footer class="site-footer"><p>You are reading {{.Page.Title}}.</p></footer>
+`, Options{})
+	sitetest.Contains(t, out, "contact/index.html", "<p>You are reading Contact.</p>")
+	sitetest.Contains(t, out, "conditions/sciatica/index.html", "<p>You are reading Sciatica.</p>")
+}
+
 // thirdParty matches references to other hosts that a browser would load
 // by itself: src, srcset, stylesheet and script hrefs, CSS url() and
 // @import.
