@@ -183,8 +183,9 @@ func (b *builder) build() error {
 type types []string
 
 // MarshalJSON writes one type as a string and several as an array. Type
-// names are letters alone, which JSON quotes as they are: written
-// without a marshaler of their own (every node of every page has a type).
+// names are ASCII letters, which JSON writes between quotes as they are:
+// they are written so here, without encoding/json, since every node of
+// every page has a type; any other name goes through json.Marshal.
 func (t types) MarshalJSON() ([]byte, error) {
 	if !lettersOnly(t) {
 		if len(t) == 1 {

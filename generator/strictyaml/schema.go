@@ -9,8 +9,8 @@ import (
 // A Schema is what Decode needs to know of the type it decodes into, and
 // of every type that type holds: the keys and fields of each struct, and
 // which types decode themselves (yaml.Unmarshaler). Decode finds them by
-// reflection, which took a tenth of a page's front-matter decoding when it
-// was done again for every document; a caller that decodes many documents
+// reflection, which was a fifth of the decoding of a page's front matter
+// when it was done again for every document; a caller that decodes many documents
 // into one type makes its Schema once (SchemaOf) and decodes with it. A
 // Schema does not change once made, and is safe for concurrent use.
 type Schema struct {
