@@ -10,9 +10,10 @@ import (
 // of every type that type holds: the keys and fields of each struct, and
 // which types decode themselves (yaml.Unmarshaler). Decode finds them by
 // reflection, which was a fifth of the decoding of a page's front matter
-// when it was done again for every document; a caller that decodes many documents
-// into one type makes its Schema once (SchemaOf) and decodes with it. A
-// Schema does not change once made, and is safe for concurrent use.
+// when it was done again for every document; a caller that decodes many
+// documents into one type makes its Schema once (SchemaOf) and decodes
+// with it. A Schema does not change once made, and is safe for concurrent
+// use.
 type Schema struct {
 	structs   map[reflect.Type]structKeys
 	unmarshal map[reflect.Type]bool
