@@ -195,6 +195,10 @@ func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context,
 						return err
 					}
 				}
+				// Between pages, let other goroutines run: in lumen
+				// serve, the request for a page waits for no more
+				// than one page of the Pass in the background.
+				runtime.Gosched()
 			}
 		})
 	}
