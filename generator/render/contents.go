@@ -41,12 +41,12 @@ const minContents = 4
 
 // fillContents returns page with its contents mark replaced by the list
 // of the sections after it, titled label (escaped HTML text, "On this
-// page"), or removed when there are fewer than minContents. A page
-// without the mark is returned as it is.
-func fillContents(page []byte, label string) []byte {
+// page"), or removed when there are fewer than minContents, and true; a
+// page without the mark, as it is, and false.
+func fillContents(page []byte, label string) ([]byte, bool) {
 	at := bytes.Index(page, []byte(contentsMarker))
 	if at < 0 {
-		return page
+		return page, false
 	}
 	rest := page[at+len(contentsMarker):]
 	if end := bytes.Index(rest, []byte("</main>")); end >= 0 {
@@ -92,7 +92,7 @@ func fillContents(page []byte, label string) []byte {
 	out := make([]byte, 0, len(page)+list.Len())
 	out = append(out, page[:at]...)
 	out = append(out, list.Bytes()...)
-	return append(out, page[at+len(contentsMarker):]...)
+	return append(out, page[at+len(contentsMarker):]...), true
 }
 
 // headingText returns the text of a heading's HTML, escaped as it was:

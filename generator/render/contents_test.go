@@ -27,8 +27,9 @@ func TestFillContents(t *testing.T) {
 		{"no mark", `<main>` + four + `</main>`, `<main>` + four + `</main>`},
 	}
 	for _, tt := range tests {
-		if got := string(fillContents([]byte(tt.page), "On this page")); got != tt.want {
-			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
+		got, ok := fillContents([]byte(tt.page), "On this page")
+		if string(got) != tt.want || ok != strings.Contains(tt.page, contentsMarker) {
+			t.Errorf("%s:\ngot  %s (%v)\nwant %s", tt.name, got, ok, tt.want)
 		}
 	}
 }

@@ -311,9 +311,8 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 			buf.Truncate(n)
 			return r.templateError(err, "")
 		}
-		if page := buf.Bytes()[n:]; r.contents[name] {
-			// fillContents returns the page itself when it has no mark.
-			if filled := fillContents(page, lang.contents); len(filled) == 0 || &filled[0] != &page[0] {
+		if r.contents[name] {
+			if filled, ok := fillContents(buf.Bytes()[n:], lang.contents); ok {
 				buf.Truncate(n)
 				buf.Write(filled)
 			}
@@ -326,7 +325,7 @@ func (r *Renderer) Render(w io.Writer, d Data) error {
 	}
 	page := buf.Bytes()
 	if r.contents[name] {
-		page = fillContents(page, lang.contents)
+		page, _ = fillContents(page, lang.contents)
 	}
 	_, err = w.Write(page)
 	return err
