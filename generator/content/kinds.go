@@ -3,6 +3,7 @@ package content
 import (
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/lumen-ssg/lumen/generator/strictyaml"
 )
@@ -152,16 +153,17 @@ func newMeta(k Kind) Meta {
 	return &Plain{}
 }
 
-// schemas are the strictyaml Schemas of the front-matter types of the
-// content kinds, made once for every file of the kind (see
-// strictyaml.Schema); they do not change.
-var schemas = func() map[Kind]*strictyaml.Schema {
+// schemas returns the strictyaml Schemas of the front-matter types of the
+// kinds, made once, when the first file is parsed (not when a command that
+// parses none starts), for every file of the kind (see strictyaml.Schema);
+// they do not change.
+var schemas = sync.OnceValue(func() map[Kind]*strictyaml.Schema {
 	out := map[Kind]*strictyaml.Schema{}
 	for _, i := range kinds {
 		out[i.Kind] = strictyaml.SchemaOf(reflect.TypeOf(newMeta(i.Kind)))
 	}
 	return out
-}()
+})
 
 // Singular names one page of the kind: its plural without the final "s"
 // ("tag index" of "tag indexes").

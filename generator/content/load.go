@@ -306,7 +306,7 @@ func ParseIn(source, lang string, data []byte) (*Page, diag.List) {
 			WithHint("start the file with a line ---, then title: Your title, then another line ---"))
 		return nil, errs
 	}
-	pos, derrs := schemas[p.Kind].Decode(source, front, 1, p.Meta)
+	pos, derrs := schemas()[p.Kind].Decode(source, front, 1, p.Meta)
 	p.Pos = pos
 	errs = append(errs, derrs...)
 	if derrs != nil {
