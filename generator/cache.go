@@ -86,18 +86,21 @@ import (
 // It is one file (package buildcache), of records: the site's key, the
 // table of the search records' words, the parsed files in parsedShards
 // shards (each encoded with encoding/gob, since a page's front matter is
-// of its kind's type), one record per page, its blob (encodePage)
-// beside the identity of its published file, and the name of the log of
-// converted Markdown and where it has each content file's. A build reads the file at
-// once but decodes a shard only when the content stage first asks for
-// one of its files, and a page's blob only when it carries the page
-// over; it
-// writes a page it carried over, and a shard whose files it all kept, as
-// it read them. The table of words is kept from build to build, new
-// words added at its end, so that a carried-over page's records still
-// name the right words (a build whose graph key changed, which carries
-// no page over, starts it afresh). A damaged
-// file, or one of another program, is ignored with a one-line note.
+// of its kind's type), one record per page, the head of its cachedPage
+// (its keys and deps, encodePage) beside the identity of its published
+// file and where the log has the page's body, and the name of the log
+// and where it has each content file's converted Markdown. A build reads
+// the file at once but decodes a shard only when the content stage first
+// asks for one of its files, and reads a page's body from the log only
+// when it carries the page over; it writes a shard whose files it all
+// kept as it read it, and a page it carried over as its head alone, with
+// the place of the body the log already has (kilobytes a page: findings,
+// ids, links, search records), so that a build that changes one page
+// writes one page's worth of them. The table of words is kept from build
+// to build, new words added at its end, so that a carried-over page's
+// records still name the right words (a build whose graph key changed,
+// which carries no page over, starts it afresh). A damaged file, or one
+// of another program, is ignored with a one-line note.
 type buildCache struct {
 	dir, version string
 	out          *output.Dir
@@ -151,11 +154,13 @@ type buildCache struct {
 }
 
 // oldPage is what the last build kept of a page: the identity of the
-// file it published and, in blob, the rest of its cachedPage.
+// file it published, the head of its cachedPage and where the log has its
+// body (see encodePage; none, Len 0, for a file of the search index).
 type oldPage struct {
 	ino           uint64
 	size, modTime int64
-	blob          []byte
+	head          []byte
+	body          buildcache.Ref
 }
 
 // cachedPage is what the build cache keeps of one published page.
@@ -197,7 +202,7 @@ const (
 	// little-endian uint64, a partID and its hash (prepared.structure).
 	recordStructure = 'S'
 	recordShard     = 'f' // a shard of parsed files: its number, then gob
-	recordPage      = 'p' // a page: its name, identity and blob
+	recordPage      = 'p' // a page: its name, identity, body's place and head
 	identitySize    = 24  // a page's Ino, Size and ModTime, little-endian
 )
 
@@ -329,13 +334,11 @@ func (c *buildCache) read() string {
 				return damaged
 			}
 		case recordPage:
-			n, k := binary.Uvarint(rec)
-			if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize+blobHead {
+			name, old, ok := readPage(rec)
+			if !ok {
 				return damaged
 			}
-			name, id := string(rec[k:k+int(n)]), rec[k+int(n):]
-			c.old[name] = oldPage{ino: binary.LittleEndian.Uint64(id), size: int64(binary.LittleEndian.Uint64(id[8:])),
-				modTime: int64(binary.LittleEndian.Uint64(id[16:])), blob: id[identitySize:]}
+			c.old[name] = old
 		default:
 			return damaged
 		}
@@ -344,6 +347,31 @@ func (c *buildCache) read() string {
 		return damaged
 	}
 	return ""
+}
+
+// readPage returns the page of a recordPage record (without its kind):
+// its name, the identity of its file, where the log has its body, and its
+// head.
+func readPage(rec []byte) (string, oldPage, bool) {
+	n, k := binary.Uvarint(rec)
+	if k <= 0 || n > uint64(len(rec)-k) || uint64(len(rec)-k)-n < identitySize {
+		return "", oldPage{}, false
+	}
+	name, id := string(rec[k:k+int(n)]), rec[k+int(n):]
+	old := oldPage{ino: binary.LittleEndian.Uint64(id), size: int64(binary.LittleEndian.Uint64(id[8:])),
+		modTime: int64(binary.LittleEndian.Uint64(id[16:]))}
+	rest := id[identitySize:]
+	off, k1 := binary.Uvarint(rest)
+	if k1 <= 0 {
+		return "", oldPage{}, false
+	}
+	length, k2 := binary.Uvarint(rest[k1:])
+	if k2 <= 0 || off > 1<<62 || length > 1<<40 || len(rest)-k1-k2 < blobHead {
+		return "", oldPage{}, false
+	}
+	old.body = buildcache.Ref{Off: int64(off), Len: int64(length)}
+	old.head = rest[k1+k2:]
+	return name, old, true
 }
 
 // readWords returns the words of a recordWords record.
@@ -499,21 +527,27 @@ func (snap *Snapshot) remember(e *entry, m *made) {
 			m.docs[i].Forget()
 		}
 	}
-	c.put(e.name, fi, encodePage(rec))
+	head, body := encodePage(rec)
+	if at, ok := c.keepPageBody(rec.Own, body); ok {
+		c.put(e.name, fi, head, at)
+	}
 }
 
 // put writes to the new cache the page published as name, whose file is
-// fi and whose cachedPage is blob.
-func (c *buildCache) put(name string, fi fs.FileInfo, blob []byte) {
+// fi, the head of whose cachedPage is head and whose body the log has at
+// body.
+func (c *buildCache) put(name string, fi fs.FileInfo, head []byte, body buildcache.Ref) {
 	if c.w == nil {
 		return
 	}
-	head := make([]byte, 0, 1+binary.MaxVarintLen64+len(name)+identitySize)
-	head = append(head, recordPage)
-	head = binary.AppendUvarint(head, uint64(len(name)))
-	head = append(head, name...)
-	head = binary.LittleEndian.AppendUint64(head, inode(fi))
-	head = binary.LittleEndian.AppendUint64(head, uint64(fi.Size()))
-	head = binary.LittleEndian.AppendUint64(head, uint64(fi.ModTime().UnixNano()))
-	c.w.Add(head, blob)
+	rec := make([]byte, 0, 1+3*binary.MaxVarintLen64+len(name)+identitySize)
+	rec = append(rec, recordPage)
+	rec = binary.AppendUvarint(rec, uint64(len(name)))
+	rec = append(rec, name...)
+	rec = binary.LittleEndian.AppendUint64(rec, inode(fi))
+	rec = binary.LittleEndian.AppendUint64(rec, uint64(fi.Size()))
+	rec = binary.LittleEndian.AppendUint64(rec, uint64(fi.ModTime().UnixNano()))
+	rec = binary.AppendUvarint(rec, uint64(body.Off))
+	rec = binary.AppendUvarint(rec, uint64(body.Len))
+	c.w.Add(rec, head)
 }

@@ -286,12 +286,13 @@ func TestUntrustedCache(t *testing.T) {
 	}
 }
 
-// TestDamagedBodyLog damages the log of converted Markdown in ways a
-// disk, a CI cache or two builds at once could, then edits a template's
-// comment, so that every page is rendered again with the Markdown the log
-// has: each
-// Body the log no longer has whole is converted again, with a note, and
-// the site is the same as a clean build's.
+// TestDamagedBodyLog damages the log of converted Markdown and of the
+// pages' records in ways a disk, a CI cache or two builds at once could,
+// then edits a template's comment, so that every page is rendered again
+// with the Markdown the log has: each Body the log no longer has whole is
+// converted again, and each page whose record it no longer has whole is
+// made in full, with a note (none when the log is gone: a cache folder
+// restored without it), and the site is the same as a clean build's.
 func TestDamagedBodyLog(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -329,8 +330,8 @@ func TestDamagedBodyLog(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := res.Cache
-			if c.Reconverted == 0 || c.Rerendered == 0 || (c.Note != "") != tc.note {
-				t.Errorf("converted %d pages, re-rendered %d, note %q; want pages converted again, and a note: %v", c.Reconverted, c.Rerendered, c.Note, tc.note)
+			if c.Reconverted+c.Made == 0 || (c.Note != "") != tc.note {
+				t.Errorf("converted %d pages, made %d, note %q; want pages converted or made again, and a note: %v", c.Reconverted, c.Made, c.Note, tc.note)
 			}
 			sameAsClean(t, site, dest, opts)
 			// The next build keeps what it converted again.
@@ -343,6 +344,49 @@ func TestDamagedBodyLog(t *testing.T) {
 				t.Errorf("the build after converted %d pages and re-rendered %d (note %q); want 0 converted", c.Reconverted, c.Rerendered, c.Note)
 			}
 		})
+	}
+}
+
+// TestLogStartedAfresh makes the log of the build cache mostly garbage
+// (as many builds that each changed pages leave it): the next build
+// starts a new log, copies into it the records of the pages it carries
+// over, and removes the old one, and the build after carries every page
+// over from the new log.
+func TestLogStartedAfresh(t *testing.T) {
+	site, dest, opts := publishedWithCache(t)
+	want := treeOf(t, dest)
+	logs, _ := filepath.Glob(filepath.Join(opts.CacheDir, "blobs-*"))
+	if len(logs) != 1 {
+		t.Fatalf("the cache has logs %v; want one", logs)
+	}
+	f, err := os.OpenFile(logs[0], os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(make([]byte, 40<<20)); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var names []string
+	for range 2 {
+		res, err := Publish(context.Background(), site, dest, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := res.Cache; c.Made != 0 || c.Rerendered != 0 || c.Reused == 0 || c.Note != "" {
+			t.Errorf("made %d pages, re-rendered %d, reused %d (note %q); want all reused", c.Made, c.Rerendered, c.Reused, c.Note)
+		}
+		if !equalTrees(t, treeOf(t, dest), want, "built", "clean build") {
+			t.Error("the site differs from a clean build")
+		}
+		now, _ := filepath.Glob(filepath.Join(opts.CacheDir, "blobs-*"))
+		if len(now) != 1 || now[0] == logs[0] {
+			t.Fatalf("after the build, the cache has logs %v; want one other than %s", now, logs[0])
+		}
+		names = append(names, now[0])
+	}
+	if names[0] != names[1] {
+		t.Errorf("the build after started another log: %s, then %s", names[0], names[1])
 	}
 }
 

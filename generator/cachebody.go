@@ -32,14 +32,19 @@ import (
 // the theme's static files) and the page's address and file. A Body
 // under the right key is taken only if its links still lead where they
 // did (markdown.SameTargets): the other pages' addresses are not in the
-// key, so that adding a page converts no other. A build starts a new log
-// when the old one is mostly Bodies no page needs any more
-// (buildcache.Garbage).
+// key, so that adding a page converts no other. The same log keeps the
+// body of each page's cachedPage (see encodePage), under the page's own
+// key. A build starts a new log when the old one is mostly blobs no page
+// needs any more (buildcache.Garbage), and copies into it the bodies of
+// the pages it carries over.
 type bodyLog struct {
 	// ready is set once the log is open (buildCache.site): a page
 	// converted before that is not looked up or kept.
 	ready atomic.Bool
 	log   *buildcache.Log
+	// reader is the log the last build's pages' bodies are in: log, or
+	// the last build's when this one started a new log, or nil.
+	reader *buildcache.Log
 	// created says that the log is new in this build, so that a build
 	// that fails removes it.
 	created bool
@@ -101,7 +106,7 @@ func (c *buildCache) openBodies() {
 		return
 	}
 	name := b.oldName
-	if b.old == nil {
+	if b.old == nil && c.old == nil {
 		name = ""
 	}
 	log, err := buildcache.OpenLog(c.dir, name)
@@ -114,9 +119,16 @@ func (c *buildCache) openBodies() {
 		for _, r := range b.old {
 			live += r.at.Len
 		}
+		for _, p := range c.old {
+			live += p.body.Len
+		}
+		b.reader = log
 		if buildcache.Garbage(log.Size(), live) {
-			log.Close()
+			// The old log is kept open for the bodies of the pages
+			// carried over, which are copied into the new one.
 			if log, err = buildcache.OpenLog(c.dir, ""); err != nil {
+				b.reader.Close()
+				b.reader = nil
 				c.cannotKeep(err)
 				return
 			}
@@ -241,6 +253,9 @@ func (c *buildCache) writeBodies() {
 // the log, and removes it if this build started it.
 func (c *buildCache) committed() {
 	if b := &c.bodies; b.log != nil {
+		if b.reader != nil && b.reader != b.log {
+			b.reader.Close()
+		}
 		buildcache.RemoveLogs(c.dir, b.log.Name())
 	}
 }
@@ -249,6 +264,9 @@ func (c *buildCache) aborted() {
 	b := &c.bodies
 	if b.log == nil {
 		return
+	}
+	if b.reader != nil && b.reader != b.log {
+		b.reader.Close()
 	}
 	b.log.Close()
 	if b.created {
@@ -259,4 +277,49 @@ func (c *buildCache) aborted() {
 // cannotKeep notes that the log of Bodies could not be kept, and why.
 func (c *buildCache) cannotKeep(err error) {
 	c.noteOnce("the build cache cannot keep converted Markdown: " + err.Error())
+}
+
+// keepPageBody appends the body of a page's cachedPage, whose own key is
+// own, to the log, and returns where it is; false when the cache cannot
+// keep it.
+func (c *buildCache) keepPageBody(own [32]byte, body []byte) (buildcache.Ref, bool) {
+	b := &c.bodies
+	if !b.ready.Load() || b.log == nil {
+		return buildcache.Ref{}, false
+	}
+	at, err := b.log.Append(own, body)
+	if err != nil {
+		c.cannotKeep(err)
+		return buildcache.Ref{}, false
+	}
+	return at, true
+}
+
+// pageBody returns the body of the cachedPage the last build kept of the
+// page published as name, old, or false when there is no log of the last
+// build's (a cache folder restored without it: then nothing is carried
+// over) or it does not have the body whole (with a note).
+func (c *buildCache) pageBody(name string, old oldPage) ([]byte, bool) {
+	b := &c.bodies
+	_, own, _, ok := blobKeys(old.head)
+	if !ok || !b.ready.Load() || b.reader == nil {
+		return nil, false
+	}
+	body, ok := b.reader.Read(old.body, own)
+	if !ok {
+		c.damaged(fmt.Errorf("what it has of %s is not whole", name))
+	}
+	return body, ok
+}
+
+// carryPageBody returns where the new cache has the body of a page
+// carried over, old, whose body is body: where the last build kept it,
+// or, in a new log, where it is copied.
+func (c *buildCache) carryPageBody(old oldPage, body []byte) (buildcache.Ref, bool) {
+	b := &c.bodies
+	if b.reader == b.log {
+		return old.body, true
+	}
+	_, own, _, _ := blobKeys(old.head)
+	return c.keepPageBody(own, body)
 }

@@ -27,11 +27,11 @@ func (snap *Snapshot) reuse(e *entry) *made {
 	}
 	old, ok := c.old[e.name]
 	key := snap.pageKey(e.page)
-	was, _, _, has := blobKeys(old.blob)
+	was, _, _, has := blobKeys(old.head)
 	if !ok || !has {
 		return nil
 	}
-	reads := blobReads(old.blob)
+	reads := blobReads(old.head)
 	var deps *pageDeps
 	if was != key {
 		// Another page's front matter, say, changed: the page is kept
@@ -41,7 +41,7 @@ func (snap *Snapshot) reuse(e *entry) *made {
 		if reads == ([32]byte{}) || !c.readsSame {
 			return nil
 		}
-		if !snap.readsUnchanged(e.page, old.blob) {
+		if !snap.readsUnchanged(e.page, old.head) {
 			c.followed.Add(1)
 			d, err := snap.pageData(e.page)
 			if err != nil {
@@ -77,7 +77,7 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pag
 		return nil
 	}
 	old, ok := c.old[e.name]
-	_, own, sum, has := blobKeys(old.blob)
+	_, own, sum, has := blobKeys(old.head)
 	if !ok || !has || own != snap.ownKey(e.page) || sha256.Sum256(data) != sum {
 		return nil
 	}
@@ -98,7 +98,11 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pag
 func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
-	rec, err := decodePage(old.blob)
+	body, ok := c.pageBody(e.name, old)
+	if !ok {
+		return nil
+	}
+	rec, err := decodePage(old.head, body)
 	if err != nil {
 		c.damaged(err)
 		return nil
@@ -132,16 +136,18 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	// The link is the same file: its inode, size and time are fi's. The
 	// record's words are in the new cache's table too, which starts with
 	// the old table's.
-	blob := old.blob
+	head := old.head
 	switch {
 	case deps != nil && (deps.sure != rec.Deps.sure || !slices.Equal(deps.ids, rec.Deps.ids)):
 		rec.Key, rec.Reads, rec.Deps = key, reads, *deps
-		blob = encodePage(rec)
+		head = encodePageHead(rec)
 	case key != rec.Key || reads != rec.Reads:
-		blob = slices.Clone(blob)
-		setBlobKeys(blob, key, reads)
+		head = slices.Clone(head)
+		setBlobKeys(head, key, reads)
 	}
-	c.put(e.name, fi, blob)
+	if at, ok := c.carryPageBody(old, body); ok {
+		c.put(e.name, fi, head, at)
+	}
 	return m
 }
 

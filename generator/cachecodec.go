@@ -12,22 +12,26 @@ import (
 	"github.com/lumen-ssg/lumen/generator/site"
 )
 
-// A cachedPage is kept in the build cache as a blob of its own, written by
-// encodePage and read by decodePage rather than by encoding/gob, for three
-// reasons: a build that carries a page over writes the blob it read into
-// the new cache as it is, without decoding it; it decodes the blob only
-// when the page's key (its first 32 bytes) or its own key and its
-// output match, in the worker that makes the page; and decoding it copies no string (they are slices of
-// the blob), where gob allocates each. A blob is:
+// A cachedPage is kept in the build cache in two blobs of its own,
+// written by encodePage and read by decodePage rather than by
+// encoding/gob: its head, in the cache file, and its body, in the log
+// beside it (buildcache.Log). The body (the page's findings, ids, links
+// and search records, kilobytes a page) is written once, when the page
+// is made, and a build that carries the page over writes only the head
+// again, with the body's place in the log: a build that changes one page
+// writes one page's worth of bodies, not the whole site's. A build decodes
+// a head to decide whether to carry a page over, and its body only when
+// it does, in the worker that makes the page; decoding copies no string
+// (they are slices of the blob), where gob allocates each. Each blob is:
 //
-//	Key, Own, Sum, Reads      32 bytes each
+//	Key, Own, Sum, Reads      32 bytes each (the head only)
 //	len(nums) nums            varints: the numbers, and the length of each string and byte string
 //	len(strs) strs            the strings, one after the other
 //	bin                       the byte strings, one after the other
 //
-// The fields are written in the order encodePage lists them; the test
-// TestPageCodecFields fails when one of the types it writes gains a field
-// the codec does not know.
+// The head's numbers are the page's Deps. The fields are written in the
+// order encodePage lists them; the test TestPageCodecFields fails when
+// one of the types it writes gains a field the codec does not know.
 
 // errBlob is the error of a blob that is not one encodePage wrote.
 var errBlob = errors.New("a page record of the build cache is damaged")
@@ -59,11 +63,23 @@ func (w *blobWriter) bytes(b []byte) {
 	w.bin = append(w.bin, b...)
 }
 
-// encodePage returns rec as a blob; its Ino, Size and ModTime are not
-// part of it (the cache keeps them beside it, see buildCache.put).
-func encodePage(rec *cachedPage) []byte {
+// encodePage returns rec as a head and a body; its Ino, Size and ModTime
+// are not part of them (the cache keeps them beside the head, see
+// buildCache.put).
+func encodePage(rec *cachedPage) (head, body []byte) {
+	return encodePageHead(rec), encodePageBody(rec)
+}
+
+// encodePageHead returns the head of rec: its keys and its Deps.
+func encodePageHead(rec *cachedPage) []byte {
 	var w blobWriter
-	w.deps(rec.Deps) // first: blobDeps reads them alone
+	w.deps(rec.Deps) // blobDeps reads them
+	return w.blob(rec.Key[:], rec.Own[:], rec.Sum[:], rec.Reads[:])
+}
+
+// encodePageBody returns the body of rec: all but its keys and Deps.
+func encodePageBody(rec *cachedPage) []byte {
+	var w blobWriter
 	w.findings(rec.Findings)
 	w.int(rec.Dropped)
 	w.str(rec.IDs)
@@ -80,7 +96,7 @@ func encodePage(rec *cachedPage) []byte {
 		w.bytes(d.Words)
 		w.bytes(d.Terms)
 	}
-	return w.blob(rec.Key[:], rec.Own[:], rec.Sum[:], rec.Reads[:])
+	return w.blob()
 }
 
 // blob returns the head's parts, then the numbers, strings and byte
@@ -137,11 +153,11 @@ func (w *blobWriter) targets(list []markdown.Link) {
 	}
 }
 
-// blobHead is the length of a blob's Key, Own, Sum and Reads.
+// blobHead is the length of a head's Key, Own, Sum and Reads.
 const blobHead = 128
 
-// blobKeys returns the Key, Own and Sum of the page of blob, or false
-// when blob is too short to be one.
+// blobKeys returns the Key, Own and Sum of the page of a head, blob, or
+// false when blob is too short to be one.
 func blobKeys(blob []byte) (key, own, sum [32]byte, ok bool) {
 	if len(blob) < blobHead {
 		return key, own, sum, false
@@ -149,15 +165,15 @@ func blobKeys(blob []byte) (key, own, sum [32]byte, ok bool) {
 	return [32]byte(blob[:32]), [32]byte(blob[32:64]), [32]byte(blob[64:96]), true
 }
 
-// setBlobKeys sets the Key and Reads of the page of blob, which is at
-// least blobHead long.
+// setBlobKeys sets the Key and Reads of the page of a head, blob, which
+// is at least blobHead long.
 func setBlobKeys(blob []byte, key, reads [32]byte) {
 	copy(blob, key[:])
 	copy(blob[96:blobHead], reads[:])
 }
 
-// blobReads returns the Reads of the page of blob, or the zero key when
-// blob is too short to be one.
+// blobReads returns the Reads of the page of a head, blob, or the zero
+// key when blob is too short to be one.
 func blobReads(blob []byte) (reads [32]byte) {
 	if len(blob) >= blobHead {
 		reads = [32]byte(blob[96:128])
@@ -236,20 +252,23 @@ func (r *blobReader) bytes() []byte {
 	return b
 }
 
-// decodePage returns the cachedPage of a blob encodePage wrote. Its
-// strings, and its search records' Words and Terms, are slices of blob,
-// which must not change as long as they are used.
-func decodePage(blob []byte) (*cachedPage, error) {
-	key, own, sum, ok := blobKeys(blob)
+// decodePage returns the cachedPage of a head and a body encodePage
+// wrote. Its strings, and its search records' Words and Terms, are
+// slices of body, which must not change as long as they are used.
+func decodePage(head, body []byte) (*cachedPage, error) {
+	key, own, sum, ok := blobKeys(head)
 	if !ok {
 		return nil, errBlob
 	}
-	rec := &cachedPage{Key: key, Own: own, Sum: sum, Reads: blobReads(blob)}
-	r, err := newBlobReader(blob[blobHead:])
+	deps, ok := blobDeps(head)
+	if !ok {
+		return nil, errBlob
+	}
+	rec := &cachedPage{Key: key, Own: own, Sum: sum, Reads: blobReads(head), Deps: deps}
+	r, err := newBlobReader(body)
 	if err != nil {
 		return nil, err
 	}
-	rec.Deps = r.deps()
 	rec.Findings = r.findings()
 	rec.Dropped = r.int()
 	rec.IDs = r.str()

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"html/template"
 	"maps"
 	"reflect"
@@ -37,11 +38,11 @@ func aCachedPage() *cachedPage {
 }
 
 // TestPageCodec encodes a cachedPage and decodes it back, field for
-// field, and refuses every blob cut short.
+// field, and refuses every head and body cut short or too long.
 func TestPageCodec(t *testing.T) {
 	rec := aCachedPage()
-	blob := encodePage(rec)
-	got, err := decodePage(blob)
+	head, body := encodePage(rec)
+	got, err := decodePage(head, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,16 +52,34 @@ func TestPageCodec(t *testing.T) {
 	if !reflect.DeepEqual(got, &want) {
 		t.Errorf("decoded\n%+v\nwant\n%+v", got, &want)
 	}
-	if key, own, sum, ok := blobKeys(blob); !ok || key != rec.Key || own != rec.Own || sum != rec.Sum {
+	if key, own, sum, ok := blobKeys(head); !ok || key != rec.Key || own != rec.Own || sum != rec.Sum {
 		t.Errorf("blobKeys = %x, %x, %x, %v; want %x, %x, %x", key, own, sum, ok, rec.Key, rec.Own, rec.Sum)
 	}
-	for n := range len(blob) {
-		if _, err := decodePage(blob[:n]); err == nil {
-			t.Errorf("a blob cut to %d of %d bytes was decoded", n, len(blob))
+	if d, ok := blobDeps(head); !ok || !reflect.DeepEqual(d, rec.Deps) {
+		t.Errorf("blobDeps = %+v, %v; want %+v", d, ok, rec.Deps)
+	}
+	if again := encodePageHead(got); !bytes.Equal(again, head) {
+		t.Errorf("the head of a decoded page is\n%x\nnot\n%x", again, head)
+	}
+	for n := range len(head) {
+		if _, err := decodePage(head[:n], body); err == nil {
+			t.Errorf("a head cut to %d of %d bytes was decoded", n, len(head))
 		}
 	}
-	if _, err := decodePage(append(blob, 0)); err == nil {
-		t.Error("a blob with a byte too many was decoded")
+	for n := range len(body) {
+		if _, err := decodePage(head, body[:n]); err == nil {
+			t.Errorf("a body cut to %d of %d bytes was decoded", n, len(body))
+		}
+	}
+	if _, err := decodePage(append(head, 0), body); err == nil {
+		t.Error("a head with a byte too many was decoded")
+	}
+	if _, err := decodePage(head, append(body, 0)); err == nil {
+		t.Error("a body with a byte too many was decoded")
+	}
+	// A file of the search index has a head alone.
+	if _, err := decodePage(encodePageHead(&cachedPage{Key: rec.Key}), nil); err == nil {
+		t.Error("a head without a body was decoded as a page")
 	}
 }
 
@@ -87,22 +106,25 @@ func TestPageCodecFields(t *testing.T) {
 }
 
 // FuzzDecodePage decodes any bytes without panicking, and what it decodes
-// encodes to a blob that decodes alike.
+// encodes to a head and a body that decode alike.
 func FuzzDecodePage(f *testing.F) {
-	f.Add(encodePage(aCachedPage()))
-	f.Add(encodePage(&cachedPage{}))
-	f.Add([]byte{})
-	f.Fuzz(func(t *testing.T, blob []byte) {
-		rec, err := decodePage(blob)
+	head, body := encodePage(aCachedPage())
+	f.Add(head, body)
+	head, body = encodePage(&cachedPage{})
+	f.Add(head, body)
+	f.Add([]byte{}, []byte{})
+	f.Fuzz(func(t *testing.T, head, body []byte) {
+		rec, err := decodePage(head, body)
 		if err != nil {
 			return
 		}
 		again, err := decodePage(encodePage(rec))
 		if err != nil {
-			t.Fatalf("a decoded blob encodes to one that does not decode: %v", err)
+			t.Fatalf("a decoded page encodes to one that does not decode: %v", err)
 		}
-		if len(again.Findings) != len(rec.Findings) || again.IDs != rec.IDs || len(again.Docs) != len(rec.Docs) || again.Key != rec.Key {
-			t.Fatalf("a decoded blob encodes otherwise:\n%+v\n%+v", again, rec)
+		if len(again.Findings) != len(rec.Findings) || again.IDs != rec.IDs || len(again.Docs) != len(rec.Docs) ||
+			again.Key != rec.Key || !reflect.DeepEqual(again.Deps, rec.Deps) {
+			t.Fatalf("a decoded page encodes otherwise:\n%+v\n%+v", again, rec)
 		}
 	})
 }

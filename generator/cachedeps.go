@@ -140,8 +140,8 @@ func (r *blobReader) deps() pageDeps {
 	return d
 }
 
-// blobDeps returns the deps of the page of blob, read first of all its
-// numbers, without decoding the rest; false when blob is damaged.
+// blobDeps returns the deps of the page of a head, blob, the numbers
+// after its keys; false when blob is damaged.
 func blobDeps(blob []byte) (pageDeps, bool) {
 	if len(blob) < blobHead {
 		return pageDeps{}, false
@@ -151,7 +151,7 @@ func blobDeps(blob []byte) (pageDeps, bool) {
 		return pageDeps{}, false
 	}
 	d := r.deps()
-	return d, r.err == nil
+	return d, r.end() == nil
 }
 
 // encodeStructure returns the record of the cache that keeps the parts of
@@ -202,7 +202,7 @@ func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
 			}
 			published[e.page] = true
 			old, ok := c.old[name]
-			_, own, _, has := blobKeys(old.blob)
+			_, own, _, has := blobKeys(old.head)
 			if !ok || !has || own != snap.ownKey(e.page) {
 				ids[pageID(e.page)] = true
 			}
@@ -238,16 +238,16 @@ func (c *buildCache) changed(snap *Snapshot) map[uint64]bool {
 }
 
 // readsUnchanged reports whether page p's reads key is surely the one
-// the last build kept with it in blob, without following its templates:
+// the last build kept with it in its head, without following its templates:
 // the site's reads key is the last build's, p's own files are, and so are
 // those of every page of its deps and every part of the structure they
 // name.
-func (snap *Snapshot) readsUnchanged(p *site.Page, blob []byte) bool {
+func (snap *Snapshot) readsUnchanged(p *site.Page, head []byte) bool {
 	c := snap.opts.cache
 	if !c.readsSame || c.structure == nil || c.oldStructure == nil {
 		return false
 	}
-	d, ok := blobDeps(blob)
+	d, ok := blobDeps(head)
 	if !ok || !d.sure {
 		return false
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+
+	"github.com/lumen-ssg/lumen/generator/buildcache"
 )
 
 // The build cache keeps the search index of each language as it keeps a
@@ -64,7 +66,7 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 	type kept struct {
 		from string
 		fi   fs.FileInfo
-		blob []byte
+		head []byte
 	}
 	found := make([]kept, len(names))
 	for i, name := range names {
@@ -72,22 +74,22 @@ func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
 		if !ok {
 			return false, nil
 		}
-		rec, err := decodePage(old.blob)
-		if err != nil || rec.Key != key {
+		was, _, sum, ok := blobKeys(old.head)
+		if !ok || was != key {
 			return false, nil
 		}
 		from := filepath.Join(c.out.Target(), filepath.FromSlash(name))
-		fi, ok := unchanged(from, old, rec.Sum)
+		fi, ok := unchanged(from, old, sum)
 		if !ok {
 			return false, nil
 		}
-		found[i] = kept{from, fi, old.blob}
+		found[i] = kept{from, fi, old.head}
 	}
 	for i, name := range names {
 		if err := c.out.Link(name, found[i].from); err != nil {
 			return false, err
 		}
-		c.put(name, found[i].fi, found[i].blob)
+		c.put(name, found[i].fi, found[i].head, buildcache.Ref{})
 	}
 	c.indexKept.Add(1)
 	return true, nil
@@ -101,7 +103,9 @@ func (snap *Snapshot) rememberIndexFile(name string, key [32]byte, data []byte) 
 		return
 	}
 	if fi, err := c.out.Stat(name); err == nil {
-		c.put(name, fi, encodePage(&cachedPage{Key: key, Own: key, Sum: sha256.Sum256(data)}))
+		// A file of the index has no body: its head is all the cache
+		// needs.
+		c.put(name, fi, encodePageHead(&cachedPage{Key: key, Own: key, Sum: sha256.Sum256(data)}), buildcache.Ref{})
 	}
 }
 

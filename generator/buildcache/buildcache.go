@@ -47,7 +47,7 @@ import (
 // format.
 const (
 	magicName = "lumen build cache "
-	magic     = magicName + "3\n"
+	magic     = magicName + "4\n"
 )
 
 // File is the name of the cache file in its folder.

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -16,8 +17,9 @@ import (
 
 // A Log is a file of blobs beside the cache file, each under a key, that
 // builds append to and never rewrite: for what is too large to copy from
-// one cache file to the next at every build (a page's converted Markdown),
-// since a build that changes one page should write one page's worth. The
+// one cache file to the next at every build (a page's converted Markdown,
+// what checking it found), since a build that changes one page should
+// write one page's worth. The
 // cache file names the log and, for each blob it still needs, where the
 // blob is (a Ref); a new log is started when the old one is mostly blobs
 // nobody needs (see Garbage).
@@ -71,6 +73,27 @@ func OpenLog(dir, name string) (*Log, error) {
 		return nil, err
 	}
 	return newLog(name, f, 0), nil
+}
+
+// ReadLog opens the log called name in dir for reading only: the log a
+// cache file names, when a build appends to another (see Garbage). Its
+// Append fails.
+func ReadLog(dir, name string) (*Log, error) {
+	if !isLogName(name) {
+		return nil, fmt.Errorf("buildcache: %q is not the name of a log", name)
+	}
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("buildcache: the log %s is not a file", name)
+	}
+	l := newLog(name, f, st.Size())
+	l.w, l.err = nil, errors.New("buildcache: the log is open for reading only")
+	return l, nil
 }
 
 func newLog(name string, f *os.File, size int64) *Log {
@@ -151,6 +174,9 @@ func (l *Log) Close() error {
 	defer l.mu.Unlock()
 	if l.err == nil {
 		l.err = l.w.Flush()
+	}
+	if l.w == nil {
+		l.err = nil // open for reading only: nothing to write out
 	}
 	if err := l.f.Close(); l.err == nil {
 		l.err = err
