@@ -239,12 +239,12 @@ func snippet(parts []string) string {
 				}
 				i += n
 			}
-			// No more than clip reads: snippetBytes and one more.
-			j := wordsEnd(p, i, i+snippetBytes+1)
+			j := wordsEnd(p, i)
 			if j > i {
 				if len(b) > 0 {
 					b = append(b, ' ')
 				}
+				// What clip reads: snippetBytes and one more.
 				b = append(b, p[i:min(j, i+max(snippetBytes+1-len(b), 0))]...)
 			}
 			i = j
@@ -255,10 +255,9 @@ func snippet(parts []string) string {
 
 // wordsEnd returns where the words of s from i on that are one ASCII space
 // apart end: at the first white space that is not a single space between
-// two words, or at limit, if that comes first (a body's words can run for
-// thousands of bytes, of which a snippet wants the first few hundred).
-func wordsEnd(s string, i, limit int) int {
-	for i < len(s) && i < limit {
+// two words.
+func wordsEnd(s string, i int) int {
+	for i < len(s) {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
