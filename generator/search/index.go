@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -274,9 +275,15 @@ func appendRecords(dst []byte, docs []Doc, base string) []byte {
 // appendJSONString appends s to dst as encoding/json writes a string: as
 // it is, in quotes, when nothing in it is escaped (no quote, backslash,
 // control character, <, > or &, invalid UTF-8, U+2028 or U+2029), else as
-// json.Marshal writes it.
+// json.Marshal writes it. It looks at ASCII eight bytes at a time
+// (jsonPlain8): a record's snippet is hundreds of bytes, nearly always
+// plain.
 func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && jsonPlain8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if !jsonPlain[c] {
@@ -294,6 +301,23 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	dst = append(dst, s...)
 	return append(dst, '"')
+}
+
+// jsonPlain8 reports whether each of eight bytes x (little-endian) is
+// ASCII that encoding/json writes as it is (jsonPlain): none has its high
+// bit, none is under 0x20, and none is ", &, <, > or \\. Each of the four
+// tests turns the bytes it looks for into zero bytes (" and &, and < and
+// >, differ in one bit, which it sets first), which the classic test for
+// a zero byte, (y-1) &^ y, marks with their high bit; its false positives
+// (a byte above one that is zero) only send the caller to its
+// byte-at-a-time loop, which has the last word.
+func jsonPlain8(x uint64) bool {
+	const ones = 0x0101010101010101
+	ctl := x &^ (0x1f * ones)
+	quoteAmp := (x | 0x04*ones) ^ '&'*ones
+	angle := (x | 0x02*ones) ^ '>'*ones
+	slash := x ^ '\\'*ones
+	return (x|(ctl-ones)&^ctl|(quoteAmp-ones)&^quoteAmp|(angle-ones)&^angle|(slash-ones)&^slash)&highBits == 0
 }
 
 // appendMarshaled appends s to dst as json.Marshal writes it.
@@ -332,22 +356,24 @@ func onCores(n int, do func(i int) error) error {
 
 // appendDecimal appends v in decimal to dst, as strconv.AppendUint does;
 // the postings files are millions of numbers, nearly all under 10,000,
-// whose text it copies from a table rather than works out.
+// whose text it copies from a table rather than works out: four bytes
+// stored at once, and the slice cut back to the number's length.
 func appendDecimal(dst []byte, v uint64) []byte {
 	if v < uint64(len(decimals)) {
-		d := &decimals[v]
-		return append(dst, d.text[:d.len]...)
+		d := decimals[v]
+		n := len(dst) + int(d>>32)
+		return binary.LittleEndian.AppendUint32(dst, uint32(d))[:n]
 	}
 	return strconv.AppendUint(dst, v, 10)
 }
 
-// decimals is the decimal text of each number under 10,000.
-var decimals = func() (t [10000]struct {
-	text [4]byte
-	len  uint8
-}) {
+// decimals is the decimal text of each number under 10,000: its bytes,
+// little-endian, in the low 32 bits, and its length above them.
+var decimals = func() (t [10000]uint64) {
 	for i := range t {
-		t[i].len = uint8(copy(t[i].text[:], strconv.Itoa(i)))
+		var b [4]byte
+		n := copy(b[:], strconv.Itoa(i))
+		t[i] = uint64(binary.LittleEndian.Uint32(b[:])) | uint64(n)<<32
 	}
 	return t
 }()

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"maps"
 	"os"
@@ -546,6 +547,40 @@ func TestAppendRecordsIsJSON(t *testing.T) {
 		m, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); string(got) != string(m) {
 			t.Errorf("appendJSONString(%q) = %s, encoding/json %s", s, got, m)
+		}
+		// Among plain bytes, at every place of eight, and the
+		// snippet-long text around them.
+		for at := range 8 {
+			b := []byte("plaintxt")
+			b[at] = byte(c)
+			s := strings.Repeat("Sciatica hurts. ", 3) + string(b) + " and more"
+			m, _ := json.Marshal(s)
+			if got := appendJSONString(nil, s); string(got) != string(m) {
+				t.Errorf("appendJSONString(%q) = %s, encoding/json %s", s, got, m)
+			}
+		}
+	}
+}
+
+// TestJSONPlain8 holds jsonPlain8 to jsonPlain: any byte, at any place of
+// eight plain ones, and two at once.
+func TestJSONPlain8(t *testing.T) {
+	for c := range 256 {
+		want := c < 0x80 && jsonPlain[c]
+		for at := range 8 {
+			b := []byte("plaintxt")
+			b[at] = byte(c)
+			if got := jsonPlain8(load8(string(b), 0)); got != want {
+				t.Errorf("jsonPlain8(%q) = %v; want %v", b, got, want)
+			}
+			for d := range 256 {
+				b2 := bytes.Clone(b)
+				b2[(at+3)%8] = byte(d)
+				want2 := want && d < 0x80 && jsonPlain[d]
+				if got := jsonPlain8(load8(string(b2), 0)); got != want2 {
+					t.Errorf("jsonPlain8(%q) = %v; want %v", b2, got, want2)
+				}
+			}
 		}
 	}
 }
