@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# cache-ab.sh: two builds of Lumen side by side on the build cache's three
-# costliest cases, in alternating runs on the same machine, each with its
-# own copy of the synthetic site and its own cache folder:
+# cache-ab.sh: two builds of Lumen side by side on the build cache's
+# commonest and costliest cases, in alternating runs on the same machine,
+# each with its own copy of the synthetic site and its own cache folder
+# (both under WORK: in memory with /dev/shm, on the disk elsewhere, where
+# what a build writes costs far more):
 #
 #   cold-writing   a build with no cache, writing it (lumen build --clean)
-#   title          then one article's title edited (every page's key changes)
+#   nothing        then a build with nothing changed
+#   body           then a sentence added to one article's text
+#   title          then that article's title edited (every page's key changes)
 #   template-html  then a site override of the footer that adds a paragraph
 #                  to every page (every page made)
 #
@@ -70,7 +74,10 @@ for i in $(seq 1 "$RUNS"); do
     (
       cd "$d/site"
       /usr/bin/time -f "$side cold-writing %e %U %S" -a -o "$results" "$d/lumen" build --clean >/dev/null 2>&1
+      /usr/bin/time -f "$side nothing %e %U %S" -a -o "$results" "$d/lumen" build >/dev/null 2>&1
       article="$(find content/articles -name '*.md' ! -name '_index.md' | sort | awk 'NR==1')"
+      printf '\nThis sentence was added by cache-ab.sh in run %s.\n' "$i" >> "$article"
+      /usr/bin/time -f "$side body %e %U %S" -a -o "$results" "$d/lumen" build >/dev/null 2>&1
       sed -i -E "0,/^title: /s//title: Run $i, /" "$article"
       /usr/bin/time -f "$side title %e %U %S" -a -o "$results" "$d/lumen" build >/dev/null 2>&1
       mkdir -p "$(dirname "$footer")"
@@ -89,7 +96,7 @@ for line in open(sys.argv[1]):
     rows.setdefault((case, side), []).append((float(wall), float(user) + float(sys_)))
 print("| build | old wall s | new wall s | new / old | old CPU s | new CPU s | new / old |")
 print("|---|---:|---:|---:|---:|---:|---:|")
-for case in ["cold-writing", "title", "template-html"]:
+for case in ["cold-writing", "nothing", "body", "title", "template-html"]:
     o, n = rows[(case, "old")], rows[(case, "new")]
     ow, nw = statistics.median(r[0] for r in o), statistics.median(r[0] for r in n)
     oc, nc = statistics.median(r[1] for r in o), statistics.median(r[1] for r in n)
