@@ -53,11 +53,10 @@ type scratch struct {
 	words wordTable
 	// enc is where a Doc's Terms are encoded, then copied out.
 	enc []byte
-	// tok reads the words of each text of a Doc, refs are what words
-	// has of them, and ids the numbers of their stems.
+	// tok reads the words of each text of a Doc, and refs are what
+	// words has of them.
 	tok  tokenizer
 	refs []wordRef
-	ids  []uint32
 	// strs[n] is the word numbered n in words as a string, made once,
 	// when the Analyzer keeps words.
 	strs []string
@@ -217,18 +216,29 @@ type field struct {
 }
 
 // read reads the words of fields of a record into the Doc d is making.
-// Its loops are the index's over every word of every page, in three
-// steps with few variables each, which the compiler keeps in registers:
-// the tokenizer reads a text's words, lookUp looks each up, and the loop
-// here counts them.
+// Its loops are the index's over every word of every page, in two steps
+// with few variables each, which the compiler keeps in registers: the
+// tokenizer reads a text's words and the scratch's words give most of
+// their stems' numbers (getAll), then the loop here looks up the others
+// (ref), leaves out stopwords and counts the rest.
 func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 	place, terms, length := d.place, d.terms, d.length
 	for _, f := range fields {
 		for _, text := range f.texts {
 			sc.tok.read(text)
-			for _, id := range a.lookUp(sc, d) {
+			sc.refs = sc.words.getAll(&sc.tok, sc.refs)
+			for k, r := range sc.refs {
+				if r.id == unknown {
+					r = a.ref(sc, sc.tok.word(k))
+				}
+				if r.id == stopword {
+					continue
+				}
+				if a.keepWords {
+					d.keep(sc, r.id, r.n, sc.tok.word(k))
+				}
 				var i int32
-				place, terms, i = termOf(place, terms, id)
+				place, terms, i = termOf(place, terms, r.id)
 				t := &terms[i]
 				if f.weight == 0 {
 					t.Named = true
@@ -242,33 +252,17 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 	d.place, d.terms, d.length = place, terms, length
 }
 
-// lookUp returns the numbers of the stems of the words the tokenizer of sc
-// read but stopwords, in order, in a slice of sc's, and keeps the words in
-// d when the Analyzer keeps words.
-func (a *Analyzer) lookUp(sc *scratch, d *docTerms) []uint32 {
-	sc.refs = sc.words.getAll(&sc.tok, sc.refs)
-	ids := sc.ids[:0]
-	for k, r := range sc.refs {
-		if r.id == unknown {
-			w := sc.tok.word(k)
-			// The word may have been put for a word before it.
-			id, n, ok := sc.words.get(w)
-			if !ok {
-				id = a.stem(w)
-				n = sc.words.put(w, id)
-			}
-			r = wordRef{id, n}
-		}
-		if r.id == stopword {
-			continue
-		}
-		if a.keepWords {
-			d.keep(sc, r.id, r.n, sc.tok.word(k))
-		}
-		ids = append(ids, r.id)
+// ref returns the wordRef of w, which the scratch's words did not find in
+// its first slot: from the scratch's words, or else from the Analyzer,
+// and then put in the scratch's words (the word may have been put for a
+// word before it).
+func (a *Analyzer) ref(sc *scratch, w []byte) wordRef {
+	id, n, ok := sc.words.get(w)
+	if !ok {
+		id = a.stem(w)
+		n = sc.words.put(w, id)
 	}
-	sc.ids = ids
-	return ids
+	return wordRef{id, n}
 }
 
 // docTerms is a Doc being made: its Terms, and its words when the
