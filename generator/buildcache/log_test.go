@@ -243,3 +243,54 @@ func TestLogReadPastEnd(t *testing.T) {
 		t.Errorf("a Ref past the end allocated %v times", allocs)
 	}
 }
+
+// TestReadLog opens a log for reading only, as a build does the last
+// build's log when it starts a new one: it reads what was written,
+// appends nothing, closes without error, and refuses a name that is not a
+// log's or a log that is not there.
+func TestReadLog(t *testing.T) {
+	dir := t.TempDir()
+	l, err := OpenLog(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := l.Append([32]byte{1}, []byte("a page's findings"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, size := l.Name(), l.Size()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ReadLog(dir, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name() != name || r.Size() != size {
+		t.Errorf("ReadLog: %s of %d bytes; want %s of %d", r.Name(), r.Size(), name, size)
+	}
+	if got, ok := r.Read(ref, [32]byte{1}); !ok || string(got) != "a page's findings" {
+		t.Errorf("Read = %q, %v", got, ok)
+	}
+	if _, err := r.Append([32]byte{2}, []byte("more")); err == nil {
+		t.Error("a log open for reading was appended to")
+	}
+	if err := r.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() != size {
+		t.Errorf("after ReadLog the log is %v (%v); want %d bytes", st, err, size)
+	}
+	for _, bad := range []string{"", "../" + name, "blobs-zz", "build.cache"} {
+		if _, err := ReadLog(dir, bad); err == nil {
+			t.Errorf("ReadLog(%q) opened it", bad)
+		}
+	}
+	if _, err := ReadLog(dir, "blobs-0123456789abcdef"); err == nil {
+		t.Error("ReadLog opened a log that is not there")
+	}
+	os.Mkdir(filepath.Join(dir, "blobs-0123456789abcdef"), 0o755)
+	if _, err := ReadLog(dir, "blobs-0123456789abcdef"); err == nil {
+		t.Error("ReadLog opened a folder")
+	}
+}
