@@ -98,8 +98,11 @@ func (c *buildCache) readBody(rec []byte) bool {
 	return true
 }
 
-// openBodies opens the log of Bodies: the last build's, unless it is
-// mostly garbage, or a new one.
+// openBodies opens the log of Bodies and pages' bodies: the last build's,
+// unless it is mostly garbage, or a new one; and, as the reader, the last
+// build's, if there is one, to read the bodies of the pages carried over
+// (the same log, or the old one when a new one was started). A cache
+// that cannot be written opens neither: its pages are made again.
 func (c *buildCache) openBodies() {
 	b := &c.bodies
 	if c.w == nil {
