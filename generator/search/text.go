@@ -59,7 +59,9 @@ func (t *tokenizer) word(k int) []byte {
 // read reads the words of s. Its loops work on local copies of the
 // tokenizer's slices, which the compiler keeps in registers; a word ends
 // where a letter or digit is followed by anything else, and is kept when
-// it has two letters or more (endWord).
+// it has two letters or more (endWord). Eight ASCII bytes at a time, it
+// goes from the end of a word straight to the next letter or digit among
+// them.
 func (t *tokenizer) read(s string) {
 	arena, ends, start := t.arena[:0], t.ends[:0], 0
 	i := 0
@@ -79,8 +81,15 @@ func (t *tokenizer) read(s string) {
 				i += 8
 				continue
 			}
-			i += run + 1
 			arena, ends, start = endWord(arena, ends, start)
+			// The other bytes before the next letter or digit end no
+			// word: skipped at once (a full stop and a space, say).
+			rest := word >> (8 * (run + 1))
+			if rest == 0 {
+				i += 8
+				continue
+			}
+			i += run + 1 + bits.TrailingZeros64(rest)>>3
 		}
 		for i < len(s) && s[i] < utf8.RuneSelf {
 			if c := wordByte[s[i]]; c != 0 {
