@@ -59,8 +59,12 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	if n := snap.opts.maxWarnings; n > 0 && !snap.opts.detail {
 		first = &firstWarnings{n: n}
 	}
+	late, err := snap.startLate(w)
+	if err != nil {
+		return nil, err
+	}
 	done := make(chan error, 1)
-	go func() { done <- snap.each(g, workers, gctx, w, files, &bufs, first) }()
+	go func() { done <- snap.each(g, workers, gctx, w, files, &bufs, first, late.streams) }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -73,7 +77,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 		return nil, err
 	}
 	start := time.Now()
-	if err := snap.writeLate(w, files); err != nil {
+	if err := snap.writeLate(w, files, late); err != nil {
 		return nil, err
 	}
 	index := time.Since(start)
@@ -82,10 +86,60 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 	return res, nil
 }
 
+// lateIndexes is what a Pass decided of each search index before making
+// the pages: its key in the build cache, whether the last build's was
+// kept, and, for the others, the stream of its files of records, by the
+// language's Site.
+type lateIndexes struct {
+	keys    map[*searchIndex][32]byte
+	kept    map[*searchIndex]bool
+	streams map[*site.Site]*recordStream
+}
+
+// startLate links, from the site the last build published, each search
+// index nothing of which changed (keepIndex), and starts, for each other
+// one, the stream that writes its files of records to w as the pages are
+// made (recordStream): not when there is no w, nor in a Snapshot that
+// keeps its files, which makes the index when it is first read.
+func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
+	late := &lateIndexes{keys: snap.indexKeys(), kept: map[*searchIndex]bool{}, streams: map[*site.Site]*recordStream{}}
+	if w == nil {
+		return late, nil
+	}
+	for _, ix := range snap.search {
+		key, remember := late.keys[ix]
+		if remember {
+			kept, err := snap.keepIndex(ix, key)
+			if err != nil {
+				return nil, err
+			}
+			if kept {
+				late.kept[ix] = true
+				continue
+			}
+		}
+		if snap.opts.keep {
+			continue
+		}
+		late.streams[ix.site] = newRecordStream(ix, snap.Site.Config.BasePath(), func(name string, data []byte) error {
+			if err := w.WriteFile(name, data); err != nil {
+				return err
+			}
+			if remember {
+				snap.rememberIndexFile(name, key, data)
+			}
+			return nil
+		})
+	}
+	return late, nil
+}
+
 // writeLate makes the files made after the pages, the search index, from
-// the analyzed records the pages left in files, and hands them to w. An
-// index that cannot be made is a finding of its first file.
-func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
+// the analyzed records the pages left in files, and hands them to w: all
+// but those of an index kept from the last build and the files of records
+// its stream wrote. An index that cannot be made is a finding of its
+// first file.
+func (snap *Snapshot) writeLate(w output.Writer, files []kept, late *lateIndexes) error {
 	if len(snap.search) == 0 {
 		return nil
 	}
@@ -97,10 +151,9 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 		}
 	}
 	// The index's files are written on all cores as they are made: a
-	// large site's index has thousands. A build with a cache keeps an
-	// index nothing of which changed (keepIndex), and remembers each
-	// file of one it makes.
-	keys := snap.indexKeys()
+	// large site's index has thousands. A build with a cache remembers
+	// each file of an index it makes.
+	keys := late.keys
 	var g errgroup.Group
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
 	var failed atomic.Bool
@@ -127,17 +180,14 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept) error {
 	}
 	errs := make([]error, len(snap.search))
 	for i, ix := range snap.search {
-		if key, ok := keys[ix]; ok && w != nil {
-			kept, err := snap.keepIndex(ix, key)
-			if err != nil {
-				g.Wait()
-				return err
-			}
-			if kept {
-				continue
-			}
+		if late.kept[ix] {
+			continue
 		}
-		_, errs[i] = snap.searchFiles(ix, docs, emitter(ix))
+		var written func(string) bool
+		if s := late.streams[ix.site]; s != nil {
+			written = s.wrote
+		}
+		_, errs[i] = snap.searchFiles(ix, docs, written, emitter(ix))
 	}
 	if werr := g.Wait(); werr != nil {
 		return werr
@@ -178,7 +228,7 @@ type kept struct {
 // rather than into files. Each goroutine makes one file after another: a
 // goroutine of its own for each file would grow its stack anew, deep in
 // the templates, for every page.
-func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
+func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings, streams map[*site.Site]*recordStream) error {
 	var next atomic.Int64
 	for range workers {
 		g.Go(func() error {
@@ -191,7 +241,7 @@ func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context,
 					return nil
 				}
 				if name := snap.names[i]; !snap.late(name) {
-					if err := snap.one(i, name, w, files, bufs, first); err != nil {
+					if err := snap.one(i, name, w, files, bufs, first, streams); err != nil {
 						return err
 					}
 				}
@@ -205,8 +255,9 @@ func (snap *Snapshot) each(g *errgroup.Group, workers int, gctx context.Context,
 	return g.Wait()
 }
 
-// one makes the file name, the i-th of the Snapshot, for each.
-func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings) error {
+// one makes the file name, the i-th of the Snapshot, for each, and hands
+// a page's search records to the stream of its language's index, if any.
+func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, bufs *sync.Pool, first *firstWarnings, streams map[*site.Site]*recordStream) error {
 	e := snap.files[name]
 	buf, _ := bufs.Get().(*bytes.Buffer)
 	if buf == nil {
@@ -247,6 +298,11 @@ func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, buf
 			return err
 		}
 		snap.remember(e, m)
+	}
+	// Last, once the build cache has saved them whole: the stream lets
+	// go of the snippets of the records whose file it writes.
+	if s := streams[pageSite(e)]; s != nil {
+		return s.add(e.page, k.docs)
 	}
 	return nil
 }
@@ -338,4 +394,13 @@ func templateErrors(list []pageError) diag.List {
 		d.Msg += ")"
 	}
 	return all
+}
+
+// pageSite returns the language's Site of the page of e, or nil when e is
+// not a page.
+func pageSite(e *entry) *site.Site {
+	if e.page == nil {
+		return nil
+	}
+	return e.page.Site()
 }

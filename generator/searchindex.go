@@ -60,7 +60,7 @@ func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
 		for _, name := range (search.Layout{Records: n, Folder: ix.folder}).Files() {
 			ix.names[name] = true
 			add(name, &entry{read: func() ([]byte, error) {
-				files, err := snap.searchFiles(ix, nil, nil)
+				files, err := snap.searchFiles(ix, nil, nil, nil)
 				return files[name], err
 			}})
 		}
@@ -105,8 +105,9 @@ func (snap *Snapshot) searchDocs(ix *searchIndex, p *site.Page, b *site.Body) []
 // keeps files). It hands each file to emit, if not nil, and keeps them all
 // when the Snapshot keeps files or there is no emit, so that a Snapshot
 // that writes its files (lumen build) never holds the whole index. It
-// stops at the first error of emit and returns it.
-func (snap *Snapshot) searchFiles(ix *searchIndex, docs map[*site.Page][]search.Doc, emit func(name string, data []byte) error) (map[string][]byte, error) {
+// leaves out the files of records written reports written already (by a
+// recordStream). It stops at the first error of emit and returns it.
+func (snap *Snapshot) searchFiles(ix *searchIndex, docs map[*site.Page][]search.Doc, written func(string) bool, emit func(name string, data []byte) error) (map[string][]byte, error) {
 	made := false
 	var emitErr error
 	ix.once.Do(func() {
@@ -129,7 +130,7 @@ func (snap *Snapshot) searchFiles(ix *searchIndex, docs map[*site.Page][]search.
 		if snap.opts.keep || emit == nil {
 			ix.files = map[string][]byte{}
 		}
-		ix.err = search.Build(ix.analyzer, ix.folder, all, ix.synonyms, snap.Site.Config.BasePath(), func(name string, data []byte) error {
+		ix.err = search.BuildRest(ix.analyzer, ix.folder, all, ix.synonyms, snap.Site.Config.BasePath(), written, func(name string, data []byte) error {
 			if ix.files != nil {
 				ix.files[name] = data
 			}

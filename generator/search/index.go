@@ -95,9 +95,21 @@ func (l Layout) Files() []string {
 	}
 	per := l.PerFile()
 	for i := 0; i < l.Records; i += per {
-		names = append(names, dir+"/r/"+strconv.Itoa(i/per)+".json")
+		names = append(names, l.RecordsFile(i/per))
 	}
 	return names
+}
+
+// RecordsFile returns the name of the file of records numbered n, which
+// holds the records from n×PerFile on.
+func (l Layout) RecordsFile(n int) string {
+	return l.dir() + "/r/" + strconv.Itoa(n) + ".json"
+}
+
+// Records returns the bytes of the file of records that holds docs, their
+// addresses under the site's base path base: what Build writes.
+func Records(docs []Doc, base string) []byte {
+	return appendRecords(nil, docs, strings.TrimSuffix(base, "/"))
 }
 
 // Build makes the index of docs, in the order given, analyzed by a, with
@@ -125,6 +137,14 @@ func (l Layout) Files() []string {
 // and the script fetches them all at once, so that not even the file a
 // word falls in reaches the server.
 func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base string, emit func(name string, data []byte) error) error {
+	return BuildRest(a, folder, docs, synonyms, base, nil, emit)
+}
+
+// BuildRest is Build for a caller that wrote some of the files of records
+// itself (Records, Layout.RecordsFile) as their records were made, so as
+// to let go of their snippets: written reports which. Those are not made
+// again, and the snippets of their records are not read.
+func BuildRest(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base string, written func(name string) bool, emit func(name string, data []byte) error) error {
 	layout := Layout{Records: len(docs), Folder: folder}
 	dir := layout.dir()
 	words, stemOf, nstems := a.vocabulary()
@@ -236,8 +256,14 @@ func Build(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base str
 	}
 	per := layout.PerFile()
 	err = onCores((len(docs)+per-1)/per, func(i int) error {
-		data := appendRecords(nil, docs[i*per:min((i+1)*per, len(docs))], strings.TrimSuffix(base, "/"))
-		return out(dir+"/r/"+strconv.Itoa(i)+".json", data)
+		name := layout.RecordsFile(i)
+		if written != nil && written(name) {
+			mu.Lock()
+			made++
+			mu.Unlock()
+			return nil
+		}
+		return out(name, Records(docs[i*per:min((i+1)*per, len(docs))], base))
 	})
 	if err != nil {
 		return err
