@@ -29,8 +29,9 @@ type PassResult struct {
 	// pass: Markdown, templates, HTML, editorial checks, links to
 	// #fragments.
 	Report *check.Report
-	// Index is the time the pass took to make the search index, after
-	// the pages.
+	// Index is the time the pass took to make the search index after
+	// the pages (its words and postings; its files of records are
+	// written while the pages are made, see recordStream).
 	Index time.Duration
 }
 

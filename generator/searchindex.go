@@ -15,8 +15,10 @@ import (
 
 // searchIndex is the search index of one language of a Snapshot: files
 // whose content depends on every page's text, so they are made after the
-// pages — by Pass from what it kept of each page, or, when a file of it
-// is read first (lumen serve), from every page made and kept.
+// pages — by Pass from what it kept of each page (but its files of
+// records, which a Pass that writes its files writes as their pages are
+// made: recordStream), or, when a file of it is read first (lumen serve),
+// from every page made and kept.
 type searchIndex struct {
 	// site is the language's Site, whose search page the index serves,
 	// and folder the index's folder: that page's, "search" or
