@@ -331,12 +331,12 @@ func appendJSONString(dst []byte, s string) []byte {
 
 // jsonPlain8 reports whether each of eight bytes x (little-endian) is
 // ASCII that encoding/json writes as it is (jsonPlain): none has its high
-// bit, none is under 0x20, and none is ", &, <, > or \\. Each of the four
-// tests turns the bytes it looks for into zero bytes (" and &, and < and
-// >, differ in one bit, which it sets first), which the classic test for
-// a zero byte, (y-1) &^ y, marks with their high bit; its false positives
-// (a byte above one that is zero) only send the caller to its
-// byte-at-a-time loop, which has the last word.
+// bit, none is under 0x20, and none is a quote, &, <, > or a backslash.
+// Each of the four tests turns the bytes it looks for into zero bytes (the
+// quote and &, and < and >, differ in one bit, which it sets first), which
+// the classic test for a zero byte, (y-1) &^ y, marks with their high
+// bit: it marks a byte wrongly only above one it marks rightly, so the
+// answer is exact (TestJSONPlain8).
 func jsonPlain8(x uint64) bool {
 	const ones = 0x0101010101010101
 	ctl := x &^ (0x1f * ones)
