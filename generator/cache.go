@@ -450,6 +450,7 @@ func (c *buildCache) site(key, graph, reads [32]byte, structure func() (map[uint
 func (c *buildCache) commit() error {
 	c.wait()
 	if c.w == nil {
+		c.bodies.closeReader()
 		return nil
 	}
 	if c.encoded != nil {
@@ -470,7 +471,12 @@ func (c *buildCache) commit() error {
 }
 
 func (c *buildCache) abort() {
-	if c != nil && c.w != nil {
+	switch {
+	case c == nil:
+	case c.w == nil:
+		c.wait()
+		c.bodies.closeReader()
+	default:
 		c.wait()
 		if c.encoded != nil {
 			<-c.encoded

@@ -390,6 +390,51 @@ func TestLogStartedAfresh(t *testing.T) {
 	}
 }
 
+// TestUnwritableCacheIsRead opens the cache of a published site as a
+// build does whose new cache file cannot be made (a cache folder it may
+// read but not write): it still has the last build's pages, and reads
+// their bodies from the log, so that it carries them over; it keeps
+// nothing, and closes the log.
+func TestUnwritableCacheIsRead(t *testing.T) {
+	_, _, opts := publishedWithCache(t)
+	c := openCache(opts.CacheDir, opts.CacheVersion, nil)
+	c.wait()
+	if c.w == nil {
+		t.Fatalf("the cache cannot be written here: %s", c.note)
+	}
+	c.w.Abort()
+	c.w = nil
+	c.openBodies()
+	pages, some := 0, ""
+	for name, old := range c.old {
+		if old.body.Len == 0 {
+			continue // a file of the search index: a head alone
+		}
+		some = name
+		body, ok := c.pageBody(name, old)
+		if !ok {
+			t.Errorf("%s: its body was not read from the log", name)
+			continue
+		}
+		if _, err := decodePage(old.head, body); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		pages++
+	}
+	if pages == 0 {
+		t.Fatal("the cache has no page")
+	}
+	if _, ok := c.keepPageBody([32]byte{1}, []byte("a body")); ok {
+		t.Error("a cache that cannot be written kept a page's body")
+	}
+	if err := c.commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.pageBody(some, c.old[some]); ok {
+		t.Error("the log was read after the build was done with it")
+	}
+}
+
 // TestCacheAfterCheckout builds the site, then gives every file of the
 // site and of the published folder a new inode and time, as a fresh
 // checkout and a CI job's restored cache do: the next build still makes

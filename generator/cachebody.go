@@ -102,10 +102,14 @@ func (c *buildCache) readBody(rec []byte) bool {
 // unless it is mostly garbage, or a new one; and, as the reader, the last
 // build's, if there is one, to read the bodies of the pages carried over
 // (the same log, or the old one when a new one was started). A cache
-// that cannot be written opens neither: its pages are made again.
+// that cannot be written is still read: its log is opened as the reader
+// alone, so that its pages are carried over, though nothing is kept.
 func (c *buildCache) openBodies() {
 	b := &c.bodies
 	if c.w == nil {
+		if b.oldName != "" && c.old != nil {
+			b.reader, _ = buildcache.ReadLog(c.dir, b.oldName)
+		}
 		return
 	}
 	name := b.oldName
@@ -256,9 +260,7 @@ func (c *buildCache) writeBodies() {
 // the log, and removes it if this build started it.
 func (c *buildCache) committed() {
 	if b := &c.bodies; b.log != nil {
-		if b.reader != nil && b.reader != b.log {
-			b.reader.Close()
-		}
+		b.closeReader()
 		buildcache.RemoveLogs(c.dir, b.log.Name())
 	}
 }
@@ -268,12 +270,18 @@ func (c *buildCache) aborted() {
 	if b.log == nil {
 		return
 	}
-	if b.reader != nil && b.reader != b.log {
-		b.reader.Close()
-	}
+	b.closeReader()
 	b.log.Close()
 	if b.created {
 		os.Remove(filepath.Join(c.dir, b.log.Name()))
+	}
+}
+
+// closeReader closes the log the last build's pages' bodies were read
+// from, unless it is the log this build appends to.
+func (b *bodyLog) closeReader() {
+	if b.reader != nil && b.reader != b.log {
+		b.reader.Close()
 	}
 }
 
@@ -301,11 +309,12 @@ func (c *buildCache) keepPageBody(own [32]byte, body []byte) (buildcache.Ref, bo
 // pageBody returns the body of the cachedPage the last build kept of the
 // page published as name, old, or false when there is no log of the last
 // build's (a cache folder restored without it: then nothing is carried
-// over) or it does not have the body whole (with a note).
+// over) or it does not have the body whole (with a note). The reader is
+// opened before the pages are made (openBodies), and only they call it.
 func (c *buildCache) pageBody(name string, old oldPage) ([]byte, bool) {
 	b := &c.bodies
 	_, own, _, ok := blobKeys(old.head)
-	if !ok || !b.ready.Load() || b.reader == nil {
+	if !ok || b.reader == nil {
 		return nil, false
 	}
 	body, ok := b.reader.Read(old.body, own)
