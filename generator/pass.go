@@ -108,31 +108,33 @@ func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 		return late, nil
 	}
 	for _, ix := range snap.search {
-		key, remember := late.keys[ix]
-		if remember {
-			kept, err := snap.keepIndex(ix, key)
-			if err != nil {
-				return nil, err
-			}
-			if kept {
-				late.kept[ix] = true
-				continue
-			}
+		key := late.keys[ix]
+		kept, err := snap.keepIndex(ix, key)
+		if err != nil {
+			return nil, err
+		}
+		if kept {
+			late.kept[ix] = true
+			continue
 		}
 		if snap.opts.keep {
 			continue
 		}
 		late.streams[ix.site] = newRecordStream(ix, snap.Site.Config.BasePath(), func(name string, data []byte) error {
-			if err := w.WriteFile(name, data); err != nil {
-				return err
-			}
-			if remember {
-				snap.rememberIndexFile(name, key, data)
-			}
-			return nil
+			return snap.writeIndexFile(w, name, data, key)
 		})
 	}
 	return late, nil
+}
+
+// writeIndexFile writes the file name of a search index whose key is key
+// to w, and keeps it in the build cache, if any.
+func (snap *Snapshot) writeIndexFile(w output.Writer, name string, data []byte, key [32]byte) error {
+	if err := w.WriteFile(name, data); err != nil {
+		return err
+	}
+	snap.rememberIndexFile(name, key, data)
+	return nil
 }
 
 // writeLate makes the files made after the pages, the search index, from
@@ -162,17 +164,15 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept, late *lateIndexes
 		if w == nil {
 			return nil
 		}
-		key, remember := keys[ix]
+		key := keys[ix]
 		return func(name string, data []byte) error {
 			if failed.Load() {
 				return errWriteFailed
 			}
 			g.Go(func() error {
-				err := w.WriteFile(name, data)
+				err := snap.writeIndexFile(w, name, data, key)
 				if err != nil {
 					failed.Store(true)
-				} else if remember {
-					snap.rememberIndexFile(name, key, data)
 				}
 				return err
 			})
