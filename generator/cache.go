@@ -360,17 +360,11 @@ func readPage(rec []byte) (string, oldPage, bool) {
 	name, id := string(rec[k:k+int(n)]), rec[k+int(n):]
 	old := oldPage{ino: binary.LittleEndian.Uint64(id), size: int64(binary.LittleEndian.Uint64(id[8:])),
 		modTime: int64(binary.LittleEndian.Uint64(id[16:]))}
-	rest := id[identitySize:]
-	off, k1 := binary.Uvarint(rest)
-	if k1 <= 0 {
+	body, head, ok := buildcache.ReadRef(id[identitySize:])
+	if !ok || len(head) < blobHead {
 		return "", oldPage{}, false
 	}
-	length, k2 := binary.Uvarint(rest[k1:])
-	if k2 <= 0 || off > 1<<62 || length > 1<<40 || len(rest)-k1-k2 < blobHead {
-		return "", oldPage{}, false
-	}
-	old.body = buildcache.Ref{Off: int64(off), Len: int64(length)}
-	old.head = rest[k1+k2:]
+	old.body, old.head = body, head
 	return name, old, true
 }
 
@@ -553,7 +547,5 @@ func (c *buildCache) put(name string, fi fs.FileInfo, head []byte, body buildcac
 	rec = binary.LittleEndian.AppendUint64(rec, inode(fi))
 	rec = binary.LittleEndian.AppendUint64(rec, uint64(fi.Size()))
 	rec = binary.LittleEndian.AppendUint64(rec, uint64(fi.ModTime().UnixNano()))
-	rec = binary.AppendUvarint(rec, uint64(body.Off))
-	rec = binary.AppendUvarint(rec, uint64(body.Len))
-	c.w.Add(rec, head)
+	c.w.Add(body.Append(rec), head)
 }

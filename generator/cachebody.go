@@ -81,16 +81,11 @@ func (c *buildCache) readBody(rec []byte) bool {
 	source := string(rec[k : k+int(n)])
 	rest := rec[k+int(n):]
 	ref := bodyRef{key: [32]byte(rest)}
-	rest = rest[sha256.Size:]
-	off, k1 := binary.Uvarint(rest)
-	if k1 <= 0 {
+	at, rest, ok := buildcache.ReadRef(rest[sha256.Size:])
+	if !ok || len(rest) != 0 {
 		return false
 	}
-	length, k2 := binary.Uvarint(rest[k1:])
-	if k2 <= 0 || k1+k2 != len(rest) || off > 1<<62 || length > 1<<40 {
-		return false
-	}
-	ref.at = buildcache.Ref{Off: int64(off), Len: int64(length)}
+	ref.at = at
 	if c.bodies.old == nil {
 		c.bodies.old = map[string]bodyRef{}
 	}
@@ -250,9 +245,7 @@ func (c *buildCache) writeBodies() {
 		rec = binary.AppendUvarint(rec, uint64(len(source)))
 		rec = append(rec, source...)
 		rec = append(rec, ref.key[:]...)
-		rec = binary.AppendUvarint(rec, uint64(ref.at.Off))
-		rec = binary.AppendUvarint(rec, uint64(ref.at.Len))
-		c.w.Add(rec)
+		c.w.Add(ref.at.Append(rec))
 	}
 }
 

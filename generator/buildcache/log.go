@@ -44,6 +44,28 @@ type Ref struct {
 	Len int64
 }
 
+// Append appends r to dst as a cache file keeps it: its offset and its
+// length, as uvarints.
+func (r Ref) Append(dst []byte) []byte {
+	dst = binary.AppendUvarint(dst, uint64(r.Off))
+	return binary.AppendUvarint(dst, uint64(r.Len))
+}
+
+// ReadRef reads a Ref that Ref.Append wrote at the start of b, and
+// returns the bytes after it; false when b does not start with one, or
+// with one past any log's size (an offset over 2⁶², a length over 2⁴⁰).
+func ReadRef(b []byte) (Ref, []byte, bool) {
+	off, k1 := binary.Uvarint(b)
+	if k1 <= 0 {
+		return Ref{}, nil, false
+	}
+	length, k2 := binary.Uvarint(b[k1:])
+	if k2 <= 0 || off > 1<<62 || length > 1<<40 {
+		return Ref{}, nil, false
+	}
+	return Ref{Off: int64(off), Len: int64(length)}, b[k1+k2:], true
+}
+
 // logPrefix starts the name of every log file in a cache folder.
 const logPrefix = "blobs-"
 

@@ -294,3 +294,25 @@ func TestReadLog(t *testing.T) {
 		t.Error("ReadLog opened a folder")
 	}
 }
+
+// TestRef writes Refs as a cache file keeps them and reads them back, with
+// what follows; it refuses one cut short or past any log's size.
+func TestRef(t *testing.T) {
+	for _, r := range []Ref{{}, {Off: 1, Len: logHead}, {Off: 1 << 62, Len: 1 << 40}} {
+		b := r.Append([]byte("x"))[1:]
+		got, rest, ok := ReadRef(append(b, "after"...))
+		if !ok || got != r || string(rest) != "after" {
+			t.Errorf("ReadRef(%v.Append) = %v, %q, %v", r, got, rest, ok)
+		}
+		for n := range len(b) {
+			if _, _, ok := ReadRef(b[:n]); ok {
+				t.Errorf("%v cut to %d of %d bytes was read", r, n, len(b))
+			}
+		}
+	}
+	for _, r := range []Ref{{Off: 1<<62 + 1}, {Len: 1<<40 + 1}} {
+		if _, _, ok := ReadRef(r.Append(nil)); ok {
+			t.Errorf("%v was read", r)
+		}
+	}
+}
