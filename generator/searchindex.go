@@ -23,8 +23,11 @@ type searchIndex struct {
 	// site is the language's Site, whose search page the index serves,
 	// and folder the index's folder: that page's, "search" or
 	// "es/search".
-	site     *site.Site
-	folder   string
+	site   *site.Site
+	folder string
+	// layout names the index's files: known before any page is made,
+	// from the number of records each page's front matter gives.
+	layout   search.Layout
 	names    map[string]bool
 	synonyms [][]string
 	analyzer *search.Analyzer
@@ -48,7 +51,8 @@ func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
 			n += search.Count(p)
 		}
 		code := ls.Lang.Code
-		ix := &searchIndex{site: ls, folder: strings.Trim(ls.Search.URL, "/"), names: map[string]bool{},
+		folder := strings.Trim(ls.Search.URL, "/")
+		ix := &searchIndex{site: ls, folder: folder, layout: search.Layout{Records: n, Folder: folder}, names: map[string]bool{},
 			synonyms: snap.opts.synonyms[code], analyzer: search.NewAnalyzerFor(code),
 			label: resultLabels(snap.opts.strings.Lang(code))}
 		if snap.searchOf == nil {
@@ -59,7 +63,7 @@ func (snap *Snapshot) addSearchIndex(add func(string, *entry)) {
 			ix.analyzer.KeepWords()
 		}
 		snap.search = append(snap.search, ix)
-		for _, name := range (search.Layout{Records: n, Folder: ix.folder}).Files() {
+		for _, name := range ix.layout.Files() {
 			ix.names[name] = true
 			add(name, &entry{read: func() ([]byte, error) {
 				files, err := snap.searchFiles(ix, nil, nil, nil)

@@ -40,7 +40,7 @@ type recordStream struct {
 // search index ix, which hands each file to emit, for a site whose base
 // path is base.
 func newRecordStream(ix *searchIndex, base string, emit func(name string, data []byte) error) *recordStream {
-	s := &recordStream{base: base, first: map[*site.Page]int{}, emit: emit, written: map[string]bool{}}
+	s := &recordStream{layout: ix.layout, base: base, first: map[*site.Page]int{}, emit: emit, written: map[string]bool{}}
 	n := 0
 	for _, p := range ix.site.Pages {
 		if p.Searchable() {
@@ -48,7 +48,6 @@ func newRecordStream(ix *searchIndex, base string, emit func(name string, data [
 			n += search.Count(p)
 		}
 	}
-	s.layout = search.Layout{Records: n, Folder: ix.folder}
 	per := s.layout.PerFile()
 	s.recs = make([]*search.Doc, n)
 	s.missing = make([]int, (n+per-1)/per)

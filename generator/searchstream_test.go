@@ -46,6 +46,7 @@ func TestRecordStream(t *testing.T) {
 		return byPage, all
 	}
 	byPage, all := records()
+	ix.layout = search.Layout{Records: len(all), Folder: ix.folder}
 	want := map[string]string{}
 	err = search.Build(search.NewAnalyzer(), "search", all, nil, base, func(name string, data []byte) error {
 		if strings.HasPrefix(name, "search/r/") {
