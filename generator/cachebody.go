@@ -43,7 +43,8 @@ type bodyLog struct {
 	ready atomic.Bool
 	log   *buildcache.Log
 	// reader is the log the last build's pages' bodies are in: log, or
-	// the last build's when this one started a new log, or nil.
+	// the last build's when this one started a new log or cannot write
+	// one (then open for reading only), or nil.
 	reader *buildcache.Log
 	// created says that the log is new in this build, so that a build
 	// that fails removes it.
