@@ -141,10 +141,11 @@ type buildCache struct {
 	// those made in full.
 	reused, rerendered, made atomic.Int64
 	// kept counts the content files not parsed again, indexKept the
-	// search indexes linked from the last build (keepIndex), and
+	// search indexes linked from the last build (keepIndex), recordsKept
+	// the other indexes' files of records linked (keepRecordsFile), and
 	// unfollowed the pages rendered whose templates WriteReads could not
 	// follow (see Snapshot.readsKey).
-	kept, indexKept, unfollowed atomic.Int64
+	kept, indexKept, recordsKept, unfollowed atomic.Int64
 	// followed counts the pages whose templates reuse followed.
 	followed atomic.Int64
 	// bodies keeps the pages' converted Markdown.
@@ -227,6 +228,10 @@ type CacheStats struct {
 	// a search page) carried over from the last build, as no page's
 	// search records changed.
 	IndexesKept int
+	// RecordsKept is the number of files of records of the other search
+	// indexes carried over from the last build, as their records did not
+	// change (their words and postings are made anew).
+	RecordsKept int
 	// Unfollowed is the number of pages rendered whose templates the
 	// cache could not follow to know what they read of other pages
 	// (render.Renderer.WriteReads): an edit to another page's front
@@ -489,7 +494,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), RecordsKept: int(c.recordsKept.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
 }
 
 // remember keeps what the page of e made, m, once its file is written.

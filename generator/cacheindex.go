@@ -2,6 +2,7 @@ package generator
 
 import (
 	"crypto/sha256"
+	"hash"
 	"io/fs"
 	"maps"
 	"path/filepath"
@@ -9,90 +10,179 @@ import (
 	"strconv"
 
 	"github.com/lumen-ssg/lumen/generator/buildcache"
+	"github.com/lumen-ssg/lumen/generator/search"
 )
 
 // The build cache keeps the search index of each language as it keeps a
-// page: a record of each of its files, under the file's name, whose key
-// is the index's (indexKey). A build whose index has the key of the last
-// build's, and whose published files of it are all still the files the
-// last build wrote, links them into the new site rather than make the
-// index again: a build in which nothing changed, or only the theme's
-// templates. The records of an index are made from what the pages' own
-// keys (ownKey) cover, so a key that holds them all is exact; a published
-// file changed since, gone or replaced by a link makes the whole index
-// anew.
+// page: a record of each of its files, under the file's name, with the
+// file's key. The words, the postings and meta.json have the index's key
+// (indexKeys.all): they are made from every record. A file of records
+// has its own (indexKeys.records): it is made from its few records only.
+// A build whose index has the key of the last build's, and whose
+// published files of it are all still the files the last build wrote,
+// links them into the new site rather than make the index again: a build
+// in which nothing changed, or only the theme's templates. Else each file
+// of records whose key is the last build's, and whose published file is
+// intact, is linked as its pages are made, rather than written (see
+// recordStream): after an edit to one page, all but one. The records of
+// an index are made from what the pages' own keys (ownKey) cover, so a
+// key that holds those of the pages it is made from is exact; a
+// published file changed since, gone or replaced by a link is made anew.
 
-// indexKey returns the key of everything the files of the search index ix
-// are made from: the records of its language's searchable pages, in
-// order (each page's ownKey is the key of what its records are made from),
-// the synonyms, and where the index and the results' links are.
-func (snap *Snapshot) indexKey(ix *searchIndex) [32]byte {
-	h := sha256.New()
-	writeString(h, "search index")
-	writeString(h, ix.folder)
-	writeString(h, ix.site.Lang.Code)
-	writeString(h, snap.Site.Config.BasePath())
-	writeString(h, strconv.Itoa(len(ix.synonyms)))
-	for _, group := range ix.synonyms {
-		writeString(h, strconv.Itoa(len(group)))
-		for _, w := range group {
-			writeString(h, w)
-		}
-	}
-	for _, p := range ix.site.Pages {
-		if p.Searchable() {
-			k := snap.ownKey(p)
-			h.Write(k[:])
-		}
-	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+// indexKeys are the keys of the files of a search index in the build
+// cache.
+type indexKeys struct {
+	// all is the key of everything the index is made from: the records
+	// of its language's searchable pages, in order, the synonyms, and
+	// where the index and the results' links are.
+	all [32]byte
+	// records are the keys of the files of records, by number: of where
+	// the index and the results' links are, and of the pages whose
+	// records the file holds, each with the number of its first record
+	// there among the page's own.
+	records [][32]byte
 }
 
-// keepIndex links the files of the search index ix, whose key is key,
-// from the site the last build published, if the last build's index had
-// that key and each of its files is still the file it wrote (the same
-// inode, size and time, or else the same SHA-256), and reports whether it
-// did. When it reports
-// false, nothing is linked. An error is of a link that failed after the
-// index's files were found intact: a file system's, which fails the build.
-func (snap *Snapshot) keepIndex(ix *searchIndex, key [32]byte) (bool, error) {
+// searchKeys returns the keys of the files of the search index ix.
+func (snap *Snapshot) searchKeys(ix *searchIndex) indexKeys {
+	where := func(h hash.Hash, what string) {
+		writeString(h, what)
+		writeString(h, ix.folder)
+		writeString(h, ix.site.Lang.Code)
+		writeString(h, snap.Site.Config.BasePath())
+	}
+	all := sha256.New()
+	where(all, "search index")
+	writeString(all, strconv.Itoa(len(ix.synonyms)))
+	for _, group := range ix.synonyms {
+		writeString(all, strconv.Itoa(len(group)))
+		for _, w := range group {
+			writeString(all, w)
+		}
+	}
+	per := ix.layout.PerFile()
+	keys := indexKeys{records: make([][32]byte, (ix.layout.Records+per-1)/per)}
+	file := sha256.New()
+	n := 0 // the number of the page's first record
+	for _, p := range ix.site.Pages {
+		if !p.Searchable() {
+			continue
+		}
+		k := snap.ownKey(p)
+		all.Write(k[:])
+		count := search.Count(p)
+		for j := 0; j < count; {
+			f := (n + j) / per
+			if (n+j)%per == 0 {
+				file.Reset()
+				where(file, "search records "+strconv.Itoa(per))
+			}
+			file.Write(k[:])
+			writeString(file, strconv.Itoa(j))
+			// The page's records up to the end of this file.
+			j = min(count, (f+1)*per-n)
+			if (n+j)%per == 0 || n+j == ix.layout.Records {
+				file.Sum(keys.records[f][:0])
+			}
+		}
+		n += count
+	}
+	all.Sum(keys.all[:0])
+	return keys
+}
+
+// keepIndex links the files of the search index ix, whose keys are keys,
+// from the site the last build published, if each was made by the last
+// build with its key now and is still the file it wrote (intactIndexFile),
+// and reports whether it did. When it reports false, nothing is linked.
+// An error is of a link that failed after the index's files were found
+// intact: a file system's, which fails the build.
+func (snap *Snapshot) keepIndex(ix *searchIndex, keys indexKeys) (bool, error) {
 	c := snap.opts.cache
 	if c == nil || c.old == nil {
 		return false, nil
 	}
+	want := make(map[string][32]byte, len(keys.records))
+	for f, k := range keys.records {
+		want[ix.layout.RecordsFile(f)] = k
+	}
 	names := slices.Sorted(maps.Keys(ix.names))
-	type kept struct {
-		from string
-		fi   fs.FileInfo
-		head []byte
-	}
-	found := make([]kept, len(names))
+	found := make([]keptFile, len(names))
 	for i, name := range names {
-		old, ok := c.old[name]
+		key, ok := want[name]
 		if !ok {
+			key = keys.all
+		}
+		if found[i], ok = c.intactIndexFile(name, key); !ok {
 			return false, nil
 		}
-		was, _, sum, ok := blobKeys(old.head)
-		if !ok || was != key {
-			return false, nil
-		}
-		from := filepath.Join(c.out.Target(), filepath.FromSlash(name))
-		fi, ok := unchanged(from, old, sum)
-		if !ok {
-			return false, nil
-		}
-		found[i] = kept{from, fi, old.head}
 	}
-	for i, name := range names {
-		if err := c.out.Link(name, found[i].from); err != nil {
+	for _, k := range found {
+		if err := c.link(k); err != nil {
 			return false, err
 		}
-		c.put(name, found[i].fi, found[i].head, buildcache.Ref{})
 	}
 	c.indexKept.Add(1)
 	return true, nil
+}
+
+// keepRecordsFile links the file of records name, whose key is key, from
+// the site the last build published, if the last build made it with that
+// key and it is still the file it wrote (intactIndexFile), and reports
+// whether it did. An error is of a link that failed.
+func (snap *Snapshot) keepRecordsFile(name string, key [32]byte) (bool, error) {
+	c := snap.opts.cache
+	if c == nil || c.old == nil {
+		return false, nil
+	}
+	k, ok := c.intactIndexFile(name, key)
+	if !ok {
+		return false, nil
+	}
+	if err := c.link(k); err != nil {
+		return false, err
+	}
+	c.recordsKept.Add(1)
+	return true, nil
+}
+
+// A keptFile is a file of a search index that the last build published
+// and that is still the file it wrote.
+type keptFile struct {
+	name, from string // its name in the site, and its path
+	fi         fs.FileInfo
+	head       []byte // its record in the last build's cache
+}
+
+// intactIndexFile returns the file name of a search index as the last
+// build published it, when the last build made it with key key and it is
+// still the file that build wrote: the same inode, size and time, or else
+// the same SHA-256.
+func (c *buildCache) intactIndexFile(name string, key [32]byte) (keptFile, bool) {
+	old, ok := c.old[name]
+	if !ok {
+		return keptFile{}, false
+	}
+	was, _, sum, ok := blobKeys(old.head)
+	if !ok || was != key {
+		return keptFile{}, false
+	}
+	from := filepath.Join(c.out.Target(), filepath.FromSlash(name))
+	fi, ok := unchanged(from, old, sum)
+	if !ok {
+		return keptFile{}, false
+	}
+	return keptFile{name, from, fi, old.head}, true
+}
+
+// link links the file k into the new site and keeps its record in the
+// new cache.
+func (c *buildCache) link(k keptFile) error {
+	if err := c.out.Link(k.name, k.from); err != nil {
+		return err
+	}
+	c.put(k.name, k.fi, k.head, buildcache.Ref{})
+	return nil
 }
 
 // rememberIndexFile writes to the new cache the file name of a search
@@ -109,15 +199,15 @@ func (snap *Snapshot) rememberIndexFile(name string, key [32]byte, data []byte) 
 	}
 }
 
-// indexKeys returns the key of each search index of the Snapshot, by
-// index, when it has a build cache.
-func (snap *Snapshot) indexKeys() map[*searchIndex][32]byte {
+// indexKeys returns the keys of the files of each search index of the
+// Snapshot, by index, when it has a build cache.
+func (snap *Snapshot) indexKeys() map[*searchIndex]indexKeys {
 	if snap.opts.cache == nil {
 		return nil
 	}
-	keys := map[*searchIndex][32]byte{}
+	keys := map[*searchIndex]indexKeys{}
 	for _, ix := range snap.search {
-		keys[ix] = snap.indexKey(ix)
+		keys[ix] = snap.searchKeys(ix)
 	}
 	return keys
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lumen-ssg/lumen/themes"
@@ -25,8 +26,10 @@ func searchPages(res *Result) int {
 // TestKeptSearchIndex checks when a cached build links the search index
 // from the site published before rather than make it: when no page's
 // search records changed, and never when a file of the published index
-// was changed, removed or replaced by a link since. Each build writes
-// what a clean build writes.
+// was changed, removed or replaced by a link since; and, in an index made
+// again, which of its files of records it links: those whose records did
+// not change and that are intact. Each build writes what a clean build
+// writes.
 func TestKeptSearchIndex(t *testing.T) {
 	site, dest, opts := publishedWithCache(t)
 	outside := filepath.Join(t.TempDir(), "outside.json")
@@ -36,8 +39,11 @@ func TestKeptSearchIndex(t *testing.T) {
 		name   string
 		change func(t *testing.T)
 		kept   int // of the example site's two indexes
+		// records is the number of files of records linked, given the
+		// number in each index, en and es.
+		records func(en, es int) int
 	}{
-		{"nothing changed", func(*testing.T) {}, 2},
+		{"nothing changed", func(*testing.T) {}, 2, none},
 		{"a template's comment", func(t *testing.T) {
 			// A site's own partial, overriding the theme's: no page's
 			// records change.
@@ -49,15 +55,26 @@ func TestKeptSearchIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			os.WriteFile(filepath.Join(site, "themes/default/layouts/partials/footer.html"), append([]byte("{{/* kept */}}"), src...), 0o644)
-		}, 2},
+		}, 2, none},
 		{"a page's text", func(*testing.T) {
-			// A page in English only: the Spanish index is kept.
-			change(site, "content/about.md", func(s string) string { return s + "\nOne more plain line for the index.\n" })
-		}, 1},
+			// A page in English only: the Spanish index is kept. The
+			// line starts its text, and so its record's snippet.
+			change(site, "content/about.md", func(s string) string {
+				return strings.Replace(s, "\n---\n\n", "\n---\n\nWe are glad you are here.\n\n", 1)
+			})
+		}, 1, func(en, _ int) int { return en - 1 }},
 		{"a translated page's text", func(*testing.T) {
 			// Its translation's key holds its text too: both are made.
 			change(site, p, func(s string) string { return s + "\nOne more plain line for the index.\n" })
-		}, 0},
+		}, 0, func(en, es int) int { return en - 1 + es - 1 }},
+		{"a file of records changed", func(t *testing.T) {
+			name := filepath.Join(dest, "search", "r", "0.json")
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(name, append(data, ' '), 0o644)
+		}, 1, func(en, _ int) int { return en - 1 }},
 		{"a file of the index changed", func(t *testing.T) {
 			name := filepath.Join(dest, "search", "meta.json")
 			data, err := os.ReadFile(name)
@@ -65,14 +82,19 @@ func TestKeptSearchIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			os.WriteFile(name, append(data, ' '), 0o644)
-		}, 1},
-		{"a file of the index gone", func(*testing.T) { os.Remove(filepath.Join(dest, "es", "search", "meta.json")) }, 1},
+		}, 1, func(en, _ int) int { return en }},
+		{"a file of the index gone", func(*testing.T) { os.Remove(filepath.Join(dest, "es", "search", "meta.json")) }, 1, func(_, es int) int { return es }},
 		{"a file of the index a link", func(*testing.T) {
 			name := filepath.Join(dest, "search", "meta.json")
 			os.Remove(name)
 			os.Symlink(outside, name)
-		}, 1},
-		{"nothing changed again", func(*testing.T) {}, 2},
+		}, 1, func(en, _ int) int { return en }},
+		{"a file of records a link", func(*testing.T) {
+			name := filepath.Join(dest, "es", "search", "r", "0.json")
+			os.Remove(name)
+			os.Symlink(outside, name)
+		}, 1, func(_, es int) int { return es - 1 }},
+		{"nothing changed again", func(*testing.T) {}, 2, none},
 		{"the published folder restored elsewhere", func(t *testing.T) {
 			// As a CI job's cache restores it: every file a new inode
 			// and time, the same bytes.
@@ -84,9 +106,10 @@ func TestKeptSearchIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			os.RemoveAll(moved)
-		}, 2},
+		}, 2, none},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			en, es := filesIn(t, filepath.Join(dest, "search", "r")), filesIn(t, filepath.Join(dest, "es", "search", "r"))
 			tc.change(t)
 			res, err := Publish(context.Background(), site, dest, opts)
 			if err != nil {
@@ -95,10 +118,30 @@ func TestKeptSearchIndex(t *testing.T) {
 			if got := res.Cache.IndexesKept; got != tc.kept {
 				t.Errorf("kept %d search indexes; want %d", got, tc.kept)
 			}
+			if got, want := res.Cache.RecordsKept, tc.records(en, es); got != want {
+				t.Errorf("kept %d files of records (of %d and %d); want %d", got, en, es, want)
+			}
 			sameAsClean(t, site, dest, opts)
 			if data, _ := os.ReadFile(outside); string(data) != `{"not":"the index"}` {
 				t.Errorf("the file a link in the published index led to was changed: %q", data)
 			}
 		})
 	}
+}
+
+// none is a test's number of files of records linked when none are.
+func none(_, _ int) int { return 0 }
+
+// filesIn returns the number of files in the folder dir, which has two or
+// more.
+func filesIn(t *testing.T, dir string) int {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 2 {
+		t.Fatalf("%s has %d files; the test wants two or more", dir, len(entries))
+	}
+	return len(entries)
 }

@@ -92,7 +92,7 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 // kept, and, for the others, the stream of its files of records, by the
 // language's Site.
 type lateIndexes struct {
-	keys    map[*searchIndex][32]byte
+	keys    map[*searchIndex]indexKeys
 	kept    map[*searchIndex]bool
 	streams map[*site.Site]*recordStream
 }
@@ -100,16 +100,17 @@ type lateIndexes struct {
 // startLate links, from the site the last build published, each search
 // index nothing of which changed (keepIndex), and starts, for each other
 // one, the stream that writes its files of records to w as the pages are
-// made (recordStream): not when there is no w, nor in a Snapshot that
-// keeps its files, which makes the index when it is first read.
+// made (recordStream), or links those the last build wrote from the same
+// records (keepRecordsFile): not when there is no w, nor in a Snapshot
+// that keeps its files, which makes the index when it is first read.
 func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 	late := &lateIndexes{keys: snap.indexKeys(), kept: map[*searchIndex]bool{}, streams: map[*site.Site]*recordStream{}}
 	if w == nil {
 		return late, nil
 	}
 	for _, ix := range snap.search {
-		key := late.keys[ix]
-		kept, err := snap.keepIndex(ix, key)
+		keys := late.keys[ix]
+		kept, err := snap.keepIndex(ix, keys)
 		if err != nil {
 			return nil, err
 		}
@@ -120,8 +121,11 @@ func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 		if snap.opts.keep {
 			continue
 		}
-		late.streams[ix.site] = newRecordStream(ix, snap.Site.Config.BasePath(), func(name string, data []byte) error {
-			return snap.writeIndexFile(w, name, data, key)
+		late.streams[ix.site] = newRecordStream(ix, snap.Site.Config.BasePath(), keys.records, func(name string, key [32]byte, data func() []byte) error {
+			if kept, err := snap.keepRecordsFile(name, key); kept || err != nil {
+				return err
+			}
+			return snap.writeIndexFile(w, name, data(), key)
 		})
 	}
 	return late, nil
@@ -164,7 +168,7 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept, late *lateIndexes
 		if w == nil {
 			return nil
 		}
-		key := keys[ix]
+		key := keys[ix].all
 		return func(name string, data []byte) error {
 			if failed.Load() {
 				return errWriteFailed

@@ -17,12 +17,19 @@ import (
 // search.BuildRest, which leaves out the files written here. The file a
 // record is in is known before any page is made (search.Layout), so the
 // files written are the ones search.Build would write, byte for byte.
+// Each file is handed over with its key in the build cache, so that one
+// whose records the last build wrote as they are is linked rather than
+// made again.
 type recordStream struct {
 	layout search.Layout
 	base   string
 	// first is the number of each searchable page's first record.
 	first map[*site.Page]int
-	emit  func(name string, data []byte) error
+	// keys are the build cache's keys of the files, by number, or nil.
+	keys [][32]byte
+	// emit hands over the file name, whose key is key and whose bytes
+	// data makes when called.
+	emit func(name string, key [32]byte, data func() []byte) error
 
 	mu sync.Mutex
 	// recs are the records made so far, by number, and missing counts,
@@ -37,10 +44,11 @@ type recordStream struct {
 }
 
 // newRecordStream returns the stream of the files of records of the
-// search index ix, which hands each file to emit, for a site whose base
-// path is base.
-func newRecordStream(ix *searchIndex, base string, emit func(name string, data []byte) error) *recordStream {
-	s := &recordStream{layout: ix.layout, base: base, first: map[*site.Page]int{}, emit: emit, written: map[string]bool{}}
+// search index ix, which hands each file to emit with its key in keys
+// (indexKeys.records; none when keys is nil), for a site whose base path
+// is base.
+func newRecordStream(ix *searchIndex, base string, keys [][32]byte, emit func(name string, key [32]byte, data func() []byte) error) *recordStream {
+	s := &recordStream{layout: ix.layout, base: base, first: map[*site.Page]int{}, keys: keys, emit: emit, written: map[string]bool{}}
 	n := 0
 	for _, p := range ix.site.Pages {
 		if p.Searchable() {
@@ -57,13 +65,14 @@ func newRecordStream(ix *searchIndex, base string, emit func(name string, data [
 	return s
 }
 
-// add takes the records of page p, docs, and writes each file of records
-// that they complete. It keeps pointers to docs, whose snippets it clears
+// add takes the records of page p, docs, and hands over each file of
+// records that they complete. It keeps pointers to docs, whose snippets it clears
 // once their file is written: docs must be the slice the Pass keeps.
 func (s *recordStream) add(p *site.Page, docs []search.Doc) error {
 	type file struct {
 		name string
-		data []byte
+		key  [32]byte
+		recs []search.Doc
 	}
 	var done []file
 	s.mu.Lock()
@@ -85,7 +94,11 @@ func (s *recordStream) add(p *site.Page, docs []search.Doc) error {
 				recs = append(recs, *d)
 			}
 			name := s.layout.RecordsFile(f)
-			done = append(done, file{name, search.Records(recs, s.base)})
+			var key [32]byte
+			if s.keys != nil {
+				key = s.keys[f]
+			}
+			done = append(done, file{name, key, recs})
 			s.written[name] = true
 			for _, d := range s.recs[f*per : min((f+1)*per, len(s.recs))] {
 				d.Snippet = ""
@@ -94,7 +107,7 @@ func (s *recordStream) add(p *site.Page, docs []search.Doc) error {
 	}
 	s.mu.Unlock()
 	for _, f := range done {
-		if err := s.emit(f.name, f.data); err != nil {
+		if err := s.emit(f.name, f.key, func() []byte { return search.Records(f.recs, s.base) }); err != nil {
 			return err
 		}
 	}

@@ -64,11 +64,11 @@ func TestRecordStream(t *testing.T) {
 	for seed := range uint64(5) {
 		byPage, _ := records()
 		got := map[string]string{}
-		s := newRecordStream(ix, base, func(name string, data []byte) error {
+		s := newRecordStream(ix, base, nil, func(name string, _ [32]byte, data func() []byte) error {
 			if _, twice := got[name]; twice {
 				t.Errorf("%s written twice", name)
 			}
-			got[name] = string(data)
+			got[name] = string(data())
 			return nil
 		})
 		pages := make([]*site.Page, 0, len(byPage))
@@ -102,7 +102,7 @@ func TestRecordStream(t *testing.T) {
 	// other not complete yet, are left to the index's own error.
 	byPage, _ = records()
 	written := 0
-	s := newRecordStream(ix, base, func(string, []byte) error { written++; return nil })
+	s := newRecordStream(ix, base, nil, func(string, [32]byte, func() []byte) error { written++; return nil })
 	first := true
 	for _, p := range ix.site.Pages {
 		docs, ok := byPage[p]

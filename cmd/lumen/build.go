@@ -106,6 +106,9 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 			if c.IndexesKept > 0 {
 				index = "; search index kept"
 			}
+			if c.RecordsKept > 0 {
+				index += fmt.Sprintf("; %s of search records kept", plural(c.RecordsKept, "file"))
+			}
 			if c.Followed > 0 {
 				index += fmt.Sprintf("; templates of %s followed", plural(c.Followed, "page"))
 			}
