@@ -118,6 +118,11 @@ func TestCachedBuildIsACleanBuild(t *testing.T) {
 		what, undo := cacheEdits[name](rng, site, step)
 		build(step, name+": "+what, undo)
 	}
+	// The cached builds publish into the site before the last, kept
+	// beside it (output.Dir.KeepSpare).
+	if _, err := os.Stat(filepath.Join(tmp, ".public.lumen-spare")); err != nil {
+		t.Errorf("no spare kept beside the cached builds' site: %v", err)
+	}
 	// Last, with the theme as it was, an edit to one page's text remakes
 	// that page and its translation, and no other.
 	os.RemoveAll(filepath.Join(site, "themes"))

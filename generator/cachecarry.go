@@ -130,7 +130,7 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	if rec.Content {
 		m.report = &check.Page{}
 	}
-	if err := c.out.Link(e.name, from); err != nil {
+	if err := c.out.Link(e.name, from, fi); err != nil {
 		return nil
 	}
 	// The link is the same file: its inode, size and time are fi's. The

@@ -178,7 +178,7 @@ func (c *buildCache) intactIndexFile(name string, key [32]byte) (keptFile, bool)
 // link links the file k into the new site and keeps its record in the
 // new cache.
 func (c *buildCache) link(k keptFile) error {
-	if err := c.out.Link(k.name, k.from); err != nil {
+	if err := c.out.Link(k.name, k.from, k.fi); err != nil {
 		return err
 	}
 	c.put(k.name, k.fi, k.head, buildcache.Ref{})

@@ -75,7 +75,7 @@ func TestInvalidSites(t *testing.T) {
 					t.Errorf("public/%s changed to %q", name, after[name])
 				}
 			}
-			leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.lumen-*"))
+			leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.lumen-[0-9]*"))
 			if len(leftovers) > 0 {
 				t.Errorf("temporary folders left behind: %v", leftovers)
 			}

@@ -34,6 +34,9 @@ func Publish(ctx context.Context, source, dest string, opts Options) (*Result, e
 	opts.Source = src
 	opts.Out = out
 	if opts.CacheDir != "" && !opts.Detail {
+		// A build with a cache carries most files over from the last:
+		// into the site before it, kept for that (see output.Dir.KeepSpare).
+		out.KeepSpare()
 		opts.cache = openCache(opts.CacheDir, opts.CacheVersion, out)
 	}
 	res, err := Build(ctx, opts)

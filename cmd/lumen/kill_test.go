@@ -93,7 +93,9 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 }
 
 func tempFolders(dir string) []string {
-	m, _ := filepath.Glob(filepath.Join(dir, ".public.lumen-*"))
+	// A spare and the manifests (.public.lumen-spare, …-live.manifest)
+	// are kept; a build's own names start with its process id.
+	m, _ := filepath.Glob(filepath.Join(dir, ".public.lumen-[0-9]*"))
 	return m
 }
 

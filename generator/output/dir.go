@@ -23,11 +23,22 @@ type Dir struct {
 	target string // dest with symbolic links followed
 	tmp    string
 
-	mu   sync.Mutex
-	dirs map[string]bool // folders already created under tmp
+	mu sync.Mutex
+	// dirs are the folders made under tmp, or being made, by
+	// slash-separated name.
+	dirs map[string]*folderState
 	// names are the files written or linked, by name: the previous site
 	// has most of them too, which Commit removes by name (removeTree).
 	names []string
+
+	// Of a Dir that keeps a spare (see KeepSpare): keep is set; spare is
+	// the manifest of the spare tmp is, if it is one; made holds the
+	// inode of each file written or linked, by name; touched the
+	// folders whose entries the build changed.
+	keep    bool
+	spare   *manifest
+	made    map[string]uint64
+	touched map[string]bool
 
 	// state is held for reading by each write and for writing by Abort,
 	// so that a write still under way when an interrupted build aborts
@@ -86,7 +97,7 @@ func NewDir(dest, source string) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: abs, target: target, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Dir{dest: abs, target: target, tmp: tmp, dirs: map[string]*folderState{}}, nil
 }
 
 // resolve returns the absolute path p with every symbolic link and ".."
@@ -180,7 +191,51 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	defer done()
-	return os.WriteFile(full, data, 0o644)
+	if !d.keep {
+		return os.WriteFile(full, data, 0o644)
+	}
+	return d.create(name, full, data)
+}
+
+// create writes data as the new file name, at full, of a Dir that keeps a
+// spare: never into a file already there, which may be a hard link to the
+// site published, but in its place.
+func (d *Dir) create(name, full string, data []byte) error {
+	dir := parentOf(name)
+	if d.spareHas(name, dir) {
+		if err := removeAny(full); err != nil {
+			return err
+		}
+	}
+	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	f, err := os.OpenFile(full, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		// Written twice, or left in a folder of a spare not trusted.
+		if err := removeAny(full); err != nil {
+			return err
+		}
+		f, err = os.OpenFile(full, flags, 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	fi, serr := f.Stat()
+	if err := errors.Join(werr, serr, f.Close()); err != nil {
+		return err
+	}
+	d.touch(dir)
+	id, _ := idOf(fi)
+	d.record(name, id.ino)
+	return nil
+}
+
+// record notes that the file name of a Dir that keeps a spare is the file
+// ino.
+func (d *Dir) record(name string, ino uint64) {
+	d.mu.Lock()
+	d.made[name] = ino
+	d.mu.Unlock()
 }
 
 // begin readies the writing of the file name: it returns its path inside
@@ -195,35 +250,71 @@ func (d *Dir) begin(name string) (full string, done func(), err error) {
 		d.state.RUnlock()
 		return "", nil, errAborted
 	}
-	full = filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(full)); err != nil {
+	if err := d.folder(parentOf(name)); err != nil {
 		d.state.RUnlock()
 		return "", nil, err
 	}
 	d.mu.Lock()
 	d.names = append(d.names, name)
 	d.mu.Unlock()
-	return full, d.state.RUnlock, nil
+	return d.path(name), d.state.RUnlock, nil
+}
+
+// path returns where the file or folder of slash-separated name rel is.
+func (d *Dir) path(rel string) string {
+	return filepath.Join(d.tmp, filepath.FromSlash(rel))
 }
 
 // Link puts the file from, a path outside the temporary folder (a file of
-// the site published before, see Target), as name inside it: as a hard
-// link, which copies nothing, or, where the file system has none, as a
-// copy. A build cache carries unchanged files over with it.
-func (d *Dir) Link(name, from string) error {
+// the site published before, see Target), which fi describes, as name
+// inside it: as a hard link, which copies nothing, or, where the file
+// system has none, as a copy. A build cache carries unchanged files over
+// with it. In a spare that has the very file from as name already, Link
+// does nothing.
+func (d *Dir) Link(name, from string, fi fs.FileInfo) error {
 	full, done, err := d.begin(name)
 	if err != nil {
 		return err
 	}
 	defer done()
-	if err := os.Link(from, full); err == nil {
+	if !d.keep {
+		if err := os.Link(from, full); err == nil {
+			return nil
+		}
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(full, data, 0o644)
+	}
+	id, _ := idOf(fi)
+	dir := parentOf(name)
+	if d.spareFile(name, dir, id.ino) {
+		d.record(name, id.ino)
+		return nil
+	}
+	if d.spareHas(name, dir) {
+		if err := removeAny(full); err != nil {
+			return err
+		}
+	}
+	err = os.Link(from, full)
+	if errors.Is(err, fs.ErrExist) {
+		if err := removeAny(full); err != nil {
+			return err
+		}
+		err = os.Link(from, full)
+	}
+	if err == nil {
+		d.touch(dir)
+		d.record(name, id.ino)
 		return nil
 	}
 	data, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return d.create(name, full, data)
 }
 
 // Stat describes the file name written inside the temporary folder; once
@@ -235,37 +326,57 @@ func (d *Dir) Stat(name string) (fs.FileInfo, error) {
 	return os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(name)))
 }
 
-// mkdir creates dir and its parents once. Most folders of a site are
+// folder makes the folder rel (a slash-separated name; "" is the
+// temporary folder itself) and its parents, once: the first call makes
+// it, the others wait for it. In a spare, a folder its manifest names is
+// taken as it is, or emptied (see fromSpare). Most folders of a site are
 // made in a folder made just before (a page's folder in its section's):
 // one mkdir, where os.MkdirAll would look at the folder and its parent
 // first.
-func (d *Dir) mkdir(dir string) error {
-	d.mu.Lock()
-	done := d.dirs[dir]
-	d.mu.Unlock()
-	if done {
+func (d *Dir) folder(rel string) error {
+	if rel == "" {
 		return nil
 	}
-	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) && filepath.Dir(dir) != dir {
-		if err := d.mkdir(filepath.Dir(dir)); err != nil {
-			return err
-		}
-		err = os.Mkdir(dir, 0o755)
-	}
-	if errors.Is(err, fs.ErrExist) {
-		// Made by another goroutine, or there already, as a folder or not.
-		if st, serr := os.Lstat(dir); serr == nil && st.IsDir() {
-			err = nil
-		}
-	}
-	if err != nil {
-		return err
-	}
 	d.mu.Lock()
-	d.dirs[dir] = true
+	st, ok := d.dirs[rel]
+	if !ok {
+		st = &folderState{once: make(chan struct{})}
+		d.dirs[rel] = st
+	}
 	d.mu.Unlock()
-	return nil
+	if ok {
+		<-st.once
+		return st.err
+	}
+	st.clean, st.err = d.makeFolder(rel)
+	close(st.once)
+	return st.err
+}
+
+// makeFolder makes the folder rel, after its parent, and reports whether
+// it is a spare's folder as the spare's manifest says.
+func (d *Dir) makeFolder(rel string) (clean bool, err error) {
+	if err := d.folder(parentOf(rel)); err != nil {
+		return false, err
+	}
+	if d.spare != nil {
+		if want, ok := d.spare.dirs[rel]; ok {
+			return d.fromSpare(rel, want)
+		}
+	}
+	full := d.path(rel)
+	err = os.Mkdir(full, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		// In a spare, a file where the build makes a folder.
+		if err := removeAny(full); err != nil {
+			return false, err
+		}
+		err = os.Mkdir(full, 0o755)
+	}
+	if err == nil {
+		d.touch(parentOf(rel))
+	}
+	return false, err
 }
 
 // Commit publishes the build: the temporary folder becomes the
@@ -289,9 +400,18 @@ func (d *Dir) Swap() error {
 	if d.aborted {
 		return errAborted
 	}
+	if d.keep {
+		if err := d.finish(); err != nil {
+			d.aborted = true
+			os.RemoveAll(d.tmp)
+			os.Remove(d.tmp + manifestSuffix)
+			return fmt.Errorf("publishing to %s: %w", d.target, err)
+		}
+	}
 	if err := swap(d.tmp, d.target); err != nil {
 		d.aborted = true
 		os.RemoveAll(d.tmp)
+		os.Remove(d.tmp + manifestSuffix)
 		return fmt.Errorf("publishing to %s: %w", d.target, err)
 	}
 	// d.tmp is now the previous site, if there was one; no more writes.
@@ -302,16 +422,28 @@ func (d *Dir) Swap() error {
 // RemovePrevious deletes the site Swap replaced, if there was one: by
 // the names of the files of the new site first (see removeTree). A
 // folder it fails to delete is deleted by a later build (see NewDir).
+// A Dir that keeps a spare keeps it as the spare instead, when it can
+// (see keepPrevious); one that does not removes any spare too.
 func (d *Dir) RemovePrevious() error {
+	if d.keep {
+		return d.keepPrevious()
+	}
+	dropSpare(d.target)
 	return removeTree(d.tmp, d.names)
 }
 
-// Abort removes the temporary folder, leaving the destination untouched.
-// A write under way finishes first; later writes are refused.
+// Abort removes the temporary folder, leaving the destination untouched,
+// or, when it is a spare (see KeepSpare), puts it back for the next
+// build. A write under way finishes first; later writes are refused.
 func (d *Dir) Abort() error {
 	d.state.Lock()
 	defer d.state.Unlock()
+	was := d.aborted
 	d.aborted = true
+	os.Remove(d.tmp + manifestSuffix)
+	if !was && d.spare != nil && d.returnSpare() {
+		return nil
+	}
 	return os.RemoveAll(d.tmp)
 }
 

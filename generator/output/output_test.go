@@ -325,7 +325,11 @@ func TestLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Link("index.html", old); err != nil {
+	oldInfo, err := os.Lstat(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Link("index.html", old, oldInfo); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := d.Stat("index.html")
@@ -346,7 +350,7 @@ func TestLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	d2.Abort()
-	if err := d2.Link("b.html", old); err == nil {
+	if err := d2.Link("b.html", old, oldInfo); err == nil {
 		t.Error("an aborted Dir linked a file")
 	}
 }
