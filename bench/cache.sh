@@ -14,6 +14,9 @@
 #   cold, writing     lumen build --clean: every page made, the cache written
 #   nothing changed   lumen build again
 #   one body          one article's text edited (a sentence added)
+#   one body, again   and once more, as someone does who edits and builds
+#                     (the build before the last is then the spare it
+#                     publishes into: see README, "Publishing is atomic")
 #   one title         one article's title edited: a title other pages list
 #   a new article     an article added (removed again at the end of the run)
 #   a template        the footer partial overridden in the site (a template
@@ -82,6 +85,8 @@ for i in $(seq 1 "$RUNS"); do
   run nothing
   printf '\nThis sentence was added by bench/cache.sh in run %s.\n' "$i" >> "$site/$article"
   run one-body
+  printf '\nAnd this one in run %s, a second edit.\n' "$i" >> "$site/$article"
+  run one-body-again
   sed -i -E "0,/^title: .*/s//title: A title edited by bench\/cache.sh in run $i/" "$site/$article"
   run one-title
   printf -- '---\ntitle: A note added by bench/cache.sh in run %s\ndate: 2026-11-30\nsummary: A short note for patients.\n---\n\nThe clinic has a new note.\n' "$i" > "$site/$added"
@@ -99,9 +104,9 @@ echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$WORK/cache-results.txt" <<'EOF'
 import sys, statistics
-order = ["cold-nocache", "cold-writing", "nothing", "one-body", "one-title", "new-page", "a-template", "template-html"]
+order = ["cold-nocache", "cold-writing", "nothing", "one-body", "one-body-again", "one-title", "new-page", "a-template", "template-html"]
 names = {"cold-nocache": "cold, no cache", "cold-writing": "cold, writing the cache", "nothing": "nothing changed",
-         "one-body": "one article's text", "one-title": "one article's title", "new-page": "a new article",
+         "one-body": "one article's text", "one-body-again": "one article's text, again", "one-title": "one article's title", "new-page": "a new article",
          "a-template": "a template's comment",
          "template-html": "a template's HTML"}
 rows = {}

@@ -89,15 +89,23 @@ func NewDir(dest, source string) (*Dir, error) {
 		return nil, err
 	}
 	removeStale(parent, base)
-	var rnd [6]byte
-	if _, err := rand.Read(rnd[:]); err != nil {
-		return nil, err
-	}
-	tmp := filepath.Join(parent, "."+base+tempMarker+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(rnd[:]))
-	if err := os.Mkdir(tmp, 0o755); err != nil {
+	tmp, err := newTemp(target)
+	if err != nil {
 		return nil, err
 	}
 	return &Dir{dest: abs, target: target, tmp: tmp, dirs: map[string]*folderState{}}, nil
+}
+
+// newTemp makes a new empty temporary folder beside the destination
+// folder target and returns its path.
+func newTemp(target string) (string, error) {
+	parent, base := filepath.Split(target)
+	var rnd [6]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return "", err
+	}
+	tmp := filepath.Join(parent, "."+base+tempMarker+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(rnd[:]))
+	return tmp, os.Mkdir(tmp, 0o755)
 }
 
 // resolve returns the absolute path p with every symbolic link and ".."

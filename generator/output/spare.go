@@ -177,37 +177,58 @@ func (d *Dir) KeepSpare() {
 	d.keep = true
 	d.made = map[string]uint64{}
 	d.touched = map[string]bool{}
-	spare, spareManifest, _ := sparePaths(d.target)
 	// Taking the spare is one rename: of two builds at once, one takes it.
+	spare, spareManifest, _ := sparePaths(d.target)
 	if err := os.Remove(d.tmp); err != nil {
 		return
 	}
 	if err := os.Rename(spare, d.tmp); err != nil {
-		os.Mkdir(d.tmp, 0o755)
+		if err := os.Mkdir(d.tmp, 0o755); err != nil {
+			d.dropTaken()
+		}
 		return
 	}
 	m := readManifest(spareManifest, d.tmp)
 	os.Remove(spareManifest)
-	if m == nil {
-		os.RemoveAll(d.tmp)
-		os.Mkdir(d.tmp, 0o755)
+	if m == nil || !emptyRoot(d.tmp, m) {
+		d.dropTaken()
 		return
 	}
-	// The root folder's change time is the last rename's: it is emptied
-	// of its files and of what the manifest does not name.
-	entries, err := os.ReadDir(d.tmp)
+	d.spare = m
+}
+
+// emptyRoot readies the root folder root of a spare whose manifest is m:
+// its change time is the last rename's, so it is emptied of its files and
+// of what m does not name. It reports whether it could.
+func emptyRoot(root string, m *manifest) bool {
+	entries, err := os.ReadDir(root)
 	if err != nil {
-		os.RemoveAll(d.tmp)
-		os.Mkdir(d.tmp, 0o755)
-		return
+		return false
 	}
 	for _, e := range entries {
 		if _, ok := m.dirs[e.Name()]; !ok || !e.IsDir() {
-			os.RemoveAll(filepath.Join(d.tmp, e.Name()))
+			if err := os.RemoveAll(filepath.Join(root, e.Name())); err != nil {
+				return false
+			}
 		}
 	}
-	d.spare = m
-	d.touched[""] = true
+	return true
+}
+
+// dropTaken deletes the spare d took but cannot use, and gives d an
+// empty temporary folder: a new one when what the spare held cannot all
+// be deleted (a later build deletes it, see NewDir). When it cannot, d
+// refuses every write, as after Abort, rather than publish what is left.
+func (d *Dir) dropTaken() {
+	if err := os.RemoveAll(d.tmp); err == nil && os.Mkdir(d.tmp, 0o755) == nil {
+		return
+	}
+	tmp, err := newTemp(d.target)
+	if err != nil {
+		d.aborted = true
+		return
+	}
+	d.tmp = tmp
 }
 
 // A folderState is what a build found of one folder of its temporary
