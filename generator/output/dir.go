@@ -18,6 +18,9 @@ import (
 // one rename. Until Commit, the destination is untouched: a build that
 // fails, is interrupted or is killed leaves the last good site as it was.
 // Temporary folders left by killed builds are removed by the next NewDir.
+// A Dir that keeps a spare (KeepSpare, for a build with a cache) builds
+// in the site published before the last one rather than in an empty
+// folder, and keeps the site it replaces for the next build (spare.go).
 type Dir struct {
 	dest   string // as given, made absolute
 	target string // dest with symbolic links followed
@@ -346,18 +349,13 @@ func (d *Dir) folder(rel string) error {
 		return nil
 	}
 	d.mu.Lock()
-	st, ok := d.dirs[rel]
-	if !ok {
-		st = &folderState{once: make(chan struct{})}
+	st := d.dirs[rel]
+	if st == nil {
+		st = &folderState{}
 		d.dirs[rel] = st
 	}
 	d.mu.Unlock()
-	if ok {
-		<-st.once
-		return st.err
-	}
-	st.clean, st.err = d.makeFolder(rel)
-	close(st.once)
+	st.once.Do(func() { st.clean, st.err = d.makeFolder(rel) })
 	return st.err
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The spare. A Dir that keeps a spare (KeepSpare) does not delete the
@@ -235,7 +236,7 @@ func (d *Dir) dropTaken() {
 // folder: made once (see Dir.folder), and whether it is a spare's folder
 // whose files are as its manifest says (clean).
 type folderState struct {
-	once  chan struct{} // closed once made
+	once  sync.Once
 	err   error
 	clean bool
 }
@@ -379,7 +380,8 @@ func (d *Dir) finish() error {
 	return os.WriteFile(d.tmp+manifestSuffix, m.encode(), 0o644)
 }
 
-// ready reports whether the folder rel was made by the build.
+// ready reports whether the folder rel was made by the build, which
+// has made all its folders.
 func (d *Dir) ready(rel string) bool {
 	if rel == "" {
 		return true
@@ -387,15 +389,7 @@ func (d *Dir) ready(rel string) bool {
 	d.mu.Lock()
 	st := d.dirs[rel]
 	d.mu.Unlock()
-	if st == nil {
-		return false
-	}
-	select {
-	case <-st.once:
-		return st.err == nil
-	default:
-		return false
-	}
+	return st != nil && st.err == nil
 }
 
 // keepPrevious keeps the site the swap replaced, now in the temporary
