@@ -214,15 +214,15 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 func (d *Dir) create(name, full string, data []byte) error {
 	dir := parentOf(name)
 	if d.spareHas(name, dir) {
-		if err := removeAny(full); err != nil {
+		if err := d.clear(name, full); err != nil {
 			return err
 		}
 	}
 	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	f, err := os.OpenFile(full, flags, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		// Written twice, or left in a folder of a spare not trusted.
-		if err := removeAny(full); err != nil {
+		// Written twice.
+		if err := d.clear(name, full); err != nil {
 			return err
 		}
 		f, err = os.OpenFile(full, flags, 0o644)
@@ -239,6 +239,22 @@ func (d *Dir) create(name, full string, data []byte) error {
 	id, _ := idOf(fi)
 	d.record(name, id.ino)
 	return nil
+}
+
+// clear readies the place of the file name, at full, for a new file of
+// a Dir that keeps a spare: it removes what is there (the spare's file,
+// which may be a hard link to the site published, or its folder, or the
+// build's own file written before), but never a folder the build made,
+// so that a build that makes a file and a folder of one name fails as it
+// does without a spare.
+func (d *Dir) clear(name, full string) error {
+	d.mu.Lock()
+	_, folder := d.dirs[name]
+	d.mu.Unlock()
+	if folder {
+		return nil
+	}
+	return removeAny(full)
 }
 
 // record notes that the file name of a Dir that keeps a spare is the file
@@ -305,13 +321,13 @@ func (d *Dir) Link(name, from string, fi fs.FileInfo) error {
 		return nil
 	}
 	if d.spareHas(name, dir) {
-		if err := removeAny(full); err != nil {
+		if err := d.clear(name, full); err != nil {
 			return err
 		}
 	}
 	err = os.Link(from, full)
 	if errors.Is(err, fs.ErrExist) {
-		if err := removeAny(full); err != nil {
+		if err := d.clear(name, full); err != nil {
 			return err
 		}
 		err = os.Link(from, full)
@@ -373,11 +389,18 @@ func (d *Dir) makeFolder(rel string) (clean bool, err error) {
 	full := d.path(rel)
 	err = os.Mkdir(full, 0o755)
 	if errors.Is(err, fs.ErrExist) {
-		// In a spare, a file where the build makes a folder.
-		if err := removeAny(full); err != nil {
-			return false, err
+		d.mu.Lock()
+		_, ours := d.made[rel]
+		d.mu.Unlock()
+		if !ours && d.spareHas(rel, parentOf(rel)) {
+			// The spare's file where the build makes a folder.
+			if err := removeAny(full); err != nil {
+				return false, err
+			}
+			err = os.Mkdir(full, 0o755)
+		} else if fi, serr := os.Lstat(full); serr == nil && fi.IsDir() {
+			err = nil // there already
 		}
-		err = os.Mkdir(full, 0o755)
 	}
 	if err == nil {
 		d.touch(parentOf(rel))

@@ -279,3 +279,38 @@ func FuzzDecodeManifest(f *testing.F) {
 		}
 	})
 }
+
+// TestFileAndFolderOfOneName checks that a build that writes a file and a
+// folder of the same name fails, with a spare as without one, and never
+// deletes a file or folder it wrote to make room for the other.
+func TestFileAndFolderOfOneName(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		root, dest, _ := withSpare(t)
+		d, err := NewDir(dest, filepath.Join(root, "site"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if keep {
+			d.KeepSpare()
+		}
+		if err := d.WriteFile("d/index.html", []byte("d")); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteFile("d", []byte("a file")); err == nil {
+			t.Errorf("keep %v: a file was written where the build made a folder", keep)
+		}
+		if err := d.WriteFile("q", []byte("q")); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.WriteFile("q/index.html", []byte("in a folder")); err == nil {
+			t.Errorf("keep %v: a folder was made where the build wrote a file", keep)
+		}
+		if fi, err := d.Stat("d/index.html"); err != nil || fi.Size() != 1 {
+			t.Errorf("keep %v: the build's own d/index.html is gone: %v", keep, err)
+		}
+		if fi, err := d.Stat("q"); err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("keep %v: the build's own file q is gone: %v", keep, err)
+		}
+		d.Abort()
+	}
+}
