@@ -180,7 +180,8 @@ func within(p, dir string) bool {
 }
 
 // removeStale deletes temporary folders beside dest left by builds whose
-// process is gone.
+// process is gone, and their manifests (see spare.go). The spare and the
+// manifests a Dir keeps have no process id in their names, and stay.
 func removeStale(parent, base string) {
 	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+tempMarker+"*"))
 	for _, m := range matches {

@@ -141,8 +141,14 @@ func TestNewDirRemovesStaleTempFolders(t *testing.T) {
 	// A process id that cannot exist (above the kernel's pid_max).
 	stale := filepath.Join(root, ".public"+tempMarker+strconv.Itoa(1<<30)+"-abc")
 	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
+	os.WriteFile(stale+manifestSuffix, []byte("x"), 0o644)
 	other := filepath.Join(root, ".unrelated")
 	os.MkdirAll(other, 0o755)
+	spare, spareManifest, liveManifest := sparePaths(dest)
+	os.MkdirAll(spare, 0o755)
+	for _, name := range []string{spareManifest, liveManifest} {
+		os.WriteFile(name, []byte("x"), 0o644)
+	}
 	d, err := NewDir(dest, root+"/site")
 	if err != nil {
 		t.Fatal(err)
@@ -151,8 +157,13 @@ func TestNewDirRemovesStaleTempFolders(t *testing.T) {
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
 		t.Error("a dead build's temporary folder was not removed")
 	}
-	if _, err := os.Stat(other); err != nil {
-		t.Error("a folder Lumen did not make was removed")
+	if _, err := os.Stat(stale + manifestSuffix); !os.IsNotExist(err) {
+		t.Error("a dead build's manifest was not removed")
+	}
+	for _, kept := range []string{other, spare, spareManifest, liveManifest} {
+		if _, err := os.Stat(kept); err != nil {
+			t.Errorf("%s was removed", filepath.Base(kept))
+		}
 	}
 }
 

@@ -35,7 +35,10 @@ import (
 // published site. Whatever the manifest names that the build does not
 // make is removed before the site is published, so that a build keeping
 // a spare publishes the same files as one that does not, which
-// TestSpare and the build cache's tests check.
+// TestSpareNeverPublishesWhatTheBuildDidNotMake and the build cache's
+// TestCachedBuildIsACleanBuild check. (A change time is the kernel's
+// clock tick, a few milliseconds: a change made within the tick in which
+// the build read it, at the very end of that build, would go unseen.)
 
 // spareSuffix and the manifest suffixes name what a Dir keeps beside its
 // destination: ".public.lumen-spare" and its manifest
