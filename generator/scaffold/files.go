@@ -2,7 +2,9 @@ package scaffold
 
 // siteFiles are the files of a new site, by path from the site's root.
 var siteFiles = map[string]string{
-	".gitignore": "public/\n",
+	// The build's output, and what lumen build keeps beside it (its
+	// temporary folders, and the site before, as a spare).
+	".gitignore": "public/\n.public.lumen-*\n",
 	"site.yaml": `title: My Practice
 description: Care for back and neck pain, close to home.
 base_url: https://www.example.com/
