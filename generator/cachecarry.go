@@ -118,7 +118,7 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	if rec.IDs != "" {
 		m.ids = strings.Split(rec.IDs, "\n")
 	}
-	if ix := snap.searchOf[e.page.Site()]; ix != nil && e.page.Searchable() {
+	if ix := snap.searchOf[e.page.Site()]; ix != nil && e.page.Searchable() && !ix.kept {
 		for _, s := range rec.Docs {
 			d, err := ix.analyzer.Restore(s, c.oldWords)
 			if err != nil {

@@ -116,6 +116,7 @@ func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 		}
 		if kept {
 			late.kept[ix] = true
+			ix.kept = true
 			continue
 		}
 		if snap.opts.keep {

@@ -33,6 +33,10 @@ type searchIndex struct {
 	analyzer *search.Analyzer
 	// label names the kinds of results in the language.
 	label func(kind string) string
+	// kept is set when the build links the last build's index rather
+	// than make it (keepIndex), before any page is made: the pages
+	// carried over then need not restore their records.
+	kept bool
 
 	once  sync.Once
 	files map[string][]byte
