@@ -88,12 +88,11 @@ func (snap *Snapshot) Pass(ctx context.Context, w output.Writer) (*PassResult, e
 }
 
 // lateIndexes is what a Pass decided of each search index before making
-// the pages: its key in the build cache, whether the last build's was
-// kept, and, for the others, the stream of its files of records, by the
-// language's Site.
+// the pages: its keys in the build cache and, for those not kept from the
+// last build (searchIndex.kept), the stream of its files of records, by
+// the language's Site.
 type lateIndexes struct {
 	keys    map[*searchIndex]indexKeys
-	kept    map[*searchIndex]bool
 	streams map[*site.Site]*recordStream
 }
 
@@ -104,7 +103,7 @@ type lateIndexes struct {
 // records (keepRecordsFile): not when there is no w, nor in a Snapshot
 // that keeps its files, which makes the index when it is first read.
 func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
-	late := &lateIndexes{keys: snap.indexKeys(), kept: map[*searchIndex]bool{}, streams: map[*site.Site]*recordStream{}}
+	late := &lateIndexes{keys: snap.indexKeys(), streams: map[*site.Site]*recordStream{}}
 	if w == nil {
 		return late, nil
 	}
@@ -115,7 +114,6 @@ func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 			return nil, err
 		}
 		if kept {
-			late.kept[ix] = true
 			ix.kept = true
 			continue
 		}
@@ -186,7 +184,7 @@ func (snap *Snapshot) writeLate(w output.Writer, files []kept, late *lateIndexes
 	}
 	errs := make([]error, len(snap.search))
 	for i, ix := range snap.search {
-		if late.kept[ix] {
+		if ix.kept {
 			continue
 		}
 		var written func(string) bool

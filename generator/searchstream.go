@@ -66,8 +66,9 @@ func newRecordStream(ix *searchIndex, base string, keys [][32]byte, emit func(na
 }
 
 // add takes the records of page p, docs, and hands over each file of
-// records that they complete. It keeps pointers to docs, whose snippets it clears
-// once their file is written: docs must be the slice the Pass keeps.
+// records that they complete. It keeps pointers to docs, whose snippets
+// it clears once their file is handed over: docs must be the slice the
+// Pass keeps.
 func (s *recordStream) add(p *site.Page, docs []search.Doc) error {
 	type file struct {
 		name string
