@@ -35,12 +35,12 @@ type Dir struct {
 	names []string
 
 	// Of a Dir that keeps a spare (see KeepSpare): keep is set; spare is
-	// the manifest of the spare tmp is, if it is one; made holds the
-	// inode of each file written or linked, by name; touched the
-	// folders whose entries the build changed.
+	// the manifest of the spare tmp is, if it is one; made describes
+	// each file written or linked, by name; touched the folders whose
+	// entries the build changed.
 	keep    bool
 	spare   *manifest
-	made    map[string]uint64
+	made    map[string]fs.FileInfo
 	touched map[string]bool
 
 	// state is held for reading by each write and for writing by Abort,
@@ -203,31 +203,21 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	defer done()
+	return d.write(name, full, data)
+}
+
+// write writes data as the file name, at full: in a Dir that keeps a
+// spare, as a new file, never into a file already there, which may be a
+// hard link to the site published, but in its place.
+func (d *Dir) write(name, full string, data []byte) error {
 	if !d.keep {
 		return os.WriteFile(full, data, 0o644)
 	}
-	return d.create(name, full, data)
-}
-
-// create writes data as the new file name, at full, of a Dir that keeps a
-// spare: never into a file already there, which may be a hard link to the
-// site published, but in its place.
-func (d *Dir) create(name, full string, data []byte) error {
-	dir := parentOf(name)
-	if d.spareHas(name, dir) {
-		if err := d.clear(name, full); err != nil {
-			return err
-		}
-	}
-	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	f, err := os.OpenFile(full, flags, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		// Written twice.
-		if err := d.clear(name, full); err != nil {
-			return err
-		}
-		f, err = os.OpenFile(full, flags, 0o644)
-	}
+	var f *os.File
+	err := d.put(name, full, func() (err error) {
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -236,18 +226,38 @@ func (d *Dir) create(name, full string, data []byte) error {
 	if err := errors.Join(werr, serr, f.Close()); err != nil {
 		return err
 	}
-	d.touch(dir)
-	id, _ := idOf(fi)
-	d.record(name, id.ino)
+	d.record(name, fi)
 	return nil
 }
 
-// clear readies the place of the file name, at full, for a new file of
-// a Dir that keeps a spare: it removes what is there (the spare's file,
-// which may be a hard link to the site published, or its folder, or the
-// build's own file written before), but never a folder the build made,
-// so that a build that makes a file and a folder of one name fails as it
-// does without a spare.
+// put makes the file name, at full, with make, which fails with
+// fs.ErrExist when something is there already: it clears first what a
+// spare has there, and, when make finds something all the same (a file
+// written twice), clears that and makes the file once more.
+func (d *Dir) put(name, full string, make func() error) error {
+	if d.spareHas(name, parentOf(name)) {
+		if err := d.clear(name, full); err != nil {
+			return err
+		}
+	}
+	err := make()
+	if errors.Is(err, fs.ErrExist) {
+		if err := d.clear(name, full); err != nil {
+			return err
+		}
+		err = make()
+	}
+	if err == nil {
+		d.touch(parentOf(name))
+	}
+	return err
+}
+
+// clear readies the place of the file name, at full, for a new file: it
+// removes what is there (a spare's file, which may be a hard link to the
+// site published, or its folder, or the build's own file written before),
+// but never a folder the build made, so that a build that makes a file
+// and a folder of one name fails as it does without a spare.
 func (d *Dir) clear(name, full string) error {
 	d.mu.Lock()
 	_, folder := d.dirs[name]
@@ -258,11 +268,14 @@ func (d *Dir) clear(name, full string) error {
 	return removeAny(full)
 }
 
-// record notes that the file name of a Dir that keeps a spare is the file
-// ino.
-func (d *Dir) record(name string, ino uint64) {
+// record notes, in a Dir that keeps a spare, that the file name is the
+// file fi describes: for the manifest, and for Stat.
+func (d *Dir) record(name string, fi fs.FileInfo) {
+	if !d.keep {
+		return
+	}
 	d.mu.Lock()
-	d.made[name] = ino
+	d.made[name] = fi
 	d.mu.Unlock()
 }
 
@@ -305,53 +318,38 @@ func (d *Dir) Link(name, from string, fi fs.FileInfo) error {
 		return err
 	}
 	defer done()
-	if !d.keep {
-		if err := os.Link(from, full); err == nil {
-			return nil
-		}
-		data, err := os.ReadFile(from)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(full, data, 0o644)
-	}
-	id, _ := idOf(fi)
-	dir := parentOf(name)
-	if d.spareFile(name, dir, id.ino) {
-		d.record(name, id.ino)
+	if d.spareFile(name, parentOf(name), fi) {
+		d.record(name, fi)
 		return nil
 	}
-	if d.spareHas(name, dir) {
-		if err := d.clear(name, full); err != nil {
-			return err
-		}
-	}
-	err = os.Link(from, full)
-	if errors.Is(err, fs.ErrExist) {
-		if err := d.clear(name, full); err != nil {
-			return err
-		}
-		err = os.Link(from, full)
-	}
-	if err == nil {
-		d.touch(dir)
-		d.record(name, id.ino)
+	if err := d.put(name, full, func() error { return os.Link(from, full) }); err == nil {
+		d.record(name, fi)
 		return nil
 	}
 	data, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	return d.create(name, full, data)
+	return d.write(name, full, data)
 }
 
 // Stat describes the file name written inside the temporary folder; once
-// committed, the published file is the same file.
+// committed, the published file is the same file. In a Dir that keeps a
+// spare, it is what the write found (see record), with no call to the
+// system.
 func (d *Dir) Stat(name string) (fs.FileInfo, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	return os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(name)))
+	if d.keep {
+		d.mu.Lock()
+		fi := d.made[name]
+		d.mu.Unlock()
+		if fi != nil {
+			return fi, nil
+		}
+	}
+	return os.Lstat(d.path(name))
 }
 
 // folder makes the folder rel (a slash-separated name; "" is the

@@ -179,7 +179,7 @@ func (d *Dir) KeepSpare() {
 		return
 	}
 	d.keep = true
-	d.made = map[string]uint64{}
+	d.made = map[string]fs.FileInfo{}
 	d.touched = map[string]bool{}
 	// Taking the spare is one rename: of two builds at once, one takes it.
 	spare, spareManifest, _ := sparePaths(d.target)
@@ -312,13 +312,14 @@ func (d *Dir) spareHas(name, dir string) bool {
 }
 
 // spareFile reports whether the spare's file name, in the folder dir,
-// which is ready, is the file ino.
-func (d *Dir) spareFile(name, dir string, ino uint64) bool {
-	if d.spare == nil || ino == 0 {
+// which is ready, is the file fi describes.
+func (d *Dir) spareFile(name, dir string, fi fs.FileInfo) bool {
+	if d.spare == nil || fi == nil {
 		return false
 	}
-	was, ok := d.spare.files[name]
-	return ok && was == ino && d.isClean(dir)
+	id, ok := idOf(fi)
+	was, has := d.spare.files[name]
+	return ok && has && was == id.ino && d.isClean(dir)
 }
 
 // isClean reports whether the folder rel, which is ready, is a spare's
@@ -363,7 +364,11 @@ func (d *Dir) finish() error {
 		return err
 	}
 	root, _ := idOf(fi)
-	m := &manifest{root: root, dirs: map[string]fileID{}, files: d.made}
+	m := &manifest{root: root, dirs: map[string]fileID{}, files: make(map[string]uint64, len(d.made))}
+	for name, fi := range d.made {
+		id, _ := idOf(fi)
+		m.files[name] = id.ino
+	}
 	for rel := range d.dirs {
 		if rel == "" || !d.ready(rel) {
 			continue
