@@ -210,16 +210,22 @@ func editNothing(rng *rand.Rand, dir string, step int) (string, func()) {
 
 // editNewDrawing adds a drawing to an article, or changes its size.
 func editNewDrawing(rng *rand.Rand, dir string, step int) (string, func()) {
-	p := "content/articles/endoscopic-spine-surgery-pain-specialists/step.svg"
-	undo := change(dir, p, func(string) string {
-		return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="120" viewBox="0 0 %d 120"><title>A test drawing</title><rect width="100%%" height="100%%" fill="#eee"/></svg>`, 100+step, 100+step)
-	})
+	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="120" viewBox="0 0 %d 120"><title>A test drawing</title><rect width="100%%" height="100%%" fill="#eee"/></svg>`, 100+step, 100+step)
+	return withPicture(dir, "step.svg", svg, "A grey test square that stands for a drawing")
+}
+
+// withPicture writes data as the picture file of an article of the
+// example site, which it shows with the text alt, and returns the
+// picture's path and how to undo both.
+func withPicture(dir, file, data, alt string) (string, func()) {
+	p := "content/articles/endoscopic-spine-surgery-pain-specialists/" + file
+	undo := change(dir, p, func(string) string { return data })
 	md := "content/articles/endoscopic-spine-surgery-pain-specialists/index.md"
 	undo2 := change(dir, md, func(s string) string {
-		if strings.Contains(s, "(step.svg)") {
+		if strings.Contains(s, "("+file+")") {
 			return s
 		}
-		return s + "\n![A grey test square that stands for a drawing](step.svg)\n"
+		return s + "\n![" + alt + "](" + file + ")\n"
 	})
 	return p, func() { undo2(); undo() }
 }
@@ -245,14 +251,5 @@ func editImage(rng *rand.Rand, dir string, step int) (string, func()) {
 	}
 	var b bytes.Buffer
 	png.Encode(&b, img)
-	p := "content/articles/endoscopic-spine-surgery-pain-specialists/step.png"
-	undo := change(dir, p, func(string) string { return b.String() })
-	md := "content/articles/endoscopic-spine-surgery-pain-specialists/index.md"
-	undo2 := change(dir, md, func(s string) string {
-		if strings.Contains(s, "(step.png)") {
-			return s
-		}
-		return s + "\n![A coloured test square that stands for a diagram](step.png)\n"
-	})
-	return p, func() { undo2(); undo() }
+	return withPicture(dir, "step.png", b.String(), "A coloured test square that stands for a diagram")
 }
