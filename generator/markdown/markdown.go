@@ -94,7 +94,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -147,7 +146,7 @@ type Link struct {
 
 // Document is the rendered body of one page.
 type Document struct {
-	HTML  []byte    // the body as HTML
+	HTML  string    // the body as HTML
 	TOC   []Heading // the h2..h6 headings, in document order
 	Links []Link    // the links and images, in document order
 	Prose []Prose   // the running text, for readability scoring
@@ -161,6 +160,7 @@ type Document struct {
 type Renderer struct {
 	md   goldmark.Markdown
 	code *highlighter // also used by md; holds the lexer cache
+	bufs bufferPool   // where bodies are written before they are copied out
 }
 
 // stateKey is the parser-context key under which Render passes the state of
@@ -273,14 +273,15 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
-		// Writing to a bytes.Buffer does not fail; a renderer error is a
-		// bug, reported rather than hidden.
+	buf := r.bufs.get()
+	defer r.bufs.put(buf)
+	if err := r.md.Renderer().Render(buf, src, root); err != nil {
+		// Writing to memory does not fail; a renderer error is a bug,
+		// reported rather than hidden.
 		st.errs = append(st.errs, &diag.Error{File: source, Rule: diag.RuleUnclassified, Msg: "rendering Markdown: " + err.Error()})
 	}
 	st.errs.Sort()
-	return &Document{HTML: buf.Bytes(), TOC: st.toc, Links: st.links, Prose: st.proseBlocks, Defined: st.defined}, st.errs
+	return &Document{HTML: string(buf.b), TOC: st.toc, Links: st.links, Prose: st.proseBlocks, Defined: st.defined}, st.errs
 }
 
 // transformer applies the site's policy to the parsed tree: heading ids and
