@@ -183,6 +183,7 @@ type renderState struct {
 	phoneNumbers  []string        // the site's phone numbers, as written
 	pics          Pictures        // the processed pictures, or nil
 	lazyAll       bool            // no picture of the body loads at once
+	bufs          *bufferPool     // the Renderer's buffers
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -263,7 +264,7 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 		return &Document{}, diag.List{err}
 	}
 	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones,
-		pics: o.Pictures, lazyAll: o.LazyAll}
+		pics: o.Pictures, lazyAll: o.LazyAll, bufs: &r.bufs}
 	if len(o.Defined) > 0 {
 		st.skip = make(map[string]bool, len(o.Defined))
 		for _, d := range o.Defined {

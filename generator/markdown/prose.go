@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -20,8 +19,14 @@ type Prose struct {
 	ListItem bool
 }
 
-// prose collects the prose blocks of doc in document order.
+// prose collects the prose blocks of doc in document order. Their texts
+// are written one after another into one buffer and copied out of it
+// into one string, of which each block's Text is a part.
 func (st *renderState) prose(doc ast.Node, src []byte) {
+	buf := st.bufs.get()
+	defer st.bufs.put(buf)
+	var ends [][2]int // where each block's text is in buf
+	first := len(st.proseBlocks)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -30,17 +35,28 @@ func (st *renderState) prose(doc ast.Node, src []byte) {
 		case *extast.Table, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *extast.FootnoteList, *extast.Footnote:
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
-			text := strings.TrimSpace(proseText(n, src))
-			if text != "" {
-				_, heading := n.(*ast.Heading)
-				st.proseBlocks = append(st.proseBlocks, Prose{
-					Text: text, Line: st.lines.line(nodePos(n)), Heading: heading, ListItem: inListItem(n),
-				})
+			start := len(buf.b)
+			writeProse(buf, n, src)
+			text := bytes.TrimSpace(buf.b[start:])
+			if len(text) == 0 {
+				buf.b = buf.b[:start]
+				return ast.WalkSkipChildren, nil
 			}
+			// The text trimmed, moved to where the block's text starts.
+			buf.b = append(buf.b[:start], text...)
+			_, heading := n.(*ast.Heading)
+			ends = append(ends, [2]int{start, len(buf.b)})
+			st.proseBlocks = append(st.proseBlocks, Prose{
+				Line: st.lines.line(nodePos(n)), Heading: heading, ListItem: inListItem(n),
+			})
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	all := string(buf.b)
+	for i, e := range ends {
+		st.proseBlocks[first+i].Text = all[e[0]:e[1]]
+	}
 }
 
 // inListItem reports whether n is directly the text of a list item.
@@ -49,15 +65,9 @@ func inListItem(n ast.Node) bool {
 	return ok
 }
 
-// proseText is plainText with the source's line breaks kept.
-func proseText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writeProse(&b, n, src)
-	return b.String()
-}
-
-// writeProse writes the prose text of n's children to b.
-func writeProse(b *strings.Builder, n ast.Node, src []byte) {
+// writeProse writes the prose text of n's children to b: plainText with
+// the source's line breaks kept.
+func writeProse(b *htmlBuffer, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -75,10 +85,17 @@ func writeProse(b *strings.Builder, n ast.Node, src []byte) {
 	}
 }
 
+// textBuffer is where text is written: a strings.Builder or an
+// htmlBuffer.
+type textBuffer interface {
+	Write(p []byte) (int, error)
+	WriteString(s string) (int, error)
+}
+
 // writeResolved writes text to b with its backslash escapes and character
 // references resolved, as resolveText does, without a copy for the
 // usual text that has neither.
-func writeResolved(b *strings.Builder, text []byte) {
+func writeResolved(b textBuffer, text []byte) {
 	if bytes.IndexByte(text, '\\') < 0 && bytes.IndexByte(text, '&') < 0 {
 		b.Write(text)
 		return
