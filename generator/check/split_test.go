@@ -11,7 +11,11 @@ import (
 // FuzzWordsSplit holds words.split, which reads a text once, to its
 // definition: nextWordSpec's words, each lower-cased by lowerSpec.
 func FuzzWordsSplit(f *testing.F) {
-	for _, s := range []string{"", "Slipped disc", "don't re-injure it -", "Ciática DOLOR ñ", "x'", "a\xffb", "İstanbul ΣΊΣΥΦΟΣ", "'quoted' -dash-", "9 to 5"} {
+	for _, s := range []string{"", "Slipped disc", "don't re-injure it -", "Ciática DOLOR ñ", "x'", "a\xffb", "İstanbul ΣΊΣΥΦΟΣ", "'quoted' -dash-", "9 to 5",
+		// Eight bytes at a time: marks and the text's end at and around
+		// the eighth byte, long words, letters after a longer one.
+		"abcdefg'", "abcdefgh'", "abcdefgh-i", "ABCDEFGHIJKLMNOP-", "seven--'eight's-nine-",
+		"@[`{ ZAza 09 ~~~~~~~~Word", "long-lasting, well-known co-author's", "ciática-lumbar's dolor'"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,11 +25,26 @@ type words struct {
 // split makes w the words of text, reusing w's memory: each run of
 // letters, with the apostrophes and hyphens inside it (and one at its end,
 // but at the text's), and its lower-case form (unicode.ToLower of each
-// letter). It reads the text once, ASCII without a call.
+// letter). It reads the text once, ASCII eight bytes at a time where it
+// can and otherwise a byte at a time without a call.
 func (w *words) split(text string) {
 	spans, lower, ends := w.spans[:0], w.lower[:0], w.ends[:0]
 	for i := 0; i < len(text); {
-		// The next letter.
+		// The next letter: eight ASCII bytes at a time first.
+		for i+8 <= len(text) {
+			x := load8(text, i)
+			if x&highBits != 0 {
+				break
+			}
+			if l := letters8(x); l != 0 {
+				i += bits.TrailingZeros64(l) >> 3
+				break
+			}
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			if asciiLower[c] == 0 {
 				i++
@@ -39,6 +56,23 @@ func (w *words) split(text string) {
 		}
 		start := i
 		for i < len(text) {
+			// Eight ASCII bytes at a time while a byte comes after them
+			// (an apostrophe or a hyphen is in a word only then): the
+			// word's bytes among them, lower-cased at once (OR 0x20
+			// lowers a letter and leaves both marks as they are).
+			for i+8 < len(text) {
+				x := load8(text, i)
+				if x&highBits != 0 {
+					break
+				}
+				run := bits.TrailingZeros64(^(letters8(x)|marks8(x))&highBits) >> 3
+				lower = binary.LittleEndian.AppendUint64(lower, x|0x20*ones)
+				lower = lower[:len(lower)-8+run]
+				i += run
+				if run < 8 {
+					break
+				}
+			}
 			c := text[i]
 			if c < utf8.RuneSelf {
 				if l := asciiLower[c]; l != 0 {
@@ -62,6 +96,34 @@ func (w *words) split(text string) {
 		ends = append(ends, len(lower))
 	}
 	w.text, w.spans, w.lower, w.ends = text, spans, lower, ends
+}
+
+// ones is 1 in each of eight bytes, and highBits their high bits.
+const (
+	ones     = 0x0101010101010101
+	highBits = 0x80 * ones
+)
+
+// letters8 returns, for eight ASCII bytes x (each under 0x80), 0x80 in
+// each byte that is a letter and 0 in the others: a byte folded onto
+// lower case is at least 'a' when adding 0x80-'a' sets its high bit, and
+// above 'z' when adding 0x7f-'z' does, and neither carries into the next
+// byte.
+func letters8(x uint64) uint64 {
+	y := x | 0x20*ones
+	return (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones) & highBits
+}
+
+// marks8 returns, for eight ASCII bytes x, 0x80 in each byte that is an
+// apostrophe or a hyphen and 0 in the others.
+func marks8(x uint64) uint64 { return equal8(x, '\'') | equal8(x, '-') }
+
+// equal8 returns, for eight ASCII bytes x, 0x80 in each byte equal to c
+// and 0 in the others: a byte of x XOR c is not 0 when adding 0x7f to it,
+// or it, sets its high bit.
+func equal8(x uint64, c byte) uint64 {
+	t := x ^ uint64(c)*ones
+	return ^((t + 0x7f*ones) | t) & highBits
 }
 
 // asciiLower maps each ASCII letter to its lower case, and every other
