@@ -6,6 +6,7 @@ import (
 	"maps"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lumen-ssg/lumen/generator/config"
 	"github.com/lumen-ssg/lumen/generator/content"
@@ -361,7 +362,7 @@ func (j *Jargon) explained(w string, subject map[string]bool) bool {
 	if j.glossary[lower] {
 		return true
 	}
-	for _, part := range strings.Fields(lower) {
+	for part := range strings.FieldsSeq(lower) {
 		if !subject[part] {
 			return false
 		}
@@ -369,7 +370,28 @@ func (j *Jargon) explained(w string, subject map[string]bool) bool {
 	return true
 }
 
-// normalize lower-cases s and puts one space between its words.
+// normalize lower-cases s and puts one space between its words. Most
+// words and phrases are so already, and are returned as they are.
 func normalize(s string) string {
+	if isNormal(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// isNormal reports whether normalize would return s unchanged because s
+// is ASCII without capitals, and its words, not empty, are one space apart.
+func isNormal(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', '\t' <= c && c <= '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }

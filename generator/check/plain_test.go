@@ -188,3 +188,16 @@ func BenchmarkWording(b *testing.B) {
 		}
 	}
 }
+
+// FuzzNormalize holds normalize, which returns most words as they are, to
+// its definition: lower-cased, one space between the words.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", " ", "sciatica", "nerve root", "Nerve root", "nerve  root", " nerve", "nerve ", "nerve\troot", "ciática", "x-ray's", "a\vb", "\u00a0a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalize(s), strings.Join(strings.Fields(strings.ToLower(s)), " "); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
