@@ -83,6 +83,9 @@ func decode(s *Schema, file string, data []byte, lineOffset int, out any) (Posit
 // An empty document returns nil and no errors; a nil node with errors
 // means nothing could be read.
 func Parse(file string, data []byte, lineOffset int) (*yaml.Node, diag.List) {
+	if doc, ok := quickParse(data); ok {
+		return doc, nil // a mapping, without aliases
+	}
 	d := decoder{file: file, offset: lineOffset}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
