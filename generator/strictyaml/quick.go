@@ -11,26 +11,30 @@ import (
 
 // quickParse reads the plainest YAML, the shape most front matter has, as
 // yaml.Unmarshal would into a yaml.Node, without its general parser: a
-// mapping of lower-case keys, each with a value on its line or a list of
-// values, one to a line, below it:
+// mapping of lower-case keys, each with a value on its line or a list
+// below it of values, or of mappings of such keys and values, one to a
+// line:
 //
 //	title: "Acute Arthritis"
 //	author: aisha-murphy
 //	last_reviewed: 2025-01-09
 //	symptoms:
 //	  - "back pain"
+//	questions:
+//	  - question: "Is it serious?"
+//	    answer: "Most often it is not."
 //
 // A value is text in double quotes without escapes, plain text that
 // starts with a letter (true and false are booleans), a date
-// (YYYY-MM-DD) or a whole number. It returns
-// the mapping and true, or nil and false for anything else (a comment, a
-// nested mapping, a block of text, a single-quoted value, a tab, a null,
-// …), which Parse then hands to
-// yaml.Unmarshal: what quickParse accepts, it reads exactly as
+// (YYYY-MM-DD) or a whole number. It returns the mapping and true, or nil
+// and false for anything else (a comment, a mapping under a key, a block
+// of text, a single-quoted value, a tab, a null, …), which Parse then
+// hands to yaml.Unmarshal: what quickParse accepts, it reads exactly as
 // yaml.Unmarshal does (FuzzQuickParse).
 func quickParse(data []byte) (*yaml.Node, bool) {
 	doc := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	var list *yaml.Node // the list being read, if any
+	var item *yaml.Node // the list's last item, when it is a mapping
 	listIndent := -1
 	line := 0
 	for len(data) > 0 {
@@ -55,7 +59,8 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 		if indent == len(text) {
 			return nil, false // white space only
 		}
-		if text[indent] == '-' {
+		switch {
+		case text[indent] == '-':
 			// An item of the list under the last key.
 			if len(doc.Content) == 0 || indent != 0 && indent != 2 ||
 				len(text) < indent+3 || text[indent+1] != ' ' || text[indent+2] == ' ' {
@@ -72,53 +77,93 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 			} else if indent != listIndent {
 				return nil, false
 			}
-			v, ok := quickValue(text[indent+2:], line, indent+3)
+			item = nil
+			rest, col := text[indent+2:], indent+3
+			if keyLen(rest) > 0 {
+				// An item that is a mapping, starting with this key.
+				key, v, ok := quickPair(rest, line, col)
+				if !ok || v == nil {
+					return nil, false
+				}
+				item = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: col, Content: []*yaml.Node{key, v}}
+				list.Content = append(list.Content, item)
+				continue
+			}
+			v, ok := quickValue(rest, line, col)
 			if !ok {
 				return nil, false
 			}
 			list.Content = append(list.Content, v)
-			continue
-		}
-		if indent != 0 {
+		case item != nil && indent == listIndent+2:
+			// The next key of the item.
+			key, v, ok := quickPair(text[indent:], line, indent+1)
+			if !ok || v == nil {
+				return nil, false
+			}
+			item.Content = append(item.Content, key, v)
+		case indent == 0:
+			if len(doc.Content) > 0 && doc.Content[len(doc.Content)-1].Kind == 0 {
+				return nil, false // a key with neither a value nor a list
+			}
+			list, item = nil, nil
+			key, v, ok := quickPair(text, line, 1)
+			if !ok {
+				return nil, false
+			}
+			if len(doc.Content) == 0 {
+				doc.Line, doc.Column = line, 1
+			}
+			if v == nil {
+				v = &yaml.Node{} // the list below, which sets the value
+			}
+			doc.Content = append(doc.Content, key, v)
+		default:
 			return nil, false
 		}
-		if len(doc.Content) > 0 && doc.Content[len(doc.Content)-1].Kind == 0 {
-			return nil, false // a key with neither a value nor a list
-		}
-		list = nil
-		k := 0
-		for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] == '_' || k > 0 && text[k] >= '0' && text[k] <= '9') {
-			k++
-		}
-		if k == 0 || k > maxQuickKey || k == len(text) || text[k] != ':' {
-			return nil, false
-		}
-		switch string(text[:k]) {
-		case "true", "false", "null": // keys that are not text
-			return nil, false
-		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(text[:k]), Line: line, Column: 1}
-		if len(doc.Content) == 0 {
-			doc.Line, doc.Column = line, 1
-		}
-		if k+1 == len(text) {
-			// The list below, which sets the value.
-			doc.Content = append(doc.Content, key, &yaml.Node{})
-			continue
-		}
-		if text[k+1] != ' ' || k+2 == len(text) || text[k+2] == ' ' {
-			return nil, false
-		}
-		v, ok := quickValue(text[k+2:], line, k+3)
-		if !ok {
-			return nil, false
-		}
-		doc.Content = append(doc.Content, key, v)
 	}
 	if len(doc.Content) == 0 || doc.Content[len(doc.Content)-1].Kind == 0 {
 		return nil, false
 	}
 	return doc, true
+}
+
+// keyLen returns the length of the key that text starts with, followed by
+// a colon and a space or by a colon at the end, or 0.
+func keyLen(text []byte) int {
+	k := 0
+	for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] == '_' || k > 0 && text[k] >= '0' && text[k] <= '9') {
+		k++
+	}
+	if k == 0 || k == len(text) || text[k] != ':' || k+1 < len(text) && text[k+1] != ' ' {
+		return 0
+	}
+	return k
+}
+
+// quickPair reads text, a key and its value, which starts at column col
+// of line: the key's node, and the value's, or nil when text is the key
+// and its colon alone.
+func quickPair(text []byte, line, col int) (key, value *yaml.Node, ok bool) {
+	k := keyLen(text)
+	if k == 0 || k > maxQuickKey {
+		return nil, nil, false
+	}
+	switch string(text[:k]) {
+	case "true", "false", "null": // keys that are not text
+		return nil, nil, false
+	}
+	key = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(text[:k]), Line: line, Column: col}
+	if k+1 == len(text) {
+		return key, nil, true
+	}
+	if k+2 == len(text) || text[k+2] == ' ' {
+		return nil, nil, false
+	}
+	v, ok := quickValue(text[k+2:], line, col+k+2)
+	if !ok {
+		return nil, nil, false
+	}
+	return key, v, true
 }
 
 // maxQuickKey is the longest key quickParse reads. YAML allows a key on

@@ -19,6 +19,8 @@ var quickSeeds = []string{
 	"date: 2025-02-30\n", "date: 2025-2-3\n", "n: 007\n", "n: 0\n", "n: 12345678901\n", "t: True\n", "t: yes\n", "t: ~\n",
 	"a: b\na: c\n", "a:\n", "a:\nb: c\n", "a:  b\n", "a: b \n", "a: b  c\n", "a: 'b'\n", "a: \"b\\n\"\n", "a: \"b\" # c\n",
 	"a:\n  - b\n - c\n", "a:\n  - b\n    - c\n", "a:\n  -  b\n", "a:\n  -\n", "a: b\n  - c\n", "-  a\n", "A: b\n", "a1: b\n", "_a: b\n",
+	"q:\n  - question: \"Why?\"\n    answer: \"Because.\"\n  - question: How\n    answer: 3\n", "q:\n- a: b\n  c: d\n- e\n",
+	"q:\n  - a: b\n   c: d\n", "q:\n  - a:\n      b: c\n", "q:\n  - a: b\n    - c\n", "q:\n  - a: b\nc: d\n", "q:\n  - http://x\n",
 	"a: b\tc\n", "a: b\r\n", "a: \"\u00a0\"\n", "a: \"\u2028\"\n", "a: \"\ufeff\"\n", "a: \"\x7f\"\n", "a: b\u0085c\n", "a: \"\xff\"\n",
 	"  a: b\n", "a: b\n \n", "a: -b\n", "a: b:c\n", "a: b #c\n", "a: 1e3\n", "a: 1.5\n", "a: \"\"\n", "a: \"#\"\n", "false: a\n", "null: a\n", "y: a\n",
 }
@@ -80,19 +82,42 @@ func TestQuickParseMatchesUnmarshal(t *testing.T) {
 			return text(false)
 		}
 	}
-	read := 0
+	read, readItems := 0, 0 // documents read, and those with a mapping in a list
 	const docs = 200000
-	for range docs {
+	for d := range docs {
 		var b strings.Builder
-		for range 1 + rng.IntN(6) {
+		if d%4 == 0 {
+			// An FAQ's questions alone, whose lists of mappings are
+			// seldom read whole when among other keys.
+			b.WriteString("questions:\n")
+			indent := pick("  ", "", "  ", "  ", " ")
+			for range 1 + rng.IntN(3) {
+				b.WriteString(indent + "- question: " + value() + "\n" + indent + "  answer: " + value() + "\n")
+			}
+		}
+		for range rng.IntN(6) {
 			b.WriteString(pick("title", "also_known_as", "key_points", "a1", "x", "title", "_k", "summary", "Title", "9a", "true", "null", "y", "on"))
-			if rng.IntN(3) == 0 {
+			switch rng.IntN(4) {
+			case 0:
 				b.WriteString(":\n")
 				indent := pick("  ", "", "  ", "  ", " ")
 				for range 1 + rng.IntN(3) {
 					b.WriteString(indent + "- " + value() + "\n")
 				}
-			} else {
+			case 1:
+				// A list of mappings, as an FAQ's questions.
+				b.WriteString(":\n")
+				indent := pick("  ", "", "  ", "  ", " ")
+				for range 1 + rng.IntN(3) {
+					b.WriteString(indent + "- ")
+					for j := range 1 + rng.IntN(3) {
+						if j > 0 {
+							b.WriteString(indent + pick("  ", "  ", "  ", "  ", "  ", " ", "   ", ""))
+						}
+						b.WriteString(pick("question", "answer", "url", "a", "question", "answer", "Title", "x-y", "null") + pick(": ", ": ", ": ", ": ", ": ", ":", ":  ") + value() + "\n")
+					}
+				}
+			default:
 				b.WriteString(": " + value() + "\n")
 			}
 			if rng.IntN(8) == 0 {
@@ -105,6 +130,12 @@ func TestQuickParseMatchesUnmarshal(t *testing.T) {
 			continue
 		}
 		read++
+		for _, v := range got.Content {
+			if v.Kind == yaml.SequenceNode && v.Content[0].Kind == yaml.MappingNode {
+				readItems++
+				break
+			}
+		}
 		var root yaml.Node
 		if err := yaml.Unmarshal([]byte(s), &root); err != nil {
 			t.Fatalf("quickParse read %q, which yaml.Unmarshal refuses: %v", s, err)
@@ -113,10 +144,10 @@ func TestQuickParseMatchesUnmarshal(t *testing.T) {
 			t.Fatalf("quickParse(%q) =\n%s\nyaml.Unmarshal:\n%s", s, dump(got), dump(&root))
 		}
 	}
-	if read < docs/20 {
-		t.Errorf("quickParse read %d of %d documents: the test tries too little of it", read, docs)
+	if read < docs/20 || readItems < docs/200 {
+		t.Errorf("quickParse read %d of %d documents, %d with a list of mappings: the test tries too little of it", read, docs, readItems)
 	}
-	t.Logf("quickParse read %d of %d documents", read, docs)
+	t.Logf("quickParse read %d of %d documents, %d with a list of mappings", read, docs, readItems)
 }
 
 // TestQuickParseReadsFrontMatter checks that the plain front matter of
@@ -132,6 +163,7 @@ func TestQuickParseReadsFrontMatter(t *testing.T) {
 		{quickSeeds[2], true},
 		{"title: Spine & Pain\nimage: images/creek.jpg\naccepting_new_patients: true\nnpi: \"1048729135\"\n", true},
 		{"title: x\nfield: null\n", false},
+		{"title: \"Acne FAQ\"\nquestions:\n  - question: \"Is it serious?\"\n    answer: \"Most often it is not.\"\n  - question: \"What helps?\"\n    answer: \"Rest.\"\nauthor: \"liam-mensah\"\n", true},
 		{"title: Sciatica # the usual name\n", false},
 		{"questions:\n  - question: \"Why?\"\n    answer: |\n      Because.\n", false},
 		{"medical:\n  last_reviewed: 2025-01-09\n", false},
