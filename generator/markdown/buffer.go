@@ -5,33 +5,34 @@ import (
 	"unicode/utf8"
 )
 
-// htmlBuffer is where goldmark writes one body's HTML: a byte slice that
-// is goldmark's util.BufWriter itself, so goldmark writes into it directly
-// rather than through a bufio.Writer of its own, and that is used again
-// for the next body, so the HTML of a page is copied once, into the string
-// the page keeps, instead of being grown in steps.
-type htmlBuffer struct{ b []byte }
+// byteBuffer is where goldmark writes one body's HTML, and the renderer
+// its prose: a byte slice that is goldmark's util.BufWriter itself, so
+// goldmark writes into it directly rather than through a bufio.Writer of
+// its own, and that is used again for the next body, so the HTML of a page
+// is copied once, into the string the page keeps, instead of being grown
+// in steps.
+type byteBuffer struct{ b []byte }
 
 // Write implements io.Writer.
-func (w *htmlBuffer) Write(p []byte) (int, error) {
+func (w *byteBuffer) Write(p []byte) (int, error) {
 	w.b = append(w.b, p...)
 	return len(p), nil
 }
 
 // WriteString implements util.BufWriter.
-func (w *htmlBuffer) WriteString(s string) (int, error) {
+func (w *byteBuffer) WriteString(s string) (int, error) {
 	w.b = append(w.b, s...)
 	return len(s), nil
 }
 
 // WriteByte implements util.BufWriter.
-func (w *htmlBuffer) WriteByte(c byte) error {
+func (w *byteBuffer) WriteByte(c byte) error {
 	w.b = append(w.b, c)
 	return nil
 }
 
 // WriteRune implements util.BufWriter.
-func (w *htmlBuffer) WriteRune(r rune) (int, error) {
+func (w *byteBuffer) WriteRune(r rune) (int, error) {
 	n := len(w.b)
 	w.b = utf8.AppendRune(w.b, r)
 	return len(w.b) - n, nil
@@ -39,14 +40,14 @@ func (w *htmlBuffer) WriteRune(r rune) (int, error) {
 
 // Available implements util.BufWriter: the room left before the slice
 // grows.
-func (w *htmlBuffer) Available() int { return cap(w.b) - len(w.b) }
+func (w *byteBuffer) Available() int { return cap(w.b) - len(w.b) }
 
 // Buffered implements util.BufWriter: what has been written.
-func (w *htmlBuffer) Buffered() int { return len(w.b) }
+func (w *byteBuffer) Buffered() int { return len(w.b) }
 
 // Flush implements util.BufWriter. Everything written is already in the
 // slice.
-func (w *htmlBuffer) Flush() error { return nil }
+func (w *byteBuffer) Flush() error { return nil }
 
 // maxKeptBuffer is the largest buffer kept for the next body: a body of a
 // few megabytes, which the limits allow, does not keep its room for good.
@@ -57,15 +58,15 @@ const maxKeptBuffer = 1 << 20
 type bufferPool struct{ p sync.Pool }
 
 // get returns an empty buffer.
-func (p *bufferPool) get() *htmlBuffer {
-	if w, ok := p.p.Get().(*htmlBuffer); ok {
+func (p *bufferPool) get() *byteBuffer {
+	if w, ok := p.p.Get().(*byteBuffer); ok {
 		return w
 	}
-	return &htmlBuffer{b: make([]byte, 0, 16<<10)}
+	return &byteBuffer{b: make([]byte, 0, 16<<10)}
 }
 
 // put returns w for the next body, unless it grew too large to keep.
-func (p *bufferPool) put(w *htmlBuffer) {
+func (p *bufferPool) put(w *byteBuffer) {
 	if cap(w.b) > maxKeptBuffer {
 		return
 	}

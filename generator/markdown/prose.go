@@ -67,7 +67,7 @@ func inListItem(n ast.Node) bool {
 
 // writeProse writes the prose text of n's children to b: plainText with
 // the source's line breaks kept.
-func writeProse(b *htmlBuffer, n ast.Node, src []byte) {
+func writeProse(b *byteBuffer, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -85,8 +85,8 @@ func writeProse(b *htmlBuffer, n ast.Node, src []byte) {
 	}
 }
 
-// textBuffer is where text is written: a strings.Builder or an
-// htmlBuffer.
+// textBuffer is where text is written: a strings.Builder or a
+// byteBuffer.
 type textBuffer interface {
 	Write(p []byte) (int, error)
 	WriteString(s string) (int, error)
