@@ -36,13 +36,7 @@ func FuzzQuickParse(f *testing.F) {
 		if !ok {
 			return
 		}
-		var root yaml.Node
-		if err := yaml.Unmarshal([]byte(s), &root); err != nil {
-			t.Fatalf("quickParse read %q, which yaml.Unmarshal refuses: %v", s, err)
-		}
-		if len(root.Content) != 1 || !reflect.DeepEqual(got, root.Content[0]) {
-			t.Fatalf("quickParse(%q) =\n%s\nyaml.Unmarshal:\n%s", s, dump(got), dump(&root))
-		}
+		sameAsUnmarshal(t, s, got)
 	})
 }
 
@@ -136,13 +130,7 @@ func TestQuickParseMatchesUnmarshal(t *testing.T) {
 				break
 			}
 		}
-		var root yaml.Node
-		if err := yaml.Unmarshal([]byte(s), &root); err != nil {
-			t.Fatalf("quickParse read %q, which yaml.Unmarshal refuses: %v", s, err)
-		}
-		if len(root.Content) != 1 || !reflect.DeepEqual(got, root.Content[0]) {
-			t.Fatalf("quickParse(%q) =\n%s\nyaml.Unmarshal:\n%s", s, dump(got), dump(&root))
-		}
+		sameAsUnmarshal(t, s, got)
 	}
 	if read < docs/20 || readItems < docs/200 {
 		t.Errorf("quickParse read %d of %d documents, %d with a list of mappings: the test tries too little of it", read, docs, readItems)
@@ -172,6 +160,19 @@ func TestQuickParseReadsFrontMatter(t *testing.T) {
 		if _, ok := quickParse([]byte(tt.yaml)); ok != tt.quick {
 			t.Errorf("quickParse(%q) read it: %v, want %v", tt.yaml, ok, tt.quick)
 		}
+	}
+}
+
+// sameAsUnmarshal fails the test unless yaml.Unmarshal reads s without
+// error into got, the node quickParse read.
+func sameAsUnmarshal(t *testing.T, s string, got *yaml.Node) {
+	t.Helper()
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(s), &root); err != nil {
+		t.Fatalf("quickParse read %q, which yaml.Unmarshal refuses: %v", s, err)
+	}
+	if len(root.Content) != 1 || !reflect.DeepEqual(got, root.Content[0]) {
+		t.Fatalf("quickParse(%q) =\n%s\nyaml.Unmarshal:\n%s", s, dump(got), dump(&root))
 	}
 }
 
