@@ -141,14 +141,16 @@ func New(cfg *config.Config, set *content.Set, opts Options) (*Site, diag.List) 
 // of set in its folder; root is the default language's Site, or nil when
 // l is the default language.
 func newLanguage(cfg *config.Config, l config.Language, set *content.Set, opts Options, root *Site) (*Site, diag.List) {
+	// The maps of pages are sized for every content page, the most a
+	// language can have, rather than grown a dozen times to 10,000.
 	s := &Site{
 		Config:   cfg,
 		Lang:     l,
 		strings:  opts.Strings.Lang(l.Code),
 		root:     root,
 		prefix:   "/",
-		byURL:    map[string]*Page{},
-		bySource: map[string]*Page{},
+		byURL:    make(map[string]*Page, len(set.Pages)),
+		bySource: make(map[string]*Page, len(set.Pages)),
 		fileURL:  map[string]string{},
 		urlFile:  map[string]bool{},
 		bySlug:   map[content.Kind]map[string]*Page{},
