@@ -297,6 +297,46 @@ func TestCacheAfterCheckout(t *testing.T) {
 	}
 }
 
+// TestCachedStructure checks the site's structure a cached build writes
+// when the site key is the last build's, which it copies from the last
+// cache file rather than computing: after an edit to one page's text it
+// is what a build that computes it writes, part for part.
+func TestCachedStructure(t *testing.T) {
+	site, dest, opts := publishedWithCache(t)
+	change(site, "content/conditions/lumbar-disc-herniation.md", func(s string) string { return s + "\nOne more plain line.\n" })
+	if _, err := Publish(context.Background(), site, dest, opts); err != nil {
+		t.Fatal(err)
+	}
+	copied := structureRecord(t, opts.CacheDir, opts.CacheVersion)
+	fresh := opts
+	fresh.CacheDir = filepath.Join(t.TempDir(), "cache")
+	if _, err := Publish(context.Background(), site, filepath.Join(t.TempDir(), "public"), fresh); err != nil {
+		t.Fatal(err)
+	}
+	computed := structureRecord(t, fresh.CacheDir, fresh.CacheVersion)
+	if len(computed) == 0 || !bytes.Equal(copied, computed) {
+		t.Errorf("the cached build wrote a structure of %d bytes, a build that computed it %d bytes, not the same", len(copied), len(computed))
+	}
+}
+
+// structureRecord returns the site's structure in the cache file in dir.
+func structureRecord(t *testing.T, dir, version string) []byte {
+	t.Helper()
+	r, note := buildcache.Open(dir, version)
+	if r == nil {
+		t.Fatalf("the cache in %s cannot be read: %s", dir, note)
+	}
+	for {
+		rec, err := r.Next()
+		if err != nil {
+			t.Fatalf("the cache in %s has no structure: %v", dir, err)
+		}
+		if len(rec) > 0 && rec[0] == recordStructure {
+			return rec[1:]
+		}
+	}
+}
+
 // publishedWithCache copies the example site to a temporary folder and
 // publishes it with a build cache (version "v1"), returning the site's
 // folder, the published folder and the options of the build.

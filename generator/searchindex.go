@@ -122,7 +122,7 @@ func (snap *Snapshot) searchFiles(ix *searchIndex, docs map[*site.Page][]search.
 	var emitErr error
 	ix.once.Do(func() {
 		made = true
-		var all []search.Doc
+		all := make([]search.Doc, 0, ix.layout.Records)
 		for _, p := range ix.site.Pages {
 			if !p.Searchable() {
 				continue
