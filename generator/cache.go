@@ -145,10 +145,11 @@ type buildCache struct {
 	reused, rerendered, made atomic.Int64
 	// kept counts the content files not parsed again, indexKept the
 	// search indexes linked from the last build (keepIndex), recordsKept
-	// the other indexes' files of records linked (keepRecordsFile), and
-	// unfollowed the pages rendered whose templates WriteReads could not
-	// follow (see Snapshot.readsKey).
-	kept, indexKept, recordsKept, unfollowed atomic.Int64
+	// the other indexes' files of records linked (keepRecordsFile),
+	// indexSame their files linked as they were made again the same
+	// (writeIndexFile), and unfollowed the pages rendered whose templates
+	// WriteReads could not follow (see Snapshot.readsKey).
+	kept, indexKept, recordsKept, indexSame, unfollowed atomic.Int64
 	// followed counts the pages whose templates reuse followed.
 	followed atomic.Int64
 	// bodies keeps the pages' converted Markdown.
@@ -235,6 +236,10 @@ type CacheStats struct {
 	// indexes carried over from the last build, as their records did not
 	// change (their words and postings are made anew).
 	RecordsKept int
+	// IndexFilesSame is the number of those indexes' files (of words, of
+	// postings, of records) made again and the same as the last build's,
+	// and so carried over.
+	IndexFilesSame int
 	// Unfollowed is the number of pages rendered whose templates the
 	// cache could not follow to know what they read of other pages
 	// (render.Renderer.WriteReads): an edit to another page's front
@@ -507,7 +512,7 @@ func (c *buildCache) stats() CacheStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return CacheStats{Dir: c.dir, Reused: int(c.reused.Load()), Rerendered: int(c.rerendered.Load()), Made: int(c.made.Load()),
-		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), RecordsKept: int(c.recordsKept.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
+		Kept: int(c.kept.Load()), Reconverted: int(c.bodies.converted.Load()), IndexesKept: int(c.indexKept.Load()), RecordsKept: int(c.recordsKept.Load()), IndexFilesSame: int(c.indexSame.Load()), Unfollowed: int(c.unfollowed.Load()), Followed: int(c.followed.Load()), Note: c.note}
 }
 
 // remember keeps what the page of e made, m, once its file is written.

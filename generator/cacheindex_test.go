@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -127,6 +128,100 @@ func TestKeptSearchIndex(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSameIndexFiles checks which files of an index made again a cached
+// build links from the site published before rather than write: those
+// it made the same, byte for byte, and only while the published file is
+// still the one the last build wrote. An edit to one page's text changes
+// some files of postings, and leaves the others as they were.
+func TestSameIndexFiles(t *testing.T) {
+	site, dest, opts := publishedWithCache(t)
+	before := indexFiles(t, dest)
+	// A file of postings is changed by hand; its bytes are what the
+	// build makes again (the edit below leaves it be), but it is written
+	// anew, not linked.
+	var handEdited string
+	for name, f := range before {
+		if strings.HasPrefix(name, "search/p/") {
+			handEdited = name
+			os.WriteFile(filepath.Join(dest, filepath.FromSlash(name)), append(bytes.Clone(f.data), ' '), 0o644)
+			break
+		}
+	}
+	change(site, "content/about.md", func(s string) string { return s + "\nYou can call us with any question about your visit.\n" })
+	res, err := Publish(context.Background(), site, dest, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsClean(t, site, dest, opts)
+	after := indexFiles(t, dest)
+	same, changed := 0, 0
+	for name, f := range after {
+		was, ok := before[name]
+		switch {
+		case !ok:
+		case name == handEdited:
+			if f.ino == was.ino {
+				t.Errorf("%s, changed by hand, was linked into the new site", name)
+			}
+		case bytes.Equal(f.data, was.data):
+			same++
+			if f.ino != was.ino {
+				t.Errorf("%s is the same as before but was written again", name)
+			}
+		default:
+			changed++
+			if f.ino == was.ino {
+				t.Errorf("%s changed but has the inode it had", name)
+			}
+		}
+	}
+	// The Spanish index is kept whole (about.md is in English only):
+	// every file the same is a file of records kept for its records
+	// (RecordsKept) or one made the same (IndexFilesSame).
+	if c := res.Cache; same == 0 || changed == 0 || c.IndexesKept != 1 || c.IndexFilesSame == 0 || c.IndexFilesSame+c.RecordsKept != same {
+		t.Errorf("%d files the same, %d changed; %d files of records kept, %d other files made the same; want some of each, every file the same counted once", same, changed, c.RecordsKept, c.IndexFilesSame)
+	}
+}
+
+// indexedFile is a file of a published search index: its bytes and its
+// inode.
+type indexedFile struct {
+	data []byte
+	ino  uint64
+}
+
+// indexFiles returns the files of the English search index published in
+// dest but its page, by name in the site.
+func indexFiles(t *testing.T, dest string) map[string]indexedFile {
+	t.Helper()
+	names := []string{"search/meta.json"}
+	for _, dir := range []string{"search/w", "search/p", "search/r"} {
+		entries, err := os.ReadDir(filepath.Join(dest, filepath.FromSlash(dir)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			names = append(names, dir+"/"+e.Name())
+		}
+	}
+	files := map[string]indexedFile{}
+	for _, name := range names {
+		{
+			full := filepath.Join(dest, filepath.FromSlash(name))
+			data, err := os.ReadFile(full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fi, err := os.Lstat(full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[name] = indexedFile{data, inode(fi)}
+		}
+	}
+	return files
 }
 
 // none is a test's number of files of records linked when none are.

@@ -130,16 +130,6 @@ func (snap *Snapshot) startLate(w output.Writer) (*lateIndexes, error) {
 	return late, nil
 }
 
-// writeIndexFile writes the file name of a search index whose key is key
-// to w, and keeps it in the build cache, if any.
-func (snap *Snapshot) writeIndexFile(w output.Writer, name string, data []byte, key [32]byte) error {
-	if err := w.WriteFile(name, data); err != nil {
-		return err
-	}
-	snap.rememberIndexFile(name, key, data)
-	return nil
-}
-
 // writeLate makes the files made after the pages, the search index, from
 // the analyzed records the pages left in files, and hands them to w: all
 // but those of an index kept from the last build and the files of records

@@ -109,6 +109,9 @@ func buildSite(ctx context.Context, source, dest string, opts generator.Options,
 			if c.RecordsKept > 0 {
 				index += fmt.Sprintf("; %s of search records kept", plural(c.RecordsKept, "file"))
 			}
+			if c.IndexFilesSame > 0 {
+				index += fmt.Sprintf("; %s of the search index made the same and kept", plural(c.IndexFilesSame, "file"))
+			}
 			if c.Followed > 0 {
 				index += fmt.Sprintf("; templates of %s followed", plural(c.Followed, "page"))
 			}
