@@ -114,7 +114,11 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 	if !ok {
 		return nil
 	}
-	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: rec.Fragments, carried: true}
+	// What the Pass keeps of the page until the end is copied out of the
+	// body, which is let go with the page: a large site's bodies are
+	// tens of megabytes (its findings are let go but for the first few
+	// warnings of the build, see firstWarnings).
+	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: cloneLinks(rec.Fragments), carried: true}
 	if rec.IDs != "" {
 		m.ids = strings.Split(rec.IDs, "\n")
 	}
@@ -124,6 +128,9 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 			if err != nil {
 				return nil
 			}
+			// Its record is carried over as it is: the Doc is saved.
+			d.Forget()
+			d.URL, d.Title, d.Kind, d.Snippet = strings.Clone(d.URL), strings.Clone(d.Title), strings.Clone(d.Kind), strings.Clone(d.Snippet)
 			m.docs = append(m.docs, d)
 		}
 	}
@@ -149,6 +156,19 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 		c.put(e.name, fi, head, at)
 	}
 	return m
+}
+
+// cloneLinks returns a copy of links whose strings are copies too.
+func cloneLinks(links []markdown.Link) []markdown.Link {
+	if len(links) == 0 {
+		return nil
+	}
+	out := make([]markdown.Link, len(links))
+	for i, l := range links {
+		l.Dest, l.URL, l.Text = strings.Clone(l.Dest), strings.Clone(l.URL), strings.Clone(l.Text)
+		out[i] = l
+	}
+	return out
 }
 
 // sameTargets reports whether the links of page p's Markdown, as the last
