@@ -138,17 +138,10 @@ func TestKeptSearchIndex(t *testing.T) {
 func TestSameIndexFiles(t *testing.T) {
 	site, dest, opts := publishedWithCache(t)
 	before := indexFiles(t, dest)
-	// A file of postings is changed by hand; its bytes are what the
-	// build makes again (the edit below leaves it be), but it is written
-	// anew, not linked.
-	var handEdited string
-	for name, f := range before {
-		if strings.HasPrefix(name, "search/p/") {
-			handEdited = name
-			os.WriteFile(filepath.Join(dest, filepath.FromSlash(name)), append(bytes.Clone(f.data), ' '), 0o644)
-			break
-		}
-	}
+	// A file of postings changed by hand is written anew, never linked,
+	// whether or not the build makes it the same as the last.
+	handEdited := "search/p/0.json"
+	os.WriteFile(filepath.Join(dest, filepath.FromSlash(handEdited)), append(bytes.Clone(before[handEdited].data), ' '), 0o644)
 	change(site, "content/about.md", func(s string) string { return s + "\nYou can call us with any question about your visit.\n" })
 	res, err := Publish(context.Background(), site, dest, opts)
 	if err != nil {
@@ -208,18 +201,19 @@ func indexFiles(t *testing.T, dest string) map[string]indexedFile {
 	}
 	files := map[string]indexedFile{}
 	for _, name := range names {
-		{
-			full := filepath.Join(dest, filepath.FromSlash(name))
-			data, err := os.ReadFile(full)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fi, err := os.Lstat(full)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files[name] = indexedFile{data, inode(fi)}
+		full := filepath.Join(dest, filepath.FromSlash(name))
+		data, err := os.ReadFile(full)
+		if err != nil {
+			t.Fatal(err)
 		}
+		fi, err := os.Lstat(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inode(fi) == 0 {
+			t.Skip("no inodes on this system to tell a linked file from a written one")
+		}
+		files[name] = indexedFile{data, inode(fi)}
 	}
 	return files
 }
