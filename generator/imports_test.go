@@ -16,6 +16,7 @@ import (
 var layers = map[string]int{
 	"diag":        0,
 	"freelist":    0,
+	"ascii8":      0,
 	"strictyaml":  1,
 	"htmlcheck":   1,
 	"sitefs":      1,

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 	"github.com/lumen-ssg/lumen/generator/readability"
 	"github.com/lumen-ssg/lumen/generator/site"
 )
@@ -114,7 +115,7 @@ func numberClaims(text string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(text); {
 		// Eight bytes at a time to the next digit: most text has few.
-		for i+8 <= len(text) && !hasDigit8(load8(text, i)) {
+		for i+8 <= len(text) && !hasDigit8(ascii8.Load(text, i)) {
 			i += 8
 		}
 		if i == len(text) {
@@ -156,7 +157,7 @@ func numberClaims(text string) [][2]int {
 func containsDigit(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if hasDigit8(load8(s, i)) {
+		if hasDigit8(ascii8.Load(s, i)) {
 			return true
 		}
 	}
@@ -168,20 +169,12 @@ func containsDigit(s string) bool {
 	return false
 }
 
-// load8 returns the eight bytes of s from i on as a little-endian number
-// (one load: the compiler joins them).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // hasDigit8 reports whether one of the eight bytes of x is an ASCII
 // digit: a byte of its low seven bits above '0'-1 and below '9'+1, the
 // high bit clear (the bit trick "hasbetween" of Sean Anderson's Bit
 // Twiddling Hacks, exact as a yes or no).
 func hasDigit8(x uint64) bool {
-	const ones = 0x0101010101010101
+	const ones = ascii8.Ones
 	const low7 = 0x7f * ones
 	y := x & low7
 	return (low7+('9'+1)*ones-y)&^x&(y+(0x7f-('0'-1))*ones)&(0x80*ones) != 0

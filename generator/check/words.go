@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 )
 
 // words is a text split into words once, for every wording check to read:
@@ -32,11 +34,11 @@ func (w *words) split(text string) {
 	for i := 0; i < len(text); {
 		// The next letter: eight ASCII bytes at a time first.
 		for i+8 <= len(text) {
-			x := load8(text, i)
-			if x&highBits != 0 {
+			x := ascii8.Load(text, i)
+			if x&ascii8.High != 0 {
 				break
 			}
-			if l := letters8(x); l != 0 {
+			if l := ascii8.Letters(x); l != 0 {
 				i += bits.TrailingZeros64(l) >> 3
 				break
 			}
@@ -61,12 +63,12 @@ func (w *words) split(text string) {
 			// word's bytes among them, lower-cased at once (OR 0x20
 			// lowers a letter and leaves both marks as they are).
 			for i+8 < len(text) {
-				x := load8(text, i)
-				if x&highBits != 0 {
+				x := ascii8.Load(text, i)
+				if x&ascii8.High != 0 {
 					break
 				}
-				run := bits.TrailingZeros64(^(letters8(x)|marks8(x))&highBits) >> 3
-				lower = binary.LittleEndian.AppendUint64(lower, x|0x20*ones)
+				run := bits.TrailingZeros64(^(ascii8.Letters(x)|marks8(x))&ascii8.High) >> 3
+				lower = binary.LittleEndian.AppendUint64(lower, x|0x20*ascii8.Ones)
 				lower = lower[:len(lower)-8+run]
 				i += run
 				if run < 8 {
@@ -98,33 +100,9 @@ func (w *words) split(text string) {
 	w.text, w.spans, w.lower, w.ends = text, spans, lower, ends
 }
 
-// ones is 1 in each of eight bytes, and highBits their high bits.
-const (
-	ones     = 0x0101010101010101
-	highBits = 0x80 * ones
-)
-
-// letters8 returns, for eight ASCII bytes x (each under 0x80), 0x80 in
-// each byte that is a letter and 0 in the others: a byte folded onto
-// lower case is at least 'a' when adding 0x80-'a' sets its high bit, and
-// above 'z' when adding 0x7f-'z' does, and neither carries into the next
-// byte.
-func letters8(x uint64) uint64 {
-	y := x | 0x20*ones
-	return (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones) & highBits
-}
-
 // marks8 returns, for eight ASCII bytes x, 0x80 in each byte that is an
 // apostrophe or a hyphen and 0 in the others.
-func marks8(x uint64) uint64 { return equal8(x, '\'') | equal8(x, '-') }
-
-// equal8 returns, for eight ASCII bytes x, 0x80 in each byte equal to c
-// and 0 in the others: a byte of x XOR c is not 0 when adding 0x7f to it,
-// or it, sets its high bit.
-func equal8(x uint64, c byte) uint64 {
-	t := x ^ uint64(c)*ones
-	return ^((t + 0x7f*ones) | t) & highBits
-}
+func marks8(x uint64) uint64 { return ascii8.Equal(x, '\'') | ascii8.Equal(x, '-') }
 
 // asciiLower maps each ASCII letter to its lower case, and every other
 // ASCII byte to 0.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 )
 
 // span is a byte range [start, end) of a block's text.
@@ -46,7 +48,7 @@ func appendSentences(out []span, text string) []span {
 	for i := 0; i < len(text); {
 		// Most bytes: eight at a time, then one at a time, without
 		// decoding.
-		for i+8 <= len(text) && !endsOrNot8(load8(text, i)) {
+		for i+8 <= len(text) && !endsOrNot8(ascii8.Load(text, i)) {
 			i += 8
 		}
 		if i == len(text) {
@@ -96,32 +98,10 @@ func appendSentences(out []span, text string) []span {
 	return out
 }
 
-// load8 returns the eight bytes of s from i on as a little-endian number
-// (one load: the compiler joins them).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// ones is 1 in each of eight bytes, and highBits their high bits.
-const (
-	ones     = 0x0101010101010101
-	highBits = 0x80 * ones
-)
-
-// hasByte8 reports whether one of the eight bytes of x, all under 0x80,
-// is c: whether x^c has a zero byte, found by subtracting 1 from each
-// byte, which sets the high bit of a zero one first.
-func hasByte8(x uint64, c byte) bool {
-	y := x ^ uint64(c)*ones
-	return (y-ones)&^y&highBits != 0
-}
-
 // endsOrNot8 reports whether one of the eight bytes of x may end a
 // sentence or is not ASCII: appendSentences looks at those one at a time.
 func endsOrNot8(x uint64) bool {
-	return x&highBits != 0 || hasByte8(x, '.') || hasByte8(x, '!') || hasByte8(x, '?')
+	return x&ascii8.High != 0 || ascii8.Has(x, '.') || ascii8.Has(x, '!') || ascii8.Has(x, '?')
 }
 
 // periodEnds decides whether the period at text[i], whose run of end

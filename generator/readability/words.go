@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 )
 
 // splitWords returns the words of s as byte spans. A word is a run of
@@ -45,7 +47,7 @@ func appendWords(dst []span, s string) []span {
 		punct := false // whether the chunk has a ":" or an "@"
 		// Eight bytes at a time while none is white space, a control
 		// character, ":", "@" or not ASCII.
-		for j+8 <= len(s) && !chunkEndsOrNot8(load8(s, j)) {
+		for j+8 <= len(s) && !chunkEndsOrNot8(ascii8.Load(s, j)) {
 			j += 8
 		}
 		for j < len(s) {
@@ -78,7 +80,7 @@ func appendWords(dst []span, s string) []span {
 // its high bit first), ":", "@", or not ASCII: appendWords looks at those
 // one at a time.
 func chunkEndsOrNot8(x uint64) bool {
-	return x&highBits != 0 || (x-0x21*ones)&^x&highBits != 0 || hasByte8(x, ':') || hasByte8(x, '@')
+	return x&ascii8.High != 0 || (x-0x21*ascii8.Ones)&^x&ascii8.High != 0 || ascii8.Has(x, ':') || ascii8.Has(x, '@')
 }
 
 // runeAt decodes the rune that starts at s[i], without a call for ASCII.

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 )
 
 // Dir is the folder of the site the index is published in.
@@ -306,7 +308,7 @@ func appendRecords(dst []byte, docs []Doc, base string) []byte {
 // plain.
 func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && jsonPlain8(load8(s, i)) {
+		if i+8 <= len(s) && jsonPlain8(ascii8.Load(s, i)) {
 			i += 8
 			continue
 		}
@@ -338,12 +340,12 @@ func appendJSONString(dst []byte, s string) []byte {
 // bit: it marks a byte wrongly only above one it marks rightly, so the
 // answer is exact (TestJSONPlain8).
 func jsonPlain8(x uint64) bool {
-	const ones = 0x0101010101010101
+	const ones = ascii8.Ones
 	ctl := x &^ (0x1f * ones)
 	quoteAmp := (x | 0x04*ones) ^ '&'*ones
 	angle := (x | 0x02*ones) ^ '>'*ones
 	slash := x ^ '\\'*ones
-	return (x|(ctl-ones)&^ctl|(quoteAmp-ones)&^quoteAmp|(angle-ones)&^angle|(slash-ones)&^slash)&highBits == 0
+	return (x|(ctl-ones)&^ctl|(quoteAmp-ones)&^quoteAmp|(angle-ones)&^angle|(slash-ones)&^slash)&ascii8.High == 0
 }
 
 // appendMarshaled appends s to dst as json.Marshal writes it.

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 )
 
 func TestWordsAreFoldedAndStopwordsLeftOut(t *testing.T) {
@@ -570,14 +572,14 @@ func TestJSONPlain8(t *testing.T) {
 		for at := range 8 {
 			b := []byte("plaintxt")
 			b[at] = byte(c)
-			if got := jsonPlain8(load8(string(b), 0)); got != want {
+			if got := jsonPlain8(ascii8.Load(string(b), 0)); got != want {
 				t.Errorf("jsonPlain8(%q) = %v; want %v", b, got, want)
 			}
 			for d := range 256 {
 				b2 := bytes.Clone(b)
 				b2[(at+3)%8] = byte(d)
 				want2 := want && d < 0x80 && jsonPlain[d]
-				if got := jsonPlain8(load8(string(b2), 0)); got != want2 {
+				if got := jsonPlain8(ascii8.Load(string(b2), 0)); got != want2 {
 					t.Errorf("jsonPlain8(%q) = %v; want %v", b2, got, want2)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/kljensen/snowball/spanish"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 	"github.com/lumen-ssg/lumen/generator/config"
 )
 
@@ -68,14 +69,14 @@ func (t *tokenizer) read(s string) {
 	for {
 		// Eight ASCII bytes at a time.
 		for i+8 <= len(s) {
-			x := load8(s, i)
-			if x&highBits != 0 {
+			x := ascii8.Load(s, i)
+			if x&ascii8.High != 0 {
 				break // a byte of a longer letter: one at a time
 			}
 			word, lower := alnum(x)
 			arena = binary.LittleEndian.AppendUint64(arena, lower)
 			// The letters and digits before the first other byte.
-			run := bits.TrailingZeros64(^word&highBits) >> 3
+			run := bits.TrailingZeros64(^word&ascii8.High) >> 3
 			arena = arena[:len(arena)-8+run]
 			if run == 8 {
 				i += 8
@@ -136,29 +137,13 @@ func endWord(arena []byte, ends []int, start int) ([]byte, []int, int) {
 	return arena[:start], ends, start
 }
 
-// load8 returns the eight bytes of s from i on as a little-endian number
-// (one load: the compiler joins them).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// highBits is the high bit of each of eight bytes.
-const highBits = 0x8080808080808080
-
 // alnum returns, for eight ASCII bytes x (each under 0x80), word: 0x80 in
 // each byte of x that is a letter or a digit and 0 in the others, and
-// lower: x with its letters lowercased. It is wordByte on eight bytes at
-// once: each byte's test that it is at least lo is whether adding 0x80-lo
-// sets its high bit, which, for bytes under 0x80, never carries into the
-// next byte.
+// lower: x with its letters lowercased (0x20 set in each: the letters'
+// mask shifted right by two). It is wordByte on eight bytes at once.
 func alnum(x uint64) (word, lower uint64) {
-	const ones = 0x0101010101010101
-	y := x | 0x20*ones // 'A'–'Z' folded onto 'a'–'z'
-	letters := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones) & highBits
-	digits := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones) & highBits
-	return letters | digits, x | letters>>2
+	letters := ascii8.Letters(x)
+	return letters | ascii8.Digits(x), x | letters>>2
 }
 
 // wordByte maps each ASCII byte to itself lowercased when it is a letter

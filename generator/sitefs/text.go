@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/lumen-ssg/lumen/generator/ascii8"
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
 
@@ -49,8 +50,7 @@ func Text(file string, data []byte) *diag.Error {
 // the high bit). For bytes under 0x80 neither addition carries into the
 // next byte.
 func printable8(x uint64) bool {
-	const ones = 0x0101010101010101
-	const high = 0x80 * ones
+	const ones, high = ascii8.Ones, ascii8.High
 	return x&high == 0 && (x+0x60*ones)&(^(x+ones))&high == high
 }
 
