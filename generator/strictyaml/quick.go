@@ -1,6 +1,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"strconv"
 	"time"
 	"unicode"
@@ -39,13 +40,9 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 	line := 0
 	for len(data) > 0 {
 		line++
-		end := 0
-		for end < len(data) && data[end] != '\n' {
-			end++
-		}
-		text := data[:end]
-		if end < len(data) {
-			data = data[end+1:]
+		text := data
+		if end := bytes.IndexByte(data, '\n'); end >= 0 {
+			text, data = data[:end], data[end+1:]
 		} else {
 			data = nil
 		}
@@ -79,9 +76,9 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 			}
 			item = nil
 			rest, col := text[indent+2:], indent+3
-			if keyLen(rest) > 0 {
+			if k := keyLen(rest); k > 0 {
 				// An item that is a mapping, starting with this key.
-				key, v, ok := quickPair(rest, line, col)
+				key, v, ok := quickPair(rest, k, line, col)
 				if !ok || v == nil {
 					return nil, false
 				}
@@ -96,7 +93,7 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 			list.Content = append(list.Content, v)
 		case item != nil && indent == listIndent+2:
 			// The next key of the item.
-			key, v, ok := quickPair(text[indent:], line, indent+1)
+			key, v, ok := quickPair(text[indent:], keyLen(text[indent:]), line, indent+1)
 			if !ok || v == nil {
 				return nil, false
 			}
@@ -106,7 +103,7 @@ func quickParse(data []byte) (*yaml.Node, bool) {
 				return nil, false // a key with neither a value nor a list
 			}
 			list, item = nil, nil
-			key, v, ok := quickPair(text, line, 1)
+			key, v, ok := quickPair(text, keyLen(text), line, 1)
 			if !ok {
 				return nil, false
 			}
@@ -140,11 +137,10 @@ func keyLen(text []byte) int {
 	return k
 }
 
-// quickPair reads text, a key and its value, which starts at column col
-// of line: the key's node, and the value's, or nil when text is the key
-// and its colon alone.
-func quickPair(text []byte, line, col int) (key, value *yaml.Node, ok bool) {
-	k := keyLen(text)
+// quickPair reads text, a key of k bytes (keyLen) and its value, which
+// starts at column col of line: the key's node, and the value's, or nil
+// when text is the key and its colon alone.
+func quickPair(text []byte, k, line, col int) (key, value *yaml.Node, ok bool) {
 	if k == 0 || k > maxQuickKey {
 		return nil, nil, false
 	}
