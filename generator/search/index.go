@@ -216,7 +216,14 @@ func BuildRest(a *Analyzer, folder string, docs []Doc, synonyms [][]string, base
 	// for n files.
 	postingFiles := layout.PostingFiles()
 	err := onCores(postingFiles, func(i int) error {
-		f := []byte{'{'}
+		// The file's size is known within a few bytes: it is made in
+		// one allocation, not grown (a large site's postings are tens
+		// of megabytes).
+		size := 2
+		for n := i; n < len(stems); n += postingFiles {
+			size += 24 + postings.size(stems[n])
+		}
+		f := append(make([]byte, 0, size), '{')
 		for n := i; n < len(stems); n += postingFiles {
 			st := stems[n]
 			if n > i {

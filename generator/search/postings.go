@@ -76,6 +76,19 @@ func (p *postings) has(st uint32) bool {
 	return false
 }
 
+// size returns at most how many bytes appendTo appends for the stem st:
+// each run's text, and for each run its first gap (at most 20 digits)
+// and two commas.
+func (p *postings) size(st uint32) int {
+	n := 0
+	for _, r := range p.runs {
+		if r.first[st] >= 0 {
+			n += len(r.text[st]) + 22
+		}
+	}
+	return n
+}
+
 // appendTo appends the postings of the stem st to dst.
 func (p *postings) appendTo(dst []byte, st uint32) []byte {
 	last := -1 // the last record before the run that has the stem
