@@ -58,6 +58,11 @@ type bodyLog struct {
 	next    map[string]bodyRef
 	// converted counts the Bodies made, rather than read from the log.
 	converted atomic.Int64
+	// buffers are the buffers the bodies of pages carried over are read
+	// into (*[]byte), each used again once the Pass has copied what it
+	// keeps of a page (pageBody, releaseBody): a large site's bodies are
+	// tens of megabytes, nearly all of which a build only reads.
+	buffers sync.Pool
 }
 
 // bodyRef is where the log has the Body of a content file, and its key.
@@ -305,17 +310,34 @@ func (c *buildCache) keepPageBody(own [32]byte, body []byte) (buildcache.Ref, bo
 // build's (a cache folder restored without it: then nothing is carried
 // over) or it does not have the body whole (with a note). The reader is
 // opened before the pages are made (openBodies), and only they call it.
-func (c *buildCache) pageBody(name string, old oldPage) ([]byte, bool) {
+// The body is read into a buffer of the cache's, which buf is: the
+// caller gives it back with releaseBody once nothing is left that points
+// into the body, and else lets it go.
+func (c *buildCache) pageBody(name string, old oldPage) (body []byte, buf *[]byte, ok bool) {
 	b := &c.bodies
 	_, own, _, ok := blobKeys(old.head)
 	if !ok || b.reader == nil {
-		return nil, false
+		return nil, nil, false
 	}
-	body, ok := b.reader.Read(old.body, own)
+	buf, _ = b.buffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	body, ok = b.reader.ReadInto(buf, old.body, own)
 	if !ok {
 		c.damaged(fmt.Errorf("what it has of %s is not whole", name))
+		c.releaseBody(buf)
+		return nil, nil, false
 	}
-	return body, ok
+	return body, buf, true
+}
+
+// releaseBody gives back the buffer of a body pageBody read, once
+// nothing points into the body.
+func (c *buildCache) releaseBody(buf *[]byte) {
+	if buf != nil {
+		c.bodies.buffers.Put(buf)
+	}
 }
 
 // carryPageBody returns where the new cache has the body of a page

@@ -138,7 +138,7 @@ func TestUnwritableCacheIsRead(t *testing.T) {
 			continue // a file of the search index: a head alone
 		}
 		some = name
-		body, ok := c.pageBody(name, old)
+		body, _, ok := c.pageBody(name, old)
 		if !ok {
 			t.Errorf("%s: its body was not read from the log", name)
 			continue
@@ -157,7 +157,7 @@ func TestUnwritableCacheIsRead(t *testing.T) {
 	if err := c.commit(); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := c.pageBody(some, c.old[some]); ok {
+	if _, _, ok := c.pageBody(some, c.old[some]); ok {
 		t.Error("the log was read after the build was done with it")
 	}
 }

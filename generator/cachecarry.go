@@ -98,10 +98,28 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pag
 func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
-	body, ok := c.pageBody(e.name, old)
+	body, buf, ok := c.pageBody(e.name, old)
 	if !ok {
 		return nil
 	}
+	m := snap.carryBody(e, old, key, reads, deps, from, body)
+	if m == nil {
+		c.releaseBody(buf)
+		return nil
+	}
+	// The findings are still slices of the body: the Pass copies those it
+	// keeps, then gives the buffer back (Snapshot.one); unless what is
+	// made is kept whole (Snapshot.get), when the buffer is let go.
+	if !snap.opts.keep {
+		m.body = buf
+	}
+	return m
+}
+
+// carryBody is carry once the page's body, body, is read: what it returns
+// points into body by its findings only.
+func (snap *Snapshot) carryBody(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps, from string, body []byte) *made {
+	c := snap.opts.cache
 	rec, err := decodePage(old.head, body)
 	if err != nil {
 		c.damaged(err)
@@ -115,12 +133,13 @@ func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pa
 		return nil
 	}
 	// What the Pass keeps of the page until the end is copied out of the
-	// body, which is let go with the page: a large site's bodies are
-	// tens of megabytes (its findings are let go but for the first few
-	// warnings of the build, see firstWarnings).
+	// body, whose buffer is read into again for another page: a large
+	// site's bodies are tens of megabytes. Its findings are copied by the
+	// Pass, which keeps few of them (errors, and the first few warnings of
+	// the build, see firstWarnings).
 	m := &made{findings: rec.Findings, dropped: rec.Dropped, fragments: cloneLinks(rec.Fragments), carried: true}
 	if rec.IDs != "" {
-		m.ids = strings.Split(rec.IDs, "\n")
+		m.ids = strings.Split(strings.Clone(rec.IDs), "\n")
 	}
 	if ix := snap.searchOf[e.page.Site()]; ix != nil && e.page.Searchable() && !ix.kept {
 		for _, s := range rec.Docs {

@@ -262,6 +262,11 @@ func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, buf
 	if m == nil {
 		m = snap.get(e, buf)
 	}
+	if m.body != nil {
+		// The buffer a carried page was read into is used again, once
+		// what is kept of its findings is copied out of it (below).
+		defer snap.opts.cache.releaseBody(m.body)
+	}
 	k := &files[i]
 	k.findings, k.template, k.fragments, k.docs = m.findings, m.template, m.fragments, m.docs
 	if !snap.opts.detail && len(m.findings.Hints()) > 0 {
@@ -272,6 +277,9 @@ func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, buf
 		first.add(k.findings.Warnings())
 		first.count(m.dropped)
 		k.findings = k.findings.Errors()
+	}
+	if m.body != nil {
+		k.findings = k.findings.Copy()
 	}
 	if m.report != nil {
 		k.content = true

@@ -39,8 +39,9 @@ func (a rankedWarning) before(b rankedWarning) bool {
 	return a.seq < b.seq
 }
 
-// add takes the warnings of one file, sorted, keeps those that are among
-// the first n so far, and counts the rest.
+// add takes the warnings of one file, sorted, keeps copies of those that
+// are among the first n so far (Error.Copy: a carried page's point into a
+// buffer used again), and counts the rest.
 func (f *firstWarnings) add(warnings diag.List) {
 	if len(warnings) == 0 {
 		return
@@ -65,6 +66,7 @@ func (f *firstWarnings) add(warnings diag.List) {
 		}
 		f.kept = append(f.kept, rankedWarning{})
 		copy(f.kept[at+1:], f.kept[at:])
+		w.e = e.Copy()
 		f.kept[at] = w
 	}
 }

@@ -175,10 +175,22 @@ func (l *Log) Append(key [32]byte, blob []byte) (Ref, error) {
 // past the end of the log is refused before anything is allocated for
 // it, so that a damaged cache file cannot make a build ask for gigabytes.
 func (l *Log) Read(ref Ref, key [32]byte) ([]byte, bool) {
+	var buf []byte
+	return l.ReadInto(&buf, ref, key)
+}
+
+// ReadInto is Read into *buf, which it makes larger when the blob does
+// not fit: the blob is a slice of *buf, until the caller reads into *buf
+// again. A caller that reads thousands of blobs and keeps nothing of each
+// reads them all into one buffer rather than making one for each.
+func (l *Log) ReadInto(into *[]byte, ref Ref, key [32]byte) ([]byte, bool) {
 	if ref.Off < 0 || ref.Len < logHead || ref.Len > 1<<31+logHead || ref.Off > l.Size()-ref.Len {
 		return nil, false
 	}
-	buf := make([]byte, ref.Len)
+	if int64(cap(*into)) < ref.Len {
+		*into = make([]byte, ref.Len)
+	}
+	buf := (*into)[:ref.Len]
 	if _, err := l.f.ReadAt(buf, ref.Off); err != nil {
 		return nil, false
 	}

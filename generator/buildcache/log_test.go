@@ -40,13 +40,26 @@ func TestLog(t *testing.T) {
 	if l.Name() != name || l.Size() != size {
 		t.Fatalf("opened again: %s of %d bytes; want %s of %d", l.Name(), l.Size(), name, size)
 	}
-	for key, b := range blobs {
+	var buf []byte // read into, the longest blob first, then the others
+	for _, key := range [][32]byte{{3}, {1}, {2}} {
+		b := blobs[key]
 		got, ok := l.Read(refs[key], key)
 		if !ok || string(got) != b {
 			t.Errorf("Read(%v) = %q, %v; want %q", refs[key], got, ok, b)
 		}
 		if _, ok := l.Read(refs[key], [32]byte{9}); ok {
 			t.Errorf("the blob at %v was read under another key", refs[key])
+		}
+		before := cap(buf)
+		into, ok := l.ReadInto(&buf, refs[key], key)
+		if !ok || string(into) != b {
+			t.Errorf("ReadInto(%v) = %q, %v; want %q", refs[key], into, ok, b)
+		}
+		if before > 0 && cap(buf) != before {
+			t.Errorf("ReadInto(%v) made a buffer of %d bytes; the one it had holds %d", refs[key], cap(buf), before)
+		}
+		if len(b) > 0 && &into[0] != &buf[logHead] {
+			t.Errorf("ReadInto(%v) did not read into the buffer", refs[key])
 		}
 	}
 	ref, err := l.Append([32]byte{4}, []byte("appended"))

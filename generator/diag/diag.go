@@ -45,6 +45,16 @@ type Error struct {
 	Hint string `json:"hint,omitempty"`
 }
 
+// Copy returns a copy of e whose strings are copies too: for a finding
+// whose strings are slices of a buffer that is used again, such as a
+// record of the build cache.
+func (e *Error) Copy() *Error {
+	c := *e
+	c.File, c.Rule, c.Msg, c.Hint = strings.Clone(e.File), strings.Clone(e.Rule), strings.Clone(e.Msg), strings.Clone(e.Hint)
+	c.Severity = Severity(strings.Clone(string(e.Severity)))
+	return &c
+}
+
 // Severity is how much a finding matters: errors stop lumen build and fail
 // lumen check, warnings are printed, hints are shown by lumen check only.
 type Severity string
@@ -195,6 +205,19 @@ func (l List) SetRule(id string) List {
 		}
 	}
 	return l
+}
+
+// Copy returns a copy of l whose findings, and their strings, are copies
+// too (Error.Copy).
+func (l List) Copy() List {
+	if l == nil {
+		return nil
+	}
+	out := make(List, len(l))
+	for i, e := range l {
+		out[i] = e.Copy()
+	}
+	return out
 }
 
 // Errors returns the findings of l that are errors.

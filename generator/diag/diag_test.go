@@ -3,8 +3,36 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
+	"unsafe"
 )
+
+// TestCopy holds List.Copy to findings equal to the originals that share
+// none of their bytes: the build cache reads a carried page's findings
+// into a buffer it reads the next page into.
+func TestCopy(t *testing.T) {
+	buf := []byte("content/a.mdlink.brokenwarningno page at /x/link to a page that exists")
+	at := func(i, j int) string { return unsafe.String(&buf[i], j-i) }
+	l := List{{File: at(0, 12), Line: 3, Col: 2, Rule: at(12, 23), Severity: Severity(at(23, 30)), Msg: at(30, 44), Hint: at(44, len(buf))}, {Msg: "alone"}}
+	c := l.Copy()
+	if !reflect.DeepEqual(c, l) {
+		t.Fatalf("Copy() = %v; want %v", c, l)
+	}
+	for i := range buf {
+		buf[i] = '?'
+	}
+	want := List{{File: "content/a.md", Line: 3, Col: 2, Rule: "link.broken", Severity: SeverityWarning, Msg: "no page at /x/", Hint: "link to a page that exists"}, {Msg: "alone"}}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("after the buffer changed, the copy is %v; want %v", c, want)
+	}
+	if c[0] == l[0] {
+		t.Error("the copy has the same *Error")
+	}
+	if List(nil).Copy() != nil {
+		t.Error("the copy of no list is not nil")
+	}
+}
 
 func TestErrorText(t *testing.T) {
 	tests := []struct {
