@@ -25,6 +25,7 @@ package strictyaml
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"reflect"
@@ -39,13 +40,21 @@ import (
 
 // Positions records the line of each key decoded, by dotted path: "title",
 // "address.city", "questions.2.answer" (list items are numbered from 0).
-type Positions map[string]int
+//
+// They are kept in one string, each path after its length and before its
+// line, as uvarints, in the order decoded: a document's positions are
+// written once and read only when a finding names a line, and a build
+// cache keeps those of every page, which as a map each were most of the
+// time it took to read the pages it kept back.
+type Positions struct {
+	text string
+}
 
 // Line returns the line of path, or the line of its nearest recorded parent,
 // or 0.
 func (p Positions) Line(path string) int {
 	for {
-		if l, ok := p[path]; ok {
+		if l, ok := p.find(path); ok {
 			return l
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -54,6 +63,63 @@ func (p Positions) Line(path string) int {
 		}
 		path = path[:i]
 	}
+}
+
+// find returns the line of path, and whether it was recorded.
+func (p Positions) find(path string) (int, bool) {
+	for s := p.text; s != ""; {
+		n, k := uvarint(s)
+		if k == 0 || n > uint64(len(s)-k) {
+			return 0, false
+		}
+		name := s[k : k+int(n)]
+		s = s[k+int(n):]
+		line, k := uvarint(s)
+		if k == 0 {
+			return 0, false
+		}
+		s = s[k:]
+		if name == path {
+			return int(line), true
+		}
+	}
+	return 0, false
+}
+
+// uvarint is binary.Uvarint of a string: the number and how many bytes it
+// takes, or 0 bytes when s does not start with one.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<(7*i), i + 1
+		}
+		x |= uint64(b&0x7f) << (7 * i)
+	}
+	return 0, 0
+}
+
+// positions makes Positions, one path at a time.
+type positions []byte
+
+// add records that path is at line.
+func (b *positions) add(path string, line int) {
+	*b = binary.AppendUvarint(*b, uint64(len(path)))
+	*b = append(*b, path...)
+	*b = binary.AppendUvarint(*b, uint64(max(line, 0)))
+}
+
+// done returns the Positions recorded.
+func (b positions) done() Positions { return Positions{string(b)} }
+
+// GobEncode lets encoding/gob keep Positions (a build cache keeps them).
+func (p Positions) GobEncode() ([]byte, error) { return []byte(p.text), nil }
+
+// GobDecode reads what GobEncode wrote.
+func (p *Positions) GobDecode(b []byte) error {
+	p.text = string(b)
+	return nil
 }
 
 // Decode parses data as one YAML mapping and decodes it into out, which must
@@ -66,13 +132,13 @@ func Decode(file string, data []byte, lineOffset int, out any) (Positions, diag.
 
 // decode is Decode with the Schema of out's type, or nil.
 func decode(s *Schema, file string, data []byte, lineOffset int, out any) (Positions, diag.List) {
-	d := decoder{file: file, offset: lineOffset, pos: Positions{}, schema: s}
+	d := decoder{file: file, offset: lineOffset, schema: s}
 	doc, errs := Parse(file, data, lineOffset)
 	if doc == nil {
-		return d.pos, errs
+		return d.pos.done(), errs
 	}
 	d.decodeStruct(doc, reflect.ValueOf(out).Elem(), "")
-	return d.pos, d.errs
+	return d.pos.done(), d.errs
 }
 
 // Parse parses data as one YAML mapping and returns its node, for a
@@ -188,7 +254,7 @@ func tomlLine(data []byte) (line int, key, value string) {
 type decoder struct {
 	file   string
 	offset int
-	pos    Positions
+	pos    positions
 	errs   diag.List
 	schema *Schema // of the type decoded into, or nil
 }
@@ -371,12 +437,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
 		p := join(path, key)
-		if first, dup := d.pos[p]; dup {
-			d.errs.Add(d.at(k, "key %q appears twice (first at line %d)", p, first).
+		if first := earlier(n, i); first != nil {
+			d.errs.Add(d.at(k, "key %q appears twice (first at line %d)", p, first.Line+d.offset).
 				WithHint("each key may appear only once; remove or rename one of them"))
 			continue
 		}
-		d.pos[p] = k.Line + d.offset
+		d.pos.add(p, k.Line+d.offset)
 		f, ok := fields[key]
 		if !ok {
 			e := d.at(k, "unknown key %q", p)
@@ -390,6 +456,17 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		d.decodeValue(val, v.FieldByIndex(f.index), p)
 	}
+}
+
+// earlier returns the first key of mapping n before its i-th node, a key,
+// that is the same key, or nil.
+func earlier(n *yaml.Node, i int) *yaml.Node {
+	for j := 0; j < i; j += 2 {
+		if k := n.Content[j]; k.Value == n.Content[i].Value {
+			return k
+		}
+	}
+	return nil
 }
 
 // decodeValue decodes n into v, recursing into structs and slices.
@@ -430,7 +507,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string) {
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
 			p := path + "." + strconv.Itoa(i)
-			d.pos[p] = item.Line + d.offset
+			d.pos.add(p, item.Line+d.offset)
 			d.decodeValue(item, s.Index(i), p)
 		}
 		v.Set(s)
