@@ -58,10 +58,11 @@ type bodyLog struct {
 	next    map[string]bodyRef
 	// converted counts the Bodies made, rather than read from the log.
 	converted atomic.Int64
-	// buffers are the buffers the bodies of pages carried over are read
-	// into (*[]byte), each used again once the Pass has copied what it
-	// keeps of a page (pageBody, releaseBody): a large site's bodies are
-	// tens of megabytes, nearly all of which a build only reads.
+	// buffers are what the bodies of pages carried over are read and
+	// decoded into (*carryBuffers), each used again once the Pass has
+	// copied what it keeps of a page (pageBody, releaseBody): a large
+	// site's bodies are tens of megabytes, nearly all of which a build
+	// only reads.
 	buffers sync.Pool
 }
 
@@ -305,38 +306,45 @@ func (c *buildCache) keepPageBody(own [32]byte, body []byte) (buildcache.Ref, bo
 	return at, true
 }
 
+// carryBuffers are what the body of a page carried over is read into
+// (pageBody), and its cachedPage decoded into (decodePageIn).
+type carryBuffers struct {
+	body  []byte
+	space pageSpace
+}
+
 // pageBody returns the body of the cachedPage the last build kept of the
 // page published as name, old, or false when there is no log of the last
 // build's (a cache folder restored without it: then nothing is carried
 // over) or it does not have the body whole (with a note). The reader is
 // opened before the pages are made (openBodies), and only they call it.
-// The body is read into a buffer of the cache's, which buf is: the
-// caller gives it back with releaseBody once nothing is left that points
-// into the body, and else lets it go.
-func (c *buildCache) pageBody(name string, old oldPage) (body []byte, buf *[]byte, ok bool) {
+// The body is read into buffers of the cache's, bufs, which the caller
+// decodes it into too: it gives them back with releaseBody once nothing
+// is left that points into them, and else lets them go.
+func (c *buildCache) pageBody(name string, old oldPage) (body []byte, bufs *carryBuffers, ok bool) {
 	b := &c.bodies
 	_, own, _, ok := blobKeys(old.head)
 	if !ok || b.reader == nil {
 		return nil, nil, false
 	}
-	buf, _ = b.buffers.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
+	bufs, _ = b.buffers.Get().(*carryBuffers)
+	if bufs == nil {
+		bufs = new(carryBuffers)
 	}
-	body, ok = b.reader.ReadInto(buf, old.body, own)
+	body, ok = b.reader.ReadInto(&bufs.body, old.body, own)
 	if !ok {
 		c.damaged(fmt.Errorf("what it has of %s is not whole", name))
-		c.releaseBody(buf)
+		c.releaseBody(bufs)
 		return nil, nil, false
 	}
-	return body, buf, true
+	return body, bufs, true
 }
 
-// releaseBody gives back the buffer of a body pageBody read, once
-// nothing points into the body.
-func (c *buildCache) releaseBody(buf *[]byte) {
-	if buf != nil {
-		c.bodies.buffers.Put(buf)
+// releaseBody gives back the buffers pageBody read a body into, once
+// nothing points into them.
+func (c *buildCache) releaseBody(bufs *carryBuffers) {
+	if bufs != nil {
+		c.bodies.buffers.Put(bufs)
 	}
 }
 

@@ -98,29 +98,30 @@ func (snap *Snapshot) rerendered(e *entry, data []byte, reads [32]byte, deps pag
 func (snap *Snapshot) carry(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps) *made {
 	c := snap.opts.cache
 	from := filepath.Join(c.out.Target(), filepath.FromSlash(e.name))
-	body, buf, ok := c.pageBody(e.name, old)
+	body, bufs, ok := c.pageBody(e.name, old)
 	if !ok {
 		return nil
 	}
-	m := snap.carryBody(e, old, key, reads, deps, from, body)
+	m := snap.carryBody(e, old, key, reads, deps, from, body, &bufs.space)
 	if m == nil {
-		c.releaseBody(buf)
+		c.releaseBody(bufs)
 		return nil
 	}
-	// The findings are still slices of the body: the Pass copies those it
-	// keeps, then gives the buffer back (Snapshot.one); unless what is
-	// made is kept whole (Snapshot.get), when the buffer is let go.
+	// The findings are still the buffers': the Pass copies those it
+	// keeps, then gives the buffers back (Snapshot.one); unless what is
+	// made is kept whole (Snapshot.get), when they are let go.
 	if !snap.opts.keep {
-		m.body = buf
+		m.body = bufs
 	}
 	return m
 }
 
-// carryBody is carry once the page's body, body, is read: what it returns
-// points into body by its findings only.
-func (snap *Snapshot) carryBody(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps, from string, body []byte) *made {
+// carryBody is carry once the page's body, body, is read: it decodes it
+// into space, and what it returns points into body and space by its
+// findings only.
+func (snap *Snapshot) carryBody(e *entry, old oldPage, key, reads [32]byte, deps *pageDeps, from string, body []byte, space *pageSpace) *made {
 	c := snap.opts.cache
-	rec, err := decodePage(old.head, body)
+	rec, err := decodePageIn(old.head, body, space)
 	if err != nil {
 		c.damaged(err)
 		return nil

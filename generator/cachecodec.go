@@ -256,6 +256,23 @@ func (r *blobReader) bytes() []byte {
 // wrote. Its strings, and its search records' Words and Terms, are
 // slices of body, which must not change as long as they are used.
 func decodePage(head, body []byte) (*cachedPage, error) {
+	return decodePageIn(head, body, nil)
+}
+
+// pageSpace is what decodePageIn decodes a cachedPage into, used again for
+// page after page: its lists, and the findings of the first. A build that
+// carries 10,000 pages over decodes tens of megabytes of them and keeps
+// nearly none.
+type pageSpace struct {
+	errs           []diag.Error
+	findings       diag.List
+	links, targets []markdown.Link
+	docs           []search.Saved
+}
+
+// decodePageIn is decodePage into space, when not nil: then the lists of
+// the cachedPage, and its findings, are space's, until the next call.
+func decodePageIn(head, body []byte, space *pageSpace) (*cachedPage, error) {
 	key, own, sum, ok := blobKeys(head)
 	if !ok {
 		return nil, errBlob
@@ -269,13 +286,16 @@ func decodePage(head, body []byte) (*cachedPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec.Findings = r.findings()
+	if space == nil {
+		space = &pageSpace{}
+	}
+	rec.Findings = r.findingsIn(&space.errs, &space.findings)
 	rec.Dropped = r.int()
 	rec.IDs = r.str()
-	rec.Fragments = r.links()
-	rec.Targets = r.targets()
+	rec.Fragments = r.linksIn(&space.links)
+	rec.Targets = r.targetsIn(&space.targets)
 	rec.Content = r.bool()
-	rec.Docs = readList(r, func(d *search.Saved) {
+	rec.Docs = readListIn(r, &space.docs, func(d *search.Saved) {
 		d.URL = r.str()
 		d.Title = r.str()
 		d.Kind = r.str()
@@ -327,14 +347,26 @@ func (r *blobReader) end() error {
 
 // findings reads what blobWriter.findings wrote.
 func (r *blobReader) findings() diag.List {
+	var all []diag.Error
+	var list diag.List
+	return r.findingsIn(&all, &list)
+}
+
+// findingsIn is findings into *all and *list, made larger when they are
+// too small.
+func (r *blobReader) findingsIn(all *[]diag.Error, list *diag.List) diag.List {
 	n := r.count()
 	if n == 0 {
 		return nil
 	}
-	all := make([]diag.Error, n)
-	list := make(diag.List, n)
+	return readFindings(r, grown(all, n), grown((*[]*diag.Error)(list), n))
+}
+
+// readFindings reads len(all) findings into all, and points list at them.
+func readFindings(r *blobReader, all []diag.Error, list diag.List) diag.List {
 	for i := range all {
 		f := &all[i]
+		*f = diag.Error{}
 		f.File = r.str()
 		f.Line = r.int()
 		f.Col = r.int()
@@ -349,7 +381,13 @@ func (r *blobReader) findings() diag.List {
 
 // links reads what blobWriter.links wrote.
 func (r *blobReader) links() []markdown.Link {
-	return readList(r, func(l *markdown.Link) {
+	var list []markdown.Link
+	return r.linksIn(&list)
+}
+
+// linksIn is links into *list, made larger when it is too small.
+func (r *blobReader) linksIn(list *[]markdown.Link) []markdown.Link {
+	return readListIn(r, list, func(l *markdown.Link) {
 		l.Dest = r.str()
 		l.URL = r.str()
 		l.Line = r.int()
@@ -359,9 +397,10 @@ func (r *blobReader) links() []markdown.Link {
 	})
 }
 
-// targets reads what blobWriter.targets wrote.
-func (r *blobReader) targets() []markdown.Link {
-	return readList(r, func(l *markdown.Link) {
+// targetsIn reads what blobWriter.targets wrote into *list, made larger
+// when it is too small.
+func (r *blobReader) targetsIn(list *[]markdown.Link) []markdown.Link {
+	return readListIn(r, list, func(l *markdown.Link) {
 		l.Dest = r.str()
 		l.URL = r.str()
 	})
@@ -370,15 +409,33 @@ func (r *blobReader) targets() []markdown.Link {
 // readList reads a list written as its length and its items, each read
 // by read; an empty list is nil.
 func readList[T any](r *blobReader, read func(*T)) []T {
+	var list []T
+	return readListIn(r, &list, read)
+}
+
+// readListIn is readList into *list, made larger when it is too small:
+// each item is set to its zero value before it is read.
+func readListIn[T any](r *blobReader, list *[]T, read func(*T)) []T {
 	n := r.count()
 	if n == 0 {
 		return nil
 	}
-	list := make([]T, n)
-	for i := range list {
-		read(&list[i])
+	items := grown(list, n)
+	var zero T
+	for i := range items {
+		items[i] = zero
+		read(&items[i])
 	}
-	return list
+	return items
+}
+
+// grown returns the first n items of *list, which it makes larger first
+// when it holds fewer.
+func grown[T any](list *[]T, n int) []T {
+	if cap(*list) < n {
+		*list = make([]T, n)
+	}
+	return (*list)[:n]
 }
 
 // encodeBody returns a page's converted Markdown as a blob, for the log

@@ -159,10 +159,10 @@ type made struct {
 	// carried says the file was carried over from the last build by the
 	// build cache: it is in the output already, and in the new cache.
 	carried bool
-	// body is the buffer the build cache read a carried page's record
-	// into, which its findings point into: given back once the Pass has
-	// copied the findings it keeps (Snapshot.one).
-	body *[]byte
+	// body is the buffers the build cache read and decoded a carried
+	// page's record into, which its findings are: given back once the
+	// Pass has copied the findings it keeps (Snapshot.one).
+	body *carryBuffers
 	// docs are what the search index knows of a content page: its
 	// records, analyzed.
 	docs []search.Doc
