@@ -1,6 +1,9 @@
 package search
 
-import "runtime"
+import (
+	"runtime"
+	"strconv"
+)
 
 // postings are the postings of every stem, as the index's files write
 // them: for each record that has the stem, in record order, the gap from
@@ -39,13 +42,15 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 	p := &postings{runs: make([]postingRun, parts)}
 	onCores(parts, func(k int) error {
 		r := &p.runs[k]
+		lo, hi := k*len(docs)/parts, (k+1)*len(docs)/parts
 		r.text, r.first, r.last = make([][]byte, nstems), make([]int, nstems), make([]int, nstems)
 		for st := range nstems {
 			r.first[st], r.last[st] = -1, -1
 		}
-		sc := scores{score: score}
 		var terms []Term
-		for i := k * len(docs) / parts; i < (k+1)*len(docs)/parts; i++ {
+		r.setAside(docs[lo:hi], terms, len(strconv.Itoa(hi)))
+		sc := scores{score: score}
+		for i := lo; i < hi; i++ {
 			sc.reset(norm(i))
 			terms = docs[i].appendTerms(terms[:0])
 			for _, t := range terms {
@@ -65,6 +70,48 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 	})
 	return p
 }
+
+// setAside gives each stem's text room in one block for the postings of
+// docs, the run's records, whose numbers have at most digits digits: a
+// run's texts grown one append at a time were most of the memory a large
+// site's index took, in many small slices made again and again. The
+// room of a stem is its number of records times the most a posting
+// takes (a comma, a gap, a comma and a score of at most scoreDigits
+// digits), plus the four bytes appendDecimal writes at once; a text
+// that outgrows it, with a larger score, is moved out as any slice is,
+// never into the next stem's room. terms is space for the records'
+// terms.
+func (r *postingRun) setAside(docs []Doc, terms []Term, digits int) {
+	count := make([]int, len(r.text))
+	for i := range docs {
+		terms = docs[i].appendTerms(terms[:0])
+		for _, t := range terms {
+			count[t.Stem]++
+		}
+	}
+	per := 2 + digits + scoreDigits
+	var block []byte
+	for st, n := range count {
+		if n == 0 {
+			continue
+		}
+		size := n*per + 4
+		if size > cap(block)-len(block) {
+			block = make([]byte, 0, max(size, blockBytes))
+		}
+		end := len(block) + size
+		r.text[st] = block[len(block):len(block):end]
+		block = block[:end]
+	}
+}
+
+// blockBytes is the size of the blocks setAside cuts texts from: small
+// enough that the memory of a build's earlier garbage can hold them.
+const blockBytes = 64 << 10
+
+// scoreDigits is the most digits a score usually takes: BM25 times 100,
+// under 220, plus 200 for a name.
+const scoreDigits = 3
 
 // has reports whether any record has the stem st.
 func (p *postings) has(st uint32) bool {

@@ -31,42 +31,56 @@ func TestPostingsInRuns(t *testing.T) {
 		docs[i] = Doc{Length: 10 + rnd.IntN(5000), terms: encodeTerms(nil, terms)}
 	}
 	norm := func(i int) float64 { return float64(docs[i].Length) / 1000 }
-	score := func(t Term, norm float64) uint64 {
-		s := uint64(float64(t.Freq) / (1 + norm) * 100)
+	// Scores of up to three digits, which the room set aside for each
+	// stem's postings holds (scoreDigits), and larger ones, which
+	// outgrow it.
+	small := func(t Term, norm float64) uint64 {
+		s := uint64(float64(t.Freq) / (float64(t.Freq) + norm) * 220)
 		if t.Named {
-			s += 100000
+			s += 200
+		}
+		return s
+	}
+	large := func(t Term, norm float64) uint64 {
+		s := 1e9 + uint64(float64(t.Freq)/(1+norm)*100)
+		if t.Named {
+			s += 1e12
 		}
 		return s
 	}
 	text := func(p *postings, st int) string { return string(p.appendTo(nil, uint32(st))) }
-	one := postingsIn(1, docs, nstems, norm, score)
-	for _, parts := range []int{2, 3, 7, 499, 500, 1000} {
-		p := postingsIn(parts, docs, nstems, norm, score)
-		for st := range nstems {
-			if got, want := text(p, st), text(one, st); got != want || p.has(uint32(st)) != one.has(uint32(st)) {
-				t.Fatalf("%d runs: stem %d has the postings %q, with one run %q", parts, st, got, want)
-			}
-		}
-	}
-	// The gaps are from record to record that has the stem, and each
-	// score is the record's.
-	for _, st := range []int{0, 7, 57, nstems - 1} {
-		var want []string
-		last := 0
-		for i := range docs {
-			for _, t := range docs[i].Terms() {
-				if t.Stem == uint32(st) {
-					want = append(want, strconv.Itoa(i-last), strconv.FormatUint(score(t, norm(i)), 10))
-					last = i
+	for _, score := range []func(Term, float64) uint64{small, large} {
+		one := postingsIn(1, docs, nstems, norm, score)
+		for _, parts := range []int{2, 3, 7, 499, 500, 1000} {
+			p := postingsIn(parts, docs, nstems, norm, score)
+			for st := range nstems {
+				if got, want := text(p, st), text(one, st); got != want || p.has(uint32(st)) != one.has(uint32(st)) {
+					t.Fatalf("%d runs: stem %d has the postings %q, with one run %q", parts, st, got, want)
 				}
 			}
 		}
-		if got := text(postingsIn(3, docs, nstems, norm, score), st); got != strings.Join(want, ",") {
-			t.Errorf("stem %d: the postings are %q, want %q", st, got, strings.Join(want, ","))
+		// The gaps are from record to record that has the stem, and
+		// each score is the record's.
+		for st := range nstems {
+			var want []string
+			last := 0
+			for i := range docs {
+				for _, t := range docs[i].Terms() {
+					if t.Stem == uint32(st) {
+						want = append(want, strconv.Itoa(i-last), strconv.FormatUint(score(t, norm(i)), 10))
+						last = i
+					}
+				}
+			}
+			for _, p := range []*postings{one, postingsIn(3, docs, nstems, norm, score)} {
+				if got := text(p, st); got != strings.Join(want, ",") {
+					t.Fatalf("stem %d: the postings are %q, want %q", st, got, strings.Join(want, ","))
+				}
+			}
 		}
 	}
 	// A stem no record has.
-	if p := postingsIn(2, docs, nstems+1, norm, score); p.has(nstems) || text(p, nstems) != "" {
+	if p := postingsIn(2, docs, nstems+1, norm, small); p.has(nstems) || text(p, nstems) != "" {
 		t.Errorf("a stem no record has: %v, %q", p.has(nstems), text(p, nstems))
 	}
 }
