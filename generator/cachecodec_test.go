@@ -106,7 +106,9 @@ func TestPageCodecFields(t *testing.T) {
 }
 
 // FuzzDecodePage decodes any bytes without panicking, and what it decodes
-// encodes to a head and a body that decode alike.
+// encodes to a head and a body that decode alike; decoded into a
+// pageSpace that held another page (as a build carrying pages over does),
+// it is what it is decoded into nothing.
 func FuzzDecodePage(f *testing.F) {
 	head, body := encodePage(aCachedPage())
 	f.Add(head, body)
@@ -115,6 +117,15 @@ func FuzzDecodePage(f *testing.F) {
 	f.Add([]byte{}, []byte{})
 	f.Fuzz(func(t *testing.T, head, body []byte) {
 		rec, err := decodePage(head, body)
+		var space pageSpace
+		h, b := encodePage(aCachedPage())
+		if _, err := decodePageIn(h, b, &space); err != nil {
+			t.Fatal(err)
+		}
+		in, errIn := decodePageIn(head, body, &space)
+		if (err == nil) != (errIn == nil) || err == nil && !reflect.DeepEqual(in, rec) {
+			t.Fatalf("decoded into a space used before: %+v, %v; into nothing: %+v, %v", in, errIn, rec, err)
+		}
 		if err != nil {
 			return
 		}
