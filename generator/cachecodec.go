@@ -259,10 +259,10 @@ func decodePage(head, body []byte) (*cachedPage, error) {
 	return decodePageIn(head, body, nil)
 }
 
-// pageSpace is what decodePageIn decodes a cachedPage into, used again for
-// page after page: its lists, and the findings of the first. A build that
-// carries 10,000 pages over decodes tens of megabytes of them and keeps
-// nearly none.
+// pageSpace is what decodePageIn decodes the lists of a cachedPage into
+// (its findings, links, link targets and search records), used again for
+// page after page: a build that carries 10,000 pages over decodes tens of
+// megabytes of them and keeps nearly none.
 type pageSpace struct {
 	errs           []diag.Error
 	findings       diag.List

@@ -263,8 +263,8 @@ func (snap *Snapshot) one(i int, name string, w output.Writer, files []kept, buf
 		m = snap.get(e, buf)
 	}
 	if m.body != nil {
-		// The buffer a carried page was read into is used again, once
-		// what is kept of its findings is copied out of it (below).
+		// The buffers a carried page was read into are used again,
+		// once what is kept of its findings is copied out (below).
 		defer snap.opts.cache.releaseBody(m.body)
 	}
 	k := &files[i]

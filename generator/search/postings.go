@@ -71,8 +71,9 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 	return p
 }
 
-// setAside gives each stem's text room in one block for the postings of
-// docs, the run's records, whose numbers have at most digits digits: a
+// setAside gives each stem's text room, cut from blocks of blockBytes (or
+// one of its own, when larger), for the postings of docs, the run's
+// records, whose numbers have at most digits digits: a
 // run's texts grown one append at a time were most of the memory a large
 // site's index took, in many small slices made again and again. The
 // room of a stem is its number of records times the most a posting
