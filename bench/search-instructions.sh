@@ -18,9 +18,9 @@
 # prints the instructions of each and what the index adds, in percent.
 # A count differs from run to run by about 0.2%, at times by up to 2%, and
 # the index's share with it by up to a point (the garbage collector runs
-# at other moments): count more than once. Instructions are not time (a cache miss costs
-# more than an addition), so this is a second measure beside the timed
-# ones, not a substitute. At 2,000 pages it takes about a minute; at
+# at other moments): count more than once. Instructions are not time (a
+# cache miss costs more than an addition), so this is a second measure
+# beside the timed ones, not a substitute. At 2,000 pages it takes about a minute; at
 # 10,000 about five. Needs go, python3 and valgrind.
 set -euo pipefail
 
