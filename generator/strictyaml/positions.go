@@ -1,6 +1,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 )
@@ -8,13 +9,13 @@ import (
 // Positions records the line of each key decoded, by dotted path: "title",
 // "address.city", "questions.2.answer" (list items are numbered from 0).
 //
-// They are kept in one string, each path after its length and before its
-// line, as uvarints, in the order decoded: a document's positions are
-// written once and read only when a finding names a line, and a build
-// cache keeps those of every page, which as a map each were most of the
-// time it took to read the pages it kept back.
+// They are kept in one slice of bytes, each path after its length and
+// before its line, as uvarints, in the order decoded: a document's
+// positions are written once and read only when a finding names a line,
+// and a build cache keeps those of every page, which as a map each were
+// most of the time it took to read the pages it kept back.
 type Positions struct {
-	text string
+	text []byte
 }
 
 // Line returns the line of path, or the line of its nearest recorded parent,
@@ -34,57 +35,37 @@ func (p Positions) Line(path string) int {
 
 // find returns the line of path, and whether it was recorded.
 func (p Positions) find(path string) (int, bool) {
-	for s := p.text; s != ""; {
-		n, k := uvarint(s)
-		if k == 0 || n > uint64(len(s)-k) {
+	for b := p.text; len(b) > 0; {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
 			return 0, false
 		}
-		name := s[k : k+int(n)]
-		s = s[k+int(n):]
-		line, k := uvarint(s)
-		if k == 0 {
+		name := b[k : k+int(n)]
+		b = b[k+int(n):]
+		line, k := binary.Uvarint(b)
+		if k <= 0 {
 			return 0, false
 		}
-		s = s[k:]
-		if name == path {
+		b = b[k:]
+		if string(name) == path {
 			return int(line), true
 		}
 	}
 	return 0, false
 }
 
-// uvarint is binary.Uvarint of a string: the number and how many bytes it
-// takes, or 0 bytes when s does not start with one.
-func uvarint(s string) (uint64, int) {
-	var x uint64
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		b := s[i]
-		if b < 0x80 {
-			return x | uint64(b)<<(7*i), i + 1
-		}
-		x |= uint64(b&0x7f) << (7 * i)
-	}
-	return 0, 0
-}
-
-// positions makes Positions, one path at a time.
-type positions []byte
-
 // add records that path is at line.
-func (b *positions) add(path string, line int) {
-	*b = binary.AppendUvarint(*b, uint64(len(path)))
-	*b = append(*b, path...)
-	*b = binary.AppendUvarint(*b, uint64(max(line, 0)))
+func (p *Positions) add(path string, line int) {
+	p.text = binary.AppendUvarint(p.text, uint64(len(path)))
+	p.text = append(p.text, path...)
+	p.text = binary.AppendUvarint(p.text, uint64(max(line, 0)))
 }
-
-// done returns the Positions recorded.
-func (b positions) done() Positions { return Positions{string(b)} }
 
 // GobEncode lets encoding/gob keep Positions (a build cache keeps them).
-func (p Positions) GobEncode() ([]byte, error) { return []byte(p.text), nil }
+func (p Positions) GobEncode() ([]byte, error) { return p.text, nil }
 
 // GobDecode reads what GobEncode wrote.
 func (p *Positions) GobDecode(b []byte) error {
-	p.text = string(b)
+	p.text = bytes.Clone(b)
 	return nil
 }

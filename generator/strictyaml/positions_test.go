@@ -9,14 +9,13 @@ import (
 
 // TestPositions holds Positions to what a map of paths to lines would
 // answer, through encoding/gob too (a build cache keeps them), and to no
-// line, never a panic, for text that is not what positions wrote.
+// line, never a panic, for text that is not what add wrote.
 func TestPositions(t *testing.T) {
-	var b positions
+	var pos Positions
 	want := map[string]int{"title": 2, "a": 3, "a.b": 4, "q.0": 300, "q.0.answer": 1 << 20, "é": 7, strings.Repeat("k", 200): 8}
 	for _, path := range []string{"title", "a", "a.b", "q.0", "q.0.answer", "é", strings.Repeat("k", 200)} {
-		b.add(path, want[path])
+		pos.add(path, want[path])
 	}
-	pos := b.done()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(struct{ Pos Positions }{pos}); err != nil {
 		t.Fatal(err)
@@ -38,7 +37,7 @@ func TestPositions(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"\x05ab", "\xff", "\x01a", "\x01a\xff", "\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80"} {
-		if got := (Positions{text}).Line("a"); got != 0 {
+		if got := (Positions{[]byte(text)}).Line("a"); got != 0 {
 			t.Errorf("Line in %q = %d; want 0", text, got)
 		}
 	}

@@ -50,10 +50,10 @@ func decode(s *Schema, file string, data []byte, lineOffset int, out any) (Posit
 	d := decoder{file: file, offset: lineOffset, schema: s}
 	doc, errs := Parse(file, data, lineOffset)
 	if doc == nil {
-		return d.pos.done(), errs
+		return d.pos, errs
 	}
 	d.decodeStruct(doc, reflect.ValueOf(out).Elem(), "")
-	return d.pos.done(), d.errs
+	return d.pos, d.errs
 }
 
 // Parse parses data as one YAML mapping and returns its node, for a
@@ -169,7 +169,7 @@ func tomlLine(data []byte) (line int, key, value string) {
 type decoder struct {
 	file   string
 	offset int
-	pos    positions
+	pos    Positions
 	errs   diag.List
 	schema *Schema // of the type decoded into, or nil
 }
