@@ -359,24 +359,14 @@ func (r *blobReader) findingsIn(all *[]diag.Error, list *diag.List) diag.List {
 	if n == 0 {
 		return nil
 	}
-	return readFindings(r, grown(all, n), grown((*[]*diag.Error)(list), n))
-}
-
-// readFindings reads len(all) findings into all, and points list at them.
-func readFindings(r *blobReader, all []diag.Error, list diag.List) diag.List {
-	for i := range all {
-		f := &all[i]
-		*f = diag.Error{}
-		f.File = r.str()
-		f.Line = r.int()
-		f.Col = r.int()
-		f.Rule = r.str()
-		f.Severity = diag.Severity(r.str())
-		f.Msg = r.str()
-		f.Hint = r.str()
-		list[i] = f
+	errs, out := grown(all, n), diag.List(grown((*[]*diag.Error)(list), n))
+	for i := range errs {
+		// In the order blobWriter.findings wrote them.
+		errs[i] = diag.Error{File: r.str(), Line: r.int(), Col: r.int(), Rule: r.str(),
+			Severity: diag.Severity(r.str()), Msg: r.str(), Hint: r.str()}
+		out[i] = &errs[i]
 	}
-	return list
+	return out
 }
 
 // links reads what blobWriter.links wrote.
