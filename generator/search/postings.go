@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"runtime"
 	"strconv"
 )
@@ -19,15 +20,21 @@ type postings struct {
 	runs []postingRun
 }
 
-// postingRun is the postings of one run of records.
+// postingRun is the postings of one run of records: those of each stem,
+// by its number.
 type postingRun struct {
-	// text is each stem's postings in the run but its first gap: its
+	stems []runStem
+}
+
+// runStem is the postings of one stem in a run.
+type runStem struct {
+	// text is the stem's postings in the run but its first gap: its
 	// first score, then a comma, a gap, a comma and a score for each
 	// record after.
-	text [][]byte
+	text []byte
 	// first and last are the first and last record of the run that has
-	// each stem, or -1.
-	first, last []int
+	// the stem, or -1.
+	first, last int32
 }
 
 // postingsOf returns the postings of each of nstems stems in docs, each
@@ -36,34 +43,36 @@ func postingsOf(docs []Doc, nstems int, norm func(i int) float64, score func(t T
 	return postingsIn(max(1, min(runtime.GOMAXPROCS(0), len(docs)/1000)), docs, nstems, norm, score)
 }
 
-// postingsIn is postingsOf with the records split into parts runs.
+// postingsIn is postingsOf with the records split into parts runs. Its
+// loop, over every Term of every record, writes each posting with two
+// stores: the gap between two commas, and the score, whose text scores
+// keeps.
 func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, score func(t Term, norm float64) uint64) *postings {
 	parts = max(1, min(parts, len(docs)))
 	p := &postings{runs: make([]postingRun, parts)}
 	onCores(parts, func(k int) error {
 		r := &p.runs[k]
 		lo, hi := k*len(docs)/parts, (k+1)*len(docs)/parts
-		r.text, r.first, r.last = make([][]byte, nstems), make([]int, nstems), make([]int, nstems)
-		for st := range nstems {
-			r.first[st], r.last[st] = -1, -1
+		r.stems = make([]runStem, nstems)
+		for st := range r.stems {
+			r.stems[st].first, r.stems[st].last = -1, -1
 		}
-		var terms []Term
-		r.setAside(docs[lo:hi], terms, len(strconv.Itoa(hi)))
+		r.setAside(docs[lo:hi], len(strconv.Itoa(hi)))
 		sc := scores{score: score}
+		var terms []Term
 		for i := lo; i < hi; i++ {
 			sc.reset(norm(i))
 			terms = docs[i].appendTerms(terms[:0])
 			for _, t := range terms {
-				text := r.text[t.Stem]
-				if r.first[t.Stem] < 0 {
-					r.first[t.Stem] = i
+				st := &r.stems[t.Stem]
+				text := st.text
+				if st.first < 0 {
+					st.first = int32(i)
 				} else {
-					text = append(text, ',')
-					text = appendDecimal(text, uint64(i-r.last[t.Stem]))
-					text = append(text, ',')
+					text = appendGap(text, uint64(int32(i)-st.last))
 				}
-				r.text[t.Stem] = appendDecimal(text, sc.of(t))
-				r.last[t.Stem] = i
+				st.text = sc.appendScore(text, t)
+				st.last = int32(i)
 			}
 		}
 		return nil
@@ -78,17 +87,13 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 // site's index took, in many small slices made again and again. The
 // room of a stem is its number of records times the most a posting
 // takes (a comma, a gap, a comma and a score of at most scoreDigits
-// digits), plus the four bytes appendDecimal writes at once; a text
+// digits), plus the eight bytes appendGap stores at once; a text
 // that outgrows it, with a larger score, is moved out as any slice is,
-// never into the next stem's room. terms is space for the records'
-// terms.
-func (r *postingRun) setAside(docs []Doc, terms []Term, digits int) {
-	count := make([]int, len(r.text))
+// never into the next stem's room.
+func (r *postingRun) setAside(docs []Doc, digits int) {
+	count := make([]int, len(r.stems))
 	for i := range docs {
-		terms = docs[i].appendTerms(terms[:0])
-		for _, t := range terms {
-			count[t.Stem]++
-		}
+		docs[i].countStems(count)
 	}
 	per := 2 + digits + scoreDigits
 	var block []byte
@@ -96,12 +101,12 @@ func (r *postingRun) setAside(docs []Doc, terms []Term, digits int) {
 		if n == 0 {
 			continue
 		}
-		size := n*per + 4
+		size := n*per + 8
 		if size > cap(block)-len(block) {
 			block = make([]byte, 0, max(size, blockBytes))
 		}
 		end := len(block) + size
-		r.text[st] = block[len(block):len(block):end]
+		r.stems[st].text = block[len(block):len(block):end]
 		block = block[:end]
 	}
 }
@@ -117,7 +122,7 @@ const scoreDigits = 3
 // has reports whether any record has the stem st.
 func (p *postings) has(st uint32) bool {
 	for _, r := range p.runs {
-		if r.first[st] >= 0 {
+		if r.stems[st].first >= 0 {
 			return true
 		}
 	}
@@ -130,8 +135,8 @@ func (p *postings) has(st uint32) bool {
 func (p *postings) size(st uint32) int {
 	n := 0
 	for _, r := range p.runs {
-		if r.first[st] >= 0 {
-			n += len(r.text[st]) + 22
+		if r.stems[st].first >= 0 {
+			n += len(r.stems[st].text) + 22
 		}
 	}
 	return n
@@ -141,29 +146,30 @@ func (p *postings) size(st uint32) int {
 func (p *postings) appendTo(dst []byte, st uint32) []byte {
 	last := -1 // the last record before the run that has the stem
 	for _, r := range p.runs {
-		first := r.first[st]
-		if first < 0 {
+		rs := &r.stems[st]
+		if rs.first < 0 {
 			continue
 		}
 		if last >= 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendDecimal(dst, uint64(first-max(last, 0)))
+		dst = appendDecimal(dst, uint64(int(rs.first)-max(last, 0)))
 		dst = append(dst, ',')
-		dst = append(dst, r.text[st]...)
-		last = r.last[st]
+		dst = append(dst, rs.text...)
+		last = int(rs.last)
 	}
 	return dst
 }
 
 // scores gives the scores of the Terms of one record at a time, working
 // each out once for each Freq under 32 and Named: most of a record's
-// Terms count 1, 2 or 3, and a score is a division and a rounding.
+// Terms count 1, 2 or 3, and a score is a division and a rounding. It
+// keeps each in decimal, as decimals does, to be stored at once.
 type scores struct {
 	score func(t Term, norm float64) uint64
 	norm  float64
-	// memo is each score plus one (0 when not worked out yet), by Named
-	// and Freq.
+	// memo is each score's text (see decimals) plus one (0 when not
+	// worked out yet), by Named and Freq.
 	memo [2][32]uint64
 }
 
@@ -172,10 +178,10 @@ func (s *scores) reset(norm float64) {
 	s.norm, s.memo = norm, [2][32]uint64{}
 }
 
-// of returns the score of t in the record.
-func (s *scores) of(t Term) uint64 {
+// appendScore appends the score of t in the record to dst in decimal.
+func (s *scores) appendScore(dst []byte, t Term) []byte {
 	if int(t.Freq) >= len(s.memo[0]) {
-		return s.score(t, s.norm)
+		return appendDecimal(dst, s.score(t, s.norm))
 	}
 	named := 0
 	if t.Named {
@@ -183,7 +189,28 @@ func (s *scores) of(t Term) uint64 {
 	}
 	m := &s.memo[named][t.Freq]
 	if *m == 0 {
-		*m = s.score(t, s.norm) + 1
+		v := s.score(t, s.norm)
+		if v >= uint64(len(decimals)) {
+			return appendDecimal(dst, v) // never kept: a score is seldom over 420
+		}
+		*m = decimals[v] + 1
 	}
-	return *m - 1
+	d := *m - 1
+	n := len(dst) + int(d>>32)
+	return binary.LittleEndian.AppendUint32(dst, uint32(d))[:n]
+}
+
+// appendGap appends a comma, the gap v in decimal and a comma to dst: for
+// a gap under 10,000, with one store of eight bytes, the slice then cut
+// back to its length.
+func appendGap(dst []byte, v uint64) []byte {
+	if v >= uint64(len(decimals)) {
+		dst = append(dst, ',')
+		return append(strconv.AppendUint(dst, v, 10), ',')
+	}
+	d := decimals[v]
+	n := int(d >> 32)
+	x := ',' | uint64(uint32(d))<<8 | uint64(',')<<(8*(n+1))
+	size := len(dst) + n + 2
+	return binary.LittleEndian.AppendUint64(dst, x)[:size]
 }

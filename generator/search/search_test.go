@@ -362,6 +362,7 @@ func TestSnippet(t *testing.T) {
 		{"parts", []string{"Summary.", "", "  Body\n", "text."}, "Summary. Body text."},
 		{"other spaces", []string{"Ciática\u00a0y\u2003dolor"}, "Ciática y dolor"},
 		{"long", []string{"Start.", long}, strings.TrimSpace(("Start. " + long)[:snippetBytes-3])},
+		{"a full first part", []string{strings.Repeat("x", snippetBytes), "more"}, strings.Repeat("x", snippetBytes)},
 		{"a long word at the cut", []string{strings.Repeat("x", 790) + " " + strings.Repeat("y", 30)}, strings.Repeat("x", 790)},
 	}
 	for _, tt := range tests {
