@@ -390,3 +390,39 @@ func FuzzSnippet(f *testing.F) {
 		}
 	})
 }
+
+// wordsEndBytes is wordsEnd one byte at a time, as it was: the reference
+// its tests hold it to.
+func wordsEndBytes(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if unicodeSpaceAt(s[i:]) != 0 {
+				return i
+			}
+		case asciiSpaceLen[c] != 0:
+			if c != ' ' || i+1 == len(s) || spaceAt(s, i+1) != 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
+}
+
+// FuzzWordsEnd holds wordsEnd, eight bytes at a time, to wordsEndBytes,
+// one at a time, from every place in the text.
+func FuzzWordsEnd(f *testing.F) {
+	for _, s := range []string{"Leg pain from a pinched nerve, which often heals.", "two  spaces here and there", "tab\there, a line\nend",
+		"spaces at the end of eight ", "Ciática\u00a0y\u2003dolor de espalda baja", "\x1fcontrol\x7fbytes\x00 in words", strings.Repeat("word ", 30)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			if got, want := wordsEnd(s, i), wordsEndBytes(s, i); got != want {
+				t.Fatalf("wordsEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

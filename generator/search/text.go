@@ -85,7 +85,8 @@ func (t *tokenizer) read(s string) {
 			arena, ends, start = endWord(arena, ends, start)
 			// The other bytes before the next letter or digit end no
 			// word: skipped at once (a full stop and a space, say).
-			rest := word >> (8 * (run + 1))
+			// (run is under 8, so each shift is under 64: no test.)
+			rest := word >> (8 * run & 63) >> 8
 			if rest == 0 {
 				i += 8
 				continue
@@ -252,20 +253,38 @@ func snippet(parts []string) string {
 // two words.
 func wordsEnd(s string, i int) int {
 	for i < len(s) {
-		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			if unicodeSpaceAt(s[i:]) != 0 {
-				return i
+		// Eight bytes at a time while they are ASCII, with no control
+		// byte, no two spaces together and no space last (whose next
+		// byte is in the next eight).
+		for i+8 <= len(s) {
+			x := ascii8.Load(s, i)
+			sp := ascii8.Equal(x, ' ')
+			if x&ascii8.High != 0 || (x-0x20*ascii8.Ones)&^x&ascii8.High != 0 || sp&(sp>>8) != 0 || sp>>56 != 0 {
+				break
 			}
-		case asciiSpaceLen[c] != 0:
-			if c != ' ' || i+1 == len(s) || spaceAt(s, i+1) != 0 {
+			i += 8
+		}
+		// Then up to eight bytes one at a time.
+		for end := min(i+8, len(s)); i < end; i++ {
+			if wordsStop(s, i) {
 				return i
 			}
 		}
-		i++
 	}
 	return i
+}
+
+// wordsStop reports whether the words one space apart end at s[i] (see
+// wordsEnd).
+func wordsStop(s string, i int) bool {
+	c := s[i]
+	switch {
+	case c >= utf8.RuneSelf:
+		return unicodeSpaceAt(s[i:]) != 0
+	case asciiSpaceLen[c] != 0:
+		return c != ' ' || i+1 == len(s) || spaceAt(s, i+1) != 0
+	}
+	return false
 }
 
 // spaceAt returns the length of the white space (unicode.IsSpace) at

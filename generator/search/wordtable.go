@@ -52,6 +52,16 @@ func prefixOf(w []byte) uint64 {
 	return p
 }
 
+// prefixMasks[n] keeps the first n bytes of eight loaded at once, all
+// eight for n of 8 or more (up to 31, so that a length masked with 31
+// needs no bounds check).
+var prefixMasks = func() (m [32]uint64) {
+	for n := range m {
+		m[n] = 1<<(8*min(n, 8)) - 1
+	}
+	return m
+}()
+
 // suffixOf returns the last eight bytes of w as a little-endian number
 // when it is longer than eight bytes, and 0 otherwise.
 func suffixOf(w []byte) uint64 {
@@ -136,7 +146,7 @@ func (t *wordTable) found(tok *tokenizer, refs []wordRef, k int) int {
 		end := ends[k]
 		w := arena[start:end]
 		// The tokenizer leaves room for eight bytes past each word.
-		p := binary.LittleEndian.Uint64(w[:8]) & (1<<(8*uint(len(w))) - 1)
+		p := binary.LittleEndian.Uint64(w[:8]) & prefixMasks[len(w)&31]
 		var q uint64
 		if len(w) > 16 {
 			return k
