@@ -299,7 +299,8 @@ func TestWordTableIsAMap(t *testing.T) {
 	}
 	// getAll finds what get finds, in a text of every word put, words
 	// never put, and words of every length around 8 and 16 that share
-	// their first and last eight bytes with others.
+	// their first and last eight bytes with others; a word longer than
+	// 16 letters it leaves to get.
 	words := slices.Sorted(maps.Keys(want))
 	words = append(words, "absent", "neurologw0absent", "neurologabsentw0", strings.Repeat("ab", 20))
 	for n := 2; n <= 24; n++ {
@@ -318,8 +319,8 @@ func TestWordTableIsAMap(t *testing.T) {
 	}
 	for k, w := range words {
 		id, n, ok := tab.get([]byte(w))
-		if !ok {
-			id, n = unknown, refs[k].n
+		if !ok || len(w) > 16 {
+			id, n = unknown, 0
 		}
 		if refs[k] != (wordRef{id, n}) {
 			t.Errorf("getAll: %q is %+v, get says %d, %d, %v", w, refs[k], id, n, ok)

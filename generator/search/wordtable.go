@@ -109,59 +109,50 @@ type wordRef struct{ id, n uint32 }
 const unknown = stopword - 1
 
 // getAll returns the wordRef of each word the tokenizer tok read, in
-// refs, reusing its memory. It is get for all of a text's words at once:
-// found runs through the words most of which it can tell without a call,
-// and get looks up the rest.
+// refs, reusing its memory: that of get for each word of 16 letters or
+// fewer, and one with the id unknown for a longer word, which get looks
+// up (its letters are not all in its slot). Its loop calls nothing, so
+// that the compiler keeps its variables in registers, rather than saving
+// them around a call for every word: Go's calls keep no register.
 func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) []wordRef {
 	refs = slices.Grow(refs[:0], len(tok.ends))[:len(tok.ends)]
-	for k := 0; k < len(refs); k++ {
-		if k = t.found(tok, refs, k); k == len(refs) {
-			break
-		}
-		id, n, ok := t.get(tok.word(k))
-		if !ok {
-			id = unknown
-		}
-		refs[k] = wordRef{id, n}
-	}
-	return refs
-}
-
-// found sets refs[k] for each word of tok from the word k on, and
-// returns the first it cannot tell: a word longer than 16 letters, or not
-// in its first slot (or len(refs)). Its loop calls nothing, so that the
-// compiler keeps its variables in registers, rather than saving them
-// around a call for every word: Go's calls keep no register.
-func (t *wordTable) found(tok *tokenizer, refs []wordRef, k int) int {
 	arena, ends, slots := tok.arena, tok.ends[:len(refs)], t.slots
 	if len(slots) == 0 {
-		return k
+		for k := range refs {
+			refs[k] = wordRef{unknown, 0}
+		}
+		return refs
 	}
 	mask := uint32(len(slots) - 1)
 	start := 0
-	if k > 0 {
-		start = ends[k-1]
-	}
-	for ; k < len(ends); k++ {
-		end := ends[k]
+	for k, end := range ends {
 		w := arena[start:end]
+		start = end
+		if len(w) > 16 {
+			refs[k] = wordRef{unknown, 0}
+			continue
+		}
 		// The tokenizer leaves room for eight bytes past each word.
 		p := binary.LittleEndian.Uint64(w[:8]) & prefixMasks[len(w)&31]
 		var q uint64
-		if len(w) > 16 {
-			return k
-		} else if len(w) > 8 {
+		if len(w) > 8 {
 			q = binary.LittleEndian.Uint64(w[len(w)-8:])
 		}
 		h := hashOf(p, q, len(w))
-		s := &slots[h&mask]
-		if s.hash != h || s.prefix != p || s.suffix != q || int(s.size) != len(w) {
-			return k
+		ref := wordRef{unknown, 0}
+		for i := h & mask; ; i = (i + 1) & mask {
+			s := &slots[i]
+			if s.hash == h && s.prefix == p && s.suffix == q && int(s.size) == len(w) {
+				ref = wordRef{s.id, s.n}
+				break
+			}
+			if s.size == 0 {
+				break
+			}
 		}
-		refs[k] = wordRef{s.id, s.n}
-		start = end
+		refs[k] = ref
 	}
-	return k
+	return refs
 }
 
 // put adds w, which the table does not have, with its stem's number, and
