@@ -178,8 +178,15 @@ func encodeTerms(out []byte, terms []Term) []byte {
 		if t.Named {
 			stem |= 1
 		}
-		out = binary.AppendUvarint(out, stem)
-		out = binary.AppendUvarint(out, uint64(t.Freq))
+		// Nearly all stems' numbers take one or two bytes, and counts one.
+		switch {
+		case stem < 0x80 && t.Freq < 0x80:
+			out = append(out, byte(stem), byte(t.Freq))
+		case stem < 0x4000 && t.Freq < 0x80:
+			out = append(out, byte(stem)|0x80, byte(stem>>7), byte(t.Freq))
+		default:
+			out = binary.AppendUvarint(binary.AppendUvarint(out, stem), uint64(t.Freq))
+		}
 	}
 	return out
 }
@@ -256,16 +263,28 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 	for _, f := range fields {
 		for _, text := range f.texts {
 			sc.tok.read(text)
-			sc.refs = sc.words.getAll(&sc.tok, sc.refs)
-			for k, r := range sc.refs {
-				if r.id == unknown {
-					r = a.ref(sc, sc.tok.word(k))
+			refs, unknowns := sc.words.getAll(&sc.tok, sc.refs)
+			sc.refs = refs
+			// The words the scratch's table does not give, looked up
+			// first (after a few pages, seldom any), and the words a Doc
+			// keeps, so that the loop that counts calls nothing but to
+			// grow its slices.
+			for k := 0; unknowns > 0; k++ {
+				if refs[k].id == unknown {
+					refs[k] = a.ref(sc, sc.tok.word(k))
+					unknowns--
 				}
+			}
+			if a.keepWords {
+				for k, r := range refs {
+					if r.id != stopword {
+						d.keep(sc, r.id, r.n, sc.tok.word(k))
+					}
+				}
+			}
+			for _, r := range refs {
 				if r.id == stopword {
 					continue
-				}
-				if a.keepWords {
-					d.keep(sc, r.id, r.n, sc.tok.word(k))
 				}
 				var i int32
 				place, terms, i = termOf(place, terms, r.id)

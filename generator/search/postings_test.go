@@ -1,7 +1,10 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,5 +131,35 @@ func TestAppendGap(t *testing.T) {
 		if got, want := string(appendGap([]byte("7"), v)), "7,"+strconv.FormatUint(v, 10)+","; got != want {
 			t.Errorf("appendGap(%d) = %q; want %q", v, got, want)
 		}
+	}
+}
+
+// TestEncodeTerms writes each Term as two varints, the stem's number
+// (shifted, with Named) and the count, whatever their sizes, and reads
+// them back as they were.
+func TestEncodeTerms(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	var terms []Term
+	for range 5000 {
+		terms = append(terms, Term{
+			Stem:  uint32(rnd.IntN([]int{64, 8192, 1 << 14, 1 << 30}[rnd.IntN(4)])),
+			Freq:  uint16(rnd.IntN([]int{128, maxFreq + 1}[rnd.IntN(2)])),
+			Named: rnd.IntN(2) == 0,
+		})
+	}
+	var want []byte
+	for _, term := range terms {
+		stem := uint64(term.Stem) << 1
+		if term.Named {
+			stem |= 1
+		}
+		want = binary.AppendUvarint(binary.AppendUvarint(want, stem), uint64(term.Freq))
+	}
+	got := encodeTerms([]byte("x"), terms)
+	if !bytes.Equal(got[1:], want) || got[0] != 'x' {
+		t.Fatalf("encodeTerms wrote %d bytes unlike binary.AppendUvarint's %d", len(got)-1, len(want))
+	}
+	if back := (&Doc{terms: got[1:]}).Terms(); !slices.Equal(back, terms) {
+		t.Errorf("the Terms read back differ from those written")
 	}
 }

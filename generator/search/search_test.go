@@ -313,18 +313,23 @@ func TestWordTableIsAMap(t *testing.T) {
 	}
 	var tok tokenizer
 	tok.read(strings.Join(words, " "))
-	refs := tab.getAll(&tok, nil)
+	refs, unknowns := tab.getAll(&tok, nil)
 	if len(refs) != len(words) {
 		t.Fatalf("getAll gave %d words of %d", len(refs), len(words))
 	}
+	unknownWords := 0
 	for k, w := range words {
 		id, n, ok := tab.get([]byte(w))
 		if !ok || len(w) > 16 {
 			id, n = unknown, 0
+			unknownWords++
 		}
 		if refs[k] != (wordRef{id, n}) {
 			t.Errorf("getAll: %q is %+v, get says %d, %d, %v", w, refs[k], id, n, ok)
 		}
+	}
+	if unknowns != unknownWords || unknownWords == 0 {
+		t.Errorf("getAll counted %d words unknown, want %d", unknowns, unknownWords)
 	}
 }
 

@@ -111,25 +111,26 @@ const unknown = stopword - 1
 // getAll returns the wordRef of each word the tokenizer tok read, in
 // refs, reusing its memory: that of get for each word of 16 letters or
 // fewer, and one with the id unknown for a longer word, which get looks
-// up (its letters are not all in its slot). Its loop calls nothing, so
+// up (its letters are not all in its slot); and how many are unknown. Its loop calls nothing, so
 // that the compiler keeps its variables in registers, rather than saving
 // them around a call for every word: Go's calls keep no register.
-func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) []wordRef {
+func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) ([]wordRef, int) {
 	refs = slices.Grow(refs[:0], len(tok.ends))[:len(tok.ends)]
 	arena, ends, slots := tok.arena, tok.ends[:len(refs)], t.slots
 	if len(slots) == 0 {
 		for k := range refs {
 			refs[k] = wordRef{unknown, 0}
 		}
-		return refs
+		return refs, len(refs)
 	}
 	mask := uint32(len(slots) - 1)
-	start := 0
+	start, unknowns := 0, 0
 	for k, end := range ends {
 		w := arena[start:end]
 		start = end
 		if len(w) > 16 {
 			refs[k] = wordRef{unknown, 0}
+			unknowns++
 			continue
 		}
 		// The tokenizer leaves room for eight bytes past each word.
@@ -147,12 +148,13 @@ func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) []wordRef {
 				break
 			}
 			if s.size == 0 {
+				unknowns++
 				break
 			}
 		}
 		refs[k] = ref
 	}
-	return refs
+	return refs, unknowns
 }
 
 // put adds w, which the table does not have, with its stem's number, and
