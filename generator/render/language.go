@@ -30,8 +30,8 @@ type language struct {
 }
 
 // prepare clones the parsed templates, base and layouts, for the language
-// of strs.
-func (r *Renderer) prepare(strs *i18n.Strings, base *template.Template, layouts map[string]*template.Template) (*language, error) {
+// of strs, or, with own, takes them as they are.
+func (r *Renderer) prepare(strs *i18n.Strings, base *template.Template, layouts map[string]*template.Template, own bool) (*language, error) {
 	l := &language{strings: strs, layouts: make(map[string]*template.Template, len(layouts))}
 	label, err := strs.T("on_this_page")
 	if err != nil {
@@ -44,12 +44,18 @@ func (r *Renderer) prepare(strs *i18n.Strings, base *template.Template, layouts 
 	l.contents = escapeText(html.UnescapeString(label))
 	funcs := r.funcs(l)
 	l.funcs = funcs
-	if l.base, err = base.Clone(); err != nil {
+	clone := func(t *template.Template) (*template.Template, error) {
+		if own {
+			return t, nil
+		}
+		return t.Clone()
+	}
+	if l.base, err = clone(base); err != nil {
 		return nil, err
 	}
 	l.base.Funcs(funcs)
 	for name, t := range layouts {
-		c, err := t.Clone()
+		c, err := clone(t)
 		if err != nil {
 			return nil, err
 		}

@@ -63,12 +63,16 @@ func (r *Renderer) WriteReads(w io.Writer, d Data) (Deps, error) {
 		return Deps{}, err
 	}
 	name := r.Layout(d.Page)
-	t := r.parsed[name]
+	layouts, base, err := r.parsed()
+	if err != nil {
+		return Deps{}, err
+	}
+	t := layouts[name]
 	if t == nil {
 		return Deps{}, fmt.Errorf("no layout %q", name)
 	}
 	pc := lang.partials(d.Site)
-	rd := &reader{r: r, lang: lang, set: t, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared, sink: w}
+	rd := &reader{r: r, lang: lang, set: t, base: base, self: d.Page, seen: map[*site.Page]bool{}, memo: &pc.reads, sharedMemo: &pc.shared, sink: w}
 	rd.out = r.readBuffer()
 	defer r.doneReading(rd)
 	// The page's own summary: a page Lumen made up (a tag's, a section's
@@ -104,6 +108,9 @@ type reader struct {
 	r    *Renderer
 	lang *language
 	set  *template.Template
+	// base is baseof and the partials as parsed, whose partials
+	// partialCached follows.
+	base *template.Template
 	// out is what the reader writes, held until it is long enough to
 	// hand to sink (see spill).
 	out  []byte
@@ -300,7 +307,7 @@ func (rd *reader) cached(name string, arg val) error {
 	if arg.opaque || p == nil {
 		return errUnknown
 	}
-	return rd.once(rd.memo, partialKey{name, p}, rd.r.parsedBase, func(sub *reader) error {
+	return rd.once(rd.memo, partialKey{name, p}, rd.base, func(sub *reader) error {
 		return sub.call(name, val{v: reflect.ValueOf(p)})
 	})
 }
@@ -314,7 +321,7 @@ func (rd *reader) once(memo *sync.Map, key any, set *template.Template, follow f
 		return nil
 	}
 	h := sha256.New()
-	sub := &reader{r: rd.r, lang: rd.lang, set: set, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth, sink: h}
+	sub := &reader{r: rd.r, lang: rd.lang, set: set, base: rd.base, seen: map[*site.Page]bool{}, memo: rd.memo, sharedMemo: rd.sharedMemo, depth: rd.depth, sink: h}
 	sub.out = rd.r.readBuffer()
 	defer rd.r.doneReading(sub)
 	if err := follow(sub); err != nil {

@@ -6,13 +6,16 @@ import (
 	"hash"
 	"html/template"
 	"io"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/lumen-ssg/lumen/generator/site"
+	"github.com/lumen-ssg/lumen/themes"
 )
 
 // readsSite is a small site whose articles are neighbours (Prev, Next),
@@ -281,4 +284,57 @@ func TestWriteStructureShares(t *testing.T) {
 	if len(one) < 20 || !maps.Equal(one, three) {
 		t.Errorf("in one share %d parts, in three %d, or not the same", len(one), len(three))
 	}
+}
+
+// TestWriteReadsFollowsTheTemplatesAsParsed: the templates a site of one
+// language renders its pages with are the ones New parsed (escaped as
+// they first run, from any goroutine), and WriteReads follows templates
+// of its own, parsed from the theme's files as New read them. What it
+// writes of each page is the same whether the pages are rendered
+// meanwhile, on other goroutines (under -race: without a race), or the
+// theme's files have changed since.
+func TestWriteReadsFollowsTheTemplatesAsParsed(t *testing.T) {
+	want := readsOf(t, readsSite)
+	theme := fstest.MapFS{}
+	if err := fs.WalkDir(themes.Default(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(themes.Default(), name)
+		theme[name] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := siteOf(t, mapFS(readsSite))
+	r, err := New(theme, s.Config, themeStrings(t, themes.Default(), mapFS(readsSite)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := func() {
+		for _, p := range s.Pages {
+			h := sha256.New()
+			if _, err := r.WriteReads(h, Data{Site: s, Page: p}); err != nil {
+				t.Errorf("%s: %v", p.URL, err)
+			} else if got := [32]byte(h.Sum(nil)); got != want[p.URL] {
+				t.Errorf("%s: WriteReads writes other reads than those of a Renderer that rendered nothing", p.URL)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for k := range 2 {
+		wg.Go(func() {
+			for i := range s.Pages {
+				p := s.Pages[(i+k*len(s.Pages)/2)%len(s.Pages)]
+				if err := r.Render(io.Discard, Data{Site: s, Page: p}); err != nil {
+					t.Errorf("%s: %v", p.URL, err)
+				}
+			}
+		})
+	}
+	wg.Go(reads)
+	wg.Wait()
+	// A footer that lists every page: followed, it would read them all.
+	theme["layouts/partials/site-footer.html"] = &fstest.MapFile{Data: []byte(`{{range .Site.Pages}}{{.Title}}{{end}}`)}
+	reads()
 }

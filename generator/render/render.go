@@ -56,6 +56,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -148,11 +149,17 @@ type Renderer struct {
 	link   *template.Template
 	links  sync.Map // linkKey → template.HTML
 	nlinks atomic.Int64
-	// parsed are the layouts as parsed, by name, which no page executes
-	// (html/template escapes a template where it first executes):
-	// WriteReads follows them.
-	parsed     map[string]*template.Template
-	parsedBase *template.Template
+	// sources are the theme's template files, by name, as New read them;
+	// partials and layouts are the names of the partials and of the
+	// layouts but baseof, in order (readTheme).
+	sources           map[string]string
+	partials, layouts []string
+	// parsedLayouts and parsedBase are the layouts, by name, and baseof
+	// as parsed, which no page executes, made by parsed once.
+	parsedOnce    sync.Once
+	parsedLayouts map[string]*template.Template
+	parsedBase    *template.Template
+	parsedErr     error
 	// members are the fields and methods the reader of WriteReads
 	// looked up, by memberKey.
 	members atomic.Pointer[map[memberKey]memberOf]
@@ -192,37 +199,12 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 	}
 	// The templates are parsed with the functions of no language, then
 	// cloned for each language with its own.
-	base := template.New("baseof").Funcs(r.funcs(&language{})).Option("missingkey=error")
-	if err := r.parseFile(base, "layouts/baseof.html", "baseof"); err != nil {
+	if err := r.readTheme(); err != nil {
 		return nil, err
 	}
-	partials, err := fs.Glob(theme, "layouts/partials/*.html")
+	base, layouts, err := r.parseTheme()
 	if err != nil {
 		return nil, err
-	}
-	for _, p := range partials {
-		if err := r.parseFile(base, p, "partials/"+path.Base(p)); err != nil {
-			return nil, err
-		}
-	}
-	layoutFiles, err := fs.Glob(theme, "layouts/*.html")
-	if err != nil {
-		return nil, err
-	}
-	layouts := map[string]*template.Template{}
-	for _, l := range layoutFiles {
-		name := strings.TrimSuffix(path.Base(l), ".html")
-		if name == "baseof" {
-			continue
-		}
-		t, err := base.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if err := r.parseFile(t, l, name+".html"); err != nil {
-			return nil, err
-		}
-		layouts[name] = t
 	}
 	for _, info := range content.Kinds() {
 		if k := string(info.Kind); layouts[k] == nil {
@@ -230,7 +212,6 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 				Hint: "add the file, or copy it from Lumen's default theme"}
 		}
 	}
-	r.parsed, r.parsedBase = layouts, base
 	r.contents = map[string]bool{}
 	for name, t := range layouts {
 		r.contents[name] = callsContents(t)
@@ -242,8 +223,11 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 	if errs := r.checkKeys(cat, base, layouts); errs != nil {
 		return nil, errs
 	}
-	for _, code := range cat.Langs() {
-		l, err := r.prepare(cat.Lang(code), base, layouts)
+	// The last language takes the parsed templates themselves rather
+	// than clones: a site of one language holds one copy of them, not
+	// two. WriteReads parses its own, when it is first called (parsed).
+	for i, code := range cat.Langs() {
+		l, err := r.prepare(cat.Lang(code), base, layouts, i == len(cat.Langs())-1)
 		if err != nil {
 			return nil, err
 		}
@@ -252,16 +236,79 @@ func New(theme fs.FS, cfg *config.Config, cat *i18n.Catalog, label func(name str
 	return r, nil
 }
 
-// parseFile parses the theme file name into t as the template tname.
-func (r *Renderer) parseFile(t *template.Template, name, tname string) error {
-	src, err := fs.ReadFile(r.theme, name)
+// readTheme reads the theme's templates into sources: baseof, the
+// partials and the layouts, whose names it keeps in partials and layouts,
+// in order. What parses them reads nothing more from the theme.
+func (r *Renderer) readTheme() error {
+	partials, err := fs.Glob(r.theme, "layouts/partials/*.html")
 	if err != nil {
-		return &diag.Error{File: r.label(name), Msg: "cannot read the template: " + err.Error()}
+		return err
 	}
+	layouts, err := fs.Glob(r.theme, "layouts/*.html")
+	if err != nil {
+		return err
+	}
+	r.sources = map[string]string{}
+	for _, name := range slices.Concat([]string{"layouts/baseof.html"}, partials, layouts) {
+		src, err := fs.ReadFile(r.theme, name)
+		if err != nil {
+			return &diag.Error{File: r.label(name), Msg: "cannot read the template: " + err.Error()}
+		}
+		r.sources[name] = string(src)
+	}
+	r.partials = partials
+	r.layouts = slices.DeleteFunc(layouts, func(name string) bool { return name == "layouts/baseof.html" })
+	return nil
+}
+
+// parseTheme parses baseof and the partials into one template, and each
+// layout into a clone of it with baseof and the partials, by name, with
+// the functions of no language, from the files readTheme read: what New
+// parses and parsed parses again are the same.
+func (r *Renderer) parseTheme() (*template.Template, map[string]*template.Template, error) {
+	base := template.New("baseof").Funcs(r.funcs(&language{})).Option("missingkey=error")
+	if err := r.parseFile(base, "layouts/baseof.html", "baseof"); err != nil {
+		return nil, nil, err
+	}
+	for _, p := range r.partials {
+		if err := r.parseFile(base, p, "partials/"+path.Base(p)); err != nil {
+			return nil, nil, err
+		}
+	}
+	layouts := map[string]*template.Template{}
+	for _, l := range r.layouts {
+		name := strings.TrimSuffix(path.Base(l), ".html")
+		t, err := base.Clone()
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := r.parseFile(t, l, name+".html"); err != nil {
+			return nil, nil, err
+		}
+		layouts[name] = t
+	}
+	return base, layouts, nil
+}
+
+// parsed returns the layouts and baseof as parsed, which no page
+// executes (html/template escapes a template where it first executes),
+// for WriteReads to follow: parsed again, from the theme's files as New
+// read them, the first time it is called.
+func (r *Renderer) parsed() (map[string]*template.Template, *template.Template, error) {
+	r.parsedOnce.Do(func() {
+		r.parsedBase, r.parsedLayouts, r.parsedErr = r.parseTheme()
+	})
+	return r.parsedLayouts, r.parsedBase, r.parsedErr
+}
+
+// parseFile parses the theme file name, as readTheme read it, into t as
+// the template tname.
+func (r *Renderer) parseFile(t *template.Template, name, tname string) error {
+	src := r.sources[name]
 	if t.Name() != tname {
 		t = t.New(tname)
 	}
-	if _, err := t.Parse(string(src)); err != nil {
+	if _, err := t.Parse(src); err != nil {
 		return r.templateError(err, name)
 	}
 	return nil
