@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2/styles"
+
 	"github.com/lumen-ssg/lumen/generator/markdown"
 )
 
@@ -18,7 +20,7 @@ const chromaCSS = "../themes/default/static/css/chroma.css"
 // highlighted code is the one chroma makes for chromaStyle; go test
 // -update rewrites it.
 func TestChromaStylesheetIsCurrent(t *testing.T) {
-	css, err := markdown.StyleCSS(chromaStyle)
+	css, err := markdown.StyleCSS(styles.Get(chromaStyle))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,11 +12,11 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/lumen-ssg/lumen/generator"
 	"github.com/lumen-ssg/lumen/generator/diag"
 	"github.com/lumen-ssg/lumen/generator/markdown"
+	"github.com/lumen-ssg/lumen/themes"
 )
 
 // snippetLines is how many lines around an error the view shows.
@@ -127,7 +127,7 @@ func (s *Server) snippet(e *diag.Error) template.HTML {
 	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true),
 		chromahtml.BaseLineNumber(first), chromahtml.HighlightLines([][2]int{{e.Line, e.Line}}))
 	var buf bytes.Buffer
-	if err := f.Format(&buf, chromaStyle(), it); err != nil {
+	if err := f.Format(&buf, markdown.ClassesStyle(), it); err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(code) + "</pre>")
 	}
 	return template.HTML(buf.String())
@@ -150,14 +150,11 @@ func lexerFor(file string) chroma.Lexer {
 	return chroma.Coalesce(l)
 }
 
-// styleName is the highlighting style of snippets, the default theme's.
-const styleName = "modus-operandi"
-
-func chromaStyle() *chroma.Style { return styles.Get(styleName) }
-
-// chromaCSS returns the stylesheet of the snippets' highlighting.
+// chromaCSS returns the stylesheet of the snippets' highlighting: the
+// default theme's, whatever theme the site has (made from chroma's
+// modus-operandi style by a test of package generator).
 func chromaCSS() []byte {
-	css, err := markdown.StyleCSS(styleName)
+	css, err := fs.ReadFile(themes.Default(), "static/css/chroma.css")
 	if err != nil {
 		return nil
 	}

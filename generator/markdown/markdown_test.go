@@ -1,11 +1,16 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/lumen-ssg/lumen/generator/diag"
 )
@@ -269,8 +274,11 @@ func TestHighlightUnknownLanguage(t *testing.T) {
 	}
 }
 
+// TestStyleCSS makes the stylesheet of a style of chroma's for the
+// classes Render writes: the same classes whatever the style Render is
+// given (ClassesStyle).
 func TestStyleCSS(t *testing.T) {
-	css, err := StyleCSS("github")
+	css, err := StyleCSS(styles.Get("github"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,8 +287,20 @@ func TestStyleCSS(t *testing.T) {
 			t.Errorf("CSS does not contain %q", want)
 		}
 	}
-	if _, err := StyleCSS("no-such-style"); err == nil || !strings.Contains(err.Error(), `"no-such-style"`) {
-		t.Errorf("unknown style: err = %v", err)
+	it, err := lexers.Get("go").Tokenise(nil, "package main\n\nfunc main() { println(\"hi\") }\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := it.Tokens()
+	var classes, github bytes.Buffer
+	if err := newFormatter().Format(&classes, ClassesStyle(), chroma.Literator(tokens...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := newFormatter().Format(&github, styles.Get("github"), chroma.Literator(tokens...)); err != nil {
+		t.Fatal(err)
+	}
+	if classes.String() != github.String() || !strings.Contains(classes.String(), `class="kd"`) {
+		t.Errorf("highlighted with ClassesStyle:\n%s\nwith github:\n%s", classes.String(), github.String())
 	}
 }
 
