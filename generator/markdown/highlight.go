@@ -135,9 +135,9 @@ func (h *highlighter) renderCodeBlock(w util.BufWriter, src []byte, node ast.Nod
 // ClassesStyle returns a chroma style without colours, for a formatter that
 // writes classes only, whose output does not depend on the style. Lumen
 // does not import chroma's package of styles, which parses some seventy
-// styles when a program starts (about 2 MB kept for the whole build, and
-// 40,000 objects for the garbage collector to mark in every cycle): the
-// theme's stylesheet for highlighted code is a file (see StyleCSS).
+// styles when a program starts (3.8 ms and 1.9 MB of allocations in every
+// command): the theme's stylesheet for highlighted code is a file (see
+// StyleCSS).
 func ClassesStyle() *chroma.Style {
 	return chroma.MustNewStyle("classes", chroma.StyleEntries{})
 }

@@ -111,9 +111,10 @@ const unknown = stopword - 1
 // getAll returns the wordRef of each word the tokenizer tok read, in
 // refs, reusing its memory: that of get for each word of 16 letters or
 // fewer, and one with the id unknown for a longer word, which get looks
-// up (its letters are not all in its slot); and how many are unknown. Its loop calls nothing, so
-// that the compiler keeps its variables in registers, rather than saving
-// them around a call for every word: Go's calls keep no register.
+// up (its letters are not all in its slot); and how many are unknown.
+// Its loop calls nothing, so that the compiler keeps its variables in
+// registers, rather than saving them around a call for every word: Go's
+// calls keep no register.
 func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) ([]wordRef, int) {
 	refs = slices.Grow(refs[:0], len(tok.ends))[:len(tok.ends)]
 	arena, ends, slots := tok.arena, tok.ends[:len(refs)], t.slots
