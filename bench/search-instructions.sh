@@ -19,10 +19,11 @@
 # A count differs from run to run by about 0.2%, at times by up to 2%, and
 # the index's share with it by up to a point (the garbage collector runs
 # at other moments): count more than once (--runs N counts N pairs, one
-# after the other, and prints each and the median share). Instructions are not time (a
-# cache miss costs more than an addition), so this is a second measure
-# beside the timed ones, not a substitute. At 2,000 pages it takes about a minute; at
-# 10,000 about five. Needs go, python3 and valgrind.
+# after the other, and prints each and the median share). Instructions
+# are not time (a cache miss costs more than an addition), so this is a
+# second measure beside the timed ones, not a substitute. At 2,000 pages
+# a count takes about a minute; at 10,000 about five. Needs go, python3
+# and valgrind.
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed 's/^# \{0,1\}//; /^set -euo/d'; exit "${1:-0}"; }
