@@ -54,3 +54,10 @@ func Has(x uint64, c byte) bool {
 	y := x ^ uint64(c)*Ones
 	return (y-Ones)&^y&High != 0
 }
+
+// HasLess reports whether a byte of x, all under 0x80, is less than n (at
+// most 0x80): subtracting n from each byte sets the high bit of such a
+// byte first (exact as a yes or no, as Has is).
+func HasLess(x uint64, n byte) bool {
+	return (x-uint64(n)*Ones)&^x&High != 0
+}

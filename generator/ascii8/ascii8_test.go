@@ -34,6 +34,15 @@ func TestAgainstEachByte(t *testing.T) {
 					}
 				}
 			}
+			for _, n := range []byte{0, 1, 0x20, 0x21, 'a', 0x7f, 0x80, byte(c)} {
+				less := false
+				for i := range 8 {
+					less = less || s[i] < n
+				}
+				if HasLess(x, n) != less {
+					t.Fatalf("HasLess(%q, %#x) = %v, want %v", s, n, !less, less)
+				}
+			}
 			for _, want := range []byte{'.', '-', 'A', 0, 0x7f, byte(c)} {
 				has := false
 				for i := range 8 {

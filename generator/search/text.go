@@ -259,7 +259,7 @@ func wordsEnd(s string, i int) int {
 		for i+8 <= len(s) {
 			x := ascii8.Load(s, i)
 			sp := ascii8.Equal(x, ' ')
-			if x&ascii8.High != 0 || (x-0x20*ascii8.Ones)&^x&ascii8.High != 0 || sp&(sp>>8) != 0 || sp>>56 != 0 {
+			if x&ascii8.High != 0 || ascii8.HasLess(x, 0x20) || sp&(sp>>8) != 0 || sp>>56 != 0 {
 				break
 			}
 			i += 8
