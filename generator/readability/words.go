@@ -76,9 +76,8 @@ func appendWords(dst []span, s string) []span {
 }
 
 // chunkEndsOrNot8 reports whether one of the eight bytes of x is white
-// space or another control character (under 0x21: ascii8.HasLess),
-// ":", "@", or not ASCII: appendWords looks at those
-// one at a time.
+// space or another control character (under 0x21), ":", "@", or not
+// ASCII: appendWords looks at those one at a time.
 func chunkEndsOrNot8(x uint64) bool {
 	return x&ascii8.High != 0 || ascii8.HasLess(x, 0x21) || ascii8.Has(x, ':') || ascii8.Has(x, '@')
 }
