@@ -138,36 +138,6 @@ func (d *Doc) appendTerms(dst []Term) []Term {
 	return dst
 }
 
-// countStems adds one to count[stem] for each of the record's Terms: the
-// stems alone, their counts skipped (as appendTerms, without a call for
-// the one- and two-byte varints nearly all of them are).
-func (d *Doc) countStems(count []int) {
-	b := d.terms
-	for len(b) > 0 {
-		var stem uint64
-		switch {
-		case b[0] < 0x80:
-			stem, b = uint64(b[0]), b[1:]
-		case len(b) > 1 && b[1] < 0x80:
-			stem, b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
-		default:
-			x, n := binary.Uvarint(b)
-			if n <= 0 {
-				return // not written by encodeTerms: never so
-			}
-			stem, b = x, b[n:]
-		}
-		count[stem>>1]++
-		// The count: every byte with the high bit set, and one more.
-		for len(b) > 0 && b[0] >= 0x80 {
-			b = b[1:]
-		}
-		if len(b) > 0 {
-			b = b[1:]
-		}
-	}
-}
-
 // encodeTerms appends terms to dst encoded as Doc.terms: each stem number,
 // shifted left by one with Named in the low bit, and Freq, as varints.
 // They are not sorted to be written as gaps: sorting cost more than the

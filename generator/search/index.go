@@ -395,11 +395,17 @@ func onCores(n int, do func(i int) error) error {
 // stored at once, and the slice cut back to the number's length.
 func appendDecimal(dst []byte, v uint64) []byte {
 	if v < uint64(len(decimals)) {
-		d := decimals[v]
-		n := len(dst) + int(d>>32)
-		return binary.LittleEndian.AppendUint32(dst, uint32(d))[:n]
+		return appendDigits(dst, decimals[v])
 	}
 	return strconv.AppendUint(dst, v, 10)
+}
+
+// appendDigits appends the text d of a number under 10,000, as decimals
+// holds it: its four bytes stored at once, the slice then cut back to
+// the number's length.
+func appendDigits(dst []byte, d uint64) []byte {
+	n := len(dst) + int(d>>32)
+	return binary.LittleEndian.AppendUint32(dst, uint32(d))[:n]
 }
 
 // decimals is the decimal text of each number under 10,000: its bytes,

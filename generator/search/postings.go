@@ -92,8 +92,12 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 // never into the next stem's room.
 func (r *postingRun) setAside(docs []Doc, digits int) {
 	count := make([]int, len(r.stems))
+	var terms []Term
 	for i := range docs {
-		docs[i].countStems(count)
+		terms = docs[i].appendTerms(terms[:0])
+		for _, t := range terms {
+			count[t.Stem]++
+		}
 	}
 	per := 2 + digits + scoreDigits
 	var block []byte
@@ -195,9 +199,7 @@ func (s *scores) appendScore(dst []byte, t Term) []byte {
 		}
 		*m = decimals[v] + 1
 	}
-	d := *m - 1
-	n := len(dst) + int(d>>32)
-	return binary.LittleEndian.AppendUint32(dst, uint32(d))[:n]
+	return appendDigits(dst, *m-1)
 }
 
 // appendGap appends a comma, the gap v in decimal and a comma to dst: for

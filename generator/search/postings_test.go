@@ -98,32 +98,6 @@ func TestAppendDecimal(t *testing.T) {
 	}
 }
 
-// TestCountStems counts each stem of each record once, whatever the
-// size of its number and of its count: what setAside gives room by.
-func TestCountStems(t *testing.T) {
-	rnd := rand.New(rand.NewPCG(3, 4))
-	const nstems = 1 << 20
-	count, want := make([]int, nstems), make([]int, nstems)
-	for range 200 {
-		var terms []Term
-		for range rnd.IntN(50) {
-			// Stem numbers and counts of one, two and three bytes.
-			st := uint32(rnd.IntN([]int{60, 8000, nstems}[rnd.IntN(3)]))
-			terms = append(terms, Term{Stem: st, Freq: uint16(rnd.IntN([]int{100, maxFreq + 1}[rnd.IntN(2)])), Named: rnd.IntN(2) == 0})
-		}
-		d := Doc{terms: encodeTerms(nil, terms)}
-		d.countStems(count)
-		for _, term := range d.Terms() {
-			want[term.Stem]++
-		}
-	}
-	for st := range nstems {
-		if count[st] != want[st] {
-			t.Fatalf("stem %d counted %d times, want %d", st, count[st], want[st])
-		}
-	}
-}
-
 // TestAppendGap writes a gap between two commas, on both sides of the
 // table's end, and leaves the bytes before it as they were.
 func TestAppendGap(t *testing.T) {

@@ -43,7 +43,7 @@ func prefixOf(w []byte) uint64 {
 	if cap(w) >= 8 {
 		// The tokenizer's words lie in a buffer with room past them: one
 		// load, and the bytes past the word masked off.
-		return binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
+		return binary.LittleEndian.Uint64(w[:8]) & prefixMasks[len(w)]
 	}
 	var p uint64
 	for i, c := range w {
