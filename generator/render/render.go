@@ -248,16 +248,17 @@ func (r *Renderer) readTheme() error {
 	if err != nil {
 		return err
 	}
+	const baseof = "layouts/baseof.html"
+	r.partials = partials
+	r.layouts = slices.DeleteFunc(layouts, func(name string) bool { return name == baseof })
 	r.sources = map[string]string{}
-	for _, name := range slices.Concat([]string{"layouts/baseof.html"}, partials, layouts) {
+	for _, name := range slices.Concat([]string{baseof}, r.partials, r.layouts) {
 		src, err := fs.ReadFile(r.theme, name)
 		if err != nil {
 			return &diag.Error{File: r.label(name), Msg: "cannot read the template: " + err.Error()}
 		}
 		r.sources[name] = string(src)
 	}
-	r.partials = partials
-	r.layouts = slices.DeleteFunc(layouts, func(name string) bool { return name == "layouts/baseof.html" })
 	return nil
 }
 
