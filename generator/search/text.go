@@ -24,7 +24,7 @@ func Words(s string, stop map[string]bool) []string {
 	var out []string
 	var t tokenizer
 	t.read(s)
-	for k := range t.ends {
+	for k := range t.spans {
 		if w := t.word(k); !stop[string(w)] {
 			out = append(out, string(w))
 		}
@@ -40,32 +40,34 @@ func Words(s string, stop map[string]bool) []string {
 // through unicode.ToLower and NFD, its accents dropped and what is left of
 // it outside a–z and 0–9 a break between words.
 type tokenizer struct {
-	// arena holds the words of the text last read, end to end, and
-	// ends[k] is where the word k ends in it.
+	// arena holds the text last read, folded: each word's letters one
+	// after the other, at spans[k] for the word k, and between words
+	// whatever the eight bytes read at once held there.
 	arena []byte
-	ends  []int
+	spans []span
 	dec   [16]byte
 }
+
+// A span is where a word is in a tokenizer's arena: arena[start:end].
+type span struct{ start, end int32 }
 
 // word returns the word k of the text last read (valid until the next
 // read).
 func (t *tokenizer) word(k int) []byte {
-	start := 0
-	if k > 0 {
-		start = t.ends[k-1]
-	}
-	return t.arena[start:t.ends[k]]
+	return t.arena[t.spans[k].start:t.spans[k].end]
 }
 
 // read reads the words of s. Its loops work on local copies of the
 // tokenizer's slices, which the compiler keeps in registers; a word ends
 // where a letter or digit is followed by anything else, and is kept when
-// it has two letters or more (endWord). Eight ASCII bytes at a time, it
-// goes from the end of a word straight to the next letter or digit among
-// them.
+// it has two letters or more. Eight ASCII bytes at a time, it copies them
+// folded as they are, and finds where words start and end among them from
+// the mask of their letters and digits, without a branch for each byte.
 func (t *tokenizer) read(s string) {
-	arena, ends, start := t.arena[:0], t.ends[:0], 0
-	i := 0
+	arena, spans := t.arena[:0], t.spans[:0]
+	// start is where the word under way starts in arena, or -1 between
+	// words.
+	i, start := 0, -1
 	for {
 		// Eight ASCII bytes at a time.
 		for i+8 <= len(s) {
@@ -74,43 +76,63 @@ func (t *tokenizer) read(s string) {
 				break // a byte of a longer letter: one at a time
 			}
 			word, lower := alnum(x)
+			at := len(arena)
 			arena = binary.LittleEndian.AppendUint64(arena, lower)
-			// The letters and digits before the first other byte.
-			run := bits.TrailingZeros64(^word&ascii8.High) >> 3
-			arena = arena[:len(arena)-8+run]
-			if run == 8 {
-				i += 8
-				continue
+			i += 8
+			// before marks each byte that follows a letter or digit.
+			before := word << 8
+			if start >= 0 {
+				before |= 0x80
 			}
-			arena, ends, start = endWord(arena, ends, start)
-			// The other bytes before the next letter or digit end no
-			// word: skipped at once (a full stop and a space, say).
-			// (run is under 8, so each shift is under 64: no test.)
-			rest := word >> (8 * run & 63) >> 8
-			if rest == 0 {
-				i += 8
-				continue
+			starts, ends := word&^before, before&^word&ascii8.High
+			if start >= 0 {
+				if ends == 0 {
+					continue // the word goes on past the eight
+				}
+				end := at + bits.TrailingZeros64(ends)>>3
+				spans = addSpan(spans, start, end)
+				ends &= ends - 1
+				start = -1
 			}
-			i += run + 1 + bits.TrailingZeros64(rest)>>3
+			// Starts and ends take turns: each start's end is the first
+			// end after it, or none when the word goes on.
+			for starts != 0 {
+				first := at + bits.TrailingZeros64(starts)>>3
+				starts &= starts - 1
+				if ends == 0 {
+					start = first
+					break
+				}
+				end := at + bits.TrailingZeros64(ends)>>3
+				ends &= ends - 1
+				spans = addSpan(spans, first, end)
+			}
 		}
 		for i < len(s) && s[i] < utf8.RuneSelf {
 			if c := wordByte[s[i]]; c != 0 {
+				if start < 0 {
+					start = len(arena)
+				}
 				arena = append(arena, c)
-			} else {
-				arena, ends, start = endWord(arena, ends, start)
+			} else if start >= 0 {
+				spans, start = addSpan(spans, start, len(arena)), -1
 			}
 			i++
 		}
 		if i >= len(s) {
-			arena, ends, _ = endWord(arena, ends, start)
-			// Room for eight bytes past every word (wordTable.found).
-			t.arena, t.ends = slices.Grow(arena, 8), ends
+			if start >= 0 {
+				spans = addSpan(spans, start, len(arena))
+			}
+			// Room for eight bytes past every word (wordTable.getAll).
+			t.arena, t.spans = slices.Grow(arena, 8), spans
 			return
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == utf8.RuneError && size == 1 {
-			arena, ends, start = endWord(arena, ends, start)
+			if start >= 0 {
+				spans, start = addSpan(spans, start, len(arena)), -1
+			}
 			continue
 		}
 		var rb [utf8.UTFMax]byte
@@ -120,22 +142,28 @@ func (t *tokenizer) read(s string) {
 			switch {
 			case r >= 0x300 && r <= 0x36f:
 			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				if start < 0 {
+					start = len(arena)
+				}
 				arena = append(arena, byte(r))
-			default:
-				arena, ends, start = endWord(arena, ends, start)
+			case start >= 0:
+				spans, start = addSpan(spans, start, len(arena)), -1
 			}
 		}
 	}
 }
 
-// endWord ends the word that starts at start in arena: it is kept, its
-// end added to ends, when it has two letters or more, and dropped
-// otherwise. It returns arena, ends and where the next word starts.
-func endWord(arena []byte, ends []int, start int) ([]byte, []int, int) {
-	if len(arena)-start > 1 {
-		return arena, append(ends, len(arena)), len(arena)
+// addSpan adds the word from start to end to spans when it has two
+// letters or more: appended always, and then cut off again when it is
+// shorter, which costs less than a branch that guesses wrong (most
+// one-letter words are "a" and "I", among longer words at random).
+func addSpan(spans []span, start, end int) []span {
+	spans = append(spans, span{int32(start), int32(end)})
+	keep := 0
+	if end-start > 1 {
+		keep = 1
 	}
-	return arena[:start], ends, start
+	return spans[:len(spans)-1+keep]
 }
 
 // alnum returns, for eight ASCII bytes x (each under 0x80), word: 0x80 in

@@ -116,8 +116,8 @@ const unknown = stopword - 1
 // registers, rather than saving them around a call for every word: Go's
 // calls keep no register.
 func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) ([]wordRef, int) {
-	refs = slices.Grow(refs[:0], len(tok.ends))[:len(tok.ends)]
-	arena, ends, slots := tok.arena, tok.ends[:len(refs)], t.slots
+	refs = slices.Grow(refs[:0], len(tok.spans))[:len(tok.spans)]
+	arena, spans, slots := tok.arena, tok.spans[:len(refs)], t.slots
 	if len(slots) == 0 {
 		for k := range refs {
 			refs[k] = wordRef{unknown, 0}
@@ -125,10 +125,9 @@ func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) ([]wordRef, int) {
 		return refs, len(refs)
 	}
 	mask := uint32(len(slots) - 1)
-	start, unknowns := 0, 0
-	for k, end := range ends {
-		w := arena[start:end]
-		start = end
+	unknowns := 0
+	for k, sp := range spans {
+		w := arena[sp.start:sp.end]
 		if len(w) > 16 {
 			refs[k] = wordRef{unknown, 0}
 			unknowns++
