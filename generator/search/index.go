@@ -111,7 +111,14 @@ func (l Layout) RecordsFile(n int) string {
 // Records returns the bytes of the file of records that holds docs, their
 // addresses under the site's base path base: what Build writes.
 func Records(docs []Doc, base string) []byte {
-	return appendRecords(nil, docs, strings.TrimSuffix(base, "/"))
+	base = strings.TrimSuffix(base, "/")
+	// Room for the file as it nearly always is, with nothing escaped, so
+	// that it is not copied as it grows.
+	n := 2
+	for _, d := range docs {
+		n += len(`{"u":"","t":"","k":"","x":""},`) + len(base) + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Snippet)
+	}
+	return appendRecords(make([]byte, 0, n), docs, base)
 }
 
 // Build makes the index of docs, in the order given, analyzed by a, with
