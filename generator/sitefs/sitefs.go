@@ -29,6 +29,9 @@ import (
 type FS struct {
 	rootFS
 	root *os.Root
+	// dirfd is the folder again, for ReadFile's one call to open a file
+	// (see readFile), or -1.
+	dirfd int
 }
 
 // rootFS is what the file system of an os.Root offers.
@@ -46,11 +49,27 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{rootFS: root.FS().(rootFS), root: root}, nil
+	return &FS{rootFS: root.FS().(rootFS), root: root, dirfd: openDir(dir)}, nil
 }
 
 // Close releases the folder.
-func (f *FS) Close() error { return f.root.Close() }
+func (f *FS) Close() error {
+	closeDir(f.dirfd)
+	f.dirfd = -1
+	return f.root.Close()
+}
+
+// ReadFile reads the file name, as the os.Root's ReadFile does: the same
+// bytes and the same errors, never a file outside the folder. On Linux a
+// regular file is read with fewer system calls (see readFile).
+func (f *FS) ReadFile(name string) ([]byte, error) {
+	if fs.ValidPath(name) {
+		if data, ok := readFile(f.dirfd, name); ok {
+			return data, nil
+		}
+	}
+	return f.rootFS.ReadFile(name)
+}
 
 // Link explains why the symbolic link name in fsys, whose target could
 // not be read with err, is not part of the site: its target lies outside
