@@ -211,7 +211,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // hard link to the site published, but in its place.
 func (d *Dir) write(name, full string, data []byte) error {
 	if !d.keep {
-		return os.WriteFile(full, data, 0o644)
+		return writeFile(full, data, 0o644)
 	}
 	var f *os.File
 	err := d.put(name, full, func() (err error) {
