@@ -68,13 +68,15 @@ func hasAlnum(s string) bool {
 
 // partSyllables counts one hyphen-free part of a word, remembering the
 // count: the words of a site repeat, and the rules are the costly part of
-// scoring a page.
+// scoring a page. The part is remembered as a copy: it is a slice of its
+// page's text, which it would otherwise keep for the rest of the build
+// (the text of every page that had a word no page before it had).
 func (a *Analyzer) partSyllables(part string) int {
 	if n, ok := a.memo.Load(part); ok {
 		return n.(int)
 	}
 	n := a.countPart(part)
-	a.memo.Store(part, n)
+	a.memo.Store(strings.Clone(part), n)
 	return n
 }
 
