@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,8 +122,8 @@ func (t *tokenizer) read(s string) {
 			if start >= 0 {
 				spans = addSpan(spans, start, len(arena))
 			}
-			// Room for eight bytes past every word (wordTable.getAll).
-			t.arena, t.spans = slices.Grow(arena, 8), spans
+			// Eight bytes past every word (wordTable.getAll).
+			t.arena, t.spans = append(arena, 0, 0, 0, 0, 0, 0, 0, 0), spans
 			return
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -127,23 +127,24 @@ func (t *wordTable) getAll(tok *tokenizer, refs []wordRef) ([]wordRef, int) {
 	mask := uint32(len(slots) - 1)
 	unknowns := 0
 	for k, sp := range spans {
-		w := arena[sp.start:sp.end]
-		if len(w) > 16 {
+		n := int(sp.end - sp.start)
+		if n > 16 {
 			refs[k] = wordRef{unknown, 0}
 			unknowns++
 			continue
 		}
-		// The tokenizer leaves room for eight bytes past each word.
-		p := binary.LittleEndian.Uint64(w[:8]) & prefixMasks[len(w)&31]
+		// The tokenizer leaves eight bytes past each word in its arena.
+		p := binary.LittleEndian.Uint64(arena[sp.start:]) & prefixMasks[n&31]
 		var q uint64
-		if len(w) > 8 {
-			q = binary.LittleEndian.Uint64(w[len(w)-8:])
+		if n > 8 {
+			q = binary.LittleEndian.Uint64(arena[sp.end-8:])
 		}
-		h := hashOf(p, q, len(w))
+		// A slot whose word has the same first and last eight bytes and
+		// size has the same hash: the hash is not compared again.
 		ref := wordRef{unknown, 0}
-		for i := h & mask; ; i = (i + 1) & mask {
+		for i := hashOf(p, q, n) & mask; ; i = (i + 1) & mask {
 			s := &slots[i]
-			if s.hash == h && s.prefix == p && s.suffix == q && int(s.size) == len(w) {
+			if s.prefix == p && s.suffix == q && int(s.size) == n {
 				ref = wordRef{s.id, s.n}
 				break
 			}
