@@ -252,17 +252,33 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 					}
 				}
 			}
+			// Room first for every stem of the text, in place and in
+			// terms, so that the loops that count call nothing and grow
+			// nothing (termIn is inlined, its append never grows).
+			top := -1
+			for _, r := range refs {
+				if r.id != stopword {
+					top = max(top, int(r.id))
+				}
+			}
+			place, terms = roomFor(place, top), slices.Grow(terms, len(refs))
+			if f.weight == 0 {
+				for _, r := range refs {
+					if r.id != stopword {
+						var i int32
+						terms, i = termIn(place, terms, r.id)
+						terms[i].Named = true
+					}
+				}
+				continue
+			}
 			for _, r := range refs {
 				if r.id == stopword {
 					continue
 				}
 				var i int32
-				place, terms, i = termOf(place, terms, r.id)
+				terms, i = termIn(place, terms, r.id)
 				t := &terms[i]
-				if f.weight == 0 {
-					t.Named = true
-					continue
-				}
 				t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
 				length += f.weight
 			}
@@ -355,16 +371,28 @@ func (d *docTerms) merge(sc *scratch, from *docTerms) {
 // one when there is none, and place and terms as they are then: place[id]
 // is that place plus one (see docTerms).
 func termOf(place []int32, terms []Term, id uint32) ([]int32, []Term, int32) {
-	if int(id) >= len(place) {
-		place = append(place, make([]int32, int(id)+1-len(place)+1024)...)
+	place = roomFor(place, int(id))
+	terms, i := termIn(place, terms, id)
+	return place, terms, i
+}
+
+// roomFor returns place with room for the stem top and those before it.
+func roomFor(place []int32, top int) []int32 {
+	if top >= len(place) {
+		place = append(place, make([]int32, top+1-len(place)+1024)...)
 	}
+	return place
+}
+
+// termIn is termOf for a place that has room for id already.
+func termIn(place []int32, terms []Term, id uint32) ([]Term, int32) {
 	i := place[id] - 1
 	if i < 0 {
 		i = int32(len(terms))
 		place[id] = i + 1
 		terms = append(terms, Term{Stem: id})
 	}
-	return place, terms, i
+	return terms, i
 }
 
 // finish sets out's terms, length and words to the Doc's, and clears
