@@ -42,7 +42,6 @@ type Word struct {
 type hotspots struct {
 	sentences []Sentence // at most MaxHardest, hardest first
 	words     []rankedWord
-	seen      map[string]bool // lower-cased words offered to addWord
 }
 
 // rankedWord is a candidate longest word with its letters, the second
@@ -92,21 +91,10 @@ func (h *hotspots) addSentence(s Sentence) {
 }
 
 // addWord considers a word of three or more syllables and so many
-// letters, given in page order, for the longest, unless an equal word
-// (ignoring case) was considered before. The caller may skip a word that
-// it gave before, spelled the same: such a word is never added again.
+// letters, given in page order, for the longest. The caller gives each
+// word once, in whatever case it first has on the page (Analyze asks its
+// wordCache).
 func (h *hotspots) addWord(text string, line, syllables, letters int) {
-	key := text
-	if hasUpperOrNonASCII(text) {
-		key = strings.ToLower(text)
-	}
-	if h.seen[key] {
-		return
-	}
-	if h.seen == nil {
-		h.seen = map[string]bool{}
-	}
-	h.seen[key] = true
 	w := rankedWord{Word: Word{Text: text, Line: line, Syllables: syllables}, letters: letters}
 	i := len(h.words)
 	for i > 0 && longer(&w, &h.words[i-1]) {

@@ -54,8 +54,6 @@ type wordCache struct {
 
 	// page numbers the calls of Analyze that used the cache, from 1.
 	page uint64
-	// seen is hotspots.seen, emptied for every page.
-	seen map[string]bool
 	// sentences and spans are reused for every block and sentence.
 	sentences, spans []span
 }
@@ -63,10 +61,13 @@ type wordCache struct {
 // cachedWord is an entry of a wordCache.
 type cachedWord struct {
 	wordInfo
-	// page is the last page on which the word, a polysyllable, was
-	// offered as one of the longest words: only its first occurrence on
-	// a page counts.
-	page uint64
+	// lower is the number of the entry of the word lower-cased: its own
+	// when it is.
+	lower int
+	// offered is, on the entry of a word lower-cased, the last page on
+	// which the word, spelled in any case, was offered as one of the
+	// longest words: only its first occurrence on a page counts.
+	offered uint64
 }
 
 // lookup returns the entry of word w, judging and adding the word if it
@@ -74,18 +75,34 @@ type cachedWord struct {
 func (c *wordCache) lookup(a *Analyzer, w string) *cachedWord {
 	i, ok := c.index[w]
 	if !ok {
-		i = len(c.words)
-		c.words = append(c.words, cachedWord{wordInfo: a.wordInfo(w)})
-		c.index[strings.Clone(w)] = i
+		i = c.add(a, w)
 	}
 	return &c.words[i]
+}
+
+// add judges the word w, new to the cache, and adds it, with the entry of
+// the word lower-cased (added too if new), and returns its number.
+func (c *wordCache) add(a *Analyzer, w string) int {
+	i := len(c.words)
+	c.words = append(c.words, cachedWord{wordInfo: a.wordInfo(w), lower: i})
+	c.index[strings.Clone(w)] = i
+	if hasUpperOrNonASCII(w) {
+		if lw := strings.ToLower(w); lw != w {
+			j, ok := c.index[lw]
+			if !ok {
+				j = c.add(a, lw)
+			}
+			c.words[i].lower = j
+		}
+	}
+	return i
 }
 
 // getCache returns a word cache for one call of Analyze, ready for a new
 // page.
 func (a *Analyzer) getCache() *wordCache {
 	c := a.caches.Get(func() *wordCache {
-		return &wordCache{index: map[string]int{}, seen: map[string]bool{}}
+		return &wordCache{index: map[string]int{}}
 	})
 	if len(c.words) > maxCachedWords {
 		clear(c.index)
@@ -95,9 +112,7 @@ func (a *Analyzer) getCache() *wordCache {
 	return c
 }
 
-// putCache returns c to the free list. The page's words are dropped from
-// seen, which would otherwise hold on to its text.
+// putCache returns c to the free list.
 func (a *Analyzer) putCache(c *wordCache) {
-	clear(c.seen)
 	a.caches.Put(c)
 }

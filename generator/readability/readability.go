@@ -253,7 +253,7 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 	var squares float64 // the sum of the full sentences' lengths, squared
 	cache := a.getCache()
 	defer a.putCache(cache)
-	h := hotspots{seen: cache.seen}
+	var h hotspots
 	for _, b := range blocks {
 		cur := lineCursor{text: b.Text, line: b.Line}
 		cache.sentences = appendSentences(cache.sentences[:0], b.Text)
@@ -291,10 +291,10 @@ func (a *Analyzer) Analyze(blocks []Block) Report {
 				if info.complex || info.complexAtStart && (k == 0 || b.Heading) {
 					s.ComplexWords++
 				}
-				if full && info.page != cache.page {
-					// Only long words can be among the longest, and only
-					// their first occurrence counts.
-					info.page = cache.page
+				// Only long words can be among the longest, and only
+				// their first occurrence counts, in any case.
+				if lw := &cache.words[info.lower]; full && lw.offered != cache.page {
+					lw.offered = cache.page
 					h.addWord(w, cur.at(sp.start+ws.start), info.syllables, info.letters)
 				}
 			}
