@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -276,7 +277,7 @@ func (j *Jargon) wording(ws *words) (jargonUses, promotionalUses []phraseUse, cl
 // quoted returns uses with what to say of them quoted.
 func (j *Jargon) quoted(uses []phraseUse) []phraseUse {
 	for i := range uses {
-		uses[i].say = fmt.Sprintf("%q", uses[i].say)
+		uses[i].say = strconv.Quote(uses[i].say) // what fmt's %q writes, without its formatting
 	}
 	return uses
 }
