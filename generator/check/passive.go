@@ -9,8 +9,17 @@ import "strings"
 // the disc"). Without grammar some matches are adjectives ("you may be
 // tired"): the rule is a hint.
 
-// beForms are the forms of "be" that start a passive.
-var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+// beForm reports whether w is one of the forms of "be" that start a
+// passive. It is asked of nearly every word of every page: a switch, which
+// the compiler makes a search by length and bytes, answers most without
+// hashing the word, as a map would.
+func beForm(w string) bool {
+	switch w {
+	case "am", "is", "are", "was", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}
 
 // passiveAdverbs are the words other than those ending in -ly that may
 // come between "be" and the participle.
@@ -54,7 +63,7 @@ func passiveIn(ws *words) []phraseUse {
 	ok := func(i int) bool { return i < n && ws.joined(i) && whole(text, ws.spans[i][0], ws.spans[i][1]) }
 	for i := 0; i < n; i++ {
 		w := ws.low(i)
-		if len(w) > 5 || !beForms[w] || !whole(text, ws.spans[i][0], ws.spans[i][1]) || !ok(i+1) {
+		if !beForm(w) || !whole(text, ws.spans[i][0], ws.spans[i][1]) || !ok(i+1) {
 			continue
 		}
 		last := -1
