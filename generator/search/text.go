@@ -40,8 +40,10 @@ func Words(s string, stop map[string]bool) []string {
 // it outside a–z and 0–9 a break between words.
 type tokenizer struct {
 	// arena holds the text last read, folded: each word's letters one
-	// after the other, at spans[k] for the word k, and between words
-	// whatever the eight bytes read at once held there.
+	// after the other, at spans[k] for the word k, between words
+	// whatever the eight bytes read at once held there, and eight bytes
+	// past the last word, so that any word's first eight bytes can be
+	// loaded at once (wordTable.getAll).
 	arena []byte
 	spans []span
 	dec   [16]byte
