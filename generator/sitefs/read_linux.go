@@ -5,12 +5,21 @@ import (
 )
 
 // openDir opens the folder dir for readFile: as a path only, to resolve
-// names beneath it. It returns -1 when it cannot.
+// names beneath it. It returns -1 when it cannot, or when the system has
+// no openat2 (Linux before 5.6) or refuses it (the filters of some
+// containers), which it asks once, of the folder itself, so that a build
+// there does not try it for every file.
 func openDir(dir string) int {
 	fd, err := unix.Open(dir, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return -1
 	}
+	probe, err := unix.Openat2(fd, ".", &unix.OpenHow{Flags: unix.O_PATH | unix.O_DIRECTORY | unix.O_CLOEXEC, Resolve: unix.RESOLVE_BENEATH})
+	if err != nil {
+		unix.Close(fd)
+		return -1
+	}
+	unix.Close(probe)
 	return fd
 }
 
