@@ -2,6 +2,7 @@ package sitefs
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,25 +13,7 @@ import (
 // outside it: only the links that stay inside can be read, and Link names
 // every other one with its target.
 func TestOpenNeverReadsOutside(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "site")
-	os.MkdirAll(filepath.Join(dir, "content", "img"), 0o755)
-	os.WriteFile(filepath.Join(root, "secret"), []byte("secret"), 0o600)
-	os.WriteFile(filepath.Join(dir, "content", "img", "a.svg"), []byte("<svg/>"), 0o644)
-	links := map[string]string{
-		"content/inside.svg": "img/a.svg",
-		"content/climb.svg":  "img/../../content/img/a.svg",
-		"content/out.txt":    "../../secret",
-		"content/abs.txt":    filepath.Join(root, "secret"),
-		"content/gone.txt":   "nowhere.txt",
-		"content/loop.txt":   "loop.txt",
-	}
-	for name, target := range links {
-		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
-		}
-	}
-	fsys, err := Open(dir)
+	fsys, err := Open(linkedSite(t, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,4 +46,35 @@ func TestOpenNeverReadsOutside(t *testing.T) {
 			t.Errorf("%s: %v, want a message containing %q", tt.name, e, tt.want)
 		}
 	}
+}
+
+// linkedSite makes the folder of a site, inside a folder that also holds
+// a file "secret" that is not the site's, with the file content/img/a.svg
+// and symbolic links in content/ that lead inside and outside the site,
+// and more, whose names extra gives by the site's folder; it returns the
+// site's folder, and skips the test where links cannot be made.
+func linkedSite(t *testing.T, extra func(dir string) map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	os.MkdirAll(filepath.Join(dir, "content", "img"), 0o755)
+	os.WriteFile(filepath.Join(root, "secret"), []byte("secret"), 0o600)
+	os.WriteFile(filepath.Join(dir, "content", "img", "a.svg"), []byte("<svg/>"), 0o644)
+	links := map[string]string{
+		"content/inside.svg": "img/a.svg",
+		"content/climb.svg":  "img/../../content/img/a.svg",
+		"content/out.txt":    "../../secret",
+		"content/abs.txt":    filepath.Join(root, "secret"),
+		"content/gone.txt":   "nowhere.txt",
+		"content/loop.txt":   "loop.txt",
+	}
+	if extra != nil {
+		maps.Copy(links, extra(dir))
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	return dir
 }
