@@ -13,7 +13,8 @@ import (
 // could be polled (four fcntl and an epoll_ctl for every file a build
 // writes).
 func writeFile(name string, data []byte, perm uint32) error {
-	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, perm)
+	var fd int
+	err := error(unix.EINTR)
 	for err == unix.EINTR {
 		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, perm)
 	}

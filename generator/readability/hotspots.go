@@ -2,7 +2,6 @@ package readability
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxHardest and MaxLongest cap the hot spots of a Report.
@@ -108,16 +107,6 @@ func (h *hotspots) addWord(text string, line, syllables, letters int) {
 	}
 	copy(h.words[i+1:], h.words[i:])
 	h.words[i] = w
-}
-
-// hasUpperOrNonASCII reports whether s may change when lower-cased.
-func hasUpperOrNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }
 
 // hardest returns up to MaxHardest sentences, highest grade first, ties

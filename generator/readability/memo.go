@@ -86,14 +86,13 @@ func (c *wordCache) add(a *Analyzer, w string) int {
 	i := len(c.words)
 	c.words = append(c.words, cachedWord{wordInfo: a.wordInfo(w), lower: i})
 	c.index[strings.Clone(w)] = i
-	if hasUpperOrNonASCII(w) {
-		if lw := strings.ToLower(w); lw != w {
-			j, ok := c.index[lw]
-			if !ok {
-				j = c.add(a, lw)
-			}
-			c.words[i].lower = j
+	// strings.ToLower gives back w itself when nothing changes.
+	if lw := strings.ToLower(w); lw != w {
+		j, ok := c.index[lw]
+		if !ok {
+			j = c.add(a, lw)
 		}
+		c.words[i].lower = j
 	}
 	return i
 }
