@@ -114,28 +114,68 @@ func (d *Doc) Terms() []Term { return d.appendTerms(nil) }
 // appendTerms appends the record's Terms to dst, in the order they were
 // first found in it, and returns the extended slice. The postings read
 // every Term of every record: the loop decodes the one- and two-byte
-// varints nearly all of them are without a call.
+// varints nearly all of them are without a call, into room made first.
 func (d *Doc) appendTerms(dst []Term) []Term {
 	b := d.terms
-	for len(b) > 0 {
-		var v [2]uint64 // the stem number (with Named) and Freq
-		for k := range v {
-			switch {
-			case len(b) > 0 && b[0] < 0x80:
-				v[k], b = uint64(b[0]), b[1:]
-			case len(b) > 1 && b[1] < 0x80:
-				v[k], b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
-			default:
-				x, n := binary.Uvarint(b)
-				if n <= 0 {
-					return dst // not written by encodeTerms: never so
-				}
-				v[k], b = x, b[n:]
+	n := len(dst)
+	dst = slices.Grow(dst, len(b)/2)[:n+len(b)/2] // a Term takes two bytes or more
+	for i := 0; i < len(b); n++ {
+		var stem, freq uint64
+		ok := true
+		switch {
+		case b[i] < 0x80:
+			stem, i = uint64(b[i]), i+1
+		case i+1 < len(b) && b[i+1] < 0x80:
+			stem, i = uint64(b[i]&0x7f)|uint64(b[i+1])<<7, i+2
+		default:
+			stem, i, ok = uvarintAt(b, i)
+		}
+		if ok && i < len(b) && b[i] < 0x80 {
+			freq, i = uint64(b[i]), i+1
+		} else if ok {
+			freq, i, ok = uvarintAt(b, i)
+		}
+		if !ok {
+			break // not written by encodeTerms: never so
+		}
+		dst[n] = Term{Stem: uint32(stem >> 1), Freq: uint16(freq), Named: stem&1 == 1}
+	}
+	return dst[:n]
+}
+
+// countStems adds one to count[st] for each Term of d with the stem st,
+// decoding only the stems' numbers.
+func (d *Doc) countStems(count []int) {
+	b := d.terms
+	for i := 0; i < len(b); {
+		var stem uint64
+		switch {
+		case b[i] < 0x80:
+			stem, i = uint64(b[i]), i+1
+		case i+1 < len(b) && b[i+1] < 0x80:
+			stem, i = uint64(b[i]&0x7f)|uint64(b[i+1])<<7, i+2
+		default:
+			var ok bool
+			if stem, i, ok = uvarintAt(b, i); !ok {
+				return // not written by encodeTerms: never so
 			}
 		}
-		dst = append(dst, Term{Stem: uint32(v[0] >> 1), Freq: uint16(v[1]), Named: v[0]&1 == 1})
+		count[stem>>1]++
+		for i < len(b) && b[i] >= 0x80 { // the count, of a byte or more
+			i++
+		}
+		i++
 	}
-	return dst
+}
+
+// uvarintAt decodes the varint at b[i:] and returns it and the index
+// after it, or false when b has none there.
+func uvarintAt(b []byte, i int) (v uint64, next int, ok bool) {
+	if i >= len(b) {
+		return 0, i, false
+	}
+	v, n := binary.Uvarint(b[i:])
+	return v, i + n, n > 0
 }
 
 // encodeTerms appends terms to dst encoded as Doc.terms: each stem number,
@@ -254,14 +294,10 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 			}
 			// Room first for every stem of the text, in place and in
 			// terms, so that the loops that count call nothing and grow
-			// nothing (termIn is inlined, its append never grows).
-			top := -1
-			for _, r := range refs {
-				if r.id != stopword {
-					top = max(top, int(r.id))
-				}
-			}
-			place, terms = roomFor(place, top), slices.Grow(terms, len(refs))
+			// nothing (termIn is inlined, its append never grows): the
+			// scratch's words gave every stem, so place needs room for
+			// the numbers of those it has.
+			place, terms = roomFor(place, int(sc.words.stems)-1), slices.Grow(terms, len(refs))
 			if f.weight == 0 {
 				for _, r := range refs {
 					if r.id != stopword {
@@ -272,15 +308,29 @@ func (a *Analyzer) read(sc *scratch, d *docTerms, fields ...field) {
 				}
 				continue
 			}
-			for _, r := range refs {
-				if r.id == stopword {
-					continue
+			// No count is more than length, the sum of every count of
+			// the Doc: when the text cannot take it past maxFreq, the
+			// counts are added to without a test.
+			if length+len(refs)*f.weight <= maxFreq {
+				w := uint16(f.weight)
+				for _, r := range refs {
+					if r.id != stopword {
+						var i int32
+						terms, i = termIn(place, terms, r.id)
+						terms[i].Freq += w
+						length += f.weight
+					}
 				}
-				var i int32
-				terms, i = termIn(place, terms, r.id)
-				t := &terms[i]
-				t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
-				length += f.weight
+				continue
+			}
+			for _, r := range refs {
+				if r.id != stopword {
+					var i int32
+					terms, i = termIn(place, terms, r.id)
+					t := &terms[i]
+					t.Freq = uint16(min(int(t.Freq)+f.weight, maxFreq))
+					length += f.weight
+				}
 			}
 		}
 	}

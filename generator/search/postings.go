@@ -92,12 +92,8 @@ func postingsIn(parts int, docs []Doc, nstems int, norm func(i int) float64, sco
 // never into the next stem's room.
 func (r *postingRun) setAside(docs []Doc, digits int) {
 	count := make([]int, len(r.stems))
-	var terms []Term
 	for i := range docs {
-		terms = docs[i].appendTerms(terms[:0])
-		for _, t := range terms {
-			count[t.Stem]++
-		}
+		docs[i].countStems(count)
 	}
 	per := 2 + digits + scoreDigits
 	var block []byte

@@ -137,3 +137,28 @@ func TestEncodeTerms(t *testing.T) {
 		t.Errorf("the Terms read back differ from those written")
 	}
 }
+
+// A Doc's Terms cut short anywhere, as a damaged file could give them, read
+// back as the Terms before the cut, and counting their stems never fails;
+// whole, the stems counted are those of the Terms.
+func TestTermsCutShortReadBackWhatTheyHold(t *testing.T) {
+	terms := []Term{{Stem: 3, Freq: 1}, {Stem: 5000, Freq: 2, Named: true}, {Stem: 1 << 20, Freq: 300}, {Stem: 40, Freq: maxFreq}, {Stem: 5000, Freq: 1}}
+	enc := encodeTerms(nil, terms)
+	for cut := range len(enc) + 1 {
+		got := (&Doc{terms: enc[:cut]}).Terms()
+		if len(got) > len(terms) || !slices.Equal(got, terms[:len(got)]) {
+			t.Errorf("cut at %d: read %v, not a start of %v", cut, got, terms)
+		}
+		(&Doc{terms: enc[:cut]}).countStems(make([]int, 1<<21))
+	}
+	count := make([]int, 1<<21)
+	(&Doc{terms: enc}).countStems(count)
+	for _, term := range terms {
+		count[term.Stem]--
+	}
+	for st, n := range count {
+		if n != 0 {
+			t.Errorf("stem %d counted %d times too many", st, n)
+		}
+	}
+}

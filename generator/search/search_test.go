@@ -432,3 +432,40 @@ func FuzzWordsEnd(f *testing.F) {
 		}
 	})
 }
+
+// TestCountsStopAtMaxFreq: a word however often it is on a page counts at
+// most maxFreq, in one text or in many, in one field or in several, and
+// the counts of the other words are as they were.
+func TestCountsStopAtMaxFreq(t *testing.T) {
+	many := func(w string, n int) string { return strings.Repeat(w+" ", n) }
+	cases := []struct {
+		name string
+		r    Record
+		want uint16
+	}{
+		{"one text", Record{Body: []string{many("disc", maxFreq+10)}}, maxFreq},
+		{"many texts", Record{Body: []string{many("disc", 40000), many("disc", 40000)}}, maxFreq},
+		{"fields", Record{Lead: []string{many("disc", 10000)}, Headings: []string{many("disc", 10000)}, Body: []string{many("disc", 10)}}, maxFreq},
+		{"just under", Record{Lead: []string{many("disc", 16000)}, Body: []string{many("disc", maxFreq-64000-1)}}, maxFreq - 1},
+		{"after others", Record{Body: []string{many("spine", 60000), many("disc", 10000)}}, 10000},
+	}
+	a := NewAnalyzer()
+	disc := Stem("disc")
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := a.Doc(c.r)
+			found := false
+			for _, term := range d.Terms() {
+				if a.stems[term.Stem] == disc {
+					found = true
+					if term.Freq != c.want {
+						t.Errorf("disc counts %d; want %d", term.Freq, c.want)
+					}
+				}
+			}
+			if !found {
+				t.Error("no term for disc")
+			}
+		})
+	}
+}

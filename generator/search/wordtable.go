@@ -20,6 +20,10 @@ type wordTable struct {
 	// offs[n] is where the letters of the word numbered n (the n-th put)
 	// start in arena.
 	offs []uint32
+	// stems is one more than the largest number of a stem put (but
+	// stopword's), or 0: no word the table gives has a stem numbered
+	// stems or more.
+	stems uint32
 }
 
 // A wordSlot is one word of a wordTable, or none when size is 0 (every
@@ -176,6 +180,9 @@ func (t *wordTable) put(w []byte, id uint32) uint32 {
 	t.place(wordSlot{hash: hashOf(p, q, len(w)), id: id, n: n, size: uint32(len(w)), prefix: p, suffix: q})
 	t.offs = append(t.offs, uint32(len(t.arena)))
 	t.arena = append(t.arena, w...)
+	if id != stopword {
+		t.stems = max(t.stems, id+1)
+	}
 	return n
 }
 
