@@ -421,7 +421,7 @@ func wordsEndBytes(s string, i int) int {
 // one at a time, from every place in the text.
 func FuzzWordsEnd(f *testing.F) {
 	for _, s := range []string{"Leg pain from a pinched nerve, which often heals.", "two  spaces here and there", "tab\there, a line\nend",
-		"spaces at the end of eight ", "Ciática\u00a0y\u2003dolor de espalda baja", "\x1fcontrol\x7fbytes\x00 in words", strings.Repeat("word ", 30)} {
+		"spaces at the end of eight ", "seven c  two spaces across eight", "seven c\u00a0x", "seven c \tx", "seven c ", "Ciática\u00a0y\u2003dolor de espalda baja", "\x1fcontrol\x7fbytes\x00 in words", strings.Repeat("word ", 30)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
