@@ -122,13 +122,8 @@ func (d *Doc) appendTerms(dst []Term) []Term {
 	for i := 0; i < len(b); n++ {
 		var stem, freq uint64
 		ok := true
-		switch {
-		case b[i] < 0x80:
-			stem, i = uint64(b[i]), i+1
-		case i+1 < len(b) && b[i+1] < 0x80:
-			stem, i = uint64(b[i]&0x7f)|uint64(b[i+1])<<7, i+2
-		default:
-			stem, i, ok = uvarintAt(b, i)
+		if stem, i = varint2At(b, i); i < 0 {
+			stem, i, ok = uvarintAt(b, -i-1)
 		}
 		if ok && i < len(b) && b[i] < 0x80 {
 			freq, i = uint64(b[i]), i+1
@@ -149,14 +144,9 @@ func (d *Doc) countStems(count []int) {
 	b := d.terms
 	for i := 0; i < len(b); {
 		var stem uint64
-		switch {
-		case b[i] < 0x80:
-			stem, i = uint64(b[i]), i+1
-		case i+1 < len(b) && b[i+1] < 0x80:
-			stem, i = uint64(b[i]&0x7f)|uint64(b[i+1])<<7, i+2
-		default:
+		if stem, i = varint2At(b, i); i < 0 {
 			var ok bool
-			if stem, i, ok = uvarintAt(b, i); !ok {
+			if stem, i, ok = uvarintAt(b, -i-1); !ok {
 				return // not written by encodeTerms: never so
 			}
 		}
@@ -166,6 +156,19 @@ func (d *Doc) countStems(count []int) {
 		}
 		i++
 	}
+}
+
+// varint2At decodes the varint at b[i], i < len(b), when it takes one
+// byte or two, as nearly all of a record's do, and returns it and the
+// index after it; else it returns -i-1, for uvarintAt. It is inlined.
+func varint2At(b []byte, i int) (uint64, int) {
+	if b[i] < 0x80 {
+		return uint64(b[i]), i + 1
+	}
+	if i+1 < len(b) && b[i+1] < 0x80 {
+		return uint64(b[i]&0x7f) | uint64(b[i+1])<<7, i + 2
+	}
+	return 0, -i - 1
 }
 
 // uvarintAt decodes the varint at b[i:] and returns it and the index
