@@ -38,6 +38,7 @@ import (
 	"github.com/lumen-ssg/lumen/generator/content"
 	"github.com/lumen-ssg/lumen/generator/htmlcheck"
 	"github.com/lumen-ssg/lumen/generator/output"
+	"github.com/lumen-ssg/lumen/generator/search"
 	"github.com/lumen-ssg/lumen/generator/site"
 	"github.com/lumen-ssg/lumen/generator/sitefs"
 	"github.com/lumen-ssg/lumen/internal/benchsite"
@@ -229,6 +230,30 @@ func BenchmarkPages(b *testing.B) {
 		}
 	}
 	perPage(b, len(st.site.Pages))
+}
+
+// BenchmarkSearchAnalyzer analyzes the search records of every content
+// page of the site, in the order a build makes them, with a new Analyzer
+// each round: every page's words are new to the processor as in a build,
+// unlike search's BenchmarkAnalyzerDoc, which analyzes one page again and
+// again and trains the branch predictor on it.
+func BenchmarkSearchAnalyzer(b *testing.B) {
+	st := benchPrepared(b, benchSource(b))
+	var records [][]search.Record
+	for _, p := range st.site.Pages {
+		if p.Source != nil {
+			if rs := search.RecordsOf(p, st.conv.make(st.site, p), nil); len(rs) > 0 {
+				records = append(records, rs)
+			}
+		}
+	}
+	for b.Loop() {
+		a := search.NewAnalyzer()
+		for _, rs := range records {
+			a.Docs(rs)
+		}
+	}
+	perPage(b, len(records))
 }
 
 // BenchmarkRender renders every page with the theme's templates, the
