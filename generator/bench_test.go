@@ -233,8 +233,8 @@ func BenchmarkPages(b *testing.B) {
 }
 
 // BenchmarkSearchAnalyzer analyzes the search records of every content
-// page of the site, in the order a build makes them, with a new Analyzer
-// each round: every page's words are new to the processor as in a build,
+// page of the site, in the site's order, with a new Analyzer each round:
+// every page's words are new to the processor as in a build,
 // unlike search's BenchmarkAnalyzerDoc, which analyzes one page again and
 // again and trains the branch predictor on it.
 func BenchmarkSearchAnalyzer(b *testing.B) {
