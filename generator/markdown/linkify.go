@@ -72,3 +72,13 @@ func mayLink(line []byte) bool {
 	}
 	return bytes.IndexByte(line[:min(len(line), 65)], '@') > 0
 }
+
+// mayAutolink reports whether the linkify parser could find a link
+// anywhere in src: a URL has "://" after its scheme, a www. address
+// starts with "www." and an e-mail address has an "@". A body with none
+// of them is converted without the parser (Renderer.plain), to the same
+// HTML: after the transformer joins the texts that the parser's tries
+// split (joinTexts), the trees are the same.
+func mayAutolink(src []byte) bool {
+	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("://")) || bytes.Contains(src, prefixWWW)
+}

@@ -1,0 +1,103 @@
+package markdown
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// textOptions are the inputs of a render that read running text: the
+// glossary, the site's phone numbers and links to check.
+func textOptions() Options {
+	return Options{
+		Resolver: siteFiles,
+		Glossary: NewGlossary([]Term{{Term: "slipped disc", Definition: "a disc that bulges"}, {Term: "sciatica", Definition: "pain down the leg"}}),
+		Phones:   []string{"(555) 010-0100"},
+	}
+}
+
+// TestTermsAtTheEndOfALine checks that a glossary term and a phone number
+// are found wherever they are on a line, at its end too (goldmark splits
+// a line's text before its last word) and whether or not the body has
+// anything to autolink (the two parsers of a Renderer).
+func TestTermsAtTheEndOfALine(t *testing.T) {
+	const (
+		dfn = `<dfn class="gloss">slipped disc</dfn><span class="gloss-def"> (a disc that bulges)</span>`
+		tel = `<a href="tel:+15550100100">(555) 010-0100</a>`
+	)
+	tests := []struct{ name, src, want string }{
+		{"a term ends the paragraph", "I have a slipped disc", "<p>I have a " + dfn + "</p>"},
+		{"a term ends a line", "I have a slipped disc\nand pain.", "<p>I have a " + dfn + "\nand pain.</p>"},
+		{"a term before a full stop", "It is a slipped disc.", "<p>It is a " + dfn + ".</p>"},
+		{"a term and an e-mail address", "Write to a@example.org about a slipped disc",
+			`<p>Write to <a href="mailto:a@example.org">a@example.org</a> about a ` + dfn + "</p>"},
+		{"a phone number ends the paragraph", "Call us at (555) 010-0100", "<p>Call us at " + tel + "</p>"},
+		{"a phone number ends a line, a URL after it", "Call (555) 010-0100\nor see https://example.org",
+			"<p>Call " + tel + "\nor see <a href=\"https://example.org\" rel=\"noopener\">https://example.org</a></p>"},
+	}
+	for _, tt := range tests {
+		doc, errs := New().RenderWith(caseSource, []byte(tt.src), caseOffset, textOptions())
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", tt.name, errs)
+		}
+		if got := strings.TrimSpace(doc.HTML); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// sameWithoutLinkify renders src with a Renderer and with one that
+// always has the linkify parser on, and reports any difference when src
+// has nothing to autolink (mayAutolink): the Renderer's plain parser must
+// give what its parser with autolinks gives.
+func sameWithoutLinkify(t *testing.T, r, linkified *Renderer, src string) {
+	t.Helper()
+	if mayAutolink([]byte(src)) {
+		return
+	}
+	doc, errs := r.RenderWith(caseSource, []byte(src), caseOffset, textOptions())
+	want, wantErrs := linkified.RenderWith(caseSource, []byte(src), caseOffset, textOptions())
+	if !reflect.DeepEqual(doc, want) || errs.Error() != wantErrs.Error() {
+		t.Errorf("%q:\nwithout linkify: %+v %v\nwith it:         %+v %v", src, doc, errs, want, wantErrs)
+	}
+}
+
+// linkifiedRenderer returns a Renderer that converts every body with the
+// linkify parser on.
+func linkifiedRenderer() *Renderer {
+	r := New()
+	r.plain = nil
+	return r
+}
+
+func TestPlainParserAgrees(t *testing.T) {
+	r, linkified := New(), linkifiedRenderer()
+	if r.plain == nil {
+		t.Fatal("New has no parser without linkify")
+	}
+	for _, in := range append(caseInputs(t), plainCases...) {
+		sameWithoutLinkify(t, r, linkified, in)
+	}
+}
+
+// plainCases are bodies whose text goldmark splits differently with and
+// without the linkify parser: spaces at the end of lines, hard breaks,
+// emphasis and punctuation next to spaces, tabs, escapes.
+var plainCases = []string{
+	"a slipped disc \nsciatica  \nnext\\\nline",
+	"*a slipped disc* _sciatica_ ~~gone~~ (555) 010-0100\n\ttabbed slipped disc",
+	"A slipped\ndisc\n\n- sciatica\n- a slipped disc (555)\n  010-0100",
+	"\\ slipped disc \\* (sciatica) ( slipped disc ) `code  span`",
+	"> quoted slipped disc\n> sciatica\n\n| a slipped disc | sciatica |\n|---|---|\n| x y | z |",
+	"# A slipped disc {#x}\n\n[a slipped disc](/conditions/sciatica/) sciatica",
+}
+
+func FuzzPlainParserAgrees(f *testing.F) {
+	for _, in := range append(caseInputs(f), plainCases...) {
+		f.Add(in)
+	}
+	r, linkified := New(), linkifiedRenderer()
+	f.Fuzz(func(t *testing.T, src string) {
+		sameWithoutLinkify(t, r, linkified, src)
+	})
+}
