@@ -233,7 +233,10 @@ func runningTexts(doc ast.Node) []*ast.Text {
 
 // glossary marks the first use of each term in the document's running
 // text and records the terms it defined. Each text is read once, whatever
-// the number of terms: linear in the size of the body.
+// the number of terms: linear in the size of the body. A paragraph
+// written over several lines is read as one text, each line's end a
+// space, so that a term split over two lines ("a slipped\ndisc") is found
+// too.
 func (st *renderState) glossary(doc ast.Node, src []byte) {
 	g := st.glossaryTerms
 	if g.Len() == 0 {
@@ -245,12 +248,12 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 			done[i] = true
 		}
 	}
-	for _, t := range runningTexts(doc) {
+	for _, run := range lineRuns(runningTexts(doc)) {
 		if len(done) == len(g.terms) {
 			break
 		}
-		seg := t.Segment
-		value := seg.Value(src)
+		r := newTextRun(run, src)
+		value := r.value
 		folded := fold(value)
 		var marks []match // the uses to mark up, in order
 		for from := 0; ; {
@@ -261,7 +264,7 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 			done[m.term] = true
 			st.defined = append(st.defined, g.terms[m.term].Term)
 			from = m.end
-			if defined(value[m.end:]) || m.end == len(value) && nextStartsDefinition(t, src) || inParentheses(value[:m.at]) {
+			if defined(value[m.end:]) || m.end == len(value) && nextStartsDefinition(run[len(run)-1], src) || inParentheses(value[:m.at]) {
 				continue // the writer defined it already
 			}
 			marks = append(marks, m)
@@ -269,19 +272,93 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 		if len(marks) == 0 {
 			continue
 		}
-		parent := t.Parent()
+		parent, first := run[0].Parent(), run[0]
 		start := 0
 		for _, m := range marks {
-			before := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+m.at))
-			parent.InsertBefore(parent, t, before)
-			parent.InsertBefore(parent, t, &glossNode{word: append([]byte(nil), value[m.at:m.end]...), definition: g.terms[m.term].Definition})
+			for _, t := range r.texts(start, m.at) {
+				parent.InsertBefore(parent, first, t)
+			}
+			parent.InsertBefore(parent, first, &glossNode{word: append([]byte(nil), value[m.at:m.end]...), definition: g.terms[m.term].Definition})
 			start = m.end
 		}
-		after := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Stop))
-		after.SetSoftLineBreak(t.SoftLineBreak())
-		after.SetHardLineBreak(t.HardLineBreak())
-		parent.ReplaceChild(parent, t, after)
+		for _, t := range r.texts(start, len(value)) {
+			parent.InsertBefore(parent, first, t)
+		}
+		for _, t := range run {
+			parent.RemoveChild(parent, t)
+		}
 	}
+}
+
+// lineRuns groups texts, in document order, into runs of texts that
+// follow each other, each ending its line (a soft line break): the lines
+// of one paragraph, or of one emphasis.
+func lineRuns(texts []*ast.Text) [][]*ast.Text {
+	var runs [][]*ast.Text
+	for i := 0; i < len(texts); {
+		j := i + 1
+		for j < len(texts) && texts[j-1].SoftLineBreak() && texts[j-1].NextSibling() == texts[j] {
+			j++
+		}
+		runs = append(runs, texts[i:j:j])
+		i = j
+	}
+	return runs
+}
+
+// A textRun is the text of a run of texts (lineRuns): their values, one
+// space where each but the last ends its line.
+type textRun struct {
+	run   []*ast.Text
+	value []byte
+	// starts[k] is where the value of run[k] starts in value.
+	starts []int
+}
+
+// newTextRun returns the text of run, whose texts' segments are of src.
+func newTextRun(run []*ast.Text, src []byte) *textRun {
+	r := &textRun{run: run, starts: make([]int, len(run))}
+	if len(run) == 1 {
+		r.value = run[0].Segment.Value(src)
+		return r
+	}
+	for k, t := range run {
+		if k > 0 {
+			r.value = append(r.value, ' ')
+		}
+		r.starts[k] = len(r.value)
+		r.value = append(r.value, t.Segment.Value(src)...)
+	}
+	return r
+}
+
+// texts returns new texts that show value[from:to]: a part of each text
+// of the run it covers, which ends its line when the part goes on past
+// the text's end, and keeps the line break of the run's last text when it
+// reaches its end. It leaves out empty parts that end no line.
+func (r *textRun) texts(from, to int) []*ast.Text {
+	var out []*ast.Text
+	for k, t := range r.run {
+		start := r.starts[k]
+		end := start + t.Segment.Len()
+		if from > end || to < start {
+			continue
+		}
+		lo, hi := max(from, start), min(to, end)
+		part := ast.NewTextSegment(text.NewSegment(t.Segment.Start+lo-start, t.Segment.Start+hi-start))
+		switch {
+		case to > end: // the space after the text: its line break
+			part.SetSoftLineBreak(true)
+		case k == len(r.run)-1 && hi == end:
+			part.SetSoftLineBreak(t.SoftLineBreak())
+			part.SetHardLineBreak(t.HardLineBreak())
+		}
+		if lo == hi && !part.SoftLineBreak() && !part.HardLineBreak() {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
 }
 
 // defined reports whether the text after a term opens a definition in

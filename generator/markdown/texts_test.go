@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,8 @@ func textOptions() Options {
 // TestTermsAtTheEndOfALine checks that a glossary term and a phone number
 // are found wherever they are on a line, at its end too (goldmark splits
 // a line's text before its last word) and whether or not the body has
-// anything to autolink (the two parsers of a Renderer).
+// anything to autolink (the two parsers of a Renderer), and that a term
+// is found over two lines of a paragraph.
 func TestTermsAtTheEndOfALine(t *testing.T) {
 	const (
 		dfn = `<dfn class="gloss">slipped disc</dfn><span class="gloss-def"> (a disc that bulges)</span>`
@@ -31,6 +33,14 @@ func TestTermsAtTheEndOfALine(t *testing.T) {
 		{"a term before a full stop", "It is a slipped disc.", "<p>It is a " + dfn + ".</p>"},
 		{"a term and an e-mail address", "Write to a@example.org about a slipped disc",
 			`<p>Write to <a href="mailto:a@example.org">a@example.org</a> about a ` + dfn + "</p>"},
+		{"a term over two lines", "I have a slipped\ndisc and pain.", "<p>I have a " + dfn + " and pain.</p>"},
+		{"a term over two lines, defined after them", "A slipped\ndisc\n(a bulge) hurts.", "<p>A slipped\ndisc\n(a bulge) hurts.</p>"},
+		{"a term over two lines in emphasis", "*a slipped\ndisc* hurts", "<p><em>a " + dfn + "</em> hurts</p>"},
+		{"a term at the start of the second line", "It is\nsciatica, and\na slipped disc.",
+			"<p>It is\n<dfn class=\"gloss\">sciatica</dfn><span class=\"gloss-def\"> (pain down the leg)</span>, and\na " + dfn + ".</p>"},
+		{"a term ends the first line", "It is sciatica\nand more.",
+			"<p>It is <dfn class=\"gloss\">sciatica</dfn><span class=\"gloss-def\"> (pain down the leg)</span>\nand more.</p>"},
+		{"a hard line break ends the run", "a slipped  \ndisc", "<p>a slipped<br>\ndisc</p>"},
 		{"a phone number ends the paragraph", "Call us at (555) 010-0100", "<p>Call us at " + tel + "</p>"},
 		{"a phone number ends a line, a URL after it", "Call (555) 010-0100\nor see https://example.org",
 			"<p>Call " + tel + "\nor see <a href=\"https://example.org\" rel=\"noopener\">https://example.org</a></p>"},
@@ -99,5 +109,42 @@ func FuzzPlainParserAgrees(f *testing.F) {
 	r, linkified := New(), linkifiedRenderer()
 	f.Fuzz(func(t *testing.T, src string) {
 		sameWithoutLinkify(t, r, linkified, src)
+	})
+}
+
+// glossMarkup matches what the glossary adds to a text: the tags around a
+// term and its definition.
+var glossMarkup = regexp.MustCompile(`<dfn class="gloss">|</dfn><span class="gloss-def"> \([^<]*\)</span>`)
+
+// sameTextWithGlossary renders src with and without the glossary and
+// reports a difference in the HTML but the glossary's markup and how the
+// white space runs: marking terms must neither lose nor move text.
+func sameTextWithGlossary(t *testing.T, r *Renderer, src string) {
+	t.Helper()
+	opts := textOptions()
+	with, _ := r.RenderWith(caseSource, []byte(src), caseOffset, opts)
+	opts.Glossary = nil
+	without, _ := r.RenderWith(caseSource, []byte(src), caseOffset, opts)
+	got := strings.Join(strings.Fields(glossMarkup.ReplaceAllString(with.HTML, "")), " ")
+	want := strings.Join(strings.Fields(without.HTML), " ")
+	if got != want {
+		t.Errorf("%q:\nwith the glossary, its markup left out: %s\nwithout:                                %s", src, got, want)
+	}
+}
+
+func TestGlossaryKeepsTheText(t *testing.T) {
+	r := New()
+	for _, in := range append(caseInputs(t), plainCases...) {
+		sameTextWithGlossary(t, r, in)
+	}
+}
+
+func FuzzGlossaryKeepsTheText(f *testing.F) {
+	for _, in := range append(caseInputs(f), plainCases...) {
+		f.Add(in)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		sameTextWithGlossary(t, r, src)
 	})
 }
