@@ -438,12 +438,8 @@ func BenchmarkBuildWithoutIndex(b *testing.B) {
 // the search page and box) costs a build.
 func BenchmarkBuildWithoutSearch(b *testing.B) {
 	dir := benchSource(b)
-	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	opts := benchOptions(dir)
-	opts.Source = siteYAML{opts.Source, fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
+	opts.Source = withoutSearch(b, dir)
 	var pages int
 	for b.Loop() {
 		opts.Out = output.NewMem()
@@ -457,6 +453,43 @@ func BenchmarkBuildWithoutSearch(b *testing.B) {
 		pages = len(res.Site.Pages)
 	}
 	perPage(b, pages)
+}
+
+// BenchmarkBuildWithoutChecks is BenchmarkBuildWithoutSearch without the
+// checks of each page (Options.noPageChecks: neither the HTML nor the
+// text of a page is checked): what is left is what converting Markdown,
+// rendering templates and writing files cost, the floor under what
+// speeding up the checks or the search can gain. Lumen has no such mode;
+// this measures the parts of a build against each other:
+//
+//	go test ./generator -run '^$' -bench 'Build(WithoutSearch|WithoutChecks)?$' -bench.site DIR
+func BenchmarkBuildWithoutChecks(b *testing.B) {
+	dir := benchSource(b)
+	opts := benchOptions(dir)
+	opts.Source = withoutSearch(b, dir)
+	opts.noPageChecks = true
+	var pages int
+	for b.Loop() {
+		opts.Out = output.NewMem()
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Site.Search != nil {
+			b.Fatal("search is on")
+		}
+		pages = len(res.Site.Pages)
+	}
+	perPage(b, pages)
+}
+
+// withoutSearch returns the site in dir with search: {disabled: true}.
+func withoutSearch(b *testing.B, dir string) fs.FS {
+	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return siteYAML{os.DirFS(dir), fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
 }
 
 // siteYAML is a site whose site.yaml is another's.

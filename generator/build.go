@@ -103,6 +103,11 @@ type Options struct {
 	// search box included, but not the search index: what the index
 	// costs a build is measured against it (BenchmarkSearchIndex).
 	noSearchIndex bool
+	// noPageChecks makes and writes the pages without checking them
+	// (neither their HTML nor their text): what the checks cost a build
+	// is measured against it (BenchmarkBuildWithoutChecks). Lumen has no
+	// such mode.
+	noPageChecks bool
 }
 
 // Result describes a finished build.

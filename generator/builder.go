@@ -496,5 +496,6 @@ func (st *prepared) snapshot() (*Snapshot, diag.List) {
 		static:      st.conv.static,
 
 		noSearchIndex: st.b.opts.noSearchIndex,
+		noPageChecks:  st.b.opts.noPageChecks,
 	})
 }

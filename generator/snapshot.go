@@ -98,6 +98,9 @@ type snapshotOptions struct {
 	static map[string]bool
 	// noSearchIndex leaves the search index out (Options.noSearchIndex).
 	noSearchIndex bool
+	// noPageChecks leaves the checks of each page out
+	// (Options.noPageChecks).
+	noPageChecks bool
 }
 
 // checkOptions are the options of package check for a build: the
@@ -385,6 +388,9 @@ func (snap *Snapshot) make(e *entry, buf *bytes.Buffer) *made {
 	file := p.SourcePath()
 	if file == "" {
 		file = e.name
+	}
+	if snap.opts.noPageChecks {
+		return m
 	}
 	htmlErrs, ids := snap.opts.checker.Inspect(file, p.URL, m.data)
 	m.findings = append(m.findings, consequences(htmlErrs, body.Errs)...)
