@@ -436,24 +436,7 @@ func BenchmarkBuildWithoutIndex(b *testing.B) {
 // BenchmarkBuildWithoutSearch is BenchmarkBuild of the same site with
 // search: {disabled: true}: the difference is what the search index (and
 // the search page and box) costs a build.
-func BenchmarkBuildWithoutSearch(b *testing.B) {
-	dir := benchSource(b)
-	opts := benchOptions(dir)
-	opts.Source = withoutSearch(b, dir)
-	var pages int
-	for b.Loop() {
-		opts.Out = output.NewMem()
-		res, err := Build(context.Background(), opts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.Site.Search != nil {
-			b.Fatal("search is on")
-		}
-		pages = len(res.Site.Pages)
-	}
-	perPage(b, pages)
-}
+func BenchmarkBuildWithoutSearch(b *testing.B) { benchWithoutSearch(b, false) }
 
 // BenchmarkBuildWithoutChecks is BenchmarkBuildWithoutSearch without the
 // checks of each page (Options.noPageChecks: neither the HTML nor the
@@ -463,11 +446,19 @@ func BenchmarkBuildWithoutSearch(b *testing.B) {
 // this measures the parts of a build against each other:
 //
 //	go test ./generator -run '^$' -bench 'Build(WithoutSearch|WithoutChecks)?$' -bench.site DIR
-func BenchmarkBuildWithoutChecks(b *testing.B) {
+func BenchmarkBuildWithoutChecks(b *testing.B) { benchWithoutSearch(b, true) }
+
+// benchWithoutSearch builds the site with search: {disabled: true}, and
+// without the checks of each page when noPageChecks is set.
+func benchWithoutSearch(b *testing.B, noPageChecks bool) {
 	dir := benchSource(b)
+	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	opts := benchOptions(dir)
-	opts.Source = withoutSearch(b, dir)
-	opts.noPageChecks = true
+	opts.Source = siteYAML{opts.Source, fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
+	opts.noPageChecks = noPageChecks
 	var pages int
 	for b.Loop() {
 		opts.Out = output.NewMem()
@@ -481,15 +472,6 @@ func BenchmarkBuildWithoutChecks(b *testing.B) {
 		pages = len(res.Site.Pages)
 	}
 	perPage(b, pages)
-}
-
-// withoutSearch returns the site in dir with search: {disabled: true}.
-func withoutSearch(b *testing.B, dir string) fs.FS {
-	data, err := os.ReadFile(filepath.Join(dir, "site.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return siteYAML{os.DirFS(dir), fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
 }
 
 // siteYAML is a site whose site.yaml is another's.
