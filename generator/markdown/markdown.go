@@ -159,11 +159,13 @@ type Document struct {
 // for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
-	// plain is md without GFM's autolinks, for a body that has nothing
-	// they could make a link of (see mayAutolink): goldmark tries an
-	// inline parser that starts at a space after every space, so md
-	// takes longer over every paragraph (a tenth of the time of
-	// converting a page of running text). nil uses md for every body.
+	// plain is md without GFM's autolinks, for a body none of whose
+	// texts has anything they could make a link of (see mayAutolink): a
+	// body's links to its sources have "://" in their destinations, not
+	// in its text. goldmark tries an inline parser that starts at a
+	// space after every space, so md takes longer over every paragraph
+	// (a tenth of the time of converting a page of running text). nil
+	// uses md for every body.
 	plain goldmark.Markdown
 	code  *highlighter // also used by md; holds the lexer cache
 	bufs  bufferPool   // where bodies are written before they are copied out
@@ -190,6 +192,13 @@ type renderState struct {
 	pics          Pictures        // the processed pictures, or nil
 	lazyAll       bool            // no picture of the body loads at once
 	bufs          *bufferPool     // the Renderer's buffers
+
+	// findAutolinks is set when the tree is parsed without the linkify
+	// parser from a body that has something it could make a link of
+	// somewhere (mayAutolink), maybe where it does not look, as in a
+	// link's destination; the transformer sets autolinks when a text of
+	// the tree has it, where the parser would have looked.
+	findAutolinks, autolinks bool
 }
 
 // New returns a Renderer with the extensions and policies described in the
@@ -274,21 +283,19 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	if err := checkLimits(source, src, lineOffset, o.Limits); err != nil {
 		return &Document{}, diag.List{err}
 	}
-	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones,
-		pics: o.Pictures, lazyAll: o.LazyAll, bufs: &r.bufs}
-	if len(o.Defined) > 0 {
-		st.skip = make(map[string]bool, len(o.Defined))
-		for _, d := range o.Defined {
-			st.skip[strings.ToLower(d)] = true
-		}
+	st := r.newState(source, src, lineOffset, o)
+	md, fresh := r.md, *st
+	if r.plain != nil {
+		// Without the linkify parser, unless a text of the tree could
+		// hold something it would make a link of: then the transformer
+		// says so and the body is parsed again with it.
+		md, st.findAutolinks = r.plain, mayAutolink(src)
 	}
-	pc := parser.NewContext()
-	pc.Set(stateKey, st)
-	md := r.md
-	if r.plain != nil && !mayAutolink(src) {
-		md = r.plain
+	root := parse(md, src, st)
+	if st.autolinks {
+		md, st = r.md, &fresh
+		root = parse(md, src, st)
 	}
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	buf := r.bufs.get()
 	defer r.bufs.put(buf)
 	if err := md.Renderer().Render(buf, src, root); err != nil {
@@ -298,6 +305,27 @@ func (r *Renderer) RenderWith(source string, src []byte, lineOffset int, o Optio
 	}
 	st.errs.Sort()
 	return &Document{HTML: string(buf.b), TOC: st.toc, Links: st.links, Prose: st.proseBlocks, Defined: st.defined}, st.errs
+}
+
+// newState returns the state of a render of src, the body of the file
+// source.
+func (r *Renderer) newState(source string, src []byte, lineOffset int, o Options) *renderState {
+	st := &renderState{source: source, res: o.Resolver, lines: newLineIndex(src, lineOffset), glossaryTerms: o.Glossary, phoneNumbers: o.Phones,
+		pics: o.Pictures, lazyAll: o.LazyAll, bufs: &r.bufs}
+	if len(o.Defined) > 0 {
+		st.skip = make(map[string]bool, len(o.Defined))
+		for _, d := range o.Defined {
+			st.skip[strings.ToLower(d)] = true
+		}
+	}
+	return st
+}
+
+// parse parses src with md for the render whose state is st.
+func parse(md goldmark.Markdown, src []byte, st *renderState) ast.Node {
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }
 
 // transformer applies the site's policy to the parsed tree: heading ids and
@@ -323,7 +351,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			joinTexts(n)
+			joinTexts(n, src)
+			if st.findAutolinks && !st.autolinks && mayAutolinkText(n.Value(src)) {
+				st.autolinks = true
+			}
 		case *ast.Heading:
 			headings = append(headings, n)
 		case *ast.Link, *ast.Image, *ast.AutoLink:
@@ -341,6 +372,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	if st.autolinks {
+		return // the body is parsed again, with the linkify parser
+	}
 	// The tree is changed only after the walk.
 	st.prose(doc, src)
 	st.accessibility(headings, links, src)

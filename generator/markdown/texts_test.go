@@ -57,14 +57,11 @@ func TestTermsAtTheEndOfALine(t *testing.T) {
 }
 
 // sameWithoutLinkify renders src with a Renderer and with one that
-// always has the linkify parser on, and reports any difference when src
-// has nothing to autolink (mayAutolink): the Renderer's plain parser must
-// give what its parser with autolinks gives.
+// always has the linkify parser on, and reports any difference: the
+// Renderer's plain parser, and its choice of parser, must give what its
+// parser with autolinks gives.
 func sameWithoutLinkify(t *testing.T, r, linkified *Renderer, src string) {
 	t.Helper()
-	if mayAutolink([]byte(src)) {
-		return
-	}
 	doc, errs := r.RenderWith(caseSource, []byte(src), caseOffset, textOptions())
 	want, wantErrs := linkified.RenderWith(caseSource, []byte(src), caseOffset, textOptions())
 	if !reflect.DeepEqual(doc, want) || errs.Error() != wantErrs.Error() {
@@ -78,6 +75,34 @@ func linkifiedRenderer() *Renderer {
 	r := New()
 	r.plain = nil
 	return r
+}
+
+// TestOnlyTextsAskForLinkify checks which bodies the plain parser hands
+// back to the linkify parser: those with something to autolink in their
+// text, and not those with "://" or "@" only where the linkify parser
+// does not look, as a page's links to its sources have them.
+func TestOnlyTextsAskForLinkify(t *testing.T) {
+	r := New()
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"Most sciatica gets better ([Valat, 2010](https://doi.org/10.1016/j.jbspin.2009.11.009)).", false},
+		{"![A spine](https://example.org/spine.png) <https://example.org> <a href=\"mailto:a@b.org\">mail</a>", false},
+		{"See https://example.org.", true},
+		{"See www.example.org.", true},
+		{"Write to a@example.org.", true},
+		{"Code: `a@b` is text too, to be safe.", true},
+		{"An ellipsis takes the dot: www...example", true},
+	}
+	for _, tt := range tests {
+		st := r.newState(caseSource, []byte(tt.src), caseOffset, textOptions())
+		st.findAutolinks = true
+		parse(r.plain, []byte(tt.src), st)
+		if st.autolinks != tt.want {
+			t.Errorf("%q: parsed again with the linkify parser: %v, want %v", tt.src, st.autolinks, tt.want)
+		}
+	}
 }
 
 func TestPlainParserAgrees(t *testing.T) {
@@ -100,6 +125,12 @@ var plainCases = []string{
 	"\\ slipped disc \\* (sciatica) ( slipped disc ) `code  span`",
 	"> quoted slipped disc\n> sciatica\n\n| a slipped disc | sciatica |\n|---|---|\n| x y | z |",
 	"# A slipped disc {#x}\n\n[a slipped disc](/conditions/sciatica/) sciatica",
+	// Something to autolink in a destination, a tag, an autolink, code,
+	// a link's text, and in running text.
+	"[a source](https://doi.org/10.1/x) and <https://example.org> and <a href=\"http://x.org\">x</a>",
+	"`www.example.com` [mail@example.com](/x/) ![www.x.org](https://x.org/a.png)",
+	"Write to mail@example.com or see www.example.com, (https://example.org).",
+	"*www.example.com* x`y@example.com` a--b@example.com https://a.com/x--y~z~",
 }
 
 func FuzzPlainParserAgrees(f *testing.F) {
