@@ -88,9 +88,10 @@
 //
 // # Concurrency
 //
-// A Renderer holds one goldmark instance built by New and is safe for
-// concurrent use; everything that belongs to one render travels in the
-// goldmark parser context.
+// A Renderer holds two goldmark instances built by New, alike but for GFM's
+// autolinks, which only a body with something to autolink in its text is
+// parsed with (see mayAutolink); it is safe for concurrent use; everything
+// that belongs to one render travels in the goldmark parser context.
 package markdown
 
 import (
@@ -155,8 +156,8 @@ type Document struct {
 	Defined []string
 }
 
-// Renderer converts Markdown with one goldmark instance, built once and safe
-// for concurrent use.
+// Renderer converts Markdown with goldmark instances built once, and is
+// safe for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
 	// plain is md without GFM's autolinks, for a body none of whose

@@ -14,9 +14,9 @@ import "github.com/yuin/goldmark/ast"
 // either text ("a slipped disc" at the end of a line is [a slipped][
 // disc]), and a line that ends in a space and a tab, or in more than two
 // spaces, keeps a space (what follows the last one tried is the last
-// text, trimmed to nothing). Joined, every run of
-// plain text on a line is one text, the same whichever parsers made it,
-// so that Renderer.plain and Renderer.md give the same tree.
+// text, trimmed to nothing). Joined, every run of plain text on a line is
+// one text, the same whichever parsers made it, so that Renderer.plain and
+// Renderer.md give the same tree.
 func joinTexts(t *ast.Text, src []byte) {
 	for {
 		next, ok := t.NextSibling().(*ast.Text)

@@ -105,6 +105,8 @@ func TestOnlyTextsAskForLinkify(t *testing.T) {
 	}
 }
 
+// TestPlainParserAgrees renders every case of testdata and plainCases with
+// a Renderer and with one that always autolinks: the same Document.
 func TestPlainParserAgrees(t *testing.T) {
 	r, linkified := New(), linkifiedRenderer()
 	if r.plain == nil {
