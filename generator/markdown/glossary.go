@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -272,93 +271,15 @@ func (st *renderState) glossary(doc ast.Node, src []byte) {
 		if len(marks) == 0 {
 			continue
 		}
-		parent, first := run[0].Parent(), run[0]
-		start := 0
-		for _, m := range marks {
-			for _, t := range r.texts(start, m.at) {
-				parent.InsertBefore(parent, first, t)
-			}
-			parent.InsertBefore(parent, first, &glossNode{word: append([]byte(nil), value[m.at:m.end]...), definition: g.terms[m.term].Definition})
-			start = m.end
+		spans := make([][2]int, len(marks))
+		for i, m := range marks {
+			spans[i] = [2]int{m.at, m.end}
 		}
-		for _, t := range r.texts(start, len(value)) {
-			parent.InsertBefore(parent, first, t)
-		}
-		for _, t := range run {
-			parent.RemoveChild(parent, t)
-		}
+		r.replace(spans, func(i int, _ []*ast.Text) ast.Node {
+			m := marks[i]
+			return &glossNode{word: append([]byte(nil), value[m.at:m.end]...), definition: g.terms[m.term].Definition}
+		})
 	}
-}
-
-// lineRuns groups texts, in document order, into runs of texts that
-// follow each other, each ending its line (a soft line break): the lines
-// of one paragraph, or of one emphasis.
-func lineRuns(texts []*ast.Text) [][]*ast.Text {
-	var runs [][]*ast.Text
-	for i := 0; i < len(texts); {
-		j := i + 1
-		for j < len(texts) && texts[j-1].SoftLineBreak() && texts[j-1].NextSibling() == texts[j] {
-			j++
-		}
-		runs = append(runs, texts[i:j:j])
-		i = j
-	}
-	return runs
-}
-
-// A textRun is the text of a run of texts (lineRuns): their values, one
-// space where each but the last ends its line.
-type textRun struct {
-	run   []*ast.Text
-	value []byte
-	// starts[k] is where the value of run[k] starts in value.
-	starts []int
-}
-
-// newTextRun returns the text of run, whose texts' segments are of src.
-func newTextRun(run []*ast.Text, src []byte) *textRun {
-	r := &textRun{run: run, starts: make([]int, len(run))}
-	if len(run) == 1 {
-		r.value = run[0].Segment.Value(src)
-		return r
-	}
-	for k, t := range run {
-		if k > 0 {
-			r.value = append(r.value, ' ')
-		}
-		r.starts[k] = len(r.value)
-		r.value = append(r.value, t.Segment.Value(src)...)
-	}
-	return r
-}
-
-// texts returns new texts that show value[from:to]: a part of each text
-// of the run it covers, which ends its line when the part goes on past
-// the text's end, and keeps the line break of the run's last text when it
-// reaches its end. It leaves out empty parts that end no line.
-func (r *textRun) texts(from, to int) []*ast.Text {
-	var out []*ast.Text
-	for k, t := range r.run {
-		start := r.starts[k]
-		end := start + t.Segment.Len()
-		if from > end || to < start {
-			continue
-		}
-		lo, hi := max(from, start), min(to, end)
-		part := ast.NewTextSegment(text.NewSegment(t.Segment.Start+lo-start, t.Segment.Start+hi-start))
-		switch {
-		case to > end: // the space after the text: its line break
-			part.SetSoftLineBreak(true)
-		case k == len(r.run)-1 && hi == end:
-			part.SetSoftLineBreak(t.SoftLineBreak())
-			part.SetHardLineBreak(t.HardLineBreak())
-		}
-		if lo == hi && !part.SoftLineBreak() && !part.HardLineBreak() {
-			continue
-		}
-		out = append(out, part)
-	}
-	return out
 }
 
 // defined reports whether the text after a term opens a definition in

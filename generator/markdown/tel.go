@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // TelURL returns the tel: address of a phone number as written, such as
@@ -35,25 +34,25 @@ func TelURL(phone string) string {
 // text gives them as written, so that a patient on a phone can tap "To
 // book a visit, call (555) 010-0100" to call. Numbers in headings, links
 // and code are left alone; a number is linked only when no digit touches
-// it.
+// it. A paragraph written over several lines is read as one text, each
+// line's end a space, so that a number split over two lines ("(555)" and
+// "010-0100") is linked too.
 func (st *renderState) phones(doc ast.Node, src []byte) {
 	// Running text is a part of src: a page whose Markdown has none of
-	// the numbers, as most have not, is not walked.
+	// the numbers, as most have not, is not walked. A number split over
+	// two lines has its last part on one line.
 	found := false
 	for _, p := range st.phoneNumbers {
-		found = found || bytes.Contains(src, []byte(p))
+		found = found || bytes.Contains(src, []byte(p[strings.LastIndexByte(p, ' ')+1:]))
 	}
 	if !found {
 		return
 	}
-	for _, t := range runningTexts(doc) {
-		seg := t.Segment
-		value := seg.Value(src)
-		type use struct {
-			at, end int
-			phone   string
-		}
-		var uses []use
+	for _, run := range lineRuns(runningTexts(doc)) {
+		r := newTextRun(run, src)
+		value := r.value
+		var spans [][2]int
+		var phones []string
 		for from := 0; from < len(value); {
 			at, phone := -1, ""
 			for _, p := range st.phoneNumbers {
@@ -66,26 +65,21 @@ func (st *renderState) phones(doc ast.Node, src []byte) {
 			}
 			end := at + len(phone)
 			if (at == 0 || !isDigit(value[at-1])) && (end == len(value) || !isDigit(value[end])) {
-				uses = append(uses, use{at, end, phone})
+				spans, phones = append(spans, [2]int{at, end}), append(phones, phone)
 			}
 			from = end
 		}
-		if len(uses) == 0 {
+		if len(spans) == 0 {
 			continue
 		}
-		parent, start := t.Parent(), 0
-		for _, u := range uses {
-			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+u.at)))
+		r.replace(spans, func(i int, parts []*ast.Text) ast.Node {
 			link := ast.NewLink()
-			link.Destination = []byte(TelURL(u.phone))
-			link.AppendChild(link, ast.NewTextSegment(text.NewSegment(seg.Start+u.at, seg.Start+u.end)))
-			parent.InsertBefore(parent, t, link)
-			start = u.end
-		}
-		after := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Stop))
-		after.SetSoftLineBreak(t.SoftLineBreak())
-		after.SetHardLineBreak(t.HardLineBreak())
-		parent.ReplaceChild(parent, t, after)
+			link.Destination = []byte(TelURL(phones[i]))
+			for _, t := range parts {
+				link.AppendChild(link, t)
+			}
+			return link
+		})
 	}
 }
 

@@ -41,6 +41,10 @@ func TestTermsAtTheEndOfALine(t *testing.T) {
 		{"a term ends the first line", "It is sciatica\nand more.",
 			"<p>It is <dfn class=\"gloss\">sciatica</dfn><span class=\"gloss-def\"> (pain down the leg)</span>\nand more.</p>"},
 		{"a hard line break ends the run", "a slipped  \ndisc", "<p>a slipped<br>\ndisc</p>"},
+		{"a phone number over two lines", "Call (555)\n010-0100 today.", "<p>Call <a href=\"tel:+15550100100\">(555)\n010-0100</a> today.</p>"},
+		{"a phone number before a hard break", "Call (555) 010-0100  \nnow", "<p>Call " + tel + "<br>\nnow</p>"},
+		{"a phone number ends a line", "Call (555) 010-0100\nnow", "<p>Call " + tel + "\nnow</p>"},
+		{"a term before a hard break", "a slipped disc  \nnow", "<p>a " + dfn + "<br>\nnow</p>"},
 		{"a phone number ends the paragraph", "Call us at (555) 010-0100", "<p>Call us at " + tel + "</p>"},
 		{"a phone number ends a line, a URL after it", "Call (555) 010-0100\nor see https://example.org",
 			"<p>Call " + tel + "\nor see <a href=\"https://example.org\" rel=\"noopener\">https://example.org</a></p>"},
@@ -145,21 +149,24 @@ func FuzzPlainParserAgrees(f *testing.F) {
 	})
 }
 
-// glossMarkup matches what the glossary adds to a text: the tags around a
-// term and its definition.
-var glossMarkup = regexp.MustCompile(`<dfn class="gloss">|</dfn><span class="gloss-def"> \([^<]*\)</span>`)
+// addedMarkup matches what the glossary and the phone links add to a
+// text: the tags around a term and its definition, and a tel: link's
+// start tag; and every link's end tag. It is left out on both sides of a
+// comparison (a writer's own tel: links too).
+var addedMarkup = regexp.MustCompile(`<dfn class="gloss">|</dfn><span class="gloss-def"> \([^<]*\)</span>|<a href="tel:[^"]*">|</a>`)
 
-// sameTextWithGlossary renders src with and without the glossary and
-// reports a difference in the HTML but the glossary's markup and how the
-// white space runs: marking terms must neither lose nor move text.
+// sameTextWithGlossary renders src with and without the glossary and the
+// phone numbers, and reports a difference in the HTML but their markup
+// and how the white space runs: marking terms and numbers must neither
+// lose nor move text.
 func sameTextWithGlossary(t *testing.T, r *Renderer, src string) {
 	t.Helper()
 	opts := textOptions()
 	with, _ := r.RenderWith(caseSource, []byte(src), caseOffset, opts)
-	opts.Glossary = nil
+	opts.Glossary, opts.Phones = nil, nil
 	without, _ := r.RenderWith(caseSource, []byte(src), caseOffset, opts)
-	got := strings.Join(strings.Fields(glossMarkup.ReplaceAllString(with.HTML, "")), " ")
-	want := strings.Join(strings.Fields(without.HTML), " ")
+	got := strings.Join(strings.Fields(addedMarkup.ReplaceAllString(with.HTML, "")), " ")
+	want := strings.Join(strings.Fields(addedMarkup.ReplaceAllString(without.HTML, "")), " ")
 	if got != want {
 		t.Errorf("%q:\nwith the glossary, its markup left out: %s\nwithout:                                %s", src, got, want)
 	}
