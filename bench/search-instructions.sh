@@ -12,7 +12,7 @@
 # its own, else of the work tree; REV must have BenchmarkBuildWithoutIndex,
 # from d92ebd0 on), and runs two benchmarks under
 # Valgrind's cachegrind, one build each, at the same time (cachegrind
-# runs one thread at a time; GOMAXPROCS=1, GOGC=300 as lumen build runs):
+# runs one thread at a time; GOMAXPROCS=1, GOGC=200 as lumen build runs):
 # BenchmarkBuild, and BenchmarkBuildWithoutIndex, the same build without
 # the index alone (the search page and the box in every header kept). It
 # prints the instructions of each and what the index adds, in percent.
@@ -64,7 +64,7 @@ log "building the test binary of ${REVISION:-the work tree}"
 # count BENCHMARK prints the instructions one build of BENCHMARK takes
 # (with the test binary's start, the same for both).
 count() {
-  (cd "$src/generator" && GOMAXPROCS=1 GOGC=300 valgrind --tool=cachegrind --cache-sim=no \
+  (cd "$src/generator" && GOMAXPROCS=1 GOGC=200 valgrind --tool=cachegrind --cache-sim=no \
     --cachegrind-out-file=/dev/null "$bin" -test.run '^$' -test.bench "^$1\$" \
     -test.benchtime 1x -bench.site "$dir" 2>&1) |
     awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
@@ -75,7 +75,7 @@ machine
 # (wazero) first: with the encoding, 1.8 billion instructions at 2,000 pages,
 # which would count in both builds and make the index's share look smaller.
 log "warming the image cache (one build, not counted)"
-(cd "$src/generator" && GOMAXPROCS=1 GOGC=300 "$bin" -test.run '^$' -test.bench '^BenchmarkBuild$' \
+(cd "$src/generator" && GOMAXPROCS=1 GOGC=200 "$bin" -test.run '^$' -test.bench '^BenchmarkBuild$' \
   -test.benchtime 1x -bench.site "$dir" >/dev/null)
 with="$WORK/instructions-with"; without="$WORK/instructions-without"; shares="$WORK/instructions-shares"
 : > "$shares"
