@@ -457,7 +457,7 @@ func benchWithoutSearch(b *testing.B, noPageChecks bool) {
 		b.Fatal(err)
 	}
 	opts := benchOptions(dir)
-	opts.Source = siteYAML{opts.Source, fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
+	opts.Source = overlaySite{opts.Source, fstest.MapFS{"site.yaml": {Data: append(data, "\nsearch: {disabled: true}\n"...)}}}
 	opts.noPageChecks = noPageChecks
 	var pages int
 	for b.Loop() {
@@ -472,16 +472,6 @@ func benchWithoutSearch(b *testing.B, noPageChecks bool) {
 		pages = len(res.Site.Pages)
 	}
 	perPage(b, pages)
-}
-
-// siteYAML is a site whose site.yaml is another's.
-type siteYAML struct{ site, yaml fs.FS }
-
-func (s siteYAML) Open(name string) (fs.File, error) {
-	if name == "site.yaml" {
-		return s.yaml.Open(name)
-	}
-	return s.site.Open(name)
 }
 
 // BenchmarkHTMLCheckPage checks one typical rendered page, for profiles of

@@ -22,7 +22,7 @@ func TestWrappedMarkdownMakesTheSamePages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site twice")
 	}
-	wrapped := wrappedSite{os.DirFS(".."), fstest.MapFS{}}
+	wrapped := overlaySite{os.DirFS(".."), fstest.MapFS{}}
 	n := 0
 	err := fs.WalkDir(wrapped.site, "content", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".md") {
@@ -82,13 +82,14 @@ func TestWrappedMarkdownMakesTheSamePages(t *testing.T) {
 	}
 }
 
-// wrappedSite is a site whose files are another's, but those of files.
-type wrappedSite struct {
+// overlaySite is a site whose files are another's, but those of files:
+// a site with a file or two edited, for a test or a benchmark.
+type overlaySite struct {
 	site  fs.FS
 	files fstest.MapFS
 }
 
-func (s wrappedSite) Open(name string) (fs.File, error) {
+func (s overlaySite) Open(name string) (fs.File, error) {
 	if _, ok := s.files[name]; ok {
 		return s.files.Open(name)
 	}

@@ -73,23 +73,16 @@ func mayLink(line []byte) bool {
 	return bytes.IndexByte(line[:min(len(line), 65)], '@') > 0
 }
 
-// mayAutolink reports whether the linkify parser could find a link
-// anywhere in src: a URL has "://" after its scheme, a www. address
-// starts with "www." and an e-mail address has an "@". A body is parsed
-// without the parser (Renderer.plain); when the body has one of them, the
-// transformer looks for them in each text of the tree, where the parser
-// looks (not in a link's destination, a tag or an autolink), and if one
-// has one the body is parsed again with the parser. Either way the HTML
-// is the same: after the transformer joins the texts that the parser's
-// tries split (joinTexts), the trees are the same.
-func mayAutolink(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("://")) || bytes.Contains(src, prefixWWW)
-}
-
-// mayAutolinkText reports whether a text of a tree parsed without the
-// linkify parser could hold something it would make a link of: as
-// mayAutolink, but with "www" alone, since without the parser the
-// typographer makes the dot of "www..." part of an ellipsis.
-func mayAutolinkText(text []byte) bool {
-	return bytes.IndexByte(text, '@') >= 0 || bytes.Contains(text, []byte("://")) || bytes.Contains(text, prefixWWW[:3])
+// mayAutolink reports whether the linkify parser could find a link in
+// b: a URL has "://" after its scheme, a www. address starts with "www."
+// (without the parser the typographer makes the dot of "www..." part of an
+// ellipsis, so "www" alone counts) and an e-mail address has an "@". A
+// body is parsed without the parser (Renderer.plain); when the body has
+// one of them, the transformer asks the same of each text of the tree,
+// where the parser looks (not in a link's destination, a tag or an
+// autolink), and if one has one the body is parsed again with the parser.
+// Either way the HTML is the same: after the transformer joins the texts
+// that the parser's tries split (joinTexts), the trees are the same.
+func mayAutolink(b []byte) bool {
+	return bytes.IndexByte(b, '@') >= 0 || bytes.Contains(b, []byte("://")) || bytes.Contains(b, prefixWWW[:3])
 }

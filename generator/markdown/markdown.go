@@ -353,7 +353,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		switch n := n.(type) {
 		case *ast.Text:
 			joinTexts(n, src)
-			if st.findAutolinks && !st.autolinks && mayAutolinkText(n.Value(src)) {
+			if st.findAutolinks && !st.autolinks && mayAutolink(n.Value(src)) {
 				st.autolinks = true
 			}
 		case *ast.Heading:

@@ -62,17 +62,17 @@ func lineRuns(texts []*ast.Text) [][]*ast.Text {
 type textRun struct {
 	run   []*ast.Text
 	value []byte
-	// starts[k] is where the value of run[k] starts in value.
+	// starts[k] is where the value of run[k] starts in value; nil for a
+	// run of one text (a paragraph on one line), which starts at 0.
 	starts []int
 }
 
 // newTextRun returns the text of run, whose texts' segments are of src.
-func newTextRun(run []*ast.Text, src []byte) *textRun {
-	r := &textRun{run: run, starts: make([]int, len(run))}
+func newTextRun(run []*ast.Text, src []byte) textRun {
 	if len(run) == 1 {
-		r.value = run[0].Segment.Value(src)
-		return r
+		return textRun{run: run, value: run[0].Segment.Value(src)}
 	}
+	r := textRun{run: run, starts: make([]int, len(run))}
 	for k, t := range run {
 		if k > 0 {
 			r.value = append(r.value, ' ')
@@ -90,7 +90,10 @@ func newTextRun(run []*ast.Text, src []byte) *textRun {
 func (r *textRun) texts(from, to int, tail bool) []*ast.Text {
 	var out []*ast.Text
 	for k, t := range r.run {
-		start := r.starts[k]
+		start := 0
+		if r.starts != nil {
+			start = r.starts[k]
+		}
 		end := start + t.Segment.Len()
 		if from > end || to < start {
 			continue
