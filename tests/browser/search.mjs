@@ -37,7 +37,7 @@ for (;;) {
   args.splice(0, 2);
 }
 const [rootArg, queriesArg] = args;
-if (!rootArg || !base.startsWith('/') || !base.endsWith('/') || !(atLeast >= 0 && atLeast <= 100)) {
+if (!rootArg || typeof base !== 'string' || !base.startsWith('/') || !base.endsWith('/') || !(atLeast >= 0 && atLeast <= 100)) {
   console.error('usage: node search.mjs [--base /clinic/] [--at-least P] <public-dir> [queries-file]');
   process.exit(2);
 }
@@ -133,7 +133,8 @@ async function main() {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   const pct = (n) => `${Math.round((100 * n) / queries.length)}%`;
-  console.log(`search${base === '/' ? '' : ' under ' + base}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
+  const label = `search${queriesArg ? ' (' + path.basename(queriesArg) + ')' : ''}${base === '/' ? '' : ' under ' + base}`;
+  console.log(`${label}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
   if (behind.length && base === '/') console.log('search: second or third:\n' + behind.join('\n'));
   if (failures.length) {
     console.error('search: not in the first three:\n' + failures.join('\n'));
