@@ -1,16 +1,16 @@
 // search.mjs: the search of a built Lumen site, in a real browser.
 //
-// Usage: node search.mjs [--base /clinic/] [--at-least P] <public-dir> [queries-file]
+// Usage: node search.mjs [--base /clinic/] <public-dir> [[--at-least P] queries-file]...
 //
 // Serves <public-dir> on 127.0.0.1, opens /search/?q=… in headless
-// Chromium for each query of the queries file (default
+// Chromium for each query of each queries file (default
 // search-queries.txt: "query => /path/" lines), and checks that the page
-// is among the first three results. Prints the share in first place and
-// in the first three, and the queries that failed; exits 1 if any did.
-// With --at-least P it exits 1 only if fewer than P percent of the
-// queries found their page in the first three: for search-unseen.txt,
-// queries the search was not tuned on, which measure it rather than hold
-// it to each answer.
+// is among the first three results. Prints, for each file, the share in
+// first place and in the first three, and the queries that failed; exits
+// 1 if any did. A file after --at-least P fails only if fewer than P
+// percent of its queries found their page in the first three: for
+// search-unseen.txt, queries the search was not tuned on, which measure
+// it rather than hold it to each answer.
 // Also runs axe-core on the search page with a query, and checks that the
 // search asks the server for nothing but the index's own files.
 
@@ -25,31 +25,39 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
 let base = '/';
-let atLeast = 100; // percent of the queries that must find their page
-for (;;) {
-  if (args[0] === '--base') {
-    base = args[1];
-  } else if (args[0] === '--at-least') {
-    atLeast = Number(args[1]);
-  } else {
-    break;
-  }
-  args.splice(0, 2);
+if (args[0] === '--base') {
+  base = args.splice(0, 2)[1];
 }
-const [rootArg, queriesArg] = args;
-if (!rootArg || typeof base !== 'string' || !base.startsWith('/') || !base.endsWith('/') || !(atLeast >= 0 && atLeast <= 100)) {
-  console.error('usage: node search.mjs [--base /clinic/] [--at-least P] <public-dir> [queries-file]');
+const rootArg = args.shift();
+// sets are the queries files, each with the percent of its queries that
+// must find their page (atLeast).
+const sets = [];
+let usage = !rootArg || typeof base !== 'string' || !base.startsWith('/') || !base.endsWith('/');
+while (args.length && !usage) {
+  let atLeast = 100;
+  if (args[0] === '--at-least') {
+    atLeast = Number(args.splice(0, 2)[1]);
+  }
+  const file = args.shift();
+  usage = !file || !(atLeast >= 0 && atLeast <= 100);
+  sets.push({ file, named: true, atLeast });
+}
+if (usage) {
+  console.error('usage: node search.mjs [--base /clinic/] <public-dir> [[--at-least P] queries-file]...');
   process.exit(2);
 }
+if (!sets.length) sets.push({ file: path.join(here, 'search-queries.txt'), named: false, atLeast: 100 });
 const root = path.resolve(rootArg);
-const queries = fs.readFileSync(queriesArg || path.join(here, 'search-queries.txt'), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'))
-  .map((l) => {
-    const [q, want] = l.split('=>').map((s) => s.trim());
-    return { q, want };
-  });
+for (const set of sets) {
+  set.queries = fs.readFileSync(set.file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const [q, want] = l.split('=>').map((s) => s.trim());
+      return { q, want };
+    });
+}
 
 // searchPage returns the search page that finds want: that of want's
 // language, /es/search/ for a Spanish page, else /search/.
@@ -81,20 +89,21 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  let first = 0, top3 = 0, status = 0;
-  const failures = [];
-  const behind = []; // in the first three, but not first
+  let status = 0;
   const requests = [];
   try {
     const page = browser.pages()[0] || await browser.newPage();
     page.on('request', (r) => requests.push(new URL(r.url())));
-    for (const { q, want } of queries) {
-      const got = await results(page, origin, q, want);
-      const rank = got.indexOf(want) + 1;
-      if (rank === 1) first++;
-      if (rank > 1 && rank <= 3) behind.push(`  ${q} => ${want}: ${rank}, after ${got.slice(0, rank - 1).join(', ')}`);
-      if (rank >= 1 && rank <= 3) top3++;
-      else failures.push(`  ${q} => ${want}: got ${got.slice(0, 3).join(', ') || 'no results'}`);
+    for (const set of sets) {
+      Object.assign(set, { first: 0, top3: 0, failures: [], behind: [] }); // behind: in the first three, but not first
+      for (const { q, want } of set.queries) {
+        const got = await results(page, origin, q, want);
+        const rank = got.indexOf(want) + 1;
+        if (rank === 1) set.first++;
+        if (rank > 1 && rank <= 3) set.behind.push(`  ${q} => ${want}: ${rank}, after ${got.slice(0, rank - 1).join(', ')}`);
+        if (rank >= 1 && rank <= 3) set.top3++;
+        else set.failures.push(`  ${q} => ${want}: got ${got.slice(0, 3).join(', ') || 'no results'}`);
+      }
     }
     // axe on the search page with results, and a typed query's words never
     // in an address the browser asks for.
@@ -132,16 +141,18 @@ async function main() {
     server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
-  const pct = (n) => `${Math.round((100 * n) / queries.length)}%`;
-  const label = `search${queriesArg ? ' (' + path.basename(queriesArg) + ')' : ''}${base === '/' ? '' : ' under ' + base}`;
-  console.log(`${label}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
-  if (behind.length && base === '/') console.log('search: second or third:\n' + behind.join('\n'));
-  if (failures.length) {
-    console.error('search: not in the first three:\n' + failures.join('\n'));
-  }
-  if (100 * top3 < atLeast * queries.length) {
-    status = 1;
-    if (atLeast < 100) console.error(`search: fewer than ${atLeast}% in the first three`);
+  for (const { file, named, atLeast, queries, first, top3, failures, behind } of sets) {
+    const pct = (n) => `${Math.round((100 * n) / queries.length)}%`;
+    const label = `search${named ? ' (' + path.basename(file) + ')' : ''}${base === '/' ? '' : ' under ' + base}`;
+    console.log(`${label}: ${queries.length} queries, ${first} first (${pct(first)}), ${top3} in the first three (${pct(top3)})`);
+    if (behind.length && base === '/') console.log('search: second or third:\n' + behind.join('\n'));
+    if (failures.length) {
+      console.error('search: not in the first three:\n' + failures.join('\n'));
+    }
+    if (100 * top3 < atLeast * queries.length) {
+      status = 1;
+      if (atLeast < 100) console.error(`search: fewer than ${atLeast}% in the first three`);
+    }
   }
   process.exit(status);
 }
